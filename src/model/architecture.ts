@@ -1,0 +1,32 @@
+/**
+ * The network as data: a stack of dense layers, ReLU between them and a
+ * log-softmax on the last. The ANN_MNIST preset is 784 → 128 → 64 → 10.
+ * Engines read this description; nothing here depends on tfjs.
+ */
+
+export type InitScheme = 'pytorch' | 'glorot';
+
+export interface Architecture {
+  /** Layer widths from input to output, e.g. [784, 128, 64, 10]. */
+  sizes: readonly number[];
+}
+
+export const ANN_MNIST: Architecture = { sizes: [784, 128, 64, 10] };
+
+/** Shapes of the parameters in order: W1 [in, out], b1 [out], W2, b2, ... */
+export function paramShapes(arch: Architecture): number[][] {
+  const shapes: number[][] = [];
+  for (let l = 0; l + 1 < arch.sizes.length; l++) {
+    shapes.push([arch.sizes[l], arch.sizes[l + 1]], [arch.sizes[l + 1]]);
+  }
+  return shapes;
+}
+
+/** Number of trainable scalars (109,386 for ANN_MNIST). */
+export function paramCount(arch: Architecture): number {
+  return paramShapes(arch).reduce((n, s) => n + s.reduce((a, b) => a * b, 1), 0);
+}
+
+export function describe(arch: Architecture): string {
+  return arch.sizes.join(' → ');
+}
