@@ -18,7 +18,10 @@ import { countsArea, countsFromSplit, dropIntermediateCounts, type RocCounts } f
 export interface RocCurve {
   fpr: number[];
   tpr: number[];
-  /** score thresholds, strictly decreasing; thresholds[0] = thresholds[1] + 1 */
+  /**
+   * score thresholds, strictly decreasing; thresholds[0] = thresholds[1] + 1
+   * (so it equals thresholds[1] when the top score is +Infinity or ≥ 2^53)
+   */
   thresholds: number[];
 }
 

@@ -11,7 +11,9 @@
  *
  * - points inside straight horizontal/vertical runs (zero area, the points
  *   scikit-learn's `drop_intermediate` drops) are always removed first, and
- *   removed even when the curve is already short enough: it costs nothing;
+ *   removed even when the curve is already short enough: it costs nothing.
+ *   This also takes out a point drop_intermediate keeps, such as (0, 1/3) on a
+ *   vertical run starting at (0,0), since scikit-learn tests before prepending (0,0);
  * - after that, the drawn area moves by at most the sum of the removed
  *   triangles' areas, in practice well under 1e-3 for 200 points;
  * - the first and last points (normally (0,0) and (1,1)) are never removed.

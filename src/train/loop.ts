@@ -8,6 +8,7 @@ import type { ImageSet } from '../data/dataset.ts';
 import { IMAGE_SIZE, epochOrder, fillBatch } from '../data/dataset.ts';
 import type { Engine, StepHyper } from '../engine/engine.ts';
 import { yieldToEventLoop } from '../shared/yield.ts';
+import { isDivergedLoss } from './divergence.ts';
 import type { SetPrediction } from './evaluate.ts';
 import { predictSet } from './evaluate.ts';
 
@@ -105,7 +106,10 @@ export async function trainLoop(engine: Engine, data: LoopData, settings: LoopSe
     return { epoch, epochs, batch, batchesPerEpoch, step, samplesPerSec, etaSec: samplesPerSec > 0 ? remaining / samplesPerSec : NaN };
   };
 
-  /** Reads pending losses; returns the first non-finite loss, if any. */
+  /** Lowest group-mean loss so far: the reference of the divergence rule. */
+  let best = Infinity;
+
+  /** Reads pending losses; returns the first diverged loss, if any. */
   const flush = async (epoch: number, batch: number): Promise<number | null> => {
     const t0 = now();
     const losses = await engine.flushLosses();
@@ -116,12 +120,13 @@ export async function trainLoop(engine: Engine, data: LoopData, settings: LoopSe
     let sum = 0;
     let weight = 0;
     for (let i = 0; i < losses.length; i++) {
-      if (!Number.isFinite(losses[i])) return losses[i];
+      if (isDivergedLoss(losses[i], best)) return losses[i];
       sum += losses[i];
       epochLossSum += losses[i] * sizes[i];
       weight += sizes[i];
     }
     epochSamples += weight;
+    best = Math.min(best, sum / losses.length);
     const point: LossPoint = { step, epoch: epoch - 1 + batch / batchesPerEpoch, loss: sum / losses.length, batches: losses.length };
     hooks.onLosses?.([point], progress(epoch, batch));
     return null;
@@ -157,9 +162,9 @@ export async function trainLoop(engine: Engine, data: LoopData, settings: LoopSe
         const bad = await flush(epoch, b + 1);
         lastFlush = now();
         if (bad !== null) return { kind: 'diverged', epoch, step, loss: bad, hyper: lastHyper };
-      } else {
-        await yieldToEventLoop();
       }
+      // A readback may resolve as a microtask (cpu backend): always give queued messages their turn.
+      await yieldToEventLoop();
     }
     const trainMs = activeMs - epochStart;
     const validation = await predictSet(engine, data.train, data.validationIndices);

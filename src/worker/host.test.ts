@@ -1,0 +1,147 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { useCpuBackend } from '../test-support/tf.ts';
+import { readMnist } from '../test-support/mnist.ts';
+import { TfjsMlpEngine } from '../engine/tfjs/mlpEngine.ts';
+import { DataLoadError } from '../data/load.ts';
+import { PRESET } from '../shared/settings.ts';
+import type { Command, Endpoint, WorkerEvent } from './protocol.ts';
+import { attachHost } from './host.ts';
+
+let tf: Awaited<ReturnType<typeof useCpuBackend>>;
+beforeAll(async () => {
+  tf = await useCpuBackend();
+});
+
+/** The page's end of a MessageChannel whose other end runs the host. */
+function connect(deps: Partial<Parameters<typeof attachHost>[1]> = {}) {
+  const channel = new MessageChannel();
+  const host = attachHost(channel.port2 as unknown as Endpoint, {
+    loadData: async () => readMnist(),
+    createEngine: (arch, params) => new TfjsMlpEngine(arch, params),
+    flushIntervalMs: 0,
+    ...deps,
+  });
+  const events: WorkerEvent[] = [];
+  const waiters: Array<{ pred: (e: WorkerEvent) => boolean; resolve: (e: WorkerEvent) => void }> = [];
+  channel.port1.onmessage = (ev) => {
+    const e = ev.data as WorkerEvent;
+    events.push(e);
+    for (const w of waiters.filter((w) => w.pred(e))) {
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve(e);
+    }
+  };
+  const sendCmd = (c: Command) => channel.port1.postMessage(c);
+  const next = <T extends WorkerEvent['type']>(type: T, pred: (e: Extract<WorkerEvent, { type: T }>) => boolean = () => true) =>
+    new Promise<Extract<WorkerEvent, { type: T }>>((resolve) => {
+      const found = events.find((e) => e.type === type && pred(e as Extract<WorkerEvent, { type: T }>));
+      if (found) return resolve(found as Extract<WorkerEvent, { type: T }>);
+      waiters.push({ pred: (e) => e.type === type && pred(e as Extract<WorkerEvent, { type: T }>), resolve: resolve as (e: WorkerEvent) => void });
+    });
+  const close = () => {
+    host.dispose();
+    channel.port1.close();
+    channel.port2.close();
+  };
+  return { events, sendCmd, next, close };
+}
+
+const data = { dataUrl: 'mem://mnist/', validationSize: 500, trainLimit: 640 };
+let open: ReturnType<typeof connect> | null = null;
+afterEach(() => {
+  open?.close();
+  open = null;
+});
+
+describe('worker host over a MessageChannel', () => {
+  it('start → data → loss points → epochs → done with a test evaluation, tensors flat across runs', async () => {
+    const c = (open = connect());
+    const base = tf.memory().numTensors;
+    c.sendCmd({ type: 'start', runId: 1, settings: { ...PRESET, learningRate: 0.1, epochs: 2 }, data });
+    const loaded = await c.next('data-loaded');
+    expect(loaded).toMatchObject({ trainCount: 640, validationCount: 500, testCount: 10000 });
+    const done = await c.next('done', (e) => e.runId === 1);
+    expect(done.reason).toBe('completed');
+    expect(done.test).toMatchObject({ set: 'test', count: 10000 });
+    expect(done.test!.accuracy).toBeGreaterThan(0.25); // 20 batches: well above chance, far from done
+
+    const epochs = c.events.filter((e) => e.type === 'epoch');
+    expect(epochs.map((e) => e.type === 'epoch' && e.epoch)).toEqual([1, 2]);
+    const [e1, e2] = epochs as Extract<WorkerEvent, { type: 'epoch' }>[];
+    expect(e1.validation.count).toBe(500);
+    expect(e2.validation.loss).toBeLessThan(e1.validation.loss);
+    // 640 / 64 = 10 batches an epoch; with no flush interval each batch is its own point.
+    const points = c.events.flatMap((e) => (e.type === 'losses' ? e.points : []));
+    expect(points.map((p) => p.step)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(points.every((p) => Number.isFinite(p.loss) && p.loss > 0)).toBe(true);
+
+    // A second run frees the first run's model: tensors return to the same level.
+    const afterFirst = tf.memory().numTensors;
+    c.sendCmd({ type: 'start', runId: 2, settings: { ...PRESET, epochs: 1 }, data });
+    await c.next('done', (e) => e.runId === 2);
+    expect(tf.memory().numTensors).toBe(afterFirst);
+    c.sendCmd({ type: 'reset' });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(tf.memory().numTensors).toBe(base);
+  });
+
+  it('pauses, resumes and stops within a batch, keeping the trained weights', async () => {
+    const c = (open = connect());
+    c.sendCmd({ type: 'start', runId: 7, settings: { ...PRESET, epochs: 50 }, data: { ...data, trainLimit: 6400 } });
+    await c.next('losses');
+    c.sendCmd({ type: 'pause' });
+    await c.next('phase', (e) => e.phase === 'paused');
+    await new Promise((r) => setTimeout(r, 100));
+    const stepAtPause = lastStep(c.events);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(lastStep(c.events)).toBe(stepAtPause); // nothing trains while paused
+    c.sendCmd({ type: 'resume' });
+    await c.next('losses', (e) => e.points[0].step > stepAtPause);
+    c.sendCmd({ type: 'stop' });
+    const done = await c.next('done');
+    expect(done.reason).toBe('stopped');
+    expect(done.message).toMatch(/weights are kept/);
+    expect(done.test!.accuracy).toBeGreaterThan(0.1);
+  });
+
+  it('stops a diverging run (learning rate 10) with a plain explanation', async () => {
+    const c = (open = connect());
+    c.sendCmd({ type: 'start', runId: 3, settings: { ...PRESET, learningRate: 10, epochs: 3 }, data });
+    const done = await c.next('done');
+    expect(done.reason).toBe('diverged');
+    expect(done.message).toMatch(/learning rate is too large: the loss diverged/);
+    // It can train again straight away.
+    c.sendCmd({ type: 'start', runId: 4, settings: { ...PRESET, epochs: 1 }, data });
+    expect((await c.next('done', (e) => e.runId === 4)).reason).toBe('completed');
+  });
+
+  it('reports a missing data file at the run, and a later run can succeed', async () => {
+    let calls = 0;
+    const c = (open = connect({
+      loadData: async () => {
+        if (calls++ === 0) throw new DataLoadError('train-images-idx3-ubyte', 'The MNIST file train-images-idx3-ubyte is missing from the server (HTTP 404).');
+        return readMnist();
+      },
+    }));
+    c.sendCmd({ type: 'start', runId: 5, settings: { ...PRESET, epochs: 1 }, data });
+    const err = await c.next('error');
+    expect(err).toMatchObject({ runId: 5, kind: 'data' });
+    expect(err.message).toMatch(/train-images-idx3-ubyte is missing/);
+    c.sendCmd({ type: 'start', runId: 6, settings: { ...PRESET, epochs: 1 }, data });
+    expect((await c.next('done', (e) => e.runId === 6)).reason).toBe('completed');
+  });
+
+  it('refuses a second start while a run is going', async () => {
+    const c = (open = connect());
+    c.sendCmd({ type: 'start', runId: 8, settings: { ...PRESET, epochs: 20 }, data });
+    c.sendCmd({ type: 'start', runId: 9, settings: PRESET, data });
+    expect(await c.next('error')).toMatchObject({ runId: 9, kind: 'busy' });
+    c.sendCmd({ type: 'stop' });
+    await c.next('done', (e) => e.runId === 8);
+  });
+});
+
+function lastStep(events: WorkerEvent[]): number {
+  const l = events.filter((e) => e.type === 'losses').pop();
+  return l && l.type === 'losses' ? l.points[l.points.length - 1].step : 0;
+}

@@ -1,0 +1,207 @@
+/**
+ * The training worker's host: owns the data, the engine and the current run,
+ * and speaks the protocol over any Endpoint (the worker scope in the browser,
+ * a MessagePort in tests). Backend choice and data fetching are injected, so
+ * the whole host runs in Node.
+ */
+import type { Mnist } from '../data/load.ts';
+import { DataLoadError } from '../data/load.ts';
+import { range, splitTrainValidation } from '../data/dataset.ts';
+import { describeDivergedLoss } from '../train/divergence.ts';
+import type { Engine } from '../engine/engine.ts';
+import type { Architecture } from '../model/architecture.ts';
+import { ANN_MNIST } from '../model/architecture.ts';
+import { initParams } from '../model/init.ts';
+import { predictSet } from '../train/evaluate.ts';
+import type { LoopControl, LoopOutcome } from '../train/loop.ts';
+import { now, trainLoop } from '../train/loop.ts';
+import type { Command, DoneReason, Endpoint, StartRun, WorkerEvent } from './protocol.ts';
+import { assertNever, send } from './protocol.ts';
+import { summarize } from './summary.ts';
+
+export interface HostDeps {
+  loadData(dataUrl: string): Promise<Mnist>;
+  createEngine(arch: Architecture, params: Float32Array[]): Engine;
+  /**
+   * The backend failed during a run (a lost WebGL context, say). Switches to
+   * the next backend if there is one and says which, or returns null.
+   */
+  onBackendFailure?(error: unknown): Promise<string | null>;
+  /** Minimum ms between loss readbacks/messages (default 100: ≤ 10 points a second). */
+  flushIntervalMs?: number;
+}
+
+interface ActiveRun {
+  runId: number;
+  stop: boolean;
+  paused: boolean;
+  resume: (() => void) | null;
+  hyper: { learningRate: number; momentum: number };
+}
+
+export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } {
+  let data: { url: string; mnist: Promise<Mnist> } | null = null;
+  let engine: Engine | null = null;
+  let run: ActiveRun | null = null;
+
+  const post = (e: WorkerEvent, transfer: ArrayBufferView[] = []) => send(port, e, transfer);
+
+  const getData = (url: string): Promise<Mnist> => {
+    if (!data || data.url !== url) {
+      const mnist = deps.loadData(url);
+      data = { url, mnist };
+      // A failed load is not cached: the next Train tries again.
+      mnist.catch(() => {
+        if (data?.mnist === mnist) data = null;
+      });
+    }
+    return data.mnist;
+  };
+
+  const dropEngine = () => {
+    engine?.dispose();
+    engine = null;
+  };
+
+  async function start(cmd: StartRun): Promise<void> {
+    const { runId, settings } = cmd;
+    const active: ActiveRun = { runId, stop: false, paused: false, resume: null, hyper: { learningRate: settings.learningRate, momentum: settings.momentum } };
+    run = active;
+    try {
+      post({ type: 'phase', runId, phase: 'loading-data' });
+      const t0 = now();
+      const mnist = await getData(cmd.data.dataUrl);
+      const split = splitTrainValidation(mnist.train.count, cmd.data.validationSize, settings.seed, cmd.data.trainLimit);
+      post({ type: 'data-loaded', trainCount: split.train.length, validationCount: split.validation.length, testCount: mnist.test.count, ms: now() - t0 });
+      if (active.stop) return finish(active, 'stopped', 'Stopped before training began.');
+
+      dropEngine();
+      engine = deps.createEngine(ANN_MNIST, initParams(ANN_MNIST, settings.init, settings.seed));
+      post({ type: 'phase', runId, phase: 'training' });
+
+      const control: LoopControl = {
+        hyper: () => active.hyper,
+        stopRequested: () => active.stop,
+        whilePaused: () => (active.paused ? new Promise<void>((r) => (active.resume = r)) : Promise.resolve()),
+      };
+      const e = engine;
+      const outcome = await trainLoop(
+        e,
+        { train: mnist.train, trainIndices: split.train, validationIndices: split.validation },
+        { epochs: settings.epochs, batchSize: settings.batchSize, seed: settings.seed, flushIntervalMs: deps.flushIntervalMs },
+        control,
+        {
+          onLosses: (points, progress) => post({ type: 'losses', runId, points, progress }),
+          onEpoch: (end) => {
+            const validation = summarize('validation', end.validation);
+            post({ type: 'epoch', runId, epoch: end.epoch, epochs: settings.epochs, trainLoss: end.trainLoss, validation, trainMs: end.trainMs });
+            if (!active.stop) post({ type: 'phase', runId, phase: active.paused ? 'paused' : 'training' });
+          },
+        },
+      );
+      if (outcome.kind === 'diverged') return finish(active, 'diverged', divergenceMessage(outcome));
+      post({ type: 'phase', runId, phase: 'testing' });
+      const test = summarize('test', await predictSet(e, mnist.test, range(mnist.test.count)));
+      const msg = outcome.kind === 'completed' ? `Finished ${outcome.epochs} epochs.` : `Stopped during epoch ${outcome.epoch}; the trained weights are kept.`;
+      finish(active, outcome.kind, msg, test);
+    } catch (err) {
+      await fail(active, err);
+    }
+  }
+
+  function finish(active: ActiveRun, reason: DoneReason, message: string, test?: ReturnType<typeof summarize>): void {
+    if (run === active) run = null;
+    post({ type: 'done', runId: active.runId, reason, message, test });
+  }
+
+  async function fail(active: ActiveRun, err: unknown): Promise<void> {
+    if (run === active) run = null;
+    if (err instanceof DataLoadError) {
+      post({ type: 'error', runId: active.runId, kind: 'data', message: err.message });
+      return;
+    }
+    const detail = err instanceof Error ? err.message : String(err);
+    dropEngineSafely();
+    const switched = deps.onBackendFailure ? await deps.onBackendFailure(err).catch(() => null) : null;
+    const message = switched
+      ? `The ${switched} The run stopped: press Train to start again. (${detail})`
+      : `Training failed: ${detail}. Your settings are kept; press Train to try again.`;
+    post({ type: 'error', runId: active.runId, kind: switched ? 'backend' : 'internal', message });
+  }
+
+  function dropEngineSafely(): void {
+    try {
+      dropEngine();
+    } catch {
+      engine = null; // a lost context can make dispose throw; the memory is gone with it
+    }
+  }
+
+  function handle(cmd: Command): void {
+    switch (cmd.type) {
+      case 'start':
+        if (run) {
+          post({ type: 'error', runId: cmd.runId, kind: 'busy', message: 'A run is already in progress: stop it first.' });
+          return;
+        }
+        void start(cmd);
+        return;
+      case 'pause':
+        if (run && !run.paused) {
+          run.paused = true;
+          post({ type: 'phase', runId: run.runId, phase: 'paused' });
+        }
+        return;
+      case 'resume':
+        if (run?.paused) {
+          run.paused = false;
+          run.resume?.();
+          run.resume = null;
+          post({ type: 'phase', runId: run.runId, phase: 'training' });
+        }
+        return;
+      case 'stop':
+      case 'reset':
+        if (run) {
+          run.stop = true;
+          run.paused = false;
+          run.resume?.();
+          run.resume = null;
+        }
+        if (cmd.type === 'reset') {
+          // The loop notices `stop` before its next batch; drop the engine once it has.
+          const r = run;
+          if (!r) dropEngineSafely();
+          else queueMicrotask(function waitThenDrop() {
+            if (run === r) setTimeout(waitThenDrop, 10);
+            else dropEngineSafely();
+          });
+        }
+        return;
+      case 'set-hyper':
+        if (run) run.hyper = { learningRate: cmd.learningRate, momentum: cmd.momentum };
+        return;
+      default:
+        assertNever(cmd);
+    }
+  }
+
+  const listener = (ev: MessageEvent) => handle(ev.data as Command);
+  port.addEventListener('message', listener);
+  port.start?.();
+  return {
+    dispose() {
+      if (run) run.stop = true;
+      dropEngineSafely();
+    },
+  };
+}
+
+function divergenceMessage(o: Extract<LoopOutcome, { kind: 'diverged' }>): string {
+  const what = describeDivergedLoss(o.loss);
+  return (
+    `The learning rate is too large: the loss diverged (${what}) at batch ${o.step}, epoch ${o.epoch}, ` +
+    `with learning rate ${o.hyper.learningRate}. Each step overshot the minimum by more than the last. ` +
+    `Try a learning rate 10× smaller.`
+  );
+}

@@ -1,0 +1,86 @@
+/**
+ * The one message protocol between the page and the training worker. Both
+ * directions are `type`-tagged unions; handlers switch exhaustively and end
+ * in assertNever, so adding a message without handling it fails to compile.
+ * Large arrays travel as typed arrays in the transfer list (see send()).
+ */
+import type { LossPoint, Progress } from '../train/loop.ts';
+import type { RunSettings } from '../shared/settings.ts';
+
+export type BackendName = 'webgl' | 'wasm' | 'cpu';
+
+export interface DataOptions {
+  /** Absolute URL of the folder holding the four MNIST IDX files. */
+  dataUrl: string;
+  /** Images held out of the 60,000 for validation. */
+  validationSize: number;
+  /** Train on only this many images (a quick-run option); all when absent. */
+  trainLimit?: number;
+}
+
+export interface StartRun {
+  type: 'start';
+  runId: number;
+  settings: RunSettings;
+  data: DataOptions;
+}
+
+export type Command =
+  | StartRun
+  | { type: 'pause' }
+  | { type: 'resume' }
+  /** Ends the run after the current batch; the trained weights stay in the worker. */
+  | { type: 'stop' }
+  /** Stops any run and drops the model. */
+  | { type: 'reset' }
+  /** Applies from the next batch of the current run. */
+  | { type: 'set-hyper'; learningRate: number; momentum: number };
+
+/** Accuracy and loss of one pass over a set. */
+export interface Evaluation {
+  set: 'validation' | 'test';
+  count: number;
+  /** Mean NLL, nats. */
+  loss: number;
+  /** Fraction correct, 0..1. */
+  accuracy: number;
+}
+
+export interface EpochResult {
+  epoch: number;
+  epochs: number;
+  /** Mean training NLL over the epoch, nats. */
+  trainLoss: number;
+  validation: Evaluation;
+  /** Wall time of the epoch's training (evaluation excluded), ms. */
+  trainMs: number;
+}
+
+export type RunPhase = 'loading-data' | 'compiling' | 'training' | 'paused' | 'evaluating' | 'testing';
+
+export type DoneReason = 'completed' | 'stopped' | 'diverged';
+
+export type WorkerEvent =
+  | { type: 'backend'; backend: BackendName; /** Why a fallback is in use; absent on WebGL. */ reason?: string }
+  | { type: 'data-loaded'; trainCount: number; validationCount: number; testCount: number; ms: number }
+  | { type: 'phase'; runId: number; phase: RunPhase }
+  | { type: 'losses'; runId: number; points: LossPoint[]; progress: Progress }
+  | ({ type: 'epoch'; runId: number } & EpochResult)
+  | { type: 'done'; runId: number; reason: DoneReason; message: string; test?: Evaluation }
+  | { type: 'error'; runId?: number; kind: 'data' | 'backend' | 'internal' | 'busy'; message: string };
+
+export function assertNever(x: never): never {
+  throw new Error(`unhandled message: ${JSON.stringify(x)}`);
+}
+
+/** What both ends of the protocol need from a port, a worker or the worker's global scope. */
+export interface Endpoint {
+  postMessage(message: unknown, transfer: Transferable[]): void;
+  addEventListener(type: 'message', listener: (ev: MessageEvent) => void): void;
+  start?(): void;
+}
+
+/** Posts a message, moving every typed array it lists in `transfer` instead of copying it. */
+export function send<M extends Command | WorkerEvent>(port: Endpoint, message: M, transfer: ArrayBufferView[] = []): void {
+  port.postMessage(message, transfer.map((a) => a.buffer as ArrayBuffer));
+}
