@@ -14,7 +14,10 @@ export interface SetPrediction {
   indices: Int32Array;
 }
 
-export async function predictSet(engine: Engine, set: ImageSet, indices: Int32Array, chunk = 1000): Promise<SetPrediction> {
+/** Images per forward pass when evaluating a set. */
+export const EVAL_CHUNK = 1000;
+
+export async function predictSet(engine: Engine, set: ImageSet, indices: Int32Array, chunk = EVAL_CHUNK): Promise<SetPrediction> {
   const classes = engine.arch.sizes[engine.arch.sizes.length - 1];
   const n = indices.length;
   const logProbs = new Float32Array(n * classes);

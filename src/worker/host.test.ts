@@ -18,6 +18,7 @@ function connect(deps: Partial<Parameters<typeof attachHost>[1]> = {}) {
   const host = attachHost(channel.port2 as unknown as Endpoint, {
     loadData: async () => readMnist(),
     createEngine: (arch, params) => new TfjsMlpEngine(arch, params),
+    selectBackend: async () => ({ backend: 'cpu' as const }),
     flushIntervalMs: 0,
     ...deps,
   });

@@ -12,10 +12,10 @@ import type { Engine } from '../engine/engine.ts';
 import type { Architecture } from '../model/architecture.ts';
 import { ANN_MNIST } from '../model/architecture.ts';
 import { initParams } from '../model/init.ts';
-import { predictSet } from '../train/evaluate.ts';
+import { EVAL_CHUNK, predictSet } from '../train/evaluate.ts';
 import type { LoopControl, LoopOutcome } from '../train/loop.ts';
 import { now, trainLoop } from '../train/loop.ts';
-import type { Command, DoneReason, Endpoint, StartRun, WorkerEvent } from './protocol.ts';
+import type { BackendChoice, BackendName, Command, DoneReason, Endpoint, StartRun, WorkerEvent } from './protocol.ts';
 import { assertNever, send } from './protocol.ts';
 import { summarize } from './summary.ts';
 
@@ -23,10 +23,11 @@ export interface HostDeps {
   loadData(dataUrl: string): Promise<Mnist>;
   createEngine(arch: Architecture, params: Float32Array[]): Engine;
   /**
-   * The backend failed during a run (a lost WebGL context, say). Switches to
-   * the next backend if there is one and says which, or returns null.
+   * Activates a backend: `preferred` first if given, never one in `failed`.
+   * Called on 'init', and again when the backend breaks during a run (a lost
+   * WebGL context, say) so the next run uses the next backend.
    */
-  onBackendFailure?(error: unknown): Promise<string | null>;
+  selectBackend(preferred?: BackendName, failed?: ReadonlySet<BackendName>): Promise<BackendChoice>;
   /** Minimum ms between loss readbacks/messages (default 100: ≤ 10 points a second). */
   flushIntervalMs?: number;
 }
@@ -43,6 +44,20 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
   let data: { url: string; mnist: Promise<Mnist> } | null = null;
   let engine: Engine | null = null;
   let run: ActiveRun | null = null;
+  let backend: Promise<BackendChoice> | null = null;
+  /** Data prefetch and shader warm-up started by 'init'; a run waits for it. */
+  let warming: Promise<void> = Promise.resolve();
+  const failedBackends = new Set<BackendName>();
+
+  const useBackend = (preferred?: BackendName): Promise<BackendChoice> => {
+    const choice = deps.selectBackend(preferred, failedBackends);
+    backend = choice;
+    choice.then(
+      (c) => post({ type: 'backend', backend: c.backend, reason: c.reason }),
+      (e: Error) => post({ type: 'error', kind: 'backend', message: e.message }),
+    );
+    return choice;
+  };
 
   const post = (e: WorkerEvent, transfer: ArrayBufferView[] = []) => send(port, e, transfer);
 
@@ -68,6 +83,8 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     const active: ActiveRun = { runId, stop: false, paused: false, resume: null, hyper: { learningRate: settings.learningRate, momentum: settings.momentum } };
     run = active;
     try {
+      await (backend ?? useBackend());
+      await warming;
       post({ type: 'phase', runId, phase: 'loading-data' });
       const t0 = now();
       const mnist = await getData(cmd.data.dataUrl);
@@ -109,6 +126,29 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     }
   }
 
+  /**
+   * Loads the data and runs one throwaway step and one evaluation chunk, so
+   * the backend compiles its programs (1-3 s on WebGL) before the student
+   * presses Train. Failures are silent here: the run reports them properly.
+   */
+  async function warmUp(dataUrl: string, batchSize: number): Promise<void> {
+    try {
+      await backend;
+      await getData(dataUrl);
+      const e = deps.createEngine(ANN_MNIST, initParams(ANN_MNIST, 'pytorch', 0));
+      try {
+        const inputs = ANN_MNIST.sizes[0];
+        e.trainBatch(new Float32Array(batchSize * inputs), new Int32Array(batchSize), batchSize, { learningRate: 0, momentum: 0 });
+        await e.flushLosses();
+        await e.predictLogProbs(new Float32Array(EVAL_CHUNK * inputs), EVAL_CHUNK);
+      } finally {
+        e.dispose();
+      }
+    } catch {
+      // The run that follows loads and compiles again, and reports any error.
+    }
+  }
+
   function finish(active: ActiveRun, reason: DoneReason, message: string, test?: ReturnType<typeof summarize>): void {
     if (run === active) run = null;
     post({ type: 'done', runId: active.runId, reason, message, test });
@@ -122,11 +162,19 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     }
     const detail = err instanceof Error ? err.message : String(err);
     dropEngineSafely();
-    const switched = deps.onBackendFailure ? await deps.onBackendFailure(err).catch(() => null) : null;
-    const message = switched
-      ? `The ${switched} The run stopped: press Train to start again. (${detail})`
-      : `Training failed: ${detail}. Your settings are kept; press Train to try again.`;
-    post({ type: 'error', runId: active.runId, kind: switched ? 'backend' : 'internal', message });
+    // Whatever broke mid-run, the next run should not meet the same backend again
+    // (a lost WebGL context does not come back); the cpu backend is the last resort.
+    const broken = backend ? await backend.then((c) => c.backend, () => null) : null;
+    if (broken && broken !== 'cpu') {
+      failedBackends.add(broken);
+      const next = await useBackend().then((c) => c.backend, () => null);
+      post({
+        type: 'error', runId: active.runId, kind: 'backend',
+        message: `The ${broken} backend failed during training (${detail}). The run stopped; ${next ? `the next run uses ${next}` : 'no other backend works'}. Your settings are kept: press Train to start again.`,
+      });
+      return;
+    }
+    post({ type: 'error', runId: active.runId, kind: 'internal', message: `Training failed: ${detail}. Your settings are kept; press Train to try again.` });
   }
 
   function dropEngineSafely(): void {
@@ -139,6 +187,11 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
 
   function handle(cmd: Command): void {
     switch (cmd.type) {
+      case 'init':
+        if (run) return;
+        void useBackend(cmd.preferredBackend);
+        if (cmd.prefetch) warming = warmUp(cmd.prefetch.dataUrl, cmd.prefetch.batchSize);
+        return;
       case 'start':
         if (run) {
           post({ type: 'error', runId: cmd.runId, kind: 'busy', message: 'A run is already in progress: stop it first.' });

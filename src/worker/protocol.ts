@@ -9,6 +9,12 @@ import type { RunSettings } from '../shared/settings.ts';
 
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
 
+export interface BackendChoice {
+  backend: BackendName;
+  /** Why a fallback (or a forced choice) is in use; absent for WebGL by default. */
+  reason?: string;
+}
+
 export interface DataOptions {
   /** Absolute URL of the folder holding the four MNIST IDX files. */
   dataUrl: string;
@@ -26,6 +32,12 @@ export interface StartRun {
 }
 
 export type Command =
+  /**
+   * First message: chooses the backend (WebGL unless the page forces one),
+   * then, while the student is still reading the page, fetches the data and
+   * compiles the training shaders, so Train shows a loss within moments.
+   */
+  | { type: 'init'; preferredBackend?: BackendName; prefetch?: { dataUrl: string; batchSize: number } }
   | StartRun
   | { type: 'pause' }
   | { type: 'resume' }

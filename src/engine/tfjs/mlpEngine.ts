@@ -104,11 +104,19 @@ export class TfjsMlpEngine implements Engine {
     // One readback for the whole group: stack on the device, then download once.
     const stacked = tf.stack(pending);
     try {
-      return (await stacked.data()) as Float32Array;
+      const losses = (await stacked.data()) as Float32Array;
+      // A lost WebGL context reads back zeros or NaN rather than throwing: say what really happened.
+      if (this.contextLost()) throw new Error('the WebGL context was lost');
+      return losses;
     } finally {
       stacked.dispose();
       pending.forEach((t) => t.dispose());
     }
+  }
+
+  private contextLost(): boolean {
+    const b = tf.backend() as unknown as { gpgpu?: { gl?: { isContextLost?(): boolean } } };
+    return b.gpgpu?.gl?.isContextLost?.() ?? false;
   }
 
   async predictLogProbs(x: Float32Array, n: number): Promise<Float32Array> {

@@ -1,0 +1,167 @@
+/**
+ * What a student does with the lab, end to end in Chromium: set the learning
+ * rate, train, watch the curves, pause, stop, and see a too-large learning
+ * rate fail in words. Every run uses `?trainLimit=5000` (5,000 training
+ * images; validation stays 10,000) so that a test trains in seconds to
+ * minutes on a 2-core CPU, with WebGL on SwiftShader.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, inject, test } from 'vitest';
+import { type LabPage, type OpenLab, openLab } from './support/browser.ts';
+import { REPO_ROOT } from './support/server.ts';
+
+const QUICK = '?trainLimit=5000';
+
+/** Data loading, backend start and the first batches, generously, for a slow CI machine. */
+const FIRST_POINT_MS = 120_000;
+/** One epoch of 5,000 images plus a 10,000-image validation pass. */
+const EPOCH_MS = 150_000;
+
+const EPOCH_SUMMARY = (epoch: number, epochs: number) =>
+  new RegExp(`Epoch ${epoch}/${epochs} · train loss [\\d.]+ · validation loss [\\d.]+ · validation accuracy ([\\d.]+)%`);
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+let session: OpenLab | undefined;
+
+async function open(query = ''): Promise<LabPage> {
+  session = await openLab(query, { baseUrl: inject('baseUrl') });
+  return session.lab;
+}
+
+const trainingPoints = async (lab: LabPage) => (await lab.lossPointCounts()).training;
+
+afterEach(async (ctx) => {
+  const s = session;
+  session = undefined;
+  if (!s) return;
+  try {
+    if (ctx.task.result?.state === 'fail') {
+      const dir = path.join(REPO_ROOT, 'test-results', 'e2e');
+      const name = ctx.task.name.replace(/[^\w-]+/g, '-').slice(0, 80);
+      await mkdir(dir, { recursive: true });
+      await s.page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true }).catch(() => undefined);
+      const state = await s.lab.describeState();
+      await writeFile(path.join(dir, `${name}.txt`), `${state}\n\n${s.issues.map((i) => `${i.kind}: ${i.text}`).join('\n')}\n`);
+      console.error(`[e2e] ${ctx.task.name}\n  state: ${state}\n  issues: ${JSON.stringify(s.issues, null, 2)}`);
+    }
+    const uncaught = s.issues.filter((i) => i.kind === 'pageerror').map((i) => i.text);
+    expect(uncaught, 'uncaught errors in the page').toEqual([]);
+  } finally {
+    await s.close();
+  }
+});
+
+describe('the lab page', () => {
+  test('shows the labelled settings, the run buttons and a WebGL backend in the worker', async () => {
+    const lab = await open();
+
+    expect(await lab.learningRate.getAttribute('type')).toBe('number');
+    expect(await lab.learningRateSlider.getAttribute('type')).toBe('range');
+    for (const field of [lab.momentum, lab.epochs, lab.batchSize]) {
+      await field.waitFor({ state: 'visible' });
+      expect(await field.isEditable()).toBe(true);
+    }
+    for (const button of [lab.trainButton, lab.pauseButton, lab.stopButton, lab.resetButton]) {
+      await button.waitFor({ state: 'visible' });
+    }
+    expect(await lab.trainButton.isEnabled()).toBe(true);
+
+    // The worker reports the backend it actually got; a fallback would read "Backend: wasm" or "cpu" with a reason.
+    await lab.text(/Backend: WebGL/).first().waitFor({ state: 'visible', timeout: 60_000 });
+    const state = (await lab.state()) as { backend: { name: string; reason?: string } | null };
+    expect(state.backend, 'backend in the store').toEqual({ name: 'webgl' });
+  });
+
+  test('explains an invalid learning rate next to the field and blocks training until it is fixed', async () => {
+    const lab = await open();
+    const cases: Array<[string, RegExp]> = [
+      ['0', /greater than 0/],
+      ['', /Enter a learning rate/],
+      ['-1', /greater than 0/],
+      ['abc', /must be a number/],
+    ];
+    for (const [value, message] of cases) {
+      await lab.learningRate.fill(value);
+      await lab.alert(message).first().waitFor({ state: 'visible', timeout: 5_000 });
+      expect(await lab.learningRate.getAttribute('aria-invalid'), `aria-invalid for '${value}'`).toBe('true');
+      await expect.poll(() => lab.trainButton.isDisabled(), { message: `Train disabled for '${value}'` }).toBe(true);
+    }
+
+    await lab.learningRate.fill('0.01');
+    await expect.poll(() => lab.trainButton.isEnabled(), { message: 'Train enabled again' }).toBe(true);
+    expect(await lab.learningRate.getAttribute('aria-invalid')).not.toBe('true');
+    expect(await lab.page.getByRole('alert').filter({ hasText: /learning rate/i }).count()).toBe(0);
+  });
+
+  test('trains two epochs with the chosen learning rate and momentum, with live progress, curves and summaries', async () => {
+    const lab = await open(QUICK);
+    await lab.configure({ learningRate: '0.05', momentum: '0.9', epochs: '2' });
+    await lab.trainButton.click();
+
+    // Progress: a named progress bar with a 0..100 value and the epoch in words.
+    await lab.progress.waitFor({ state: 'visible', timeout: FIRST_POINT_MS });
+    await lab.text(/Epoch [12] of 2/).first().waitFor({ state: 'visible', timeout: FIRST_POINT_MS });
+    const valueNow = Number(await lab.progress.getAttribute('aria-valuenow'));
+    expect(valueNow).toBeGreaterThanOrEqual(0);
+    expect(valueNow).toBeLessThanOrEqual(100);
+
+    // The training curve grows while the network trains.
+    await expect.poll(() => trainingPoints(lab), { timeout: FIRST_POINT_MS, interval: 250 }).toBeGreaterThan(0);
+    const early = await trainingPoints(lab);
+    await expect.poll(() => trainingPoints(lab), { timeout: EPOCH_MS, interval: 250 }).toBeGreaterThan(early);
+
+    await lab.text(EPOCH_SUMMARY(1, 2)).first().waitFor({ state: 'visible', timeout: EPOCH_MS });
+    const epoch2 = lab.text(EPOCH_SUMMARY(2, 2)).first();
+    await epoch2.waitFor({ state: 'visible', timeout: EPOCH_MS });
+    const accuracy = Number(EPOCH_SUMMARY(2, 2).exec((await epoch2.textContent()) ?? '')?.[1]);
+    expect(accuracy, 'validation accuracy after epoch 2, %').toBeGreaterThan(80);
+
+    await lab.text(/Finished 2 epochs/).first().waitFor({ state: 'visible', timeout: EPOCH_MS });
+    await lab.text(/Test accuracy [\d.]+%/).first().waitFor({ state: 'visible', timeout: EPOCH_MS });
+    const counts = await lab.lossPointCounts();
+    expect(counts.validation, 'one validation point per epoch at least').toBeGreaterThanOrEqual(2);
+    expect(await lab.trainButton.isEnabled()).toBe(true);
+  });
+
+  test('pauses, resumes and stops a run between batches', async () => {
+    const lab = await open(QUICK);
+    // Many epochs so that the run cannot finish on its own before Stop.
+    await lab.configure({ epochs: '20' });
+    await lab.trainButton.click();
+    await expect.poll(() => trainingPoints(lab), { timeout: FIRST_POINT_MS, interval: 250 }).toBeGreaterThan(2);
+
+    await lab.pauseButton.click();
+    await lab.resumeButton.waitFor({ state: 'visible', timeout: 10_000 });
+    // A group of losses already read back when Pause arrived may still land.
+    await sleep(500);
+    const paused = await trainingPoints(lab);
+    await sleep(1_500);
+    expect(await trainingPoints(lab), 'training points while paused').toBe(paused);
+
+    await lab.resumeButton.click();
+    await lab.pauseButton.waitFor({ state: 'visible', timeout: 10_000 });
+    await expect.poll(() => trainingPoints(lab), { timeout: 60_000, interval: 250 }).toBeGreaterThan(paused);
+
+    await lab.stopButton.click();
+    await lab.text(/Stopped/).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await expect.poll(() => lab.trainButton.isEnabled(), { timeout: 10_000 }).toBe(true);
+  });
+
+  test('stops by itself and says why when a learning rate of 10 makes the loss diverge', async () => {
+    const lab = await open(QUICK);
+    await lab.configure({ learningRate: '10', epochs: '1' });
+    await lab.trainButton.click();
+
+    await lab.alert(/learning rate is too large: the loss diverged/i).first().waitFor({ state: 'visible', timeout: EPOCH_MS });
+
+    // The page stays usable: a new learning rate can be typed and trained with.
+    await expect.poll(() => lab.trainButton.isEnabled(), { timeout: 10_000 }).toBe(true);
+    expect(await lab.learningRate.isEditable()).toBe(true);
+    await lab.learningRate.fill('0.01');
+    expect(await lab.learningRate.inputValue()).toBe('0.01');
+    expect(await lab.learningRate.getAttribute('aria-invalid')).not.toBe('true');
+    await expect.poll(() => lab.trainButton.isEnabled()).toBe(true);
+  });
+});

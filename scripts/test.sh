@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The one test command (`npm test`): build, unit tests in Node, then the e2e
+# tests in Chromium against the built site. Always ends with one plain line,
+# "N passed, N failed", the totals over both suites, for CI to read.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+
+results=test-results
+unit_json="$results/unit.json"
+e2e_json="$results/e2e.json"
+mkdir -p "$results"
+rm -f "$unit_json" "$e2e_json"
+
+# Totals from vitest's JSON reports. A suite with no report (the build failed,
+# or vitest crashed before writing one) counts as one failure, and so does a
+# suite that failed without a failed test (a file that did not load).
+summary() {
+  node -e '
+    const fs = require("node:fs");
+    let passed = 0, failed = 0;
+    for (const file of process.argv.slice(1)) {
+      if (!fs.existsSync(file)) { failed += 1; continue; }
+      const r = JSON.parse(fs.readFileSync(file, "utf8"));
+      passed += r.numPassedTests;
+      failed += r.numFailedTests + (!r.success && r.numFailedTests === 0 ? 1 : 0);
+    }
+    console.log(`${passed} passed, ${failed} failed`);
+  ' "$unit_json" "$e2e_json"
+}
+trap summary EXIT
+
+if [ ! -d node_modules ]; then
+  npm install
+fi
+
+bash scripts/ensure-chromium.sh
+npm run build
+
+# Both suites run even when the first fails; the script fails if either did.
+status=0
+npx vitest run --reporter=default --reporter=json --outputFile.json="$unit_json" || status=$?
+npx vitest run --config vitest.e2e.config.ts --reporter=default --reporter=json --outputFile.json="$e2e_json" || status=$?
+exit "$status"

@@ -1,0 +1,86 @@
+/**
+ * Where the run stands: the backend in use, the progress bar, the latest
+ * epoch's figures, and any message that ended the run.
+ */
+import { backendName } from '../../shared/backendNames.ts';
+import { duration, loss3, pct, rate } from '../format.ts';
+import { useLab } from '../store/index.ts';
+
+const PHASE: Record<string, string> = {
+  'loading-data': 'Loading MNIST…',
+  compiling: 'Preparing the GPU…',
+  training: 'Training',
+  paused: 'Paused',
+  evaluating: 'Evaluating…',
+  testing: 'Evaluating on the test set…',
+  done: 'Done',
+};
+
+export function BackendLine() {
+  const backend = useLab((s) => s.backend);
+  const workerError = useLab((s) => s.workerError);
+  return (
+    <div className="backend">
+      <p>
+        Backend: <strong>{backend ? backendName(backend.name) : 'starting…'}</strong>
+      </p>
+      {backend?.reason ? <p className="backend__reason">{backend.reason}</p> : null}
+      {workerError ? <p role="alert" className="message message--error">{workerError}</p> : null}
+    </div>
+  );
+}
+
+export function ProgressPanel() {
+  const run = useLab((s) => s.run);
+  if (!run) return <p className="muted">Press Train to start. The preset is the ANN_MNIST notebook: 784 → 128 → 64 → 10, SGD with learning rate 0.01 and momentum 0.5, batch 64.</p>;
+  const p = run.progress;
+  const epochs = run.settings.epochs;
+  const fraction = p ? Math.min(1, (p.epoch - 1 + p.batch / p.batchesPerEpoch) / epochs) : 0;
+  const value = run.done?.reason === 'completed' ? 100 : Math.round(fraction * 1000) / 10;
+  const label = p ? `Epoch ${p.epoch} of ${epochs} · batch ${p.batch} of ${p.batchesPerEpoch}` : `Epoch 1 of ${epochs}`;
+  return (
+    <div className="progress">
+      <div className="progress__head">
+        <span className="progress__phase">{PHASE[run.phase] ?? run.phase}</span>
+        <span>{label}</span>
+      </div>
+      <div role="progressbar" aria-label="Training progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={value} aria-valuetext={`${value}% · ${label}`} className="progress__bar">
+        <div className="progress__fill" style={{ width: `${value}%` }} />
+      </div>
+      {p ? (
+        <p className="progress__stats">
+          {rate(p.samplesPerSec)} samples/s · {run.phase === 'done' ? 'finished' : `about ${duration(p.etaSec)} left`}
+          {run.trainCount !== null ? ` · ${run.trainCount.toLocaleString('en')} training / ${run.validationCount?.toLocaleString('en')} validation images` : ''}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function EpochSummary() {
+  const run = useLab((s) => s.run);
+  const last = run?.epochs[run.epochs.length - 1];
+  return (
+    <div className="summary" aria-live="polite">
+      {last ? (
+        <p>
+          Epoch {last.epoch}/{last.epochs} · train loss {loss3(last.trainLoss)} · validation loss {loss3(last.validation.loss)} · validation accuracy {pct(last.validation.accuracy)}
+        </p>
+      ) : null}
+      {run?.done?.test ? (
+        <p>
+          Test accuracy {pct(run.done.test.accuracy, 2)} · test loss {loss3(run.done.test.loss)} on the official {run.done.test.count.toLocaleString('en')} test images
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function RunMessage() {
+  const run = useLab((s) => s.run);
+  if (!run) return null;
+  if (run.error) return <p role="alert" className="message message--error">{run.error}</p>;
+  if (!run.done) return null;
+  if (run.done.reason === 'diverged') return <p role="alert" className="message message--error">{run.done.message}</p>;
+  return <p role="status" className="message">{run.done.message}</p>;
+}

@@ -1,0 +1,16 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App.tsx';
+import { connect } from './lab.ts';
+import { useLab } from './store/index.ts';
+import './styles.css';
+
+// For tools (the bench, debugging): read-only access to the store.
+(window as unknown as { mnistLab: { getState: typeof useLab.getState } }).mnistLab = { getState: useLab.getState };
+
+connect();
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

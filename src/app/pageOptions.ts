@@ -1,0 +1,29 @@
+/**
+ * Options read from the page address, for tools and quick demos:
+ * `?trainLimit=5000` trains on a random 5,000-image subset (validation is
+ * unchanged), `?backend=wasm` forces a backend, `?validation=10000` sets the
+ * held-out size.
+ */
+import type { BackendName } from '../worker/protocol.ts';
+
+export interface PageOptions {
+  trainLimit?: number;
+  backend?: BackendName;
+  validationSize: number;
+}
+
+export const DEFAULT_VALIDATION_SIZE = 10_000;
+
+export function readPageOptions(search: string): PageOptions {
+  const q = new URLSearchParams(search);
+  const int = (key: string, min: number, max: number): number | undefined => {
+    const v = Number(q.get(key));
+    return q.has(key) && Number.isInteger(v) && v >= min && v <= max ? v : undefined;
+  };
+  const b = q.get('backend');
+  return {
+    trainLimit: int('trainLimit', 64, 60_000),
+    backend: b === 'webgl' || b === 'wasm' || b === 'cpu' ? b : undefined,
+    validationSize: int('validation', 100, 30_000) ?? DEFAULT_VALIDATION_SIZE,
+  };
+}

@@ -1,0 +1,16 @@
+/** The page's one store, made of typed slices. */
+import { create } from 'zustand';
+import type { RunSlice } from './runSlice.ts';
+import { createRunSlice } from './runSlice.ts';
+import type { SettingsSlice } from './settingsSlice.ts';
+import { createSettingsSlice } from './settingsSlice.ts';
+import type { ViewSlice } from './viewSlice.ts';
+import { createViewSlice } from './viewSlice.ts';
+
+export type LabState = SettingsSlice & RunSlice & ViewSlice;
+
+export const useLab = create<LabState>()((...a) => ({
+  ...createSettingsSlice(...a),
+  ...createRunSlice(...a),
+  ...createViewSlice(...a),
+}));

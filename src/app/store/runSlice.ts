@@ -1,0 +1,88 @@
+/**
+ * The current run as the page sees it, rebuilt from the worker's events.
+ * Loss points arrive at ≤ 10 a second; appending to an array and letting
+ * the chart read it is cheap at that rate.
+ */
+import type { StateCreator } from 'zustand';
+import type { LossPoint, Progress } from '../../train/loop.ts';
+import type { RunSettings } from '../../shared/settings.ts';
+import type { DoneReason, EpochResult, Evaluation, RunPhase, WorkerEvent } from '../../worker/protocol.ts';
+import type { LabState } from './index.ts';
+
+export interface RunState {
+  id: number;
+  phase: RunPhase | 'done';
+  settings: RunSettings;
+  /** performance.now() when Train was pressed. */
+  startedAt: number;
+  /** performance.now() when the first loss point arrived. */
+  firstLossAt: number | null;
+  dataLoadMs: number | null;
+  trainCount: number | null;
+  validationCount: number | null;
+  progress: Progress | null;
+  lossPoints: LossPoint[];
+  epochs: EpochResult[];
+  done: { reason: DoneReason; message: string; test?: Evaluation } | null;
+  /** A failure that ended the run (data, backend, internal). */
+  error: string | null;
+}
+
+export interface RunSlice {
+  run: RunState | null;
+  backend: { name: 'webgl' | 'wasm' | 'cpu'; reason?: string } | null;
+  /** A problem not tied to a run (no backend works, the worker died). */
+  workerError: string | null;
+  beginRun(id: number, settings: RunSettings): void;
+  applyEvent(e: WorkerEvent): void;
+  setWorkerError(message: string | null): void;
+  clearRun(): void;
+}
+
+const patchRun = (s: LabState, id: number | undefined, patch: (r: RunState) => Partial<RunState>): Partial<LabState> => {
+  if (!s.run || (id !== undefined && s.run.id !== id)) return {};
+  return { run: { ...s.run, ...patch(s.run) } };
+};
+
+export const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set) => ({
+  run: null,
+  backend: null,
+  workerError: null,
+  beginRun: (id, settings) =>
+    set({
+      workerError: null,
+      run: {
+        id, settings, phase: 'loading-data', startedAt: performance.now(), firstLossAt: null, dataLoadMs: null,
+        trainCount: null, validationCount: null, progress: null, lossPoints: [], epochs: [], done: null, error: null,
+      },
+    }),
+  applyEvent: (e) =>
+    set((s) => {
+      switch (e.type) {
+        case 'backend':
+          return { backend: { name: e.backend, reason: e.reason } };
+        case 'data-loaded':
+          return patchRun(s, undefined, () => ({ dataLoadMs: e.ms, trainCount: e.trainCount, validationCount: e.validationCount }));
+        case 'phase':
+          return patchRun(s, e.runId, (r) => (r.phase === 'done' ? {} : { phase: e.phase }));
+        case 'losses':
+          return patchRun(s, e.runId, (r) => ({
+            lossPoints: r.lossPoints.concat(e.points),
+            progress: e.progress,
+            firstLossAt: r.firstLossAt ?? performance.now(),
+          }));
+        case 'epoch': {
+          const { type: _t, runId: _r, ...result } = e;
+          return patchRun(s, e.runId, (r) => ({ epochs: [...r.epochs, result] }));
+        }
+        case 'done':
+          return patchRun(s, e.runId, () => ({ phase: 'done', done: { reason: e.reason, message: e.message, test: e.test } }));
+        case 'error':
+          if (e.kind === 'busy') return {};
+          if (e.runId === undefined) return { workerError: e.message };
+          return patchRun(s, e.runId, () => ({ phase: 'done', error: e.message }));
+      }
+    }),
+  setWorkerError: (message) => set((s) => ({ workerError: message, ...(message ? patchRun(s, undefined, (r) => (r.phase === 'done' ? {} : { phase: 'done', error: message })) : {}) })),
+  clearRun: () => set({ run: null }),
+});

@@ -1,0 +1,16 @@
+/**
+ * The training worker's entry: a thin adapter that attaches the host to the
+ * worker's global scope with the browser's real dependencies. Everything it
+ * wires together is tested in Node over a MessageChannel.
+ */
+import { loadMnist } from '../data/load.ts';
+import { TfjsMlpEngine } from '../engine/tfjs/mlpEngine.ts';
+import { selectBackend } from './backend.ts';
+import { attachHost } from './host.ts';
+import type { Endpoint } from './protocol.ts';
+
+attachHost(self as unknown as Endpoint, {
+  loadData: (url) => loadMnist(url),
+  createEngine: (arch, params) => new TfjsMlpEngine(arch, params),
+  selectBackend,
+});
