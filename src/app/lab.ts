@@ -5,6 +5,7 @@
 import { useLab } from './store/index.ts';
 import { readPageOptions } from './pageOptions.ts';
 import { Trainer } from './trainer.ts';
+import type { EvalSet } from '../worker/protocol.ts';
 
 const options = readPageOptions(typeof location === 'undefined' ? '' : location.search);
 
@@ -50,3 +51,15 @@ export function reset(): void {
 
 /** Applies from the next batch of the current run. */
 export const setHyper = (learningRate: number, momentum: number) => trainer.setHyper(learningRate, momentum);
+
+let nextRequestId = 1;
+
+/** Opens the gallery of one confusion-matrix cell; the worker sends the images. */
+export function showExamples(set: EvalSet, trueDigit: number, predictedDigit: number): void {
+  const requestId = nextRequestId++;
+  useLab.getState().openGallery({ requestId, set, trueDigit, predictedDigit });
+  trainer.examples(requestId, set, trueDigit, predictedDigit, GALLERY_LIMIT);
+}
+
+/** Most images one gallery shows (a cell rarely holds more than a few dozen). */
+export const GALLERY_LIMIT = 400;

@@ -5,7 +5,7 @@
  * `terminate()` is the last resort: it loses the trained weights.
  */
 import type { RunSettings } from '../shared/settings.ts';
-import type { BackendName, Command, DataOptions, WorkerEvent } from '../worker/protocol.ts';
+import type { BackendName, Command, DataOptions, EvalSet, WorkerEvent } from '../worker/protocol.ts';
 
 export interface TrainerCallbacks {
   onEvent(e: WorkerEvent): void;
@@ -73,6 +73,10 @@ export class Trainer {
 
   setHyper(learningRate: number, momentum: number): void {
     this.post({ type: 'set-hyper', learningRate, momentum });
+  }
+
+  examples(requestId: number, set: EvalSet, trueDigit: number, predictedDigit: number, limit: number): void {
+    this.post({ type: 'examples', requestId, set, trueDigit, predictedDigit, limit });
   }
 
   dispose(): void {

@@ -71,6 +71,32 @@ describe('worker host over a MessageChannel', () => {
     const [e1, e2] = epochs as Extract<WorkerEvent, { type: 'epoch' }>[];
     expect(e1.validation.count).toBe(500);
     expect(e2.validation.loss).toBeLessThan(e1.validation.loss);
+    // The evaluation carries the confusion matrix and ten ROC curves.
+    expect(e2.validation.confusion.reduce((a, b) => a + b, 0)).toBe(500);
+    expect(e2.validation.auc.length).toBe(10);
+    expect(Array.from(e2.validation.auc).every((a) => a > 0.5 && a <= 1)).toBe(true);
+    expect(e2.validation.macroAuc).toBeGreaterThan(0.7);
+    expect(e2.validation.rocOffsets.length).toBe(11);
+    const o = e2.validation.rocOffsets;
+    expect(e2.validation.rocFpr[o[3]]).toBe(0);
+    expect(e2.validation.rocTpr[o[4] - 1]).toBe(1);
+    expect(done.test!.confusion.reduce((a, b) => a + b, 0)).toBe(10000);
+
+    // The gallery of one off-diagonal test cell: as many images as the cell counts.
+    const cm = done.test!.confusion;
+    let cell = 1;
+    for (let i = 0; i < 100; i++) if (i % 11 !== 0 && cm[i] > cm[cell]) cell = i;
+    const [t, p] = [Math.floor(cell / 10), cell % 10];
+    expect(t).not.toBe(p);
+    c.sendCmd({ type: 'examples', requestId: 11, set: 'test', trueDigit: t, predictedDigit: p, limit: 1000 });
+    const ex = await c.next('examples', (e) => e.requestId === 11);
+    expect(ex.total).toBe(cm[cell]);
+    expect(ex.images.length).toBe(cm[cell] * 784);
+    expect(ex.indices.every((i) => readMnist().test.labels[i] === t)).toBe(true);
+    for (let r = 0; r < ex.total; r++) {
+      const row = Array.from(ex.probs.subarray(r * 10, r * 10 + 10));
+      expect(row.indexOf(Math.max(...row))).toBe(p);
+    }
     // 640 / 64 = 10 batches an epoch; with no flush interval each batch is its own point.
     const points = c.events.flatMap((e) => (e.type === 'losses' ? e.points : []));
     expect(points.map((p) => p.step)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));

@@ -6,17 +6,19 @@
  */
 import type { Mnist } from '../data/load.ts';
 import { DataLoadError } from '../data/load.ts';
-import { range, splitTrainValidation } from '../data/dataset.ts';
+import type { ImageSet } from '../data/dataset.ts';
+import { IMAGE_SIZE, range, splitTrainValidation } from '../data/dataset.ts';
 import { describeDivergedLoss } from '../train/divergence.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { Architecture } from '../model/architecture.ts';
 import { ANN_MNIST } from '../model/architecture.ts';
 import { initParams } from '../model/init.ts';
+import type { SetPrediction } from '../train/evaluate.ts';
 import { EVAL_CHUNK, predictSet } from '../train/evaluate.ts';
 import type { LoopControl, LoopOutcome } from '../train/loop.ts';
 import { now, trainLoop } from '../train/loop.ts';
-import type { BackendChoice, BackendName, Command, DoneReason, Endpoint, StartRun, WorkerEvent } from './protocol.ts';
-import { assertNever, send } from './protocol.ts';
+import type { BackendChoice, BackendName, Command, DoneReason, Endpoint, EvalSet, Evaluation, StartRun, WorkerEvent } from './protocol.ts';
+import { assertNever, evaluationBuffers, send } from './protocol.ts';
 import { summarize } from './summary.ts';
 
 export interface HostDeps {
@@ -44,6 +46,8 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
   let data: { url: string; mnist: Promise<Mnist> } | null = null;
   let engine: Engine | null = null;
   let run: ActiveRun | null = null;
+  /** The latest evaluation of each set, kept for the confusion-matrix gallery. */
+  const latest = new Map<EvalSet, { set: ImageSet; prediction: SetPrediction; predicted: Int32Array }>();
   let backend: Promise<BackendChoice> | null = null;
   /** Data prefetch and shader warm-up started by 'init'; a run waits for it. */
   let warming: Promise<void> = Promise.resolve();
@@ -110,15 +114,18 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
         {
           onLosses: (points, progress) => post({ type: 'losses', runId, points, progress }),
           onEpoch: (end) => {
-            const validation = summarize('validation', end.validation);
-            post({ type: 'epoch', runId, epoch: end.epoch, epochs: settings.epochs, trainLoss: end.trainLoss, validation, trainMs: end.trainMs });
+            const { evaluation: validation, predicted } = summarize('validation', end.validation);
+            latest.set('validation', { set: mnist.train, prediction: end.validation, predicted });
+            post({ type: 'epoch', runId, epoch: end.epoch, epochs: settings.epochs, trainLoss: end.trainLoss, validation, trainMs: end.trainMs }, evaluationBuffers(validation));
             if (!active.stop) post({ type: 'phase', runId, phase: active.paused ? 'paused' : 'training' });
           },
         },
       );
       if (outcome.kind === 'diverged') return finish(active, 'diverged', divergenceMessage(outcome));
       post({ type: 'phase', runId, phase: 'testing' });
-      const test = summarize('test', await predictSet(e, mnist.test, range(mnist.test.count)));
+      const testPrediction = await predictSet(e, mnist.test, range(mnist.test.count));
+      const { evaluation: test, predicted } = summarize('test', testPrediction);
+      latest.set('test', { set: mnist.test, prediction: testPrediction, predicted });
       const msg = outcome.kind === 'completed' ? `Finished ${outcome.epochs} epochs.` : `Stopped during epoch ${outcome.epoch}; the trained weights are kept.`;
       finish(active, outcome.kind, msg, test);
     } catch (err) {
@@ -149,9 +156,34 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     }
   }
 
-  function finish(active: ActiveRun, reason: DoneReason, message: string, test?: ReturnType<typeof summarize>): void {
+  function finish(active: ActiveRun, reason: DoneReason, message: string, test?: Evaluation): void {
     if (run === active) run = null;
-    post({ type: 'done', runId: active.runId, reason, message, test });
+    post({ type: 'done', runId: active.runId, reason, message, test }, test ? evaluationBuffers(test) : []);
+  }
+
+  function examples(cmd: Extract<Command, { type: 'examples' }>): void {
+    const found = latest.get(cmd.set);
+    const rows: number[] = [];
+    if (found) {
+      const { labels } = found.prediction;
+      for (let r = 0; r < labels.length; r++) {
+        if (labels[r] === cmd.trueDigit && found.predicted[r] === cmd.predictedDigit) rows.push(r);
+      }
+    }
+    const n = Math.min(rows.length, Math.max(0, cmd.limit));
+    const classes = 10;
+    const images = new Uint8Array(n * IMAGE_SIZE);
+    const probs = new Float32Array(n * classes);
+    const indices = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const r = rows[i];
+      const index = found!.prediction.indices[r];
+      indices[i] = index;
+      images.set(found!.set.images.subarray(index * IMAGE_SIZE, (index + 1) * IMAGE_SIZE), i * IMAGE_SIZE);
+      for (let k = 0; k < classes; k++) probs[i * classes + k] = Math.exp(found!.prediction.logProbs[r * classes + k]);
+    }
+    const { type: _t, limit: _l, ...rest } = cmd;
+    post({ type: 'examples', ...rest, total: rows.length, images, probs, indices }, [images, probs, indices]);
   }
 
   async function fail(active: ActiveRun, err: unknown): Promise<void> {
@@ -222,6 +254,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
           run.resume = null;
         }
         if (cmd.type === 'reset') {
+          latest.clear();
           // The loop notices `stop` before its next batch; drop the engine once it has.
           const r = run;
           if (!r) dropEngineSafely();
@@ -230,6 +263,9 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
             else dropEngineSafely();
           });
         }
+        return;
+      case 'examples':
+        examples(cmd);
         return;
       case 'set-hyper':
         if (run) run.hyper = { learningRate: cmd.learningRate, momentum: cmd.momentum };

@@ -46,16 +46,51 @@ export type Command =
   /** Stops any run and drops the model. */
   | { type: 'reset' }
   /** Applies from the next batch of the current run. */
-  | { type: 'set-hyper'; learningRate: number; momentum: number };
+  | { type: 'set-hyper'; learningRate: number; momentum: number }
+  /** The images of one confusion-matrix cell of the latest evaluation of `set`. */
+  | { type: 'examples'; requestId: number; set: EvalSet; trueDigit: number; predictedDigit: number; limit: number };
 
-/** Accuracy and loss of one pass over a set. */
+export type EvalSet = 'validation' | 'test';
+
+/** Everything the page shows about one pass over a set. */
 export interface Evaluation {
-  set: 'validation' | 'test';
+  set: EvalSet;
   count: number;
   /** Mean NLL, nats. */
   loss: number;
   /** Fraction correct, 0..1. */
   accuracy: number;
+  /** 10 × 10 counts, row-major: row = true digit, column = predicted digit. */
+  confusion: Int32Array;
+  /** One-vs-rest AUC per digit; NaN where undefined (the digit is absent). */
+  auc: Float64Array;
+  /** Mean of the defined AUCs; null if none is. */
+  macroAuc: number | null;
+  /** Thinned ROC curves of all digits, concatenated: digit k's points are [rocOffsets[k], rocOffsets[k+1]). */
+  rocFpr: Float32Array;
+  rocTpr: Float32Array;
+  rocOffsets: Int32Array;
+}
+
+/** The typed arrays of an Evaluation, for the transfer list. */
+export function evaluationBuffers(e: Evaluation): ArrayBufferView[] {
+  return [e.confusion, e.auc, e.rocFpr, e.rocTpr, e.rocOffsets];
+}
+
+/** Images of one confusion-matrix cell, for the gallery. */
+export interface Examples {
+  requestId: number;
+  set: EvalSet;
+  trueDigit: number;
+  predictedDigit: number;
+  /** How many images the cell holds (may exceed those sent). */
+  total: number;
+  /** n × 784 bytes, as in the data set. */
+  images: Uint8Array;
+  /** n × 10 predicted probabilities. */
+  probs: Float32Array;
+  /** Index of each image in its set (the official 60,000 or 10,000). */
+  indices: Int32Array;
 }
 
 export interface EpochResult {
@@ -79,6 +114,7 @@ export type WorkerEvent =
   | { type: 'losses'; runId: number; points: LossPoint[]; progress: Progress }
   | ({ type: 'epoch'; runId: number } & EpochResult)
   | { type: 'done'; runId: number; reason: DoneReason; message: string; test?: Evaluation }
+  | ({ type: 'examples' } & Examples)
   | { type: 'error'; runId?: number; kind: 'data' | 'backend' | 'internal' | 'busy'; message: string };
 
 export function assertNever(x: never): never {

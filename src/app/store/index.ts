@@ -1,5 +1,7 @@
 /** The page's one store, made of typed slices. */
 import { create } from 'zustand';
+import type { EvalSlice } from './evalSlice.ts';
+import { createEvalSlice } from './evalSlice.ts';
 import type { RunSlice } from './runSlice.ts';
 import { createRunSlice } from './runSlice.ts';
 import type { SettingsSlice } from './settingsSlice.ts';
@@ -7,10 +9,11 @@ import { createSettingsSlice } from './settingsSlice.ts';
 import type { ViewSlice } from './viewSlice.ts';
 import { createViewSlice } from './viewSlice.ts';
 
-export type LabState = SettingsSlice & RunSlice & ViewSlice;
+export type LabState = SettingsSlice & RunSlice & ViewSlice & EvalSlice;
 
 export const useLab = create<LabState>()((...a) => ({
   ...createSettingsSlice(...a),
   ...createRunSlice(...a),
   ...createViewSlice(...a),
+  ...createEvalSlice(...a),
 }));

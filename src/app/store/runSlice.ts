@@ -77,6 +77,10 @@ export const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set) =>
         }
         case 'done':
           return patchRun(s, e.runId, () => ({ phase: 'done', done: { reason: e.reason, message: e.message, test: e.test } }));
+        case 'examples': {
+          const { type: _t, ...examples } = e;
+          return s.gallery?.requestId === e.requestId ? { gallery: { ...s.gallery, examples } } : {};
+        }
         case 'error':
           if (e.kind === 'busy') return {};
           if (e.runId === undefined) return { workerError: e.message };
@@ -84,5 +88,5 @@ export const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set) =>
       }
     }),
   setWorkerError: (message) => set((s) => ({ workerError: message, ...(message ? patchRun(s, undefined, (r) => (r.phase === 'done' ? {} : { phase: 'done', error: message })) : {}) })),
-  clearRun: () => set({ run: null }),
+  clearRun: () => set({ run: null, gallery: null }),
 });
