@@ -168,6 +168,45 @@ describe('worker host over a MessageChannel', () => {
   });
 });
 
+describe('prediction and saved weights', () => {
+  it('predicts a test image exactly as the batch evaluation did; saved weights reload to the same prediction', async () => {
+    const c = (open = connect());
+    c.sendCmd({ type: 'predict', requestId: 1, pixels: new Float32Array(784) });
+    expect((await c.next('prediction', (e) => e.requestId === 1)).probs).toBeNull(); // no model yet
+
+    c.sendCmd({ type: 'start', runId: 1, settings: { ...PRESET, learningRate: 0.1, epochs: 1 }, data });
+    const done = await c.next('done');
+    // Any test image of digit 7 with the network's batch-evaluation probabilities.
+    const cm = done.test!.confusion;
+    const predicted = cm.slice(70, 80).indexOf(Math.max(...cm.slice(70, 80)));
+    c.sendCmd({ type: 'examples', requestId: 2, set: 'test', trueDigit: 7, predictedDigit: predicted, limit: 1 });
+    const ex = await c.next('examples', (e) => e.requestId === 2);
+    const pixels = Float32Array.from(ex.images.subarray(0, 784), (v) => v / 255);
+    c.sendCmd({ type: 'predict', requestId: 3, pixels });
+    const single = (await c.next('prediction', (e) => e.requestId === 3)).probs!;
+    expect(single.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+    Array.from(single).forEach((p, k) => expect(p).toBeCloseTo(ex.probs[k], 6));
+
+    c.sendCmd({ type: 'get-params', requestId: 4 });
+    const saved = (await c.next('params', (e) => e.requestId === 4)).params!;
+    expect(saved.map((a) => a.length)).toEqual([100352, 128, 8192, 64, 640, 10]);
+
+    // A fresh worker, the saved weights, the same prediction.
+    const d = connect();
+    try {
+      d.sendCmd({ type: 'load-params', requestId: 5, params: [saved[0]] });
+      expect(await d.next('params-loaded', (e) => e.requestId === 5)).toMatchObject({ ok: false, message: expect.stringMatching(/expected 6 weight arrays/) });
+      d.sendCmd({ type: 'load-params', requestId: 6, params: saved });
+      expect((await d.next('params-loaded', (e) => e.requestId === 6)).ok).toBe(true);
+      d.sendCmd({ type: 'predict', requestId: 7, pixels });
+      const again = (await d.next('prediction', (e) => e.requestId === 7)).probs!;
+      Array.from(again).forEach((p, k) => expect(p).toBeCloseTo(single[k], 6));
+    } finally {
+      d.close();
+    }
+  });
+});
+
 function lastStep(events: WorkerEvent[]): number {
   const l = events.filter((e) => e.type === 'losses').pop();
   return l && l.type === 'losses' ? l.points[l.points.length - 1].step : 0;

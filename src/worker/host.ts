@@ -11,7 +11,7 @@ import { IMAGE_SIZE, range, splitTrainValidation } from '../data/dataset.ts';
 import { describeDivergedLoss } from '../train/divergence.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { Architecture } from '../model/architecture.ts';
-import { ANN_MNIST } from '../model/architecture.ts';
+import { ANN_MNIST, paramShapes } from '../model/architecture.ts';
 import { initParams } from '../model/init.ts';
 import type { SetPrediction } from '../train/evaluate.ts';
 import { EVAL_CHUNK, predictSet } from '../train/evaluate.ts';
@@ -161,6 +161,36 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     post({ type: 'done', runId: active.runId, reason, message, test }, test ? evaluationBuffers(test) : []);
   }
 
+  /** One image through the current weights, between two training batches if a run is going. */
+  async function predict(requestId: number, pixels: Float32Array): Promise<void> {
+    if (!engine || pixels.length !== IMAGE_SIZE) {
+      post({ type: 'prediction', requestId, probs: null });
+      return;
+    }
+    try {
+      const logProbs = await engine.predictLogProbs(pixels, 1);
+      post({ type: 'prediction', requestId, probs: logProbs.map(Math.exp) });
+    } catch {
+      post({ type: 'prediction', requestId, probs: null });
+    }
+  }
+
+  function loadParams(requestId: number, params: Float32Array[]): void {
+    if (run) {
+      post({ type: 'params-loaded', requestId, ok: false, message: 'Stop the current run before loading a model.' });
+      return;
+    }
+    const problem = checkParams(params);
+    if (problem) {
+      post({ type: 'params-loaded', requestId, ok: false, message: problem });
+      return;
+    }
+    dropEngineSafely();
+    latest.clear();
+    engine = deps.createEngine(ANN_MNIST, params);
+    post({ type: 'params-loaded', requestId, ok: true });
+  }
+
   function examples(cmd: Extract<Command, { type: 'examples' }>): void {
     const found = latest.get(cmd.set);
     const rows: number[] = [];
@@ -267,6 +297,18 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
       case 'examples':
         examples(cmd);
         return;
+      case 'predict':
+        void predict(cmd.requestId, cmd.pixels);
+        return;
+      case 'get-params':
+        void (engine ? engine.getParams() : Promise.resolve(null)).then(
+          (params) => post({ type: 'params', requestId: cmd.requestId, params }, params ?? []),
+          () => post({ type: 'params', requestId: cmd.requestId, params: null }),
+        );
+        return;
+      case 'load-params':
+        loadParams(cmd.requestId, cmd.params);
+        return;
       case 'set-hyper':
         if (run) run.hyper = { learningRate: cmd.learningRate, momentum: cmd.momentum };
         return;
@@ -284,6 +326,18 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
       dropEngineSafely();
     },
   };
+}
+
+/** Why these arrays are not ANN_MNIST weights, or null if they are. */
+function checkParams(params: Float32Array[]): string | null {
+  const shapes = paramShapes(ANN_MNIST);
+  if (!Array.isArray(params) || params.length !== shapes.length) return `expected ${shapes.length} weight arrays, got ${Array.isArray(params) ? params.length : 'none'}`;
+  for (let i = 0; i < shapes.length; i++) {
+    const n = shapes[i].reduce((a, b) => a * b, 1);
+    if (!(params[i] instanceof Float32Array) || params[i].length !== n) return `weight array ${i} should hold ${n} numbers (${shapes[i].join('×')})`;
+    if (!params[i].every(Number.isFinite)) return `weight array ${i} holds NaN or infinite values`;
+  }
+  return null;
 }
 
 function divergenceMessage(o: Extract<LoopOutcome, { kind: 'diverged' }>): string {

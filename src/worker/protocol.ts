@@ -47,6 +47,12 @@ export type Command =
   | { type: 'reset' }
   /** Applies from the next batch of the current run. */
   | { type: 'set-hyper'; learningRate: number; momentum: number }
+  /** Class probabilities for one 28×28 image (784 floats in [0,1]) from the current weights. */
+  | { type: 'predict'; requestId: number; pixels: Float32Array }
+  /** The current weights, for saving. */
+  | { type: 'get-params'; requestId: number }
+  /** Replaces the model with saved weights (any run is stopped first). */
+  | { type: 'load-params'; requestId: number; params: Float32Array[] }
   /** The images of one confusion-matrix cell of the latest evaluation of `set`. */
   | { type: 'examples'; requestId: number; set: EvalSet; trueDigit: number; predictedDigit: number; limit: number };
 
@@ -115,6 +121,10 @@ export type WorkerEvent =
   | ({ type: 'epoch'; runId: number } & EpochResult)
   | { type: 'done'; runId: number; reason: DoneReason; message: string; test?: Evaluation }
   | ({ type: 'examples' } & Examples)
+  /** probs is null when there is no model yet (nothing trained or loaded). */
+  | { type: 'prediction'; requestId: number; probs: Float32Array | null }
+  | { type: 'params'; requestId: number; params: Float32Array[] | null }
+  | { type: 'params-loaded'; requestId: number; ok: boolean; message?: string }
   | { type: 'error'; runId?: number; kind: 'data' | 'backend' | 'internal' | 'busy'; message: string };
 
 export function assertNever(x: never): never {

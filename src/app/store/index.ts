@@ -1,5 +1,7 @@
 /** The page's one store, made of typed slices. */
 import { create } from 'zustand';
+import type { DrawSlice } from './drawSlice.ts';
+import { createDrawSlice } from './drawSlice.ts';
 import type { EvalSlice } from './evalSlice.ts';
 import { createEvalSlice } from './evalSlice.ts';
 import type { RunSlice } from './runSlice.ts';
@@ -9,11 +11,12 @@ import { createSettingsSlice } from './settingsSlice.ts';
 import type { ViewSlice } from './viewSlice.ts';
 import { createViewSlice } from './viewSlice.ts';
 
-export type LabState = SettingsSlice & RunSlice & ViewSlice & EvalSlice;
+export type LabState = SettingsSlice & RunSlice & ViewSlice & EvalSlice & DrawSlice;
 
 export const useLab = create<LabState>()((...a) => ({
   ...createSettingsSlice(...a),
   ...createRunSlice(...a),
   ...createViewSlice(...a),
   ...createEvalSlice(...a),
+  ...createDrawSlice(...a),
 }));

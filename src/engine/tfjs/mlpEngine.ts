@@ -53,7 +53,8 @@ export class TfjsMlpEngine implements Engine {
   }
 
   async getParams(): Promise<Float32Array[]> {
-    return Promise.all(this.params.map(async (p) => (await p.data()) as Float32Array));
+    // Copies: the cpu backend's data() is its own storage, which a transfer would detach.
+    return Promise.all(this.params.map(async (p) => ((await p.data()) as Float32Array).slice()));
   }
 
   /** Log-probabilities of a batch; call inside a tidy. */
