@@ -57,7 +57,11 @@ describe('the lab page', () => {
   test('shows the labelled settings, the run buttons and a WebGL backend in the worker', async () => {
     const lab = await open();
 
-    expect(await lab.learningRate.getAttribute('type')).toBe('number');
+    // A number field: type="number", or a text field with a decimal keypad. The latter lets a typo such as
+    // 'abc' stay visible next to its message instead of being silently emptied by the browser.
+    const type = await lab.learningRate.getAttribute('type');
+    const inputMode = await lab.learningRate.getAttribute('inputmode');
+    expect(type === 'number' || (type === 'text' && inputMode === 'decimal'), `learning rate type=${type} inputmode=${inputMode}`).toBe(true);
     expect(await lab.learningRateSlider.getAttribute('type')).toBe('range');
     for (const field of [lab.momentum, lab.epochs, lab.batchSize]) {
       await field.waitFor({ state: 'visible' });
@@ -84,8 +88,13 @@ describe('the lab page', () => {
     ];
     for (const [value, message] of cases) {
       await lab.learningRate.fill(value);
-      await lab.alert(message).first().waitFor({ state: 'visible', timeout: 5_000 });
+      const alert = lab.alert(message).first();
+      await alert.waitFor({ state: 'visible', timeout: 5_000 });
       expect(await lab.learningRate.getAttribute('aria-invalid'), `aria-invalid for '${value}'`).toBe('true');
+      // "Next to the field" for a screen reader too: the input names the alert as its description.
+      const alertId = await alert.getAttribute('id');
+      const describedBy = (await lab.learningRate.getAttribute('aria-describedby'))?.split(/\s+/) ?? [];
+      expect(alertId !== null && describedBy.includes(alertId), `aria-describedby="${describedBy.join(' ')}" names the alert (id=${alertId})`).toBe(true);
       await expect.poll(() => lab.trainButton.isDisabled(), { message: `Train disabled for '${value}'` }).toBe(true);
     }
 
@@ -112,7 +121,8 @@ describe('the lab page', () => {
     const early = await trainingPoints(lab);
     await expect.poll(() => trainingPoints(lab), { timeout: EPOCH_MS, interval: 250 }).toBeGreaterThan(early);
 
-    await lab.text(EPOCH_SUMMARY(1, 2)).first().waitFor({ state: 'visible', timeout: EPOCH_MS });
+    // The page shows the latest epoch's summary only, so watch every frame for epoch 1's before it is replaced.
+    await lab.waitForTextEachFrame(EPOCH_SUMMARY(1, 2), EPOCH_MS);
     const epoch2 = lab.text(EPOCH_SUMMARY(2, 2)).first();
     await epoch2.waitFor({ state: 'visible', timeout: EPOCH_MS });
     const accuracy = Number(EPOCH_SUMMARY(2, 2).exec((await epoch2.textContent()) ?? '')?.[1]);

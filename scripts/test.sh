@@ -10,7 +10,8 @@ results=test-results
 unit_json="$results/unit.json"
 e2e_json="$results/e2e.json"
 mkdir -p "$results"
-rm -f "$unit_json" "$e2e_json"
+# e2e/ holds a screenshot and the store state of each failed e2e test.
+rm -rf "$unit_json" "$e2e_json" "$results/e2e"
 
 # Totals from vitest's JSON reports. A suite with no report (the build failed,
 # or vitest crashed before writing one) counts as one failure, and so does a

@@ -124,6 +124,19 @@ export class LabPage {
     return this.page.getByText(text);
   }
 
+  /**
+   * Waits until the page's text matches, checking on every animation frame:
+   * for text that may be on screen only briefly (a summary the next epoch
+   * replaces), where a locator's back-off polling could miss it.
+   */
+  async waitForTextEachFrame(text: RegExp, timeoutMs: number): Promise<void> {
+    await this.page.waitForFunction(
+      ({ source, flags }) => new RegExp(source, flags).test(document.body.textContent ?? ''),
+      { source: text.source, flags: text.flags },
+      { polling: 'raf', timeout: timeoutMs },
+    );
+  }
+
   /** Fills the run settings through their labelled fields; absent keys are left as they are. */
   async configure(s: { learningRate?: string; momentum?: string; epochs?: string; batchSize?: string }): Promise<void> {
     if (s.learningRate !== undefined) await this.learningRate.fill(s.learningRate);

@@ -2,6 +2,9 @@
 import { Controls } from './components/Controls.tsx';
 import { LossChart } from './components/LossChart.tsx';
 import { BackendLine, EpochSummary, ProgressPanel, RunMessage } from './components/RunStatus.tsx';
+import { EvaluationPanels } from './components/eval/EvaluationPanels.tsx';
+import { ModelsPanel } from './components/ModelsPanel.tsx';
+import { DrawPanel } from './components/draw/DrawPanel.tsx';
 
 export function App() {
   return (
@@ -21,6 +24,11 @@ export function App() {
             <RunMessage />
           </section>
           <LossChart />
+          <EvaluationPanels />
+          <div className="app__pair">
+            <DrawPanel />
+            <ModelsPanel />
+          </div>
         </div>
       </main>
     </div>

@@ -6,10 +6,11 @@ import { useLab } from './store/index.ts';
 import { readPageOptions } from './pageOptions.ts';
 import { Trainer } from './trainer.ts';
 import type { EvalSet } from '../worker/protocol.ts';
+import { preprocess } from '../draw/preprocess.ts';
 
 const options = readPageOptions(typeof location === 'undefined' ? '' : location.search);
 
-const trainer = new Trainer(
+export const trainer = new Trainer(
   {
     onEvent: (e) => useLab.getState().applyEvent(e),
     onFatal: (message) => useLab.getState().setWorkerError(message),
@@ -63,3 +64,40 @@ export function showExamples(set: EvalSet, trueDigit: number, predictedDigit: nu
 
 /** Most images one gallery shows (a cell rarely holds more than a few dozen). */
 export const GALLERY_LIMIT = 400;
+
+/** Batches between two refreshes of the drawing's prediction while training. */
+export const PREDICT_EVERY_BATCHES = 200;
+let nextPrediction = 1;
+
+/** Runs the drawing through MNIST's preprocessing and asks the worker what digit it is. */
+export function predictDrawing(): void {
+  const s = useLab.getState();
+  const result = preprocess(s.strokes);
+  if (!result) {
+    s.setPrediction(null);
+    return;
+  }
+  const requestId = nextPrediction++;
+  s.setPrediction({ requestId, probs: s.prediction?.probs ?? null });
+  void trainer.predict(result.centred.slice()).then((reply) => {
+    // A newer drawing may have been sent meanwhile; only the latest answer counts.
+    if (useLab.getState().prediction?.requestId !== requestId) return;
+    useLab.getState().setPrediction(
+      reply?.probs
+        ? { requestId, probs: reply.probs }
+        : { requestId, probs: null, message: 'There is no network to ask yet: train one, or load a saved model.' },
+    );
+  });
+}
+
+// While a run trains, the drawing's prediction follows the current weights.
+let lastPredictedStep = 0;
+useLab.subscribe((s, prev) => {
+  const step = s.run?.progress?.step ?? 0;
+  if (step < lastPredictedStep) lastPredictedStep = 0;
+  const epochDone = s.run && prev.run && s.run.epochs.length !== prev.run.epochs.length;
+  if (s.strokes.length > 0 && (step - lastPredictedStep >= PREDICT_EVERY_BATCHES || epochDone || (s.model && s.model !== prev.model))) {
+    lastPredictedStep = step;
+    predictDrawing();
+  }
+});

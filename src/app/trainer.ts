@@ -5,10 +5,11 @@
  * `terminate()` is the last resort: it loses the trained weights.
  */
 import type { RunSettings } from '../shared/settings.ts';
-import type { BackendName, Command, DataOptions, EvalSet, WorkerEvent } from '../worker/protocol.ts';
+import type { BackendName, Command, DataOptions, EvalSet, Reply, StreamEvent, WorkerEvent } from '../worker/protocol.ts';
+import { isReply } from '../worker/protocol.ts';
 
 export interface TrainerCallbacks {
-  onEvent(e: WorkerEvent): void;
+  onEvent(e: StreamEvent): void;
   /** The worker crashed or could not start. */
   onFatal(message: string): void;
 }
@@ -16,6 +17,9 @@ export interface TrainerCallbacks {
 export class Trainer {
   private worker: Worker | null = null;
   private nextRunId = 1;
+  private nextRequestId = 1;
+  /** Requests waiting for their reply, by requestId. */
+  private pending = new Map<number, (r: Reply | null) => void>();
   private readonly callbacks: TrainerCallbacks;
   private readonly preferredBackend?: BackendName;
 
@@ -28,7 +32,13 @@ export class Trainer {
   ensure(prefetch?: { dataUrl: string; batchSize: number }): void {
     if (this.worker) return;
     const w = new Worker(new URL('../worker/entry.ts', import.meta.url), { type: 'module', name: 'mnist-lab-trainer' });
-    w.onmessage = (ev: MessageEvent<WorkerEvent>) => this.callbacks.onEvent(ev.data);
+    w.onmessage = (ev: MessageEvent<WorkerEvent>) => {
+      const e = ev.data;
+      if (isReply(e)) {
+        this.pending.get(e.requestId)?.(e);
+        this.pending.delete(e.requestId);
+      } else this.callbacks.onEvent(e);
+    };
     w.onerror = (ev) => {
       ev.preventDefault();
       this.die(`The training worker stopped unexpectedly${ev.message ? ` (${ev.message})` : ''}. Your settings are kept: press Train to start a new worker.`);
@@ -41,6 +51,9 @@ export class Trainer {
   private die(message: string): void {
     this.worker?.terminate();
     this.worker = null;
+    // Nobody will answer these now.
+    this.pending.forEach((resolve) => resolve(null));
+    this.pending.clear();
     this.callbacks.onFatal(message);
   }
 
@@ -77,6 +90,31 @@ export class Trainer {
 
   examples(requestId: number, set: EvalSet, trueDigit: number, predictedDigit: number, limit: number): void {
     this.post({ type: 'examples', requestId, set, trueDigit, predictedDigit, limit });
+  }
+
+  /** Sends a request and resolves with its reply (null if the worker died first). */
+  private ask<T extends Reply['type']>(make: (requestId: number) => Command, _type: T): Promise<Extract<Reply, { type: T }> | null> {
+    this.ensure();
+    const requestId = this.nextRequestId++;
+    return new Promise((resolve) => {
+      this.pending.set(requestId, resolve as (r: Reply | null) => void);
+      const cmd = make(requestId);
+      // Weights and pixels are moved, not copied.
+      const transfer = cmd.type === 'predict' ? [cmd.pixels.buffer] : cmd.type === 'load-params' ? cmd.params.map((p) => p.buffer) : [];
+      this.worker!.postMessage(cmd, transfer as ArrayBuffer[]);
+    });
+  }
+
+  predict(pixels: Float32Array) {
+    return this.ask((requestId) => ({ type: 'predict', requestId, pixels }), 'prediction');
+  }
+
+  getParams() {
+    return this.ask((requestId) => ({ type: 'get-params', requestId }), 'params');
+  }
+
+  loadParams(params: Float32Array[]) {
+    return this.ask((requestId) => ({ type: 'load-params', requestId, params }), 'params-loaded');
   }
 
   dispose(): void {

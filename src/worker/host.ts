@@ -121,12 +121,17 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
           },
         },
       );
-      if (outcome.kind === 'diverged') return finish(active, 'diverged', divergenceMessage(outcome));
+      if (outcome.kind === 'diverged') {
+        // Its weights are NaN or wildly off: nothing to predict with or save.
+        dropEngineSafely();
+        latest.clear();
+        return finish(active, 'diverged', divergenceMessage(outcome));
+      }
       post({ type: 'phase', runId, phase: 'testing' });
       const testPrediction = await predictSet(e, mnist.test, range(mnist.test.count));
       const { evaluation: test, predicted } = summarize('test', testPrediction);
       latest.set('test', { set: mnist.test, prediction: testPrediction, predicted });
-      const msg = outcome.kind === 'completed' ? `Finished ${outcome.epochs} epochs.` : `Stopped during epoch ${outcome.epoch}; the trained weights are kept.`;
+      const msg = outcome.kind === 'completed' ? `Finished ${outcome.epochs} epoch${outcome.epochs === 1 ? '' : 's'}.` : `Stopped during epoch ${outcome.epoch}; the trained weights are kept.`;
       finish(active, outcome.kind, msg, test);
     } catch (err) {
       await fail(active, err);

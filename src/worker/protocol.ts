@@ -127,6 +127,14 @@ export type WorkerEvent =
   | { type: 'params-loaded'; requestId: number; ok: boolean; message?: string }
   | { type: 'error'; runId?: number; kind: 'data' | 'backend' | 'internal' | 'busy'; message: string };
 
+/** Answers to a single request, matched to it by requestId (the rest is a stream for the store). */
+export type Reply = Extract<WorkerEvent, { type: 'prediction' | 'params' | 'params-loaded' }>;
+export type StreamEvent = Exclude<WorkerEvent, Reply>;
+
+export function isReply(e: WorkerEvent): e is Reply {
+  return e.type === 'prediction' || e.type === 'params' || e.type === 'params-loaded';
+}
+
 export function assertNever(x: never): never {
   throw new Error(`unhandled message: ${JSON.stringify(x)}`);
 }

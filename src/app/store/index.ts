@@ -4,6 +4,8 @@ import type { DrawSlice } from './drawSlice.ts';
 import { createDrawSlice } from './drawSlice.ts';
 import type { EvalSlice } from './evalSlice.ts';
 import { createEvalSlice } from './evalSlice.ts';
+import type { ModelsSlice } from './modelsSlice.ts';
+import { createModelsSlice } from './modelsSlice.ts';
 import type { RunSlice } from './runSlice.ts';
 import { createRunSlice } from './runSlice.ts';
 import type { SettingsSlice } from './settingsSlice.ts';
@@ -11,7 +13,7 @@ import { createSettingsSlice } from './settingsSlice.ts';
 import type { ViewSlice } from './viewSlice.ts';
 import { createViewSlice } from './viewSlice.ts';
 
-export type LabState = SettingsSlice & RunSlice & ViewSlice & EvalSlice & DrawSlice;
+export type LabState = SettingsSlice & RunSlice & ViewSlice & EvalSlice & DrawSlice & ModelsSlice;
 
 export const useLab = create<LabState>()((...a) => ({
   ...createSettingsSlice(...a),
@@ -19,4 +21,5 @@ export const useLab = create<LabState>()((...a) => ({
   ...createViewSlice(...a),
   ...createEvalSlice(...a),
   ...createDrawSlice(...a),
+  ...createModelsSlice(...a),
 }));

@@ -6,7 +6,7 @@
 import type { StateCreator } from 'zustand';
 import type { LossPoint, Progress } from '../../train/loop.ts';
 import type { RunSettings } from '../../shared/settings.ts';
-import type { DoneReason, EpochResult, Evaluation, RunPhase, WorkerEvent } from '../../worker/protocol.ts';
+import type { DoneReason, EpochResult, Evaluation, RunPhase, StreamEvent } from '../../worker/protocol.ts';
 import type { LabState } from './index.ts';
 
 export interface RunState {
@@ -34,7 +34,7 @@ export interface RunSlice {
   /** A problem not tied to a run (no backend works, the worker died). */
   workerError: string | null;
   beginRun(id: number, settings: RunSettings): void;
-  applyEvent(e: WorkerEvent): void;
+  applyEvent(e: StreamEvent): void;
   setWorkerError(message: string | null): void;
   clearRun(): void;
 }
@@ -51,6 +51,8 @@ export const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set) =>
   beginRun: (id, settings) =>
     set({
       workerError: null,
+      evalView: 'auto',
+      gallery: null,
       run: {
         id, settings, phase: 'loading-data', startedAt: performance.now(), firstLossAt: null, dataLoadMs: null,
         trainCount: null, validationCount: null, progress: null, lossPoints: [], epochs: [], done: null, error: null,
@@ -75,8 +77,19 @@ export const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set) =>
           const { type: _t, runId: _r, ...result } = e;
           return patchRun(s, e.runId, (r) => ({ epochs: [...r.epochs, result] }));
         }
-        case 'done':
-          return patchRun(s, e.runId, () => ({ phase: 'done', done: { reason: e.reason, message: e.message, test: e.test } }));
+        case 'done': {
+          if (!s.run || s.run.id !== e.runId) return {};
+          const run = s.run;
+          const last = run.epochs[run.epochs.length - 1];
+          // A diverged run's weights are NaN: the worker drops them, and so does the page.
+          const model = e.reason === 'diverged' ? null : {
+            source: 'trained' as const,
+            name: `lr ${run.settings.learningRate} · momentum ${run.settings.momentum} · ${run.epochs.length} epoch${run.epochs.length === 1 ? '' : 's'}`,
+            settings: run.settings,
+            metrics: { epochsTrained: run.epochs.length, validationAccuracy: last?.validation.accuracy, testAccuracy: e.test?.accuracy, macroAuc: e.test?.macroAuc ?? undefined },
+          };
+          return { model, run: { ...run, phase: 'done', done: { reason: e.reason, message: e.message, test: e.test } } };
+        }
         case 'examples': {
           const { type: _t, ...examples } = e;
           return s.gallery?.requestId === e.requestId ? { gallery: { ...s.gallery, examples } } : {};
@@ -88,5 +101,5 @@ export const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set) =>
       }
     }),
   setWorkerError: (message) => set((s) => ({ workerError: message, ...(message ? patchRun(s, undefined, (r) => (r.phase === 'done' ? {} : { phase: 'done', error: message })) : {}) })),
-  clearRun: () => set({ run: null, gallery: null }),
+  clearRun: () => set({ run: null, gallery: null, model: null, prediction: null }),
 });

@@ -1,0 +1,362 @@
+/**
+ * `npm run bench`: how fast the lab trains in Chromium on this machine, per
+ * tfjs backend. Serves the built dist/ with `vite preview`, opens the page
+ * with `?backend=webgl|wasm|cpu`, sets the batch size through its labelled
+ * field, presses Train, measures, presses Stop and Reset. Prints a table and
+ * writes the same figures to bench-results/bench.json.
+ *
+ * Figures (all wall time in the page, ms unless named otherwise):
+ * - ms/batch and samples/s: training steps over a window after warm-up, from
+ *   `run.progress.step` deltas; intervals spanning an epoch end or an
+ *   evaluation are left out, so they are pure training throughput.
+ * - store samples/s: the page's own `run.progress.samplesPerSec` at the end of
+ *   the window (run average, pauses excluded), as a cross-check.
+ * - data load: `run.dataLoadMs`, fetching and parsing the MNIST files.
+ * - first loss: `run.firstLossAt - run.startedAt`, from pressing Train.
+ * - frame gap: the longest gap between two requestAnimationFrame callbacks on
+ *   the main thread during ~8 s of training at batch 64, charts included.
+ * - heap: the page's main-thread JS heap (`performance.memory`), not the worker's.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { LabPage, collectIssues, launchBrowser } from '../e2e/support/browser.ts';
+import { REPO_ROOT, freePort, startPreview } from '../e2e/support/server.ts';
+
+const BACKENDS = ['webgl', 'wasm', 'cpu'] as const;
+type Backend = (typeof BACKENDS)[number];
+const BATCH_SIZES = [64, 512] as const;
+
+/** Wall time per backend is roughly: page and data load, then per batch size warm-up + window. */
+const WARMUP_MS = 2_000;
+const WINDOW_MS = { 64: 8_000, 512: 6_000 } as const;
+const SAMPLE_EVERY_MS = 200;
+const FIRST_LOSS_TIMEOUT_MS = 90_000;
+
+interface StoreProgress {
+  epoch: number;
+  step: number;
+  samplesPerSec: number;
+}
+interface StoreRun {
+  phase: string;
+  startedAt: number;
+  firstLossAt: number | null;
+  dataLoadMs: number | null;
+  progress: StoreProgress | null;
+  done: null | { reason: string; message: string };
+  error: string | null;
+}
+interface StoreState {
+  backend: { name: Backend; reason?: string } | null;
+  run: StoreRun | null;
+}
+
+interface BatchFigures {
+  /** Train pressed → first loss point on the page. */
+  firstLossMs: number;
+  msPerBatch: number;
+  samplesPerSec: number;
+  storeSamplesPerSec: number | null;
+  steps: number;
+}
+
+interface BackendFigures {
+  backend: Backend;
+  unavailable?: string;
+  batches: Partial<Record<(typeof BATCH_SIZES)[number], BatchFigures | { unavailable: string }>>;
+  /** The run's own figure; see the header comment on why it is small. */
+  dataLoadMs?: number | null;
+  /** First request to last response of the four MNIST files, as the browser saw them. */
+  mnistFetchMs?: number;
+  frames?: FrameFigures;
+  heapMB?: number;
+}
+
+/**
+ * Times the MNIST downloads (the worker's requests count as the page's). The
+ * worker starts them at page load to prefetch, so the run's own dataLoadMs
+ * only sees the cached result.
+ */
+function watchMnistRequests(page: Page): { spanMs(): number | undefined } {
+  let first: number | undefined;
+  let last: number | undefined;
+  page.on('request', (req) => {
+    if (req.url().includes('/data/mnist/')) first ??= Date.now();
+  });
+  page.on('requestfinished', (req) => {
+    if (req.url().includes('/data/mnist/')) last = Date.now();
+  });
+  return { spanMs: () => (first !== undefined && last !== undefined ? last - first : undefined) };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function readState(page: Page): Promise<StoreState> {
+  return page.evaluate(() => {
+    const lab = (window as unknown as { mnistLab?: { getState(): StoreState } }).mnistLab;
+    if (!lab) throw new Error('window.mnistLab is missing');
+    const s = lab.getState();
+    // Only what the bench reads: the loss history can be long.
+    const r = s.run;
+    return {
+      backend: s.backend,
+      run: r && {
+        phase: r.phase, startedAt: r.startedAt, firstLossAt: r.firstLossAt, dataLoadMs: r.dataLoadMs,
+        progress: r.progress, done: r.done, error: r.error,
+      },
+    };
+  });
+}
+
+async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+/** Why a run cannot be measured, from the store, if it ended or failed. */
+function runFailure(run: StoreRun | null): string | undefined {
+  if (run?.error) return run.error;
+  if (run?.done) return `run ended: ${run.done.message}`;
+  return undefined;
+}
+
+interface FrameFigures {
+  maxGapMs: number;
+  frames: number;
+  /** Longest main-thread task seen by a 'longtask' observer (only tasks over 50 ms are reported); 0 if none. */
+  longestTaskMs: number;
+}
+
+/**
+ * Frame gaps and long tasks on the main thread over `ms`, measured in the
+ * page. A long gap with no long task means frames were late for another
+ * reason (the GPU process, which is SwiftShader on the CPU here, starved of
+ * cores), not page JavaScript. The page code is a string: tsx compiles named
+ * functions with an `__name` helper that does not exist in the page.
+ */
+function frameGaps(page: Page, ms: number): Promise<FrameFigures> {
+  return page.evaluate(`new Promise((resolve) => {
+    let longestTaskMs = 0;
+    const observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) longestTaskMs = Math.max(longestTaskMs, e.duration);
+    });
+    observer.observe({ type: 'longtask' });
+    const start = performance.now();
+    let last = start, maxGapMs = 0, frames = 0;
+    requestAnimationFrame(function tick(t) {
+      maxGapMs = Math.max(maxGapMs, t - last);
+      last = t;
+      frames++;
+      if (t - start < ${ms}) return requestAnimationFrame(tick);
+      for (const e of observer.takeRecords()) longestTaskMs = Math.max(longestTaskMs, e.duration);
+      observer.disconnect();
+      resolve({ maxGapMs, frames, longestTaskMs });
+    });
+  })`);
+}
+
+/**
+ * Training throughput over `windowMs`: sums wall time and steps over sampling
+ * intervals that stay inside one epoch's training phase.
+ */
+async function throughput(page: Page, batchSize: number, windowMs: number): Promise<Omit<BatchFigures, 'firstLossMs'>> {
+  let wall = 0;
+  let steps = 0;
+  let prev: { t: number; step: number; epoch: number; training: boolean } | undefined;
+  let last: StoreRun | null = null;
+  const end = Date.now() + windowMs;
+  while (Date.now() < end) {
+    const { run } = await readState(page);
+    const failure = runFailure(run);
+    if (failure) throw new Error(failure);
+    last = run;
+    const p = run?.progress;
+    if (p) {
+      const cur = { t: Date.now(), step: p.step, epoch: p.epoch, training: run.phase === 'training' };
+      if (prev && prev.training && cur.training && prev.epoch === cur.epoch) {
+        wall += cur.t - prev.t;
+        steps += cur.step - prev.step;
+      }
+      prev = cur;
+    }
+    await sleep(SAMPLE_EVERY_MS);
+  }
+  if (steps === 0) throw new Error(`no training step finished in ${windowMs} ms`);
+  return {
+    msPerBatch: wall / steps,
+    samplesPerSec: (steps * batchSize * 1000) / wall,
+    storeSamplesPerSec: last?.progress?.samplesPerSec ?? null,
+    steps,
+  };
+}
+
+async function stopAndReset(lab: LabPage): Promise<void> {
+  if (await lab.stopButton.isEnabled().catch(() => false)) {
+    await lab.stopButton.click();
+    await waitFor('the run to stop', 60_000, async () => {
+      const { run } = await readState(lab.page);
+      return !run || run.done || run.error ? true : undefined;
+    });
+  }
+  if (await lab.resetButton.isEnabled().catch(() => false)) await lab.resetButton.click();
+  await waitFor('Train to be enabled after Reset', 30_000, async () => ((await lab.trainButton.isEnabled()) ? true : undefined));
+}
+
+async function benchBackend(browser: Browser, baseUrl: string, backend: Backend): Promise<BackendFigures> {
+  const figures: BackendFigures = { backend, batches: {} };
+  const context = await browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const issues = collectIssues(page);
+  const mnist = watchMnistRequests(page);
+  try {
+    await page.goto(new URL(`?backend=${backend}`, baseUrl).href);
+    const lab = new LabPage(page);
+    await lab.trainButton.waitFor({ state: 'visible', timeout: 30_000 });
+
+    for (const batchSize of BATCH_SIZES) {
+      try {
+        await lab.configure({ batchSize: String(batchSize), epochs: '50' });
+        await lab.trainButton.click();
+        const run = await waitFor('the first loss point', FIRST_LOSS_TIMEOUT_MS, async () => {
+          const s = await readState(page);
+          const failure = runFailure(s.run);
+          if (failure) throw new Error(failure);
+          return s.run?.firstLossAt != null ? s.run : undefined;
+        });
+        // A forced backend that could not start falls back; the page says which and why.
+        const { backend: got } = await readState(page);
+        if (got && got.name !== backend) {
+          const shown = await page.getByText(/Backend:/).first().textContent().catch(() => null);
+          throw Object.assign(new Error(got.reason ?? shown ?? `fell back to ${got.name}`), { fellBack: true });
+        }
+        const firstLossMs = run.firstLossAt! - run.startedAt;
+        if (batchSize === BATCH_SIZES[0]) {
+          figures.dataLoadMs = run.dataLoadMs;
+          figures.mnistFetchMs = mnist.spanMs();
+        }
+        await sleep(WARMUP_MS);
+        if (batchSize === 64) {
+          const [speed, frames] = await Promise.all([throughput(page, batchSize, WINDOW_MS[64]), frameGaps(page, WINDOW_MS[64])]);
+          figures.batches[batchSize] = { firstLossMs, ...speed };
+          figures.frames = frames;
+          figures.heapMB = await page.evaluate(
+            () => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN) / 2 ** 20,
+          );
+        } else {
+          figures.batches[batchSize] = { firstLossMs, ...(await throughput(page, batchSize, WINDOW_MS[batchSize])) };
+        }
+      } catch (err) {
+        const reason = err instanceof Error ? err.message : String(err);
+        if ((err as { fellBack?: boolean }).fellBack) {
+          figures.unavailable = reason;
+          return figures;
+        }
+        figures.batches[batchSize] = { unavailable: reason };
+      } finally {
+        await stopAndReset(lab).catch(() => undefined);
+      }
+    }
+    return figures;
+  } catch (err) {
+    figures.unavailable = err instanceof Error ? err.message : String(err);
+    return figures;
+  } finally {
+    const uncaught = issues.filter((i) => i.kind === 'pageerror');
+    if (uncaught.length > 0) console.error(`[bench] ${backend}: uncaught page errors:\n${uncaught.map((i) => i.text).join('\n')}`);
+    await context.close();
+  }
+}
+
+const fmt = (v: number | null | undefined, digits = 0) =>
+  v == null || !Number.isFinite(v) ? '–' : v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ')).join('\n');
+}
+
+function report(results: BackendFigures[]): string {
+  const head = [
+    'backend', 'ms/batch@64', 'samples/s@64', 'ms/batch@512', 'samples/s@512',
+    'Train→loss@64', 'Train→loss@512', 'MNIST fetch', 'run dataLoadMs', 'max frame gap', 'longest task', 'heap MB',
+  ];
+  const rows = [head];
+  const notes: string[] = [];
+  for (const r of results) {
+    if (r.unavailable) {
+      rows.push([r.backend, ...head.slice(1).map(() => '–')]);
+      notes.push(`${r.backend}: unavailable: ${r.unavailable}`);
+      continue;
+    }
+    const speed: string[] = [];
+    const firstLoss: string[] = [];
+    for (const b of BATCH_SIZES) {
+      const f = r.batches[b];
+      if (!f || 'unavailable' in f) {
+        speed.push('–', '–');
+        firstLoss.push('–');
+        notes.push(`${r.backend} @${b}: unavailable: ${f ? f.unavailable : 'not measured'}`);
+      } else {
+        speed.push(fmt(f.msPerBatch, 1), fmt(f.samplesPerSec));
+        firstLoss.push(fmt(f.firstLossMs));
+        notes.push(`${r.backend} @${b}: ${f.steps} steps measured; the page's own samples/s (run average) ${fmt(f.storeSamplesPerSec)}`);
+      }
+    }
+    rows.push([
+      r.backend, ...speed, ...firstLoss, fmt(r.mnistFetchMs), fmt(r.dataLoadMs),
+      fmt(r.frames?.maxGapMs), fmt(r.frames?.longestTaskMs), fmt(r.heapMB, 1),
+    ]);
+  }
+  const legend = [
+    'Times in ms. ms/batch and samples/s: training steps only (intervals with an epoch end or evaluation left out).',
+    'Train→loss@64: the first run, Train pressed as soon as the page shows it (any data prefetch or shader warm-up',
+    '  still in flight is included); @512: a later run, data cached, programs for the new batch shape compiled on the way.',
+    'MNIST fetch: first request to last response of the four IDX files (worker prefetch at page load).',
+    'run dataLoadMs: the store\'s figure; it starts after the prefetch, so it only sees the cache.',
+    'max frame gap / longest task: main thread over 8 s of training at batch 64 (long tasks are those over 50 ms; 0 = none).',
+    'heap MB: the page\'s main-thread JS heap after that window (the worker\'s heap is separate).',
+  ];
+  return `${table(rows)}\n\n${legend.join('\n')}\n\n${notes.join('\n')}`;
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const server = await startPreview(await freePort());
+  const browser = await launchBrowser();
+  try {
+    const cpus = os.cpus();
+    const machine = `${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${os.platform()} ${os.release()}, ${fmt(os.totalmem() / 2 ** 30, 1)} GiB`;
+    const header = [`machine:  ${machine}`, `chromium: ${browser.version()} (WebGL via ANGLE/SwiftShader: no GPU is used)`, `node:     ${process.version}`];
+    console.log(header.join('\n'));
+
+    const results: BackendFigures[] = [];
+    for (const backend of BACKENDS) {
+      const t0 = Date.now();
+      process.stdout.write(`\n[bench] ${backend} … `);
+      const r = await benchBackend(browser, server.url, backend);
+      process.stdout.write(`${r.unavailable ? `unavailable (${r.unavailable})` : 'done'} in ${fmt((Date.now() - t0) / 1000, 1)} s\n`);
+      results.push(r);
+    }
+
+    const text = report(results);
+    console.log(`\n${text}\n\ntotal ${fmt((Date.now() - started) / 1000, 1)} s`);
+    const dir = path.join(REPO_ROOT, 'bench-results');
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, 'bench.json'), `${JSON.stringify({ machine, chromium: browser.version(), date: new Date().toISOString(), results }, null, 2)}\n`);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

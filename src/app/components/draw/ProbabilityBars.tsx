@@ -1,0 +1,44 @@
+/**
+ * The network's answer: one line in a live region (read out on each new
+ * prediction) and ten bars. The bars sit outside the live region so a screen
+ * reader does not recite all ten after every stroke.
+ */
+import type { PredictionState } from '../../store/drawSlice.ts';
+import { predictionText, summarise } from './probabilities.ts';
+
+interface Props {
+  prediction: PredictionState | null;
+}
+
+export function ProbabilityBars({ prediction }: Props) {
+  const summary = prediction?.probs ? summarise(prediction.probs) : null;
+  const line = !prediction
+    ? 'Draw a digit to see what the network thinks.'
+    : prediction.message
+      ? prediction.message
+      : summary
+        ? predictionText(summary.top, summary.rows[summary.top].p)
+        : 'Predicting…';
+
+  return (
+    <div className="draw-bars">
+      <p role="status" className={summary && !prediction?.message ? 'draw-bars__prediction' : 'draw-bars__prediction muted'}>
+        {line}
+      </p>
+      {summary ? (
+        <ul className="draw-bars__list" aria-label="Probabilities by digit">
+          {summary.rows.map((r) => (
+            <li key={r.digit} className={r.digit === summary.top ? 'draw-bars__row draw-bars__row--top' : 'draw-bars__row'}>
+              <span className="draw-sr-only">{`${r.digit}: ${r.percent}`}</span>
+              <span className="draw-bars__digit" aria-hidden="true">{r.digit}</span>
+              <span className="draw-bars__track" aria-hidden="true">
+                <span className="draw-bars__fill" style={{ width: `${Math.min(100, Math.max(0, r.p * 100))}%` }} />
+              </span>
+              <span className="draw-bars__percent" aria-hidden="true">{r.percent}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+/**
+ * Validation accuracy after each epoch, and the test accuracy as one distinct
+ * marker at the last epoch once the run has been tested. Reads only the
+ * epoch list and the test evaluation, which change once an epoch, never on
+ * loss events.
+ */
+import { useMemo } from 'react';
+import { CartesianGrid, ComposedChart, LabelList, Legend, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
+import { useLab } from '../../store/index.ts';
+import { accuracyDomain, accuracyPoints, accuracyTicks, epochTicks } from './accuracySeries.ts';
+import { NOT_YET } from './evalText.ts';
+
+// Same Okabe–Ito vermillion as validation loss on the loss chart.
+const VALIDATION_COLOUR = '#D55E00';
+const TEST_COLOUR = '#000000';
+
+const pct2 = (v: number) => `${v.toFixed(2)}%`;
+
+export function AccuracyChart() {
+  const epochs = useLab((s) => s.run?.epochs);
+  const test = useLab((s) => s.run?.done?.test ?? null);
+  const plannedEpochs = useLab((s) => s.run?.settings.epochs ?? 1);
+
+  const validation = useMemo(() => accuracyPoints(epochs ?? []), [epochs]);
+  const lastEpoch = validation.at(-1)?.x ?? 1;
+  const testPoints = useMemo(
+    () => (test ? [{ x: lastEpoch, y: test.accuracy * 100, label: 'test' }] : []),
+    [test, lastEpoch],
+  );
+  const domain = useMemo(() => accuracyDomain([...validation, ...testPoints].map((p) => p.y)), [validation, testPoints]);
+
+  if (validation.length === 0 && testPoints.length === 0) return <p className="eval-hint">{NOT_YET}</p>;
+
+  const maxEpoch = Math.max(plannedEpochs, lastEpoch);
+  const summary = [
+    ...validation.map((p) => `epoch ${p.x} ${pct2(p.y)}`),
+    ...testPoints.map((p) => `test ${pct2(p.y)}`),
+  ].join(', ');
+
+  return (
+    <div role="img" aria-label={`Validation accuracy by epoch: ${summary}`} className="eval-chart">
+      <ResponsiveContainer width="100%" height={260}>
+        <ComposedChart margin={{ top: 8, right: 72, bottom: 24, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#d0d4dc" />
+          {/* Half an epoch of padding each side, so the first and last points are not cut by the axes. */}
+          <XAxis type="number" dataKey="x" domain={[0.5, maxEpoch + 0.5]} ticks={epochTicks(maxEpoch)} allowDecimals={false}
+            label={{ value: 'Epoch', position: 'insideBottom', offset: -12 }} />
+          <YAxis type="number" dataKey="y" domain={domain} ticks={accuracyTicks(domain)} allowDataOverflow tickFormatter={(v: number) => `${v}%`}
+            label={{ value: 'Accuracy (%)', angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }} />
+          <ZAxis type="number" range={[150, 150]} />
+          <Tooltip formatter={(v) => (typeof v === 'number' ? pct2(v) : String(v))} labelFormatter={(x) => `epoch ${x}`} />
+          <Legend verticalAlign="top" height={28} />
+          <Line data={validation} dataKey="y" name="Validation accuracy (per epoch)" stroke={VALIDATION_COLOUR} strokeWidth={2.5}
+            dot={{ r: 4 }} isAnimationActive={false} />
+          {testPoints.length > 0 ? (
+            <Scatter data={testPoints} dataKey="y" name={`Test accuracy (final): ${pct2(testPoints[0].y)}`} fill={TEST_COLOUR} shape="diamond" isAnimationActive={false}>
+              <LabelList dataKey="label" position="right" offset={10} fill={TEST_COLOUR} />
+            </Scatter>
+          ) : null}
+        </ComposedChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+/**
+ * The confusion matrix as a heatmap table: rows are true digits, columns are
+ * predictions. Correct answers (the diagonal) and mistakes have their own
+ * colour scales; each mistake with images opens them in the gallery.
+ */
+import { useMemo } from 'react';
+import { showExamples } from '../../lab.ts';
+import { useLab } from '../../store/index.ts';
+import type { Evaluation } from '../../../worker/protocol.ts';
+import { CORRECT_RAMP, MISTAKE_RAMP, rampGradient } from './colourScale.ts';
+import type { Cell, ConfusionMode, ConfusionView } from './confusionCells.ts';
+import { confusionView, percentText } from './confusionCells.ts';
+import { NOT_YET, setName } from './evalText.ts';
+import { useShownEvaluation } from './useShownEvaluation.ts';
+
+const DIGITS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+
+export function ConfusionPanel() {
+  const { evaluation, label } = useShownEvaluation();
+  const mode = useLab((s) => s.confusionMode);
+  const setMode = useLab((s) => s.setConfusionMode);
+
+  return (
+    <section className="panel eval-panel" aria-labelledby="confusion-heading">
+      <div className="panel__head">
+        <h2 id="confusion-heading">Confusion matrix</h2>
+        <fieldset className="segmented">
+          <legend className="eval-sr-only">Confusion matrix values</legend>
+          <ModeOption mode="counts" current={mode} onChange={setMode}>Counts</ModeOption>
+          <ModeOption mode="recall" current={mode} onChange={setMode}>Row-normalised (recall)</ModeOption>
+        </fieldset>
+      </div>
+      {evaluation ? <ConfusionBody evaluation={evaluation} label={label} mode={mode} /> : <p className="eval-hint">{NOT_YET}</p>}
+      <p className="eval-explain">
+        Each row holds the images of one true digit, split by what the network predicted: the blue diagonal counts the
+        right answers, every orange cell off it a kind of mistake (row 4, column 9: fours taken for nines). Press a
+        mistake to see its images.
+      </p>
+    </section>
+  );
+}
+
+function ModeOption(props: { mode: ConfusionMode; current: ConfusionMode; onChange(m: ConfusionMode): void; children: string }) {
+  return (
+    <label className="segmented__option">
+      <input type="radio" name="confusion-mode" value={props.mode} checked={props.current === props.mode} onChange={() => props.onChange(props.mode)} />
+      <span>{props.children}</span>
+    </label>
+  );
+}
+
+function ConfusionBody({ evaluation, label, mode }: { evaluation: Evaluation; label: string; mode: ConfusionMode }) {
+  const view = useMemo(() => confusionView(evaluation.confusion, mode), [evaluation.confusion, mode]);
+  const set = evaluation.set;
+  return (
+    <>
+      <div className="cm__scroll">
+        <table className={`cm cm--${mode}`}>
+          <caption>
+            {view.total.toLocaleString('en')} {setName(set)} {view.total === 1 ? 'image' : 'images'} · {label}
+            {mode === 'recall' ? ' · % of each row' : ''}
+          </caption>
+          <thead>
+            <tr>
+              <td colSpan={2} className="cm__corner" />
+              <th scope="colgroup" colSpan={10} className="cm__axis">Predicted digit</th>
+            </tr>
+            <tr>
+              <td colSpan={2} className="cm__corner" />
+              {DIGITS.map((p) => <th key={p} scope="col" className="cm__digit">{p}</th>)}
+            </tr>
+          </thead>
+          <tbody>
+            {view.cells.map((row, t) => (
+              <tr key={t}>
+                {t === 0 ? <th scope="rowgroup" rowSpan={10} className="cm__axis cm__axis--rows"><span>True digit</span></th> : null}
+                <th scope="row" className="cm__digit">{t}</th>
+                {row.map((cell) => <CellView key={cell.predictedDigit} cell={cell} onOpen={() => showExamples(set, cell.trueDigit, cell.predictedDigit)} />)}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <ColourLegend view={view} mode={mode} />
+    </>
+  );
+}
+
+function CellView({ cell, onOpen }: { cell: Cell; onOpen(): void }) {
+  const style = { background: cell.background, color: cell.color };
+  const className = cell.diagonal ? 'cm__cell cm__cell--correct' : 'cm__cell';
+  if (cell.diagonal || cell.count === 0) {
+    return <td className={className} style={style} title={cell.label}>{cell.text}</td>;
+  }
+  return (
+    <td className={className} style={style}>
+      <button type="button" className="cm__open" aria-label={cell.label} title={`${cell.label}: show them`} onClick={onOpen}>
+        {cell.text}
+      </button>
+    </td>
+  );
+}
+
+function ColourLegend({ view, mode }: { view: ConfusionView; mode: ConfusionMode }) {
+  const end = (v: number) => (mode === 'counts' ? v.toLocaleString('en') : `${percentText(v)}%`);
+  return (
+    <div className="cm-legend" role="group" aria-label="Colour scales">
+      <LegendBar name="Correct (diagonal)" ramp={CORRECT_RAMP} low={end(0)} high={end(view.correctMax)} />
+      <LegendBar name="Mistakes (off the diagonal)" ramp={MISTAKE_RAMP} low={end(0)} high={end(view.mistakeMax)} />
+    </div>
+  );
+}
+
+function LegendBar(props: { name: string; ramp: readonly string[]; low: string; high: string }) {
+  return (
+    <figure className="cm-legend__scale">
+      <figcaption>{props.name}</figcaption>
+      <div className="cm-legend__bar" style={{ background: rampGradient(props.ramp) }} aria-hidden="true" />
+      <div className="cm-legend__ends">
+        <span>{props.low}</span>
+        <span>{props.high}</span>
+      </div>
+    </figure>
+  );
+}

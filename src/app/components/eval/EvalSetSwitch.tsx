@@ -1,0 +1,34 @@
+/**
+ * Which evaluation the panels below show: the latest validation epoch, or
+ * the test set once the run has been evaluated on it.
+ */
+import { useLab } from '../../store/index.ts';
+import { useShownEvaluation } from './useShownEvaluation.ts';
+
+export function EvalSetSwitch() {
+  const { evaluation } = useShownEvaluation();
+  const hasValidation = useLab((s) => (s.run?.epochs.length ?? 0) > 0);
+  const hasTest = useLab((s) => !!s.run?.done?.test);
+  const setEvalView = useLab((s) => s.setEvalView);
+  const shown = evaluation?.set ?? 'validation';
+
+  return (
+    <fieldset className="eval-switch" disabled={!hasValidation && !hasTest}>
+      <legend>Evaluation shown below</legend>
+      <label>
+        <input type="radio" name="eval-set" value="validation" checked={shown === 'validation'} disabled={!hasValidation}
+          onChange={() => setEvalView('validation')} />
+        Latest validation epoch
+      </label>
+      <label>
+        {/* 'auto' rather than 'test': the same while a test evaluation exists,
+            and when the next run starts it falls back to validation instead
+            of leaving the panels empty until that run's test. */}
+        <input type="radio" name="eval-set" value="test" checked={shown === 'test'} disabled={!hasTest}
+          onChange={() => setEvalView('auto')} />
+        Test set
+      </label>
+      {hasTest ? null : <span className="eval-switch__hint">available when a run ends</span>}
+    </fieldset>
+  );
+}

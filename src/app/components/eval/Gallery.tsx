@@ -1,0 +1,91 @@
+/**
+ * The images of one confusion-matrix cell, in a modal dialog. A native
+ * <dialog> opened with showModal() makes the rest of the page inert and keeps
+ * Tab inside; Escape (its 'cancel' event) and Close both clear the store's
+ * gallery, which unmounts the dialog and returns focus to the cell pressed.
+ */
+import { useEffect, useMemo, useRef } from 'react';
+import type { Examples } from '../../../worker/protocol.ts';
+import { useLab } from '../../store/index.ts';
+import type { GalleryState } from '../../store/evalSlice.ts';
+import { galleryItems, inkPixels, itemCaption, probText, SIDE } from './digitImage.ts';
+import { imagesText } from './confusionCells.ts';
+
+export function Gallery() {
+  const gallery = useLab((s) => s.gallery);
+  // Keyed by request: a new cell is a new dialog, with its own opener to return to.
+  return gallery ? <GalleryDialog key={gallery.requestId} gallery={gallery} /> : null;
+}
+
+function GalleryDialog({ gallery }: { gallery: GalleryState }) {
+  const close = useLab((s) => s.closeGallery);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const closeButton = useRef<HTMLButtonElement>(null);
+  const setTitle = gallery.set === 'test' ? 'Test' : 'Validation';
+  const title = `${setTitle} images of ${gallery.trueDigit} predicted as ${gallery.predictedDigit}`;
+
+  useEffect(() => {
+    const d = dialog.current;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (d && !d.open) d.showModal();
+    closeButton.current?.focus();
+    return () => {
+      if (d?.open) d.close();
+      if (opener?.isConnected) opener.focus();
+    };
+  }, []);
+
+  return (
+    <dialog ref={dialog} role="dialog" aria-label={title} className="gallery"
+      onCancel={(e) => { e.preventDefault(); close(); }}
+      // A click on the backdrop lands on the <dialog> itself; clicks on its content land on .gallery__body.
+      onClick={(e) => { if (e.target === e.currentTarget) close(); }}>
+      <div className="gallery__body">
+        <div className="gallery__head">
+          <h2>{title}</h2>
+          <button ref={closeButton} type="button" onClick={close}>Close</button>
+        </div>
+        {gallery.examples ? <GalleryGrid examples={gallery.examples} /> : <p role="status">Loading…</p>}
+      </div>
+    </dialog>
+  );
+}
+
+function GalleryGrid({ examples }: { examples: Examples }) {
+  const items = useMemo(() => galleryItems(examples), [examples]);
+  const { trueDigit, predictedDigit, total } = examples;
+  const count = items.length < total ? `Showing ${items.length.toLocaleString('en')} of ${imagesText(total)}` : imagesText(total);
+  return (
+    <>
+      <p role="status" className="gallery__count">
+        {count}
+        {items.length > 1 ? ', the most confident predictions first' : ''}. Under each image: the probability the
+        network gave {predictedDigit}{trueDigit === predictedDigit ? '' : `, then ${trueDigit}`}.
+      </p>
+      {items.length === 0 ? <p className="eval-hint">This cell has no images in the latest evaluation.</p> : null}
+      <ul className="gallery__grid">
+        {items.map((item) => {
+          const caption = itemCaption(item, trueDigit, predictedDigit);
+          return (
+            <li key={item.slot}>
+              <figure>
+                <DigitCanvas images={examples.images} slot={item.slot}
+                  label={`Image ${item.index}: ${predictedDigit} at ${probText(item.pPredicted)}, ${trueDigit} at ${probText(item.pTrue)}`} />
+                <figcaption>{caption}</figcaption>
+              </figure>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}
+
+function DigitCanvas({ images, slot, label }: { images: Uint8Array; slot: number; label: string }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const ctx = canvas.current?.getContext('2d');
+    ctx?.putImageData(new ImageData(inkPixels(images, slot), SIDE, SIDE), 0, 0);
+  }, [images, slot]);
+  return <canvas ref={canvas} width={SIDE} height={SIDE} className="gallery__image" role="img" aria-label={label} />;
+}

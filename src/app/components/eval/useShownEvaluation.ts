@@ -1,0 +1,24 @@
+/**
+ * The evaluation the ROC, confusion and per-class panels show, and the words
+ * that name it. Both selectors return values that change only when an epoch
+ * or the test evaluation arrives (or the student switches sets), not on the
+ * loss events that arrive ten times a second, so the panels stay still
+ * while the loss chart moves.
+ */
+import type { Evaluation } from '../../../worker/protocol.ts';
+import { shownEvaluation } from '../../store/evalSlice.ts';
+import { useLab } from '../../store/index.ts';
+import { shownLabel } from './evalText.ts';
+
+export interface Shown {
+  evaluation: Evaluation | null;
+  /** "Validation, epoch 3" or "Test set (final)"; '' when there is nothing to show. */
+  label: string;
+}
+
+export function useShownEvaluation(): Shown {
+  const evaluation = useLab(shownEvaluation);
+  // The shown validation evaluation is always the latest epoch's.
+  const epoch = useLab((s) => s.run?.epochs.at(-1)?.epoch ?? null);
+  return { evaluation, label: evaluation ? shownLabel(evaluation.set, epoch) : '' };
+}

@@ -1,0 +1,36 @@
+/**
+ * The model in the worker (trained here, or loaded from storage or a file)
+ * and the list of saved models.
+ */
+import type { StateCreator } from 'zustand';
+import type { ModelMetrics } from '../../model/modelFile.ts';
+import type { RunSettings } from '../../shared/settings.ts';
+import type { ModelSummary } from '../models/modelDb.ts';
+import type { LabState } from './index.ts';
+
+export interface CurrentModel {
+  source: 'trained' | 'loaded';
+  name: string;
+  settings: RunSettings;
+  metrics: ModelMetrics;
+}
+
+export interface ModelsSlice {
+  /** The weights the worker holds now; null before any training or after Reset. */
+  model: CurrentModel | null;
+  savedModels: ModelSummary[];
+  /** The last save/load/upload problem, shown at the models panel. */
+  modelsMessage: { kind: 'error' | 'info'; text: string } | null;
+  setModel(m: CurrentModel | null): void;
+  setSavedModels(list: ModelSummary[]): void;
+  setModelsMessage(m: ModelsSlice['modelsMessage']): void;
+}
+
+export const createModelsSlice: StateCreator<LabState, [], [], ModelsSlice> = (set) => ({
+  model: null,
+  savedModels: [],
+  modelsMessage: null,
+  setModel: (model) => set({ model }),
+  setSavedModels: (savedModels) => set({ savedModels }),
+  setModelsMessage: (modelsMessage) => set({ modelsMessage }),
+});
