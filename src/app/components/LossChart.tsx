@@ -4,7 +4,7 @@
  * every loss event (≤ 10 a second); the series is decimated to a fixed
  * number of points so each render costs the same late in a run as early.
  */
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { decimate } from '../chart/decimate.ts';
 import { useLab } from '../store/index.ts';
@@ -18,8 +18,9 @@ export function LossChart() {
   const run = useLab((s) => s.run);
   const logLoss = useLab((s) => s.logLoss);
   const setLogLoss = useLab((s) => s.setLogLoss);
-  const lossPoints = run?.lossPoints;
-  const epochResults = run?.epochs;
+  // Deferred: a burst of loss events (or a slow frame) never stacks up renders.
+  const lossPoints = useDeferredValue(run?.lossPoints);
+  const epochResults = useDeferredValue(run?.epochs);
 
   const train = useMemo(() => decimate((lossPoints ?? []).map((p) => ({ x: p.epoch, y: p.loss })), MAX_DRAWN), [lossPoints]);
   const validation = useMemo(() => (epochResults ?? []).map((e) => ({ x: e.epoch, y: e.validation.loss })), [epochResults]);

@@ -4,7 +4,7 @@
  * epoch list and the test evaluation, which change once an epoch, never on
  * loss events.
  */
-import { useMemo } from 'react';
+import { useMemo, useDeferredValue } from 'react';
 import { CartesianGrid, ComposedChart, LabelList, Legend, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
 import { useLab } from '../../store/index.ts';
 import { accuracyDomain, accuracyPoints, accuracyTicks, epochTicks } from './accuracySeries.ts';
@@ -17,8 +17,9 @@ const TEST_COLOUR = '#000000';
 const pct2 = (v: number) => `${v.toFixed(2)}%`;
 
 export function AccuracyChart() {
-  const epochs = useLab((s) => s.run?.epochs);
-  const test = useLab((s) => s.run?.done?.test ?? null);
+  // Deferred like the other evaluation panels: rendered in slices, never blocking.
+  const epochs = useDeferredValue(useLab((s) => s.run?.epochs));
+  const test = useDeferredValue(useLab((s) => s.run?.done?.test ?? null));
   const plannedEpochs = useLab((s) => s.run?.settings.epochs ?? 1);
 
   const validation = useMemo(() => accuracyPoints(epochs ?? []), [epochs]);

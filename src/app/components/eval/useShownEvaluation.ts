@@ -5,6 +5,7 @@
  * loss events that arrive ten times a second, so the panels stay still
  * while the loss chart moves.
  */
+import { useDeferredValue } from 'react';
 import type { Evaluation } from '../../../worker/protocol.ts';
 import { shownEvaluation } from '../../store/evalSlice.ts';
 import { useLab } from '../../store/index.ts';
@@ -17,8 +18,11 @@ export interface Shown {
 }
 
 export function useShownEvaluation(): Shown {
-  const evaluation = useLab(shownEvaluation);
+  // Deferred: ten ROC curves and a 100-cell table take a few hundred ms to
+  // render on a slow machine. As a deferred update React renders them in
+  // slices and yields between, so the page (and the loss chart) never freezes.
+  const evaluation = useDeferredValue(useLab(shownEvaluation));
   // The shown validation evaluation is always the latest epoch's.
-  const epoch = useLab((s) => s.run?.epochs.at(-1)?.epoch ?? null);
+  const epoch = useDeferredValue(useLab((s) => s.run?.epochs.at(-1)?.epoch ?? null));
   return { evaluation, label: evaluation ? shownLabel(evaluation.set, epoch) : '' };
 }
