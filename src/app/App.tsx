@@ -4,6 +4,7 @@ import { LossChart } from './components/LossChart.tsx';
 import { BackendLine, EpochSummary, ProgressPanel, RunMessage } from './components/RunStatus.tsx';
 import { EvaluationPanels } from './components/eval/EvaluationPanels.tsx';
 import { ModelsPanel } from './components/ModelsPanel.tsx';
+import { RangeTestPanel } from './components/RangeTestPanel.tsx';
 import { DrawPanel } from './components/draw/DrawPanel.tsx';
 
 export function App() {
@@ -24,6 +25,7 @@ export function App() {
             <RunMessage />
           </section>
           <LossChart />
+          <RangeTestPanel />
           <EvaluationPanels />
           <div className="app__pair">
             <DrawPanel />

@@ -36,9 +36,18 @@ export function train(): void {
   s.beginRun(id, s.settings);
 }
 
+/** A training run or a range test is using the worker. */
 export function isActive(): boolean {
-  const r = useLab.getState().run;
-  return !!r && r.phase !== 'done';
+  const s = useLab.getState();
+  return (!!s.run && s.run.phase !== 'done') || s.rangeTest?.status === 'running';
+}
+
+/** Leslie Smith's range test from the run's initial weights; the current model is left as it is. */
+export function startRangeTest(): void {
+  const s = useLab.getState();
+  if (!s.settings || isActive()) return;
+  const id = trainer.rangeTest(s.settings, { dataUrl: dataUrl(), validationSize: options.validationSize, trainLimit: options.trainLimit });
+  s.beginRangeTest(id);
 }
 
 export const pause = () => trainer.pause();

@@ -68,6 +68,13 @@ export class Trainer {
     return runId;
   }
 
+  rangeTest(settings: RunSettings, data: DataOptions): number {
+    this.ensure();
+    const runId = this.nextRunId++;
+    this.post({ type: 'range-test', runId, settings, data });
+    return runId;
+  }
+
   pause(): void {
     this.post({ type: 'pause' });
   }

@@ -168,6 +168,31 @@ describe('worker host over a MessageChannel', () => {
   });
 });
 
+describe('learning-rate range test', () => {
+  it('sweeps the learning rate upwards, stops after the blow-up, suggests a rate and leaves the model alone', async () => {
+    const c = (open = connect());
+    c.sendCmd({ type: 'start', runId: 1, settings: { ...PRESET, learningRate: 0.1, epochs: 1 }, data });
+    await c.next('done');
+    c.sendCmd({ type: 'get-params', requestId: 1 });
+    const before = (await c.next('params', (e) => e.requestId === 1)).params!;
+    const beforeW = Array.from(before[4].slice(0, 50));
+
+    c.sendCmd({ type: 'range-test', runId: 2, settings: PRESET, data });
+    const done = await c.next('range-done', (e) => e.runId === 2);
+    const points = c.events.flatMap((e) => (e.type === 'range-points' && e.runId === 2 ? e.points : []));
+    expect(points.length).toBeGreaterThan(100);
+    expect(points.length).toBeLessThan(300); // stopped early once the loss exploded
+    expect(points.every((p, i) => i === 0 || p.lr > points[i - 1].lr)).toBe(true);
+    expect(points[0].lr).toBeCloseTo(1e-6, 12);
+    expect(done.suggestion!.valley).toBeGreaterThan(1e-3);
+    expect(done.suggestion!.valley).toBeLessThan(1);
+
+    c.sendCmd({ type: 'get-params', requestId: 3 });
+    const after = (await c.next('params', (e) => e.requestId === 3)).params!;
+    expect(Array.from(after[4].slice(0, 50))).toEqual(beforeW);
+  });
+});
+
 describe('prediction and saved weights', () => {
   it('predicts a test image exactly as the batch evaluation did; saved weights reload to the same prediction', async () => {
     const c = (open = connect());

@@ -7,7 +7,10 @@
 import type { Mnist } from '../data/load.ts';
 import { DataLoadError } from '../data/load.ts';
 import type { ImageSet } from '../data/dataset.ts';
-import { IMAGE_SIZE, range, splitTrainValidation } from '../data/dataset.ts';
+import { IMAGE_SIZE, epochOrder, fillBatch, range, splitTrainValidation } from '../data/dataset.ts';
+import { RANGE_TEST, rangeTestLr, rangeTestStopIndex, suggestLearningRate } from '../train/rangeTest.ts';
+import { smoothEma } from '../train/smoothing.ts';
+import { yieldToEventLoop } from '../shared/yield.ts';
 import { describeDivergedLoss } from '../train/divergence.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { Architecture } from '../model/architecture.ts';
@@ -17,7 +20,7 @@ import type { SetPrediction } from '../train/evaluate.ts';
 import { EVAL_CHUNK, predictSet } from '../train/evaluate.ts';
 import type { LoopControl, LoopOutcome } from '../train/loop.ts';
 import { now, trainLoop } from '../train/loop.ts';
-import type { BackendChoice, BackendName, Command, DoneReason, Endpoint, EvalSet, Evaluation, StartRun, WorkerEvent } from './protocol.ts';
+import type { BackendChoice, BackendName, Command, DoneReason, Endpoint, EvalSet, Evaluation, RangePoint, RangeTestStart, StartRun, WorkerEvent } from './protocol.ts';
 import { assertNever, evaluationBuffers, send } from './protocol.ts';
 import { summarize } from './summary.ts';
 
@@ -135,6 +138,85 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
       finish(active, outcome.kind, msg, test);
     } catch (err) {
       await fail(active, err);
+    }
+  }
+
+  /**
+   * The range test trains a separate, temporary engine from the run's initial
+   * weights, so whatever model the worker holds is untouched ("restored")
+   * afterwards, and the test costs one engine's memory while it runs.
+   */
+  async function rangeTest(cmd: RangeTestStart): Promise<void> {
+    const { runId, settings } = cmd;
+    const active: ActiveRun = { runId, stop: false, paused: false, resume: null, hyper: { learningRate: 0, momentum: settings.momentum } };
+    run = active;
+    let temp: Engine | null = null;
+    try {
+      await (backend ?? useBackend());
+      await warming;
+      const mnist = await getData(cmd.data.dataUrl);
+      const split = splitTrainValidation(mnist.train.count, cmd.data.validationSize, settings.seed, cmd.data.trainLimit);
+      temp = deps.createEngine(ANN_MNIST, initParams(ANN_MNIST, settings.init, settings.seed));
+      const n = RANGE_TEST.batches;
+      const bs = settings.batchSize;
+      const x = new Float32Array(bs * IMAGE_SIZE);
+      const y = new Int32Array(bs);
+      const lrs: number[] = [];
+      const losses: number[] = [];
+      let order = epochOrder(split.train, settings.seed, 1);
+      let pos = 0;
+      let lastFlush = now();
+      let stoppedEarly = false;
+      const flush = async (): Promise<boolean> => {
+        const got = await temp!.flushLosses();
+        const points: RangePoint[] = [];
+        for (let k = 0; k < got.length; k++) {
+          const lr = lrs[losses.length];
+          losses.push(got[k]);
+          points.push({ lr, loss: got[k] });
+        }
+        if (points.length) post({ type: 'range-points', runId, points });
+        return rangeTestStopIndex(smoothEma(losses, RANGE_TEST.smoothing)) !== -1;
+      };
+      for (let i = 0; i < n && !active.stop; i++) {
+        await (active.paused ? new Promise<void>((r) => (active.resume = r)) : Promise.resolve());
+        if (active.stop) break;
+        if (pos + bs > order.length) {
+          order = epochOrder(split.train, settings.seed, 2 + i);
+          pos = 0;
+        }
+        const m = Math.min(bs, order.length);
+        fillBatch(mnist.train, order, pos, m, x, y);
+        pos += m;
+        const lr = rangeTestLr(i, n);
+        lrs.push(lr);
+        temp.trainBatch(x, y, m, { learningRate: lr, momentum: settings.momentum });
+        if (now() - lastFlush >= (deps.flushIntervalMs ?? 100) || i + 1 === n) {
+          lastFlush = now();
+          if (await flush()) {
+            stoppedEarly = true;
+            break;
+          }
+        }
+        await yieldToEventLoop();
+      }
+      if (!stoppedEarly) await flush();
+      const s = active.stop ? null : suggestLearningRate(lrs.slice(0, losses.length), losses);
+      const message = active.stop
+        ? 'Range test stopped.'
+        : s
+          ? `Swept ${losses.length} batches from ${lrs[0].toExponential(0)} to ${lrs[losses.length - 1].toPrecision(2)}${stoppedEarly ? ', stopping once the loss passed 4× its best' : ''}.`
+          : 'The loss blew up almost at once: no learning rate to suggest. Check momentum and batch size.';
+      if (run === active) run = null;
+      post({ type: 'range-done', runId, suggestion: s ? { valley: s.valley, steepest: s.steepest } : null, message });
+    } catch (err) {
+      await fail(active, err);
+    } finally {
+      try {
+        temp?.dispose();
+      } catch {
+        // a lost context takes the memory with it
+      }
     }
   }
 
@@ -258,6 +340,13 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
         if (run) return;
         void useBackend(cmd.preferredBackend);
         if (cmd.prefetch) warming = warmUp(cmd.prefetch.dataUrl, cmd.prefetch.batchSize);
+        return;
+      case 'range-test':
+        if (run) {
+          post({ type: 'error', runId: cmd.runId, kind: 'busy', message: 'A run is already in progress: stop it first.' });
+          return;
+        }
+        void rangeTest(cmd);
         return;
       case 'start':
         if (run) {

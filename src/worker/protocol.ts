@@ -31,7 +31,22 @@ export interface StartRun {
   data: DataOptions;
 }
 
+/** Learning-rate range test: from the run's initial weights, lr rising exponentially each batch. */
+export interface RangeTestStart {
+  type: 'range-test';
+  runId: number;
+  settings: RunSettings;
+  data: DataOptions;
+}
+
+export interface RangePoint {
+  lr: number;
+  /** Raw batch loss, nats. */
+  loss: number;
+}
+
 export type Command =
+  | RangeTestStart
   /**
    * First message: chooses the backend (WebGL unless the page forces one),
    * then, while the student is still reading the page, fetches the data and
@@ -121,6 +136,13 @@ export type WorkerEvent =
   | ({ type: 'epoch'; runId: number } & EpochResult)
   | { type: 'done'; runId: number; reason: DoneReason; message: string; test?: Evaluation }
   | ({ type: 'examples' } & Examples)
+  | { type: 'range-points'; runId: number; points: RangePoint[] }
+  | {
+      type: 'range-done'; runId: number;
+      /** Valley rule (fast.ai's default) and steepest descent; null when the curve was too short to judge. */
+      suggestion: { valley: number; steepest: number } | null;
+      message: string;
+    }
   /** probs is null when there is no model yet (nothing trained or loaded). */
   | { type: 'prediction'; requestId: number; probs: Float32Array | null }
   | { type: 'params'; requestId: number; params: Float32Array[] | null }

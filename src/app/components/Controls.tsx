@@ -19,6 +19,7 @@ export function Controls() {
   const settings = useLab((s) => s.settings);
   const setField = useLab((s) => s.setField);
   const phase = useLab((s) => s.run?.phase ?? null);
+  const rangeRunning = useLab((s) => s.rangeTest?.status === 'running');
   const active = phase !== null && phase !== 'done';
   const lastValidLr = useRef(PRESET.learningRate);
   if (settings) lastValidLr.current = settings.learningRate;
@@ -61,7 +62,7 @@ export function Controls() {
           </p>
         ) : null}
         <div className="buttons">
-          <button type="submit" className="primary" disabled={!settings || active}>Train</button>
+          <button type="submit" className="primary" disabled={!settings || active || rangeRunning}>Train</button>
           {phase === 'paused' ? (
             <button type="button" onClick={lab.resume}>Resume</button>
           ) : (

@@ -6,6 +6,8 @@ import type { EvalSlice } from './evalSlice.ts';
 import { createEvalSlice } from './evalSlice.ts';
 import type { ModelsSlice } from './modelsSlice.ts';
 import { createModelsSlice } from './modelsSlice.ts';
+import type { RangeSlice } from './rangeSlice.ts';
+import { createRangeSlice } from './rangeSlice.ts';
 import type { RunSlice } from './runSlice.ts';
 import { createRunSlice } from './runSlice.ts';
 import type { SettingsSlice } from './settingsSlice.ts';
@@ -13,7 +15,7 @@ import { createSettingsSlice } from './settingsSlice.ts';
 import type { ViewSlice } from './viewSlice.ts';
 import { createViewSlice } from './viewSlice.ts';
 
-export type LabState = SettingsSlice & RunSlice & ViewSlice & EvalSlice & DrawSlice & ModelsSlice;
+export type LabState = SettingsSlice & RunSlice & ViewSlice & EvalSlice & DrawSlice & ModelsSlice & RangeSlice;
 
 export const useLab = create<LabState>()((...a) => ({
   ...createSettingsSlice(...a),
@@ -22,4 +24,5 @@ export const useLab = create<LabState>()((...a) => ({
   ...createEvalSlice(...a),
   ...createDrawSlice(...a),
   ...createModelsSlice(...a),
+  ...createRangeSlice(...a),
 }));

@@ -94,8 +94,13 @@ export const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set) =>
           const { type: _t, ...examples } = e;
           return s.gallery?.requestId === e.requestId ? { gallery: { ...s.gallery, examples } } : {};
         }
+        case 'range-points':
+          return s.rangeTest?.runId === e.runId ? { rangeTest: { ...s.rangeTest, points: s.rangeTest.points.concat(e.points) } } : {};
+        case 'range-done':
+          return s.rangeTest?.runId === e.runId ? { rangeTest: { ...s.rangeTest, status: 'done', suggestion: e.suggestion, message: e.message } } : {};
         case 'error':
           if (e.kind === 'busy') return {};
+          if (e.runId !== undefined && s.rangeTest?.runId === e.runId) return { rangeTest: { ...s.rangeTest, status: 'failed', message: e.message } };
           if (e.runId === undefined) return { workerError: e.message };
           return patchRun(s, e.runId, () => ({ phase: 'done', error: e.message }));
       }

@@ -1,0 +1,22 @@
+/** The learning-rate range test as the page sees it. */
+import type { StateCreator } from 'zustand';
+import type { RangePoint } from '../../worker/protocol.ts';
+import type { LabState } from './index.ts';
+
+export interface RangeTestState {
+  runId: number;
+  status: 'running' | 'done' | 'failed';
+  points: RangePoint[];
+  suggestion: { valley: number; steepest: number } | null;
+  message: string | null;
+}
+
+export interface RangeSlice {
+  rangeTest: RangeTestState | null;
+  beginRangeTest(runId: number): void;
+}
+
+export const createRangeSlice: StateCreator<LabState, [], [], RangeSlice> = (set) => ({
+  rangeTest: null,
+  beginRangeTest: (runId) => set({ rangeTest: { runId, status: 'running', points: [], suggestion: null, message: null } }),
+});

@@ -1,0 +1,38 @@
+/**
+ * The interface of a learning-rate race: R runs of one architecture trained
+ * side by side on the very same batches, differing only in their
+ * hyperparameters. The race loop speaks only this interface.
+ *
+ * Readbacks are batched as in Engine: `trainBatch` queues an R-vector of
+ * losses on the device, `flushLosses` downloads every queued vector at once.
+ */
+import type { Architecture } from '../model/architecture.ts';
+import type { StepHyper } from './engine.ts';
+
+export interface RaceEngine {
+  readonly backend: string;
+  readonly arch: Architecture;
+  /** Number of runs R, fixed for the engine's life. */
+  readonly runs: number;
+  /**
+   * One SGD-momentum step of every active run on the same batch (x: n × inputs,
+   * y: n labels); `hypers[r]` is run r's. Inactive runs keep their weights and
+   * velocity exactly, whatever the batch does to their (ignored) loss.
+   */
+  trainBatch(x: Float32Array, y: Int32Array, n: number, hypers: readonly StepHyper[]): void;
+  /**
+   * Every loss queued since the last flush: batches × R, row-major (row =
+   * batch, column = run). An inactive run's column holds a loss of its frozen
+   * weights, which may be NaN; callers ignore it.
+   */
+  flushLosses(): Promise<Float32Array>;
+  /** Log-probabilities of every run: R × n × classes, row-major. */
+  predictLogProbs(x: Float32Array, n: number): Promise<Float32Array>;
+  /** Run r's weights in paramShapes order. */
+  getParams(run: number): Promise<Float32Array[]>;
+  /** Freezes (false) or resumes (true) a run; takes effect from the next trainBatch. */
+  setActive(run: number, active: boolean): void;
+  isActive(run: number): boolean;
+  liveTensors(): number;
+  dispose(): void;
+}
