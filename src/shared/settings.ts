@@ -4,6 +4,7 @@
  * the shareable URL. Values arrive as the text a student typed.
  */
 import type { InitScheme } from '../model/architecture.ts';
+import type { ScheduleKind } from '../train/schedule.ts';
 
 export interface RunSettings {
   learningRate: number;
@@ -12,6 +13,8 @@ export interface RunSettings {
   batchSize: number;
   seed: number;
   init: InitScheme;
+  /** How the learning rate moves over the run (constant = the notebook). */
+  schedule: ScheduleKind;
 }
 
 export type SettingKey = keyof RunSettings;
@@ -20,7 +23,7 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
 interface NumberField {
   kind: 'number';
-  key: Exclude<SettingKey, 'init'>;
+  key: Exclude<SettingKey, ChoiceKey>;
   label: string;
   /** Shown under the field: what the number does. */
   hint: string;
@@ -34,19 +37,21 @@ interface NumberField {
   step: string;
 }
 
-interface ChoiceField {
+type ChoiceKey = 'init' | 'schedule';
+
+interface ChoiceField<K extends ChoiceKey = ChoiceKey> {
   kind: 'choice';
-  key: 'init';
+  key: K;
   label: string;
   hint: string;
-  choices: ReadonlyArray<{ value: InitScheme; label: string }>;
-  defaultValue: InitScheme;
+  choices: ReadonlyArray<{ value: RunSettings[K]; label: string }>;
+  defaultValue: RunSettings[K];
 }
 
-export type SettingField = NumberField | ChoiceField;
+export type SettingField = NumberField | ChoiceField<'init'> | ChoiceField<'schedule'>;
 
 /** The ANN_MNIST notebook's settings. */
-export const PRESET: RunSettings = { learningRate: 0.01, momentum: 0.5, epochs: 10, batchSize: 64, seed: 1, init: 'pytorch' };
+export const PRESET: RunSettings = { learningRate: 0.01, momentum: 0.5, epochs: 10, batchSize: 64, seed: 1, init: 'pytorch', schedule: 'constant' };
 
 export const LEARNING_RATE_RANGE = { min: 1e-5, max: 10 } as const;
 
@@ -85,6 +90,18 @@ export const FIELDS: readonly SettingField[] = [
     ],
     defaultValue: PRESET.init,
   },
+  {
+    kind: 'choice', key: 'schedule', label: 'Learning-rate schedule',
+    hint: 'How the learning rate changes over the run.',
+    choices: [
+      { value: 'constant', label: 'Constant' },
+      { value: 'step', label: 'Step decay (×0.1 every 5 epochs)' },
+      { value: 'exponential', label: 'Exponential (to 1% by the end)' },
+      { value: 'cosine', label: 'Cosine (to 0 by the end)' },
+      { value: 'one-cycle', label: 'One-cycle (warm up, then anneal)' },
+    ],
+    defaultValue: PRESET.schedule,
+  },
 ];
 
 export function field(key: SettingKey): SettingField {
@@ -115,7 +132,7 @@ export type SettingsText = Record<SettingKey, string>;
 export function settingsToText(s: RunSettings): SettingsText {
   return {
     learningRate: String(s.learningRate), momentum: String(s.momentum), epochs: String(s.epochs),
-    batchSize: String(s.batchSize), seed: String(s.seed), init: s.init,
+    batchSize: String(s.batchSize), seed: String(s.seed), init: s.init, schedule: s.schedule,
   };
 }
 
@@ -125,8 +142,8 @@ export function parseSettings(text: SettingsText): { settings: RunSettings | nul
   const out: Partial<RunSettings> = {};
   for (const f of FIELDS) {
     if (f.kind === 'choice') {
-      const c = f.choices.find((ch) => ch.value === text[f.key]);
-      if (c) out.init = c.value;
+      const c = (f.choices as ReadonlyArray<{ value: string; label: string }>).find((ch) => ch.value === text[f.key]);
+      if (c) (out as Record<string, unknown>)[f.key] = c.value;
       else errors[f.key] = `Choose one of: ${f.choices.map((ch) => ch.label).join(', ')}.`;
       continue;
     }

@@ -69,8 +69,11 @@ export interface LoopHooks {
 }
 
 export interface LoopControl {
-  /** Current hyperparameters; read before every batch, so changes apply from the next one. */
-  hyper(): StepHyper;
+  /**
+   * Hyperparameters for batch `step` (0-based over the run); read before every
+   * batch, so a change (or a schedule) applies from the next one.
+   */
+  hyper(step: number): StepHyper;
   stopRequested(): boolean;
   /** Resolves when not paused (immediately if running). */
   whilePaused(): Promise<void>;
@@ -98,7 +101,7 @@ export async function trainLoop(engine: Engine, data: LoopData, settings: LoopSe
   let pendingSizes: number[] = [];
   let epochLossSum = 0;
   let epochSamples = 0;
-  let lastHyper: StepHyper = control.hyper();
+  let lastHyper: StepHyper = control.hyper(0);
 
   const progress = (epoch: number, batch: number): Progress => {
     const samplesPerSec = activeMs > 0 ? (samples * 1000) / activeMs : 0;
@@ -152,7 +155,7 @@ export async function trainLoop(engine: Engine, data: LoopData, settings: LoopSe
       const start = b * batchSize;
       const m = Math.min(batchSize, n - start);
       fillBatch(data.train, order, start, m, x, y);
-      lastHyper = control.hyper();
+      lastHyper = control.hyper(step);
       engine.trainBatch(x, y, m, lastHyper);
       pendingSizes.push(m);
       step++;

@@ -124,6 +124,12 @@ describe('worker host over a MessageChannel', () => {
     expect(lastStep(c.events)).toBe(stepAtPause); // nothing trains while paused
     c.sendCmd({ type: 'resume' });
     await c.next('losses', (e) => e.points[0].step > stepAtPause);
+    // A learning-rate change mid-run applies from the next batch and leaves a marker there.
+    c.sendCmd({ type: 'set-hyper', learningRate: 0.05, momentum: 0.9 });
+    const marker = await c.next('hyper-change');
+    expect(marker).toMatchObject({ runId: 7, learningRate: 0.05, momentum: 0.9 });
+    expect(marker.step).toBeGreaterThan(stepAtPause);
+    expect(marker.epoch).toBeCloseTo(marker.step / 100, 9); // 6,400 images / 64 = 100 batches an epoch
     c.sendCmd({ type: 'stop' });
     const done = await c.next('done');
     expect(done.reason).toBe('stopped');

@@ -10,6 +10,8 @@ import type { ImageSet } from '../data/dataset.ts';
 import { IMAGE_SIZE, epochOrder, fillBatch, range, splitTrainValidation } from '../data/dataset.ts';
 import { RANGE_TEST, rangeTestLr, rangeTestStopIndex, suggestLearningRate } from '../train/rangeTest.ts';
 import { smoothEma } from '../train/smoothing.ts';
+import type { Schedule } from '../train/schedule.ts';
+import { scheduledHyper } from '../train/schedule.ts';
 import { yieldToEventLoop } from '../shared/yield.ts';
 import { describeDivergedLoss } from '../train/divergence.ts';
 import type { Engine } from '../engine/engine.ts';
@@ -42,7 +44,10 @@ interface ActiveRun {
   stop: boolean;
   paused: boolean;
   resume: (() => void) | null;
+  /** The base values the student set; a schedule scales them per batch. */
   hyper: { learningRate: number; momentum: number };
+  /** Bumped by each set-hyper; the loop posts a marker when it first trains with a new version. */
+  hyperVersion: number;
 }
 
 export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } {
@@ -87,7 +92,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
 
   async function start(cmd: StartRun): Promise<void> {
     const { runId, settings } = cmd;
-    const active: ActiveRun = { runId, stop: false, paused: false, resume: null, hyper: { learningRate: settings.learningRate, momentum: settings.momentum } };
+    const active: ActiveRun = { runId, stop: false, paused: false, resume: null, hyper: { learningRate: settings.learningRate, momentum: settings.momentum }, hyperVersion: 0 };
     run = active;
     try {
       await (backend ?? useBackend());
@@ -103,8 +108,18 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
       engine = deps.createEngine(ANN_MNIST, initParams(ANN_MNIST, settings.init, settings.seed));
       post({ type: 'phase', runId, phase: 'training' });
 
+      const batchesPerEpoch = Math.ceil(split.train.length / settings.batchSize);
+      const totalSteps = batchesPerEpoch * settings.epochs;
+      const schedule: Schedule = { kind: settings.schedule };
+      let markedVersion = 0;
       const control: LoopControl = {
-        hyper: () => active.hyper,
+        hyper: (step) => {
+          if (active.hyperVersion !== markedVersion) {
+            markedVersion = active.hyperVersion;
+            post({ type: 'hyper-change', runId, step, epoch: step / batchesPerEpoch, ...active.hyper });
+          }
+          return scheduledHyper(schedule, { step, totalSteps, stepsPerEpoch: batchesPerEpoch, baseLr: active.hyper.learningRate, baseMomentum: active.hyper.momentum });
+        },
         stopRequested: () => active.stop,
         whilePaused: () => (active.paused ? new Promise<void>((r) => (active.resume = r)) : Promise.resolve()),
       };
@@ -148,7 +163,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
    */
   async function rangeTest(cmd: RangeTestStart): Promise<void> {
     const { runId, settings } = cmd;
-    const active: ActiveRun = { runId, stop: false, paused: false, resume: null, hyper: { learningRate: 0, momentum: settings.momentum } };
+    const active: ActiveRun = { runId, stop: false, paused: false, resume: null, hyper: { learningRate: 0, momentum: settings.momentum }, hyperVersion: 0 };
     run = active;
     let temp: Engine | null = null;
     try {
@@ -404,7 +419,10 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
         loadParams(cmd.requestId, cmd.params);
         return;
       case 'set-hyper':
-        if (run) run.hyper = { learningRate: cmd.learningRate, momentum: cmd.momentum };
+        if (run) {
+          run.hyper = { learningRate: cmd.learningRate, momentum: cmd.momentum };
+          run.hyperVersion++;
+        }
         return;
       default:
         assertNever(cmd);

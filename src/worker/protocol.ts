@@ -136,6 +136,8 @@ export type WorkerEvent =
   | ({ type: 'epoch'; runId: number } & EpochResult)
   | { type: 'done'; runId: number; reason: DoneReason; message: string; test?: Evaluation }
   | ({ type: 'examples' } & Examples)
+  /** The student moved learning rate or momentum mid-run; applies from batch `step` (0-based). */
+  | { type: 'hyper-change'; runId: number; step: number; epoch: number; learningRate: number; momentum: number }
   | { type: 'range-points'; runId: number; points: RangePoint[] }
   | {
       type: 'range-done'; runId: number;

@@ -10,6 +10,7 @@ import * as lab from '../lab.ts';
 import { useLab } from '../store/index.ts';
 import { LearningRateSlider } from './LearningRateSlider.tsx';
 import { NumberField } from './NumberField.tsx';
+import { SchedulePreview } from './SchedulePreview.tsx';
 
 const LIVE: ReadonlySet<SettingKey> = new Set(['learningRate', 'momentum']);
 
@@ -51,6 +52,7 @@ export function Controls() {
                   ))}
                 </select>
                 <p id={`field-${f.key}-hint`} className="field__hint">{f.hint}</p>
+                {f.key === 'schedule' && settings ? <SchedulePreview settings={settings} trainCount={lab.pageOptions.trainLimit ?? 60_000 - lab.pageOptions.validationSize} /> : null}
               </div>
             ),
           )}

@@ -5,7 +5,7 @@
  * number of points so each render costs the same late in a run as early.
  */
 import { useDeferredValue, useMemo } from 'react';
-import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { decimate } from '../chart/decimate.ts';
 import { useLab } from '../store/index.ts';
 
@@ -26,6 +26,7 @@ export function LossChart() {
   const validation = useMemo(() => (epochResults ?? []).map((e) => ({ x: e.epoch, y: e.validation.loss })), [epochResults]);
   const epochs = run?.settings.epochs ?? 1;
   const nTrain = lossPoints?.length ?? 0;
+  const markers = run?.markers ?? [];
 
   return (
     <section className="panel chart" aria-labelledby="loss-heading">
@@ -35,7 +36,7 @@ export function LossChart() {
           <input type="checkbox" checked={logLoss} onChange={(e) => setLogLoss(e.target.checked)} /> Log-scale loss
         </label>
       </div>
-      <div role="img" aria-label={`Loss curves: ${nTrain} training points, ${validation.length} validation points`} className="chart__area">
+      <div role="img" aria-label={`Loss curves: ${nTrain} training points, ${validation.length} validation points${markers.length ? `, ${markers.length} learning-rate change${markers.length === 1 ? '' : 's'}` : ''}`} className="chart__area">
         <ResponsiveContainer width="100%" height={320}>
           <ComposedChart margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#d0d4dc" />
@@ -47,6 +48,10 @@ export function LossChart() {
             <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(4) : String(v))} labelFormatter={(x) => `epoch ${Number(x).toFixed(2)}`} />
             <Legend verticalAlign="top" height={28} />
             <Line data={train} dataKey="y" name="Training loss (per batch group)" stroke={TRAIN_COLOUR} dot={false} strokeWidth={1.5} isAnimationActive={false} />
+            {markers.map((m, i) => (
+              <ReferenceLine key={i} x={m.epoch} stroke="#6b5b00" strokeDasharray="4 3"
+                label={{ value: `lr ${m.learningRate}${m.momentum !== run?.settings.momentum ? `, μ ${m.momentum}` : ''}`, position: 'insideTopRight', fill: '#6b5b00', fontSize: 12 }} />
+            ))}
             <Line data={validation} dataKey="y" name="Validation loss (per epoch)" stroke={VALIDATION_COLOUR} strokeWidth={2.5} dot={{ r: 4 }} isAnimationActive={false} />
           </ComposedChart>
         </ResponsiveContainer>

@@ -22,6 +22,8 @@ export interface RunState {
   validationCount: number | null;
   progress: Progress | null;
   lossPoints: LossPoint[];
+  /** Mid-run changes of learning rate or momentum, drawn as markers on the loss chart. */
+  markers: { epoch: number; learningRate: number; momentum: number }[];
   epochs: EpochResult[];
   done: { reason: DoneReason; message: string; test?: Evaluation } | null;
   /** A failure that ended the run (data, backend, internal). */
@@ -55,7 +57,7 @@ export const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set) =>
       gallery: null,
       run: {
         id, settings, phase: 'loading-data', startedAt: performance.now(), firstLossAt: null, dataLoadMs: null,
-        trainCount: null, validationCount: null, progress: null, lossPoints: [], epochs: [], done: null, error: null,
+        trainCount: null, validationCount: null, progress: null, lossPoints: [], markers: [], epochs: [], done: null, error: null,
       },
     }),
   applyEvent: (e) =>
@@ -94,6 +96,8 @@ export const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set) =>
           const { type: _t, ...examples } = e;
           return s.gallery?.requestId === e.requestId ? { gallery: { ...s.gallery, examples } } : {};
         }
+        case 'hyper-change':
+          return patchRun(s, e.runId, (r) => ({ markers: [...r.markers, { epoch: e.epoch, learningRate: e.learningRate, momentum: e.momentum }] }));
         case 'range-points':
           return s.rangeTest?.runId === e.runId ? { rangeTest: { ...s.rangeTest, points: s.rangeTest.points.concat(e.points) } } : {};
         case 'range-done':
