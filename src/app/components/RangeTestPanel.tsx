@@ -27,6 +27,8 @@ export function RangeTestPanel() {
     return rt.points.map((p, i) => ({ lr: p.lr, loss: smooth[i] })).filter((d) => Number.isFinite(d.loss));
   }, [rt]);
   const s = rt?.suggestion ?? null;
+  // Clip the blow-up at the end so the part that matters (where the loss falls) fills the chart.
+  const yMax = data.length ? Math.min(Math.max(...data.map((d) => d.loss)), 1.5 * data[0].loss) : 1;
 
   return (
     <section className="panel range" aria-labelledby="range-heading">
@@ -49,12 +51,12 @@ export function RangeTestPanel() {
                 <CartesianGrid strokeDasharray="3 3" stroke="#d0d4dc" />
                 <XAxis dataKey="lr" type="number" scale="log" domain={[RANGE_TEST.minLr, RANGE_TEST.maxLr]} ticks={[1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1, 10]}
                   tickFormatter={fmtLr} label={{ value: 'Learning rate (log scale)', position: 'insideBottom', offset: -12 }} allowDataOverflow />
-                <YAxis type="number" domain={['auto', 'auto']} tickFormatter={(v: number) => v.toPrecision(2)}
+                <YAxis type="number" domain={[0, yMax]} allowDataOverflow tickFormatter={(v: number) => v.toPrecision(2)}
                   label={{ value: 'Smoothed loss', angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }} />
                 <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))} labelFormatter={(x) => `lr ${Number(x).toExponential(2)}`} />
                 <Line dataKey="loss" name="Smoothed loss" stroke="#0072B2" dot={false} isAnimationActive={false} />
-                {s ? <ReferenceLine x={s.valley} stroke="#009E73" strokeWidth={2} label={{ value: 'suggested', position: 'top', fill: '#00785a' }} /> : null}
-                {s ? <ReferenceLine x={s.steepest} stroke="#CC79A7" strokeDasharray="5 4" label={{ value: 'steepest', position: 'insideTopLeft', fill: '#a0507f' }} /> : null}
+                {s ? <ReferenceLine x={s.valley} stroke="#009E73" strokeWidth={2} label={{ value: 'suggested', position: 'insideTopLeft', fill: '#00785a' }} /> : null}
+                {s ? <ReferenceLine x={s.steepest} stroke="#CC79A7" strokeDasharray="5 4" label={{ value: 'steepest', position: 'insideBottomLeft', fill: '#a0507f' }} /> : null}
               </LineChart>
             </ResponsiveContainer>
           </div>
