@@ -6,25 +6,24 @@
  */
 import type { Mnist } from '../data/load.ts';
 import { DataLoadError } from '../data/load.ts';
-import type { ImageSet } from '../data/dataset.ts';
-import { IMAGE_SIZE, epochOrder, fillBatch, range, splitTrainValidation } from '../data/dataset.ts';
-import { RANGE_TEST, rangeTestLr, rangeTestStopIndex, suggestLearningRate } from '../train/rangeTest.ts';
-import { smoothEma } from '../train/smoothing.ts';
+import { IMAGE_SIZE, range, splitTrainValidation } from '../data/dataset.ts';
+import { suggestLearningRate } from '../train/rangeTest.ts';
+import { rangeTestLoop } from '../train/rangeTestLoop.ts';
 import type { Schedule } from '../train/schedule.ts';
 import { scheduledHyper } from '../train/schedule.ts';
-import { yieldToEventLoop } from '../shared/yield.ts';
 import { describeDivergedLoss } from '../train/divergence.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { Architecture } from '../model/architecture.ts';
 import { ANN_MNIST, paramShapes } from '../model/architecture.ts';
 import { initParams } from '../model/init.ts';
-import type { SetPrediction } from '../train/evaluate.ts';
 import { EVAL_CHUNK, predictSet } from '../train/evaluate.ts';
 import type { LoopControl, LoopOutcome } from '../train/loop.ts';
 import { now, trainLoop } from '../train/loop.ts';
-import type { BackendChoice, BackendName, Command, DoneReason, Endpoint, EvalSet, Evaluation, RangePoint, RangeTestStart, StartRun, WorkerEvent } from './protocol.ts';
+import type { BackendChoice, BackendName, Command, DoneReason, Endpoint, EvalSet, Evaluation, RangeTestStart, StartRun, WorkerEvent } from './protocol.ts';
 import { assertNever, evaluationBuffers, send } from './protocol.ts';
 import { summarize } from './summary.ts';
+import type { KeptEvaluation } from './examples.ts';
+import { cellExamples } from './examples.ts';
 
 export interface HostDeps {
   loadData(dataUrl: string): Promise<Mnist>;
@@ -55,7 +54,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
   let engine: Engine | null = null;
   let run: ActiveRun | null = null;
   /** The latest evaluation of each set, kept for the confusion-matrix gallery. */
-  const latest = new Map<EvalSet, { set: ImageSet; prediction: SetPrediction; predicted: Int32Array }>();
+  const latest = new Map<EvalSet, KeptEvaluation>();
   let backend: Promise<BackendChoice> | null = null;
   /** Data prefetch and shader warm-up started by 'init'; a run waits for it. */
   let warming: Promise<void> = Promise.resolve();
@@ -172,55 +171,19 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
       const mnist = await getData(cmd.data.dataUrl);
       const split = splitTrainValidation(mnist.train.count, cmd.data.validationSize, settings.seed, cmd.data.trainLimit);
       temp = deps.createEngine(ANN_MNIST, initParams(ANN_MNIST, settings.init, settings.seed));
-      const n = RANGE_TEST.batches;
-      const bs = settings.batchSize;
-      const x = new Float32Array(bs * IMAGE_SIZE);
-      const y = new Int32Array(bs);
-      const lrs: number[] = [];
-      const losses: number[] = [];
-      let order = epochOrder(split.train, settings.seed, 1);
-      let pos = 0;
-      let lastFlush = now();
-      let stoppedEarly = false;
-      const flush = async (): Promise<boolean> => {
-        const got = await temp!.flushLosses();
-        const points: RangePoint[] = [];
-        for (let k = 0; k < got.length; k++) {
-          const lr = lrs[losses.length];
-          losses.push(got[k]);
-          points.push({ lr, loss: got[k] });
-        }
-        if (points.length) post({ type: 'range-points', runId, points });
-        return rangeTestStopIndex(smoothEma(losses, RANGE_TEST.smoothing)) !== -1;
-      };
-      for (let i = 0; i < n && !active.stop; i++) {
-        await (active.paused ? new Promise<void>((r) => (active.resume = r)) : Promise.resolve());
-        if (active.stop) break;
-        if (pos + bs > order.length) {
-          order = epochOrder(split.train, settings.seed, 2 + i);
-          pos = 0;
-        }
-        const m = Math.min(bs, order.length);
-        fillBatch(mnist.train, order, pos, m, x, y);
-        pos += m;
-        const lr = rangeTestLr(i, n);
-        lrs.push(lr);
-        temp.trainBatch(x, y, m, { learningRate: lr, momentum: settings.momentum });
-        if (now() - lastFlush >= (deps.flushIntervalMs ?? 100) || i + 1 === n) {
-          lastFlush = now();
-          if (await flush()) {
-            stoppedEarly = true;
-            break;
-          }
-        }
-        await yieldToEventLoop();
-      }
-      if (!stoppedEarly) await flush();
-      const s = active.stop ? null : suggestLearningRate(lrs.slice(0, losses.length), losses);
-      const message = active.stop
+      const r = await rangeTestLoop(
+        temp,
+        { train: mnist.train, trainIndices: split.train },
+        { batchSize: settings.batchSize, momentum: settings.momentum, seed: settings.seed, flushIntervalMs: deps.flushIntervalMs },
+        { stopRequested: () => active.stop, whilePaused: () => (active.paused ? new Promise<void>((res) => (active.resume = res)) : Promise.resolve()) },
+        (lrs, losses) => post({ type: 'range-points', runId, points: lrs.map((lr, i) => ({ lr, loss: losses[i] })) }),
+      );
+      const s = r.stopped ? null : suggestLearningRate(r.lrs, r.losses);
+      const last = r.lrs[r.lrs.length - 1];
+      const message = r.stopped
         ? 'Range test stopped.'
         : s
-          ? `Swept ${losses.length} batches from ${lrs[0].toExponential(0)} to ${lrs[losses.length - 1].toPrecision(2)}${stoppedEarly ? ', stopping once the loss passed 4× its best' : ''}.`
+          ? `Swept ${r.losses.length} batches from ${r.lrs[0].toExponential(0)} to ${last.toPrecision(2)}${r.stoppedEarly ? ', stopping once the loss passed 4× its best' : ''}.`
           : 'The loss blew up almost at once: no learning rate to suggest. Check momentum and batch size.';
       if (run === active) run = null;
       post({ type: 'range-done', runId, suggestion: s ? { valley: s.valley, steepest: s.steepest } : null, message });
@@ -294,28 +257,9 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
   }
 
   function examples(cmd: Extract<Command, { type: 'examples' }>): void {
-    const found = latest.get(cmd.set);
-    const rows: number[] = [];
-    if (found) {
-      const { labels } = found.prediction;
-      for (let r = 0; r < labels.length; r++) {
-        if (labels[r] === cmd.trueDigit && found.predicted[r] === cmd.predictedDigit) rows.push(r);
-      }
-    }
-    const n = Math.min(rows.length, Math.max(0, cmd.limit));
-    const classes = 10;
-    const images = new Uint8Array(n * IMAGE_SIZE);
-    const probs = new Float32Array(n * classes);
-    const indices = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      const r = rows[i];
-      const index = found!.prediction.indices[r];
-      indices[i] = index;
-      images.set(found!.set.images.subarray(index * IMAGE_SIZE, (index + 1) * IMAGE_SIZE), i * IMAGE_SIZE);
-      for (let k = 0; k < classes; k++) probs[i * classes + k] = Math.exp(found!.prediction.logProbs[r * classes + k]);
-    }
+    const found = cellExamples(latest.get(cmd.set), cmd.trueDigit, cmd.predictedDigit, cmd.limit);
     const { type: _t, limit: _l, ...rest } = cmd;
-    post({ type: 'examples', ...rest, total: rows.length, images, probs, indices }, [images, probs, indices]);
+    post({ type: 'examples', ...rest, ...found }, [found.images, found.probs, found.indices]);
   }
 
   async function fail(active: ActiveRun, err: unknown): Promise<void> {
