@@ -3,8 +3,10 @@
  * playwright-core drives Debian's /usr/bin/chromium (scripts/ensure-chromium.sh
  * installs it); `playwright install` cannot download browsers here.
  */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { type Browser, type Locator, type Page, chromium } from 'playwright-core';
-import { E2E_PORT } from './server.ts';
+import { E2E_PORT, REPO_ROOT } from './server.ts';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -75,6 +77,53 @@ export async function openLab(query = '', { baseUrl = `http://127.0.0.1:${E2E_PO
   }
 }
 
+/**
+ * After a failed test: a full-page screenshot and the store summary under
+ * test-results/e2e/, and both on stderr, so a CI log says what the page showed.
+ */
+export async function recordFailure(s: OpenLab, testName: string): Promise<void> {
+  const dir = path.join(REPO_ROOT, 'test-results', 'e2e');
+  const name = testName.replace(/[^\w-]+/g, '-').slice(0, 80);
+  await mkdir(dir, { recursive: true });
+  await s.page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true }).catch(() => undefined);
+  const state = await s.lab.describeState();
+  await writeFile(path.join(dir, `${name}.txt`), `${state}\n\n${s.issues.map((i) => `${i.kind}: ${i.text}`).join('\n')}\n`);
+  console.error(`[e2e] ${testName}\n  state: ${state}\n  issues: ${JSON.stringify(s.issues, null, 2)}`);
+}
+
+/** Uncaught page errors among `issues` (console.error lines are left to the tests that care). */
+export function uncaughtErrors(issues: readonly PageIssue[]): string[] {
+  return issues.filter((i) => i.kind === 'pageerror').map((i) => i.text);
+}
+
+/** A point on the drawing pad in pad units: 0..1 across and down, as the app records strokes. */
+export interface PadPoint {
+  x: number;
+  y: number;
+}
+
+/** `n` + 1 evenly spaced points from `a` to `b`, both included. */
+export function line(a: PadPoint, b: PadPoint, n = 30): PadPoint[] {
+  return Array.from({ length: n + 1 }, (_, i) => ({ x: a.x + ((b.x - a.x) * i) / n, y: a.y + ((b.y - a.y) * i) / n }));
+}
+
+/** A closed ellipse of `n` segments, starting and ending at its top, drawn anticlockwise as most people draw a 0. */
+export function ellipse(cx: number, cy: number, rx: number, ry: number, n = 40): PadPoint[] {
+  return Array.from({ length: n + 1 }, (_, i) => {
+    const a = (2 * Math.PI * i) / n;
+    return { x: cx - rx * Math.sin(a), y: cy - ry * Math.cos(a) };
+  });
+}
+
+/**
+ * Digits as a student draws them on the pad: a 1 as a near-vertical line over
+ * 70% of the height, a 0 as an ellipse 50% wide and 70% high.
+ */
+export const DIGIT_STROKES = {
+  one: [line({ x: 0.52, y: 0.15 }, { x: 0.48, y: 0.85 })],
+  zero: [ellipse(0.5, 0.5, 0.25, 0.35)],
+} as const satisfies Record<string, readonly PadPoint[][]>;
+
 export interface LossPointCounts {
   training: number;
   validation: number;
@@ -100,6 +149,38 @@ export class LabPage {
   readonly progress: Locator;
   readonly lossChart: Locator;
 
+  // Evaluation panels
+  readonly evalValidation: Locator;
+  readonly evalTest: Locator;
+  readonly accuracyChart: Locator;
+  readonly rocChart: Locator;
+  readonly rocLegend: Locator;
+  readonly macroAuc: Locator;
+  readonly rocLogAxis: Locator;
+  readonly confusionTable: Locator;
+  readonly confusionCounts: Locator;
+  readonly confusionRecall: Locator;
+  /** The off-diagonal cells that hold images: buttons named "4 predicted as 9: 23 images". */
+  readonly confusionMistakes: Locator;
+  readonly gallery: Locator;
+
+  // Drawing pad
+  readonly pad: Locator;
+  readonly undoStroke: Locator;
+  readonly clearPad: Locator;
+  /** The live line under the pad: "Prediction: 7 (93%)", or why there is none. */
+  readonly prediction: Locator;
+  readonly probabilityBars: Locator;
+  /** The 28×28 image the network receives, drawn from the strokes. */
+  readonly networkInput: Locator;
+
+  // Saved models
+  readonly modelName: Locator;
+  readonly saveModel: Locator;
+  readonly uploadModel: Locator;
+  readonly modelsPanel: Locator;
+  readonly savedModels: Locator;
+
   constructor(readonly page: Page) {
     this.learningRate = page.getByLabel('Learning rate', { exact: true });
     this.learningRateSlider = page.getByLabel('Learning rate (log scale)');
@@ -113,6 +194,120 @@ export class LabPage {
     this.resetButton = page.getByRole('button', { name: 'Reset', exact: true });
     this.progress = page.getByRole('progressbar', { name: 'Training progress' });
     this.lossChart = page.getByRole('img', { name: CHART_NAME });
+
+    this.evalValidation = page.getByRole('radio', { name: 'Latest validation epoch' });
+    this.evalTest = page.getByRole('radio', { name: 'Test set' });
+    this.accuracyChart = page.getByRole('img', { name: /^Validation accuracy by epoch:/ });
+    this.rocChart = page.getByRole('img', { name: /^ROC chart of digits/ });
+    this.rocLegend = page.getByRole('list', { name: 'AUC by digit' });
+    this.macroAuc = page.getByText(/^Macro AUC /);
+    this.rocLogAxis = page.getByRole('checkbox', { name: 'Logarithmic false-positive axis' });
+    const confusion = page.getByRole('region', { name: 'Confusion matrix' });
+    this.confusionTable = confusion.getByRole('table');
+    this.confusionCounts = confusion.getByRole('radio', { name: 'Counts', exact: true });
+    this.confusionRecall = confusion.getByRole('radio', { name: 'Row-normalised (recall)' });
+    this.confusionMistakes = this.confusionTable.getByRole('button', { name: /^\d predicted as \d: / });
+    this.gallery = page.getByRole('dialog');
+
+    this.pad = page.getByRole('img', { name: 'Draw a digit', exact: true });
+    this.undoStroke = page.getByRole('button', { name: 'Undo stroke', exact: true });
+    this.clearPad = page.getByRole('button', { name: 'Clear', exact: true });
+    this.prediction = page
+      .locator('section')
+      .filter({ has: page.getByRole('heading', { name: 'Draw a digit', exact: true }) })
+      .getByRole('status');
+    this.probabilityBars = page.getByRole('list', { name: 'Probabilities by digit' });
+    this.networkInput = page.getByRole('img', { name: 'The 28×28 image the network receives' });
+
+    this.modelName = page.getByLabel('Model name', { exact: true });
+    this.saveModel = page.getByRole('button', { name: 'Save model', exact: true });
+    this.uploadModel = page.getByLabel('Upload model file');
+    this.modelsPanel = page.getByRole('region', { name: 'Saved models' });
+    this.savedModels = this.modelsPanel.getByRole('list', { name: 'Saved models' });
+  }
+
+  heading(name: string): Locator {
+    return this.page.getByRole('heading', { name, exact: true });
+  }
+
+  /** Digit d's legend entry, "Digit 3: AUC 0.9912", a toggle button. */
+  rocDigit(d: number): Locator {
+    return this.rocLegend.getByRole('button', { name: new RegExp(`^Digit ${d}: AUC `) });
+  }
+
+  /** The ten legend entries' AUCs, digit by digit (NaN where the page says "undefined"). */
+  async rocAucs(): Promise<number[]> {
+    const texts = await this.rocLegend.getByRole('button').allTextContents();
+    return texts.map((t) => Number(/AUC ([\d.]+)/.exec(t)?.[1] ?? NaN));
+  }
+
+  /** The heatmap's 100 cell texts, row by row (true digit), as shown: "1,234", or "2.3" in the recall view. */
+  async confusionCellTexts(): Promise<string[][]> {
+    const texts = (await this.confusionTable.locator('tbody td').allTextContents()).map((t) => t.trim());
+    if (texts.length !== 100) throw new Error(`confusion matrix: expected 100 cells, found ${texts.length}`);
+    return Array.from({ length: 10 }, (_, r) => texts.slice(r * 10, r * 10 + 10));
+  }
+
+  /** Trains with the settings given and waits until the run has been tested ("Test accuracy …" is shown). */
+  async trainToEnd(s: Parameters<LabPage['configure']>[0], timeoutMs: number): Promise<void> {
+    await this.configure(s);
+    await this.trainButton.click();
+    await this.text(/Test accuracy [\d.]+%/).first().waitFor({ state: 'visible', timeout: timeoutMs });
+  }
+
+  /**
+   * Draws strokes on the pad with the mouse, one press-move-release each;
+   * points are in pad units and become viewport pixels here.
+   */
+  async draw(strokes: readonly (readonly PadPoint[])[]): Promise<void> {
+    await this.pad.scrollIntoViewIfNeeded();
+    const box = await this.pad.boundingBox();
+    if (!box) throw new Error('the drawing pad has no box (not visible?)');
+    const at = (p: PadPoint) => [box.x + p.x * box.width, box.y + p.y * box.height] as const;
+    const mouse = this.page.mouse;
+    for (const stroke of strokes) {
+      await mouse.move(...at(stroke[0]));
+      await mouse.down();
+      for (const p of stroke.slice(1)) await mouse.move(...at(p), { steps: 2 });
+      await mouse.up();
+    }
+  }
+
+  /** The ten bars as a screen reader reads them, "7: 93%", digit by digit; none while there is no answer. */
+  async probabilityTexts(): Promise<string[]> {
+    const items = await this.probabilityBars.getByRole('listitem').allTextContents();
+    // Each row also holds the digit and percentage drawn for the eye (aria-hidden); the first part is the spoken one.
+    return items.map((t) => /^\d: \d+%/.exec(t)?.[0] ?? t);
+  }
+
+  /** Pixels of a canvas that are not white (the pad's ink, or a gray image's). */
+  inkPixels(canvas: Locator): Promise<number> {
+    return canvas.evaluate((el) => {
+      const c = el as HTMLCanvasElement;
+      const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data;
+      if (!data) throw new Error('no 2d context');
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i] < 250 || data[i + 1] < 250 || data[i + 2] < 250) n++;
+      return n;
+    });
+  }
+
+  /** A canvas's pixels as a PNG data URL, to compare two moments. */
+  canvasImage(canvas: Locator): Promise<string> {
+    return canvas.evaluate((el) => (el as HTMLCanvasElement).toDataURL());
+  }
+
+  loadModel(name: string): Locator {
+    return this.savedModels.getByRole('button', { name: `Load ${name}`, exact: true });
+  }
+
+  downloadModel(name: string): Locator {
+    return this.savedModels.getByRole('button', { name: `Download ${name}`, exact: true });
+  }
+
+  /** The saved-models panel's message: role="status" for news, role="alert" for an error. */
+  modelsMessage(role: 'status' | 'alert', text: RegExp): Locator {
+    return this.modelsPanel.getByRole(role).filter({ hasText: text });
   }
 
   /** An alert (role="alert") whose text matches. */

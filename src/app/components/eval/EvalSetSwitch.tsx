@@ -2,11 +2,13 @@
  * Which evaluation the panels below show: the latest validation epoch, or
  * the test set once the run has been evaluated on it.
  */
+import { shownEvaluation } from '../../store/evalSlice.ts';
 import { useLab } from '../../store/index.ts';
-import { useShownEvaluation } from './useShownEvaluation.ts';
 
 export function EvalSetSwitch() {
-  const { evaluation } = useShownEvaluation();
+  // The store's choice itself, not the panels' deferred copy: the radio must
+  // follow the click at once, even while the panels are still redrawing.
+  const evaluation = useLab(shownEvaluation);
   const hasValidation = useLab((s) => (s.run?.epochs.length ?? 0) > 0);
   const hasTest = useLab((s) => !!s.run?.done?.test);
   const setEvalView = useLab((s) => s.setEvalView);
