@@ -5,6 +5,7 @@ import { BackendLine, EpochSummary, ProgressPanel, RunMessage } from './componen
 import { EvaluationPanels } from './components/eval/EvaluationPanels.tsx';
 import { ModelsPanel } from './components/ModelsPanel.tsx';
 import { RangeTestPanel } from './components/RangeTestPanel.tsx';
+import { RacePanel } from './components/race/RacePanel.tsx';
 import { DrawPanel } from './components/draw/DrawPanel.tsx';
 
 export function App() {
@@ -26,6 +27,7 @@ export function App() {
           </section>
           <LossChart />
           <RangeTestPanel />
+          <RacePanel />
           <EvaluationPanels />
           <div className="app__pair">
             <DrawPanel />

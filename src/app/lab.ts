@@ -2,7 +2,8 @@
  * The page's actions: the one place where the store and the worker meet.
  * Components call these; they never post to the worker themselves.
  */
-import { useLab } from './store/index.ts';
+import { useLab, workerBusy } from './store/index.ts';
+import { RACE_SIZE } from './components/race/parseRates.ts';
 import { readPageOptions } from './pageOptions.ts';
 import { Trainer } from './trainer.ts';
 import type { EvalSet } from '../worker/protocol.ts';
@@ -38,8 +39,15 @@ export function train(): void {
 
 /** A training run or a range test is using the worker. */
 export function isActive(): boolean {
+  return workerBusy(useLab.getState());
+}
+
+/** Races 2-6 learning rates with the form's other settings; Stop/Pause/Resume act on it like on a run. */
+export function startRace(learningRates: number[]): void {
   const s = useLab.getState();
-  return (!!s.run && s.run.phase !== 'done') || s.rangeTest?.status === 'running';
+  if (!s.settings || isActive() || learningRates.length < RACE_SIZE.min || learningRates.length > RACE_SIZE.max) return;
+  const id = trainer.race(s.settings, learningRates, { dataUrl: dataUrl(), validationSize: options.validationSize, trainLimit: options.trainLimit });
+  s.beginRace(id, s.settings.epochs, learningRates.map((learningRate) => ({ learningRate, momentum: s.settings!.momentum })));
 }
 
 /** Leslie Smith's range test from the run's initial weights; the current model is left as it is. */

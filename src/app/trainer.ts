@@ -68,6 +68,13 @@ export class Trainer {
     return runId;
   }
 
+  race(settings: RunSettings, learningRates: number[], data: DataOptions): number {
+    this.ensure();
+    const runId = this.nextRunId++;
+    this.post({ type: 'race', runId, settings, learningRates, data });
+    return runId;
+  }
+
   rangeTest(settings: RunSettings, data: DataOptions): number {
     this.ensure();
     const runId = this.nextRunId++;

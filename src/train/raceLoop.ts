@@ -5,13 +5,12 @@
  * frozen and reported, and the others go on. The race ends when every epoch
  * is done, a stop is requested, or no run is left.
  */
-import type { SetPrediction } from './evaluate.ts';
-import type { ImageSet } from '../data/dataset.ts';
 import { IMAGE_SIZE, epochOrder, fillBatch } from '../data/dataset.ts';
 import type { StepHyper } from '../engine/engine.ts';
 import type { RaceEngine } from '../engine/race.ts';
 import { yieldToEventLoop } from '../shared/yield.ts';
 import { isDivergedLoss } from './divergence.ts';
+import type { SetPrediction } from './evaluate.ts';
 import type { LoopData, LoopOutcome, LoopSettings, LossPoint, Progress } from './loop.ts';
 import { now } from './loop.ts';
 import { predictRaceSet } from './raceEvaluate.ts';
@@ -41,11 +40,14 @@ export interface RaceHooks {
   onLosses?(points: RaceLossPoint[], progress: Progress): void;
   /** Awaited: the race does not start the next epoch before it returns. */
   onEpoch?(e: RaceEpochEnd): void | Promise<void>;
+  /** A run left the race early (it diverged); the others go on. */
+  onRunEnd?(run: number, outcome: LoopOutcome): void;
 }
 
 export interface RaceControl {
   /** Every run's hyperparameters (length R), read before every batch. */
-  hypers(): readonly StepHyper[];
+  /** Hyperparameters for batch `step` (0-based over the race), one per run; read before every batch. */
+  hypers(step: number): readonly StepHyper[];
   stopRequested(): boolean;
   /** Resolves when not paused (immediately if running). */
   whilePaused(): Promise<void>;
@@ -90,6 +92,7 @@ export async function raceLoop(engine: RaceEngine, data: LoopData, settings: Loo
   const diverge = (r: number, outcome: LoopOutcome) => {
     runs[r].outcome = outcome;
     engine.setActive(r, false);
+    hooks.onRunEnd?.(r, outcome);
   };
 
   /** Reads pending losses, reports a point per racing run, and freezes runs that diverged. */
@@ -150,7 +153,7 @@ export async function raceLoop(engine: RaceEngine, data: LoopData, settings: Loo
       const start = b * batchSize;
       const m = Math.min(batchSize, n - start);
       fillBatch(data.train, order, start, m, x, y);
-      const hypers = control.hypers().map((h) => ({ ...h }));
+      const hypers = control.hypers(step).map((h) => ({ ...h }));
       engine.trainBatch(x, y, m, hypers);
       pending.push({ size: m, hypers });
       step++;
@@ -181,5 +184,3 @@ export async function raceLoop(engine: RaceEngine, data: LoopData, settings: Loo
 function outcomes(runs: RunState[]): RaceOutcome {
   return runs.map((s) => s.outcome!);
 }
-
-export type { ImageSet };

@@ -5,6 +5,7 @@
  */
 import { loadMnist } from '../data/load.ts';
 import { TfjsMlpEngine } from '../engine/tfjs/mlpEngine.ts';
+import { TfjsRaceEngine } from '../engine/tfjs/raceEngine.ts';
 import { selectBackend } from './backend.ts';
 import { attachHost } from './host.ts';
 import type { Endpoint } from './protocol.ts';
@@ -12,5 +13,6 @@ import type { Endpoint } from './protocol.ts';
 attachHost(self as unknown as Endpoint, {
   loadData: (url) => loadMnist(url),
   createEngine: (arch, params) => new TfjsMlpEngine(arch, params),
+  createRaceEngine: (arch, params, runs) => new TfjsRaceEngine(arch, params, runs),
   selectBackend,
 });

@@ -2,6 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { useCpuBackend } from '../test-support/tf.ts';
 import { readMnist } from '../test-support/mnist.ts';
 import { TfjsMlpEngine } from '../engine/tfjs/mlpEngine.ts';
+import { TfjsRaceEngine } from '../engine/tfjs/raceEngine.ts';
 import { DataLoadError } from '../data/load.ts';
 import { PRESET } from '../shared/settings.ts';
 import type { Command, Endpoint, WorkerEvent } from './protocol.ts';
@@ -18,6 +19,7 @@ function connect(deps: Partial<Parameters<typeof attachHost>[1]> = {}) {
   const host = attachHost(channel.port2 as unknown as Endpoint, {
     loadData: async () => readMnist(),
     createEngine: (arch, params) => new TfjsMlpEngine(arch, params),
+    createRaceEngine: (arch, params, runs) => new TfjsRaceEngine(arch, params, runs),
     selectBackend: async () => ({ backend: 'cpu' as const }),
     flushIntervalMs: 0,
     ...deps,
@@ -171,6 +173,29 @@ describe('worker host over a MessageChannel', () => {
     expect(await c.next('error')).toMatchObject({ runId: 9, kind: 'busy' });
     c.sendCmd({ type: 'stop' });
     await c.next('done', (e) => e.runId === 8);
+  });
+});
+
+describe('learning-rate race', () => {
+  it('races three runs on the same batches: equal rates give equal curves, a diverging one is frozen at once', async () => {
+    const c = (open = connect());
+    c.sendCmd({ type: 'race', runId: 1, settings: { ...PRESET, epochs: 2 }, learningRates: [0.05, 0.05, 10], data });
+    const end = await c.next('race-run-end', (e) => e.run === 2);
+    expect(end.reason).toBe('diverged');
+    expect(end.message).toMatch(/lr = 10 diverged/);
+    await c.next('race-done');
+    const points = c.events.flatMap((e) => (e.type === 'race-losses' ? e.points : []));
+    const curve = (run: number) => points.filter((p) => p.run === run).map((p) => p.loss);
+    expect(curve(0).length).toBe(20); // 2 epochs × 10 batches, one point each (no flush interval)
+    expect(curve(1)).toEqual(curve(0));
+    expect(curve(2).length).toBeLessThan(10);
+    const epochs = c.events.filter((e) => e.type === 'race-epoch');
+    expect(epochs.length).toBe(2);
+    const last = epochs[1] as Extract<WorkerEvent, { type: 'race-epoch' }>;
+    expect(last.runs.map((r) => r.run)).toEqual([0, 1]);
+    expect(last.runs[0].validation.accuracy).toBe(last.runs[1].validation.accuracy);
+    expect(last.runs[0].validation.confusion.reduce((a, b) => a + b, 0)).toBe(500);
+    expect(c.events.filter((e) => e.type === 'race-run-end').map((e) => e.type === 'race-run-end' && e.reason)).toEqual(['diverged', 'completed', 'completed']);
   });
 });
 

@@ -13,21 +13,25 @@ import type { Schedule } from '../train/schedule.ts';
 import { scheduledHyper } from '../train/schedule.ts';
 import { describeDivergedLoss } from '../train/divergence.ts';
 import type { Engine } from '../engine/engine.ts';
+import type { RaceEngine } from '../engine/race.ts';
 import type { Architecture } from '../model/architecture.ts';
 import { ANN_MNIST, paramShapes } from '../model/architecture.ts';
 import { initParams } from '../model/init.ts';
 import { EVAL_CHUNK, predictSet } from '../train/evaluate.ts';
 import type { LoopControl, LoopOutcome } from '../train/loop.ts';
 import { now, trainLoop } from '../train/loop.ts';
-import type { BackendChoice, BackendName, Command, DoneReason, Endpoint, EvalSet, Evaluation, RangeTestStart, StartRun, WorkerEvent } from './protocol.ts';
+import type { BackendChoice, BackendName, Command, DoneReason, Endpoint, EvalSet, Evaluation, RaceStart, RangeTestStart, StartRun, WorkerEvent } from './protocol.ts';
 import { assertNever, evaluationBuffers, send } from './protocol.ts';
 import { summarize } from './summary.ts';
+import { runRace } from './race.ts';
 import type { KeptEvaluation } from './examples.ts';
 import { cellExamples } from './examples.ts';
 
 export interface HostDeps {
   loadData(dataUrl: string): Promise<Mnist>;
   createEngine(arch: Architecture, params: Float32Array[]): Engine;
+  /** R runs stacked in one engine, all starting from `params`. */
+  createRaceEngine(arch: Architecture, params: Float32Array[], runs: number): RaceEngine;
   /**
    * Activates a backend: `preferred` first if given, never one in `failed`.
    * Called on 'init', and again when the backend breaks during a run (a lost
@@ -152,6 +156,41 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
       finish(active, outcome.kind, msg, test);
     } catch (err) {
       await fail(active, err);
+    }
+  }
+
+  /**
+   * A race trains its own stacked engine; the single run's model (if any)
+   * stays as it was, for drawing and saving.
+   */
+  async function race(cmd: RaceStart): Promise<void> {
+    const { runId, settings } = cmd;
+    const active: ActiveRun = { runId, stop: false, paused: false, resume: null, hyper: { learningRate: 0, momentum: settings.momentum }, hyperVersion: 0 };
+    run = active;
+    let stacked: RaceEngine | null = null;
+    try {
+      await (backend ?? useBackend());
+      await warming;
+      post({ type: 'phase', runId, phase: 'loading-data' });
+      const mnist = await getData(cmd.data.dataUrl);
+      const split = splitTrainValidation(mnist.train.count, cmd.data.validationSize, settings.seed, cmd.data.trainLimit);
+      stacked = deps.createRaceEngine(ANN_MNIST, initParams(ANN_MNIST, settings.init, settings.seed), cmd.learningRates.length);
+      post({ type: 'phase', runId, phase: 'training' });
+      await runRace(cmd, {
+        post, engine: stacked, train: mnist.train, trainIndices: split.train, validationIndices: split.validation,
+        stopRequested: () => active.stop,
+        whilePaused: () => (active.paused ? new Promise<void>((r) => (active.resume = r)) : Promise.resolve()),
+        flushIntervalMs: deps.flushIntervalMs,
+      });
+      if (run === active) run = null;
+    } catch (err) {
+      await fail(active, err);
+    } finally {
+      try {
+        stacked?.dispose();
+      } catch {
+        // a lost context takes the memory with it
+      }
     }
   }
 
@@ -299,6 +338,13 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
         if (run) return;
         void useBackend(cmd.preferredBackend);
         if (cmd.prefetch) warming = warmUp(cmd.prefetch.dataUrl, cmd.prefetch.batchSize);
+        return;
+      case 'race':
+        if (run) {
+          post({ type: 'error', runId: cmd.runId, kind: 'busy', message: 'A run is already in progress: stop it first.' });
+          return;
+        }
+        void race(cmd);
         return;
       case 'range-test':
         if (run) {

@@ -45,7 +45,21 @@ export interface RangePoint {
   loss: number;
 }
 
+/** A learning-rate race: one run per learning rate, same initial weights, same batches. */
+export interface RaceStart {
+  type: 'race';
+  runId: number;
+  /** The shared settings (epochs, batch size, momentum, seed, init, schedule). */
+  settings: RunSettings;
+  /** 2 to 6 learning rates, one run each. */
+  learningRates: number[];
+  data: DataOptions;
+}
+
+export type RaceRunReason = 'completed' | 'stopped' | 'diverged';
+
 export type Command =
+  | RaceStart
   | RangeTestStart
   /**
    * First message: chooses the backend (WebGL unless the page forces one),
@@ -136,6 +150,11 @@ export type WorkerEvent =
   | ({ type: 'epoch'; runId: number } & EpochResult)
   | { type: 'done'; runId: number; reason: DoneReason; message: string; test?: Evaluation }
   | ({ type: 'examples' } & Examples)
+  | { type: 'race-losses'; runId: number; points: (LossPoint & { run: number })[]; progress: Progress }
+  | { type: 'race-epoch'; runId: number; epoch: number; runs: { run: number; trainLoss: number; validation: Evaluation }[] }
+  /** One run of the race ended (diverged while the others go on, or at the race's end). */
+  | { type: 'race-run-end'; runId: number; run: number; reason: RaceRunReason; message: string }
+  | { type: 'race-done'; runId: number; message: string }
   /** The student moved learning rate or momentum mid-run; applies from batch `step` (0-based). */
   | { type: 'hyper-change'; runId: number; step: number; epoch: number; learningRate: number; momentum: number }
   | { type: 'range-points'; runId: number; points: RangePoint[] }

@@ -47,7 +47,9 @@ export const createEvalSlice: StateCreator<LabState, [], [], EvalSlice> = (set) 
 });
 
 /** The evaluation the panels should show, given the run and the view choice. */
-export function shownEvaluation(s: Pick<LabState, 'run' | 'evalView'>) {
+export function shownEvaluation(s: Pick<LabState, 'run' | 'evalView' | 'race' | 'raceSelected'>) {
+  // A race run picked in the results table takes over the panels.
+  if (s.race && s.raceSelected !== null) return s.race.runs[s.raceSelected]?.epochs.at(-1)?.validation ?? null;
   const run = s.run;
   if (!run) return null;
   const test = run.done?.test ?? null;

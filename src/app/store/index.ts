@@ -6,6 +6,8 @@ import type { EvalSlice } from './evalSlice.ts';
 import { createEvalSlice } from './evalSlice.ts';
 import type { ModelsSlice } from './modelsSlice.ts';
 import { createModelsSlice } from './modelsSlice.ts';
+import type { RaceSlice } from './raceSlice.ts';
+import { createRaceSlice } from './raceSlice.ts';
 import type { RangeSlice } from './rangeSlice.ts';
 import { createRangeSlice } from './rangeSlice.ts';
 import type { RunSlice } from './runSlice.ts';
@@ -15,7 +17,7 @@ import { createSettingsSlice } from './settingsSlice.ts';
 import type { ViewSlice } from './viewSlice.ts';
 import { createViewSlice } from './viewSlice.ts';
 
-export type LabState = SettingsSlice & RunSlice & ViewSlice & EvalSlice & DrawSlice & ModelsSlice & RangeSlice;
+export type LabState = SettingsSlice & RunSlice & ViewSlice & EvalSlice & DrawSlice & ModelsSlice & RangeSlice & RaceSlice;
 
 export const useLab = create<LabState>()((...a) => ({
   ...createSettingsSlice(...a),
@@ -25,4 +27,10 @@ export const useLab = create<LabState>()((...a) => ({
   ...createDrawSlice(...a),
   ...createModelsSlice(...a),
   ...createRangeSlice(...a),
+  ...createRaceSlice(...a),
 }));
+
+/** A training run, a race or a range test is using the worker (Train and friends wait). */
+export function workerBusy(s: LabState): boolean {
+  return (!!s.run && s.run.phase !== 'done') || s.rangeTest?.status === 'running' || (!!s.race && s.race.phase !== 'done');
+}

@@ -8,6 +8,7 @@ import type { LossPoint, Progress } from '../../train/loop.ts';
 import type { RunSettings } from '../../shared/settings.ts';
 import type { DoneReason, EpochResult, Evaluation, RunPhase, StreamEvent } from '../../worker/protocol.ts';
 import type { LabState } from './index.ts';
+import { applyRaceEvent } from './raceEvents.ts';
 
 export interface RunState {
   id: number;
@@ -55,6 +56,7 @@ export const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set) =>
       workerError: null,
       evalView: 'auto',
       gallery: null,
+      raceSelected: null,
       run: {
         id, settings, phase: 'loading-data', startedAt: performance.now(), firstLossAt: null, dataLoadMs: null,
         trainCount: null, validationCount: null, progress: null, lossPoints: [], markers: [], epochs: [], done: null, error: null,
@@ -68,6 +70,7 @@ export const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set) =>
         case 'data-loaded':
           return patchRun(s, undefined, () => ({ dataLoadMs: e.ms, trainCount: e.trainCount, validationCount: e.validationCount }));
         case 'phase':
+          if (s.race?.runId === e.runId && s.race.phase !== 'done') return { race: { ...s.race, phase: e.phase === 'paused' ? 'paused' : e.phase === 'loading-data' ? 'loading-data' : 'training' } };
           return patchRun(s, e.runId, (r) => (r.phase === 'done' ? {} : { phase: e.phase }));
         case 'losses':
           return patchRun(s, e.runId, (r) => ({
@@ -98,12 +101,18 @@ export const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set) =>
         }
         case 'hyper-change':
           return patchRun(s, e.runId, (r) => ({ markers: [...r.markers, { epoch: e.epoch, learningRate: e.learningRate, momentum: e.momentum }] }));
+        case 'race-losses':
+        case 'race-epoch':
+        case 'race-run-end':
+        case 'race-done':
+          return s.race?.runId === e.runId ? { race: applyRaceEvent(s.race, e) } : {};
         case 'range-points':
           return s.rangeTest?.runId === e.runId ? { rangeTest: { ...s.rangeTest, points: s.rangeTest.points.concat(e.points) } } : {};
         case 'range-done':
           return s.rangeTest?.runId === e.runId ? { rangeTest: { ...s.rangeTest, status: 'done', suggestion: e.suggestion, message: e.message } } : {};
         case 'error':
           if (e.kind === 'busy') return {};
+          if (e.runId !== undefined && s.race?.runId === e.runId) return { race: { ...s.race, phase: 'done', error: e.message } };
           if (e.runId !== undefined && s.rangeTest?.runId === e.runId) return { rangeTest: { ...s.rangeTest, status: 'failed', message: e.message } };
           if (e.runId === undefined) return { workerError: e.message };
           return patchRun(s, e.runId, () => ({ phase: 'done', error: e.message }));

@@ -23,6 +23,8 @@ export function useShownEvaluation(): Shown {
   // slices and yields between, so the page (and the loss chart) never freezes.
   const evaluation = useDeferredValue(useLab(shownEvaluation));
   // The shown validation evaluation is always the latest epoch's.
-  const epoch = useDeferredValue(useLab((s) => s.run?.epochs.at(-1)?.epoch ?? null));
+  const epoch = useDeferredValue(
+    useLab((s) => (s.race && s.raceSelected !== null ? s.race.runs[s.raceSelected]?.epochs.at(-1)?.epoch : s.run?.epochs.at(-1)?.epoch) ?? null),
+  );
   return { evaluation, label: evaluation ? shownLabel(evaluation.set, epoch) : '' };
 }

@@ -1,0 +1,78 @@
+/**
+ * Every run's loss on one chart: training loss as a thin smoothed line,
+ * validation loss as a marker per epoch, one colour, dash and marker per run.
+ * x is in epochs over the planned length of the race, so a run that stopped
+ * early visibly ends short. Loss events arrive ten times a second; the runs
+ * are deferred and the series memoised and thinned, so a render costs the
+ * same late in a race as early.
+ */
+import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Scatter, XAxis, YAxis } from 'recharts';
+import { useLab } from '../../store/index.ts';
+import { runName, runStyle } from './racePalette.ts';
+import { lossDomain, raceSeries } from './raceSeries.ts';
+
+/** TensorBoard's default is 0.6: enough to read the trend, little enough to still see spikes. */
+const DEFAULT_SMOOTHING = 0.6;
+const NO_RUNS: never[] = [];
+
+/** 0.1, 2.5, 100, then 1e4, 1e8: the log axis spans up to ten decades when a run explodes. */
+const lossTick = (v: number): string => (v < 1000 ? String(Number(v.toPrecision(2))) : v.toExponential(0).replace('e+', 'e'));
+
+export function RaceChart() {
+  const runs = useDeferredValue(useLab((s) => s.race?.runs ?? NO_RUNS));
+  const epochs = useLab((s) => s.race?.epochs ?? 1);
+  const [smoothing, setSmoothing] = useState(DEFAULT_SMOOTHING);
+  const [log, setLog] = useState(false);
+  const smoothingDeferred = useDeferredValue(smoothing);
+  const sliderId = useId();
+
+  const series = useMemo(() => {
+    const all = raceSeries(runs, smoothingDeferred);
+    // The log axis cannot place 0; a loss never is, but a guard keeps recharts from NaN paths.
+    return log ? all.map((s) => ({ train: s.train.filter((p) => p.y > 0), validation: s.validation.filter((p) => p.y > 0) })) : all;
+  }, [runs, smoothingDeferred, log]);
+  const domain = useMemo(() => lossDomain(series, log), [series, log]);
+  const nTrain = runs.reduce((n, r) => n + r.lossPoints.length, 0);
+  const nValidation = runs.reduce((n, r) => n + r.epochs.length, 0);
+
+  return (
+    <div className="race__chart">
+      <div className="race__chart-controls">
+        <label htmlFor={sliderId}>Smoothing</label>
+        <input id={sliderId} type="range" min={0} max={0.99} step={0.01} value={smoothing} onChange={(e) => setSmoothing(Number(e.target.value))} />
+        <output htmlFor={sliderId} className="race__smoothing">{smoothing.toFixed(2)}</output>
+        <label className="toggle">
+          <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} /> Log-scale loss
+        </label>
+      </div>
+      <div role="img" aria-label={`Race: ${runs.length} runs, ${nTrain} training points, ${nValidation} validation points`} className="chart__area">
+        <ResponsiveContainer width="100%" height={340}>
+          <ComposedChart margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
+            <CartesianGrid strokeDasharray="3 3" stroke="#d0d4dc" />
+            <XAxis type="number" dataKey="x" domain={[0, epochs]} allowDecimals={false} tickCount={Math.min(epochs, 10) + 1}
+              label={{ value: 'Epoch', position: 'insideBottom', offset: -12 }} />
+            <YAxis type="number" dataKey="y" scale={log ? 'log' : 'linear'} domain={domain} allowDataOverflow
+              tickFormatter={lossTick}
+              label={{ value: 'Loss (NLL, nats)', angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }} />
+            <Legend verticalAlign="top" height={28} />
+            {series.map((s, i) => {
+              const look = runStyle(i);
+              const name = runName(runs[i].learningRate);
+              return [
+                <Line key={`t${i}`} data={s.train} dataKey="y" name={name} stroke={look.colour} strokeDasharray={look.dash || undefined}
+                  strokeWidth={1.5} dot={false} legendType="plainline" isAnimationActive={false} />,
+                <Scatter key={`v${i}`} data={s.validation} dataKey="y" name={`${name}, validation`} fill={look.colour} shape={look.shape}
+                  legendType="none" isAnimationActive={false} />,
+              ];
+            })}
+          </ComposedChart>
+        </ResponsiveContainer>
+      </div>
+      <p className="race__chart-note">
+        Lines: training loss, smoothed. Markers: validation loss at the end of each epoch.
+        {log ? '' : ' A curve that leaves the top has exploded; tick Log-scale loss to see it whole.'}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+/**
+ * The race's results, one row per run in the order the rates were entered:
+ * the latest epoch's figures, how soon the run reached 90 %, how it ended,
+ * and a button that shows its ROC and confusion matrix in the evaluation
+ * panels. Rows change only when an epoch ends or a run stops, so the table
+ * selects just those fields and stays still while the curves move.
+ */
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { RaceRunStatus } from '../../store/raceSlice.ts';
+import { useLab } from '../../store/index.ts';
+import { runStyle } from './racePalette.ts';
+import { raceRow } from './raceRows.ts';
+
+const NONE: never[] = [];
+
+export function RaceTable() {
+  const rows = useRaceRows();
+  const selected = useLab((s) => s.raceSelected);
+  const select = useLab((s) => s.selectRaceRun);
+  if (rows.length === 0) return null;
+
+  return (
+    <div className="race__results">
+      <table className="race__table">
+        <caption>Race results</caption>
+        <thead>
+          <tr>
+            <th scope="col">Learning rate</th>
+            <th scope="col">Momentum</th>
+            <th scope="col" title="lr / (1 − momentum)">Effective step</th>
+            <th scope="col">Train loss</th>
+            <th scope="col">Validation loss</th>
+            <th scope="col">Validation accuracy (%)</th>
+            <th scope="col">Macro AUC</th>
+            <th scope="col">Epoch to 90 %</th>
+            <th scope="col">Status</th>
+            <th scope="col"><span className="race__sr-only">Evaluation panels</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, i) => (
+            <tr key={i} className={selected === i ? 'race__row--selected' : undefined}>
+              <th scope="row"><Swatch i={i} />{row.learningRate}</th>
+              <td>{row.momentum}</td>
+              <td>{row.effectiveStep}</td>
+              <td>{row.trainLoss}</td>
+              <td>{row.validationLoss}</td>
+              <td>{row.validationAccuracy}</td>
+              <td>{row.macroAuc}</td>
+              <td>{row.epochTo90}</td>
+              <td className="race__status">
+                <span className={`race__chip race__chip--${row.status}`} aria-hidden="true" />
+                {row.status}
+                {row.explanation ? <span className="race__explanation">{row.explanation}</span> : null}
+              </td>
+              <td>
+                <button type="button" aria-pressed={selected === i} disabled={!row.evaluated} onClick={() => select(i)}
+                  title={row.evaluated ? undefined : 'Appears after the run’s first epoch.'}>
+                  Show {row.name} in the evaluation panels
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="buttons">
+        <button type="button" aria-pressed={selected === null} onClick={() => select(null)}>Show the single run</button>
+        <span className="race__why">The ROC, confusion and per-class panels show the chosen run’s latest validation epoch.</span>
+      </div>
+    </div>
+  );
+}
+
+/** The run's line in the chart, so a row is found on the chart at a glance. */
+function Swatch({ i }: { i: number }) {
+  const look = runStyle(i);
+  return (
+    <svg className="race__swatch" width="28" height="10" aria-hidden="true">
+      <line x1="1" y1="5" x2="27" y2="5" stroke={look.colour} strokeWidth="3" strokeDasharray={look.dash || undefined} />
+    </svg>
+  );
+}
+
+/**
+ * The table's inputs, selected field by field with shallow equality: a loss
+ * event replaces the runs array and the runs it touches, but not these values
+ * (a run's epochs array is kept until an epoch ends).
+ */
+function useRaceRows() {
+  const rates = useLab(useShallow((s) => s.race?.runs.map((r) => r.learningRate) ?? NONE));
+  const momenta = useLab(useShallow((s) => s.race?.runs.map((r) => r.momentum) ?? NONE));
+  const statuses = useLab(useShallow((s): RaceRunStatus[] => s.race?.runs.map((r) => r.status) ?? NONE));
+  const messages = useLab(useShallow((s) => s.race?.runs.map((r) => r.message) ?? NONE));
+  const epochs = useLab(useShallow((s) => s.race?.runs.map((r) => r.epochs) ?? NONE));
+  return useMemo(
+    () => rates.map((learningRate, i) => raceRow({ learningRate, momentum: momenta[i], status: statuses[i], message: messages[i], epochs: epochs[i] })),
+    [rates, momenta, statuses, messages, epochs],
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * One row of the race results table, as text: the latest epoch's figures of
+ * a run, how soon it reached 90 % validation accuracy, and how it ended.
+ */
+import type { RaceRun, RaceRunStatus } from '../../store/raceSlice.ts';
+import { epochReaching } from '../../store/raceEvents.ts';
+import { aucText } from '../eval/evalText.ts';
+import { runName } from './racePalette.ts';
+
+/** The parts of a RaceRun the table reads (none changes on a loss event). */
+export type RaceRowInput = Pick<RaceRun, 'learningRate' | 'momentum' | 'status' | 'message' | 'epochs'>;
+
+export interface RaceRow {
+  /** "lr = 0.1", as in the chart's legend. */
+  name: string;
+  learningRate: string;
+  momentum: string;
+  /** lr / (1 − momentum): the step the run takes once momentum has built up. */
+  effectiveStep: string;
+  trainLoss: string;
+  validationLoss: string;
+  validationAccuracy: string;
+  macroAuc: string;
+  epochTo90: string;
+  status: RaceRunStatus;
+  /** Why a diverged or collapsed run ended; null otherwise. */
+  explanation: string | null;
+  /** Whether the run has an evaluation the panels can show. */
+  evaluated: boolean;
+}
+
+const DASH = '—';
+
+export function raceRow(run: RaceRowInput): RaceRow {
+  const last = run.epochs.at(-1);
+  const reached = epochReaching(run, 0.9);
+  return {
+    name: runName(run.learningRate),
+    learningRate: String(run.learningRate),
+    momentum: String(run.momentum),
+    effectiveStep: String(Number((run.learningRate / (1 - run.momentum)).toPrecision(3))),
+    trainLoss: last ? nats(last.trainLoss) : DASH,
+    validationLoss: last ? nats(last.validation.loss) : DASH,
+    validationAccuracy: last ? (last.validation.accuracy * 100).toFixed(1) : DASH,
+    macroAuc: last ? aucText(last.validation.macroAuc) : DASH,
+    epochTo90: reached === null ? DASH : String(reached),
+    status: run.status,
+    explanation: run.status === 'diverged' || run.status === 'collapsed' ? run.message : null,
+    evaluated: last !== undefined,
+  };
+}
+
+function nats(v: number): string {
+  return Number.isFinite(v) ? v.toFixed(3) : String(v);
+}

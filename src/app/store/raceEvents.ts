@@ -1,0 +1,54 @@
+/**
+ * How a race's worker events change its state. Collapse is judged here, on
+ * the page: a run whose validation accuracy stays near chance (below 20 %
+ * after its first epoch) has collapsed — at learning rate 1 this network's
+ * ReLUs die and it predicts one digit, with a finite loss.
+ */
+import type { StreamEvent } from '../../worker/protocol.ts';
+import type { RaceRun, RaceState } from './raceSlice.ts';
+
+export const COLLAPSE_ACCURACY = 0.2;
+
+type RaceEvent = Extract<StreamEvent, { type: 'race-losses' | 'race-epoch' | 'race-run-end' | 'race-done' }>;
+
+export function applyRaceEvent(race: RaceState, e: RaceEvent): RaceState {
+  switch (e.type) {
+    case 'race-losses': {
+      const runs = race.runs.map((r, i) => {
+        const mine = e.points.filter((p) => p.run === i);
+        return mine.length ? { ...r, lossPoints: r.lossPoints.concat(mine.map(({ run: _r, ...p }) => p)) } : r;
+      });
+      return { ...race, runs, progress: e.progress, phase: race.phase === 'loading-data' ? 'training' : race.phase };
+    }
+    case 'race-epoch': {
+      const runs = race.runs.map((r, i): RaceRun => {
+        const mine = e.runs.find((x) => x.run === i);
+        if (!mine) return r;
+        const collapsed = r.status === 'running' && mine.validation.accuracy < COLLAPSE_ACCURACY;
+        return {
+          ...r,
+          epochs: [...r.epochs, { epoch: e.epoch, trainLoss: mine.trainLoss, validation: mine.validation }],
+          status: collapsed ? 'collapsed' : r.status,
+          message: collapsed ? `Validation accuracy ${(mine.validation.accuracy * 100).toFixed(1)}%: near chance (10%). The network has collapsed to guessing one digit.` : r.message,
+        };
+      });
+      return { ...race, runs };
+    }
+    case 'race-run-end': {
+      const runs = race.runs.map((r, i): RaceRun => {
+        if (i !== e.run) return r;
+        if (e.reason === 'diverged') return { ...r, status: 'diverged', message: e.message };
+        if (r.status === 'collapsed') return r;
+        return { ...r, status: e.reason === 'completed' ? 'finished' : 'stopped' };
+      });
+      return { ...race, runs };
+    }
+    case 'race-done':
+      return { ...race, phase: 'done', message: e.message, runs: race.runs.map((r) => (r.status === 'running' ? { ...r, status: 'stopped' } : r)) };
+  }
+}
+
+/** The epoch at which a run first reached `target` validation accuracy, or null. */
+export function epochReaching(run: Pick<RaceRun, 'epochs'>, target = 0.9): number | null {
+  return run.epochs.find((e) => e.validation.accuracy >= target)?.epoch ?? null;
+}

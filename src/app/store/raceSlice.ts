@@ -1,0 +1,62 @@
+/**
+ * A learning-rate race as the page sees it: 2-6 runs from the same initial
+ * weights on the same batches, differing only in learning rate.
+ */
+import type { StateCreator } from 'zustand';
+import type { LossPoint, Progress } from '../../train/loop.ts';
+import type { Evaluation } from '../../worker/protocol.ts';
+import type { LabState } from './index.ts';
+
+export type RaceRunStatus = 'running' | 'finished' | 'stopped' | 'diverged' | 'collapsed';
+
+export interface RaceRunEpochResult {
+  epoch: number;
+  /** Mean training NLL over the epoch, nats. */
+  trainLoss: number;
+  validation: Evaluation;
+}
+
+export interface RaceRun {
+  learningRate: number;
+  momentum: number;
+  status: RaceRunStatus;
+  /** Why it stopped, for diverged/collapsed runs. */
+  message: string | null;
+  lossPoints: LossPoint[];
+  epochs: RaceRunEpochResult[];
+}
+
+export interface RaceState {
+  runId: number;
+  epochs: number;
+  phase: 'loading-data' | 'training' | 'paused' | 'done';
+  progress: Progress | null;
+  runs: RaceRun[];
+  error: string | null;
+  /** The race's closing line, once it is done. */
+  message: string | null;
+}
+
+export interface RaceSlice {
+  race: RaceState | null;
+  /** The race run whose ROC and confusion matrix the evaluation panels show; null = the single run's. */
+  raceSelected: number | null;
+  beginRace(runId: number, epochs: number, runs: { learningRate: number; momentum: number }[]): void;
+  selectRaceRun(i: number | null): void;
+  clearRace(): void;
+}
+
+export const createRaceSlice: StateCreator<LabState, [], [], RaceSlice> = (set) => ({
+  race: null,
+  raceSelected: null,
+  beginRace: (runId, epochs, runs) =>
+    set({
+      raceSelected: null,
+      race: {
+        runId, epochs, phase: 'loading-data', progress: null, error: null, message: null,
+        runs: runs.map((r) => ({ ...r, status: 'running', message: null, lossPoints: [], epochs: [] })),
+      },
+    }),
+  selectRaceRun: (raceSelected) => set({ raceSelected }),
+  clearRace: () => set({ race: null, raceSelected: null }),
+});
