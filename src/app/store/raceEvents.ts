@@ -1,9 +1,14 @@
 /**
  * How a race's worker events change its state. Collapse is judged here, on
- * the page: a run whose validation accuracy stays near chance (below 20 %
- * after its first epoch) has collapsed — at learning rate 1 this network's
- * ReLUs die and it predicts one digit, with a finite loss.
+ * the page: at learning rate 1 this network's loss spikes, its ReLUs die and
+ * it settles on guessing one digit, with a finite loss. So a run has
+ * collapsed when its validation accuracy is near chance (below 20 %) AND it
+ * got there by breaking, not by never starting: its training loss once rose
+ * above twice the loss of guessing (2·ln 10 nats), or it had been better than
+ * 30 % before. A too-small learning rate sits near chance too after one
+ * epoch, but it is slow, not collapsed.
  */
+import { CHANCE_LOSS } from '../../train/divergence.ts';
 import type { StreamEvent } from '../../worker/protocol.ts';
 import type { RaceRun, RaceState } from './raceSlice.ts';
 
@@ -24,7 +29,7 @@ export function applyRaceEvent(race: RaceState, e: RaceEvent): RaceState {
       const runs = race.runs.map((r, i): RaceRun => {
         const mine = e.runs.find((x) => x.run === i);
         if (!mine) return r;
-        const collapsed = r.status === 'running' && mine.validation.accuracy < COLLAPSE_ACCURACY;
+        const collapsed = r.status === 'running' && mine.validation.accuracy < COLLAPSE_ACCURACY && brokeDown(r);
         return {
           ...r,
           epochs: [...r.epochs, { epoch: e.epoch, trainLoss: mine.trainLoss, validation: mine.validation }],
@@ -51,4 +56,9 @@ export function applyRaceEvent(race: RaceState, e: RaceEvent): RaceState {
 /** The epoch at which a run first reached `target` validation accuracy, or null. */
 export function epochReaching(run: Pick<RaceRun, 'epochs'>, target = 0.9): number | null {
   return run.epochs.find((e) => e.validation.accuracy >= target)?.epoch ?? null;
+}
+
+/** The run blew up at some point (a loss above 2× chance) or had learned and lost it. */
+function brokeDown(run: RaceRun): boolean {
+  return run.lossPoints.some((p) => p.loss > 2 * CHANCE_LOSS) || run.epochs.some((e) => e.validation.accuracy >= 0.3);
 }

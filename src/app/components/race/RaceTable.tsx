@@ -56,8 +56,9 @@ export function RaceTable() {
               </td>
               <td>
                 <button type="button" aria-pressed={selected === i} disabled={!row.evaluated} onClick={() => select(i)}
-                  title={row.evaluated ? undefined : 'Appears after the run’s first epoch.'}>
-                  Show {row.name} in the evaluation panels
+                  aria-label={`Show ${row.name} in the evaluation panels`}
+                  title={row.evaluated ? 'Show this run’s ROC curves and confusion matrix below' : 'Appears after the run’s first epoch.'}>
+                  {selected === i ? 'Shown below' : 'Show below'}
                 </button>
               </td>
             </tr>

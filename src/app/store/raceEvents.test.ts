@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { Evaluation } from '../../worker/protocol.ts';
+import { applyRaceEvent, epochReaching } from './raceEvents.ts';
+import type { RaceState } from './raceSlice.ts';
+
+const evaluation = (accuracy: number) => ({ set: 'validation', count: 100, loss: 2.3, accuracy, macroAuc: 0.5 }) as unknown as Evaluation;
+const race = (lossPeaks: number[]): RaceState => ({
+  runId: 1, epochs: 3, phase: 'training', progress: null, error: null, message: null,
+  runs: lossPeaks.map((peak, i) => ({
+    learningRate: 10 ** (i - 3), momentum: 0.5, status: 'running', message: null, epochs: [],
+    lossPoints: [{ step: 1, epoch: 0.1, loss: 2.3, batches: 1 }, { step: 2, epoch: 0.2, loss: peak, batches: 1 }],
+  })),
+});
+
+describe('race events', () => {
+  it('calls a run collapsed only when it broke down to chance, not when it is merely slow', () => {
+    // run 0: lr too small, loss never above 2.3, accuracy 11 %; run 1: loss spiked to 60, then 10 % accuracy.
+    const r = applyRaceEvent(race([2.31, 60]), { type: 'race-epoch', runId: 1, epoch: 1, runs: [{ run: 0, trainLoss: 2.3, validation: evaluation(0.11) }, { run: 1, trainLoss: 2.3, validation: evaluation(0.1) }] });
+    expect(r.runs.map((x) => x.status)).toEqual(['running', 'collapsed']);
+    expect(r.runs[1].message).toMatch(/near chance/);
+  });
+
+  it('a run that had learned and fell back to chance has collapsed', () => {
+    let r = applyRaceEvent(race([2.2]), { type: 'race-epoch', runId: 1, epoch: 1, runs: [{ run: 0, trainLoss: 1, validation: evaluation(0.6) }] });
+    r = applyRaceEvent(r, { type: 'race-epoch', runId: 1, epoch: 2, runs: [{ run: 0, trainLoss: 2.3, validation: evaluation(0.1) }] });
+    expect(r.runs[0].status).toBe('collapsed');
+  });
+
+  it('marks a diverged run, finishes the rest, and finds the epoch reaching 90 %', () => {
+    let r = applyRaceEvent(race([2.2, 2.2]), { type: 'race-run-end', runId: 1, run: 1, reason: 'diverged', message: 'lr = 0.01 diverged' });
+    r = applyRaceEvent(r, { type: 'race-epoch', runId: 1, epoch: 1, runs: [{ run: 0, trainLoss: 0.5, validation: evaluation(0.85) }] });
+    r = applyRaceEvent(r, { type: 'race-epoch', runId: 1, epoch: 2, runs: [{ run: 0, trainLoss: 0.3, validation: evaluation(0.92) }] });
+    r = applyRaceEvent(r, { type: 'race-run-end', runId: 1, run: 0, reason: 'completed', message: '' });
+    r = applyRaceEvent(r, { type: 'race-done', runId: 1, message: 'Race finished.' });
+    expect(r.runs.map((x) => x.status)).toEqual(['finished', 'diverged']);
+    expect(r.phase).toBe('done');
+    expect(r.message).toBe('Race finished.');
+    expect(epochReaching(r.runs[0])).toBe(2);
+    expect(epochReaching(r.runs[1])).toBeNull();
+  });
+});
