@@ -54,7 +54,8 @@ interface ActiveRun {
 }
 
 export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } {
-  let data: { url: string; mnist: Promise<Mnist> } | null = null;
+  /** The loaded data set, and how long fetching and parsing it took (ms), whether for a run or the prefetch. */
+  let data: { url: string; mnist: Promise<Mnist>; loadMs: number } | null = null;
   let engine: Engine | null = null;
   let run: ActiveRun | null = null;
   /** The latest evaluation of each set, kept for the confusion-matrix gallery. */
@@ -78,8 +79,11 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
 
   const getData = (url: string): Promise<Mnist> => {
     if (!data || data.url !== url) {
+      const t0 = now();
       const mnist = deps.loadData(url);
-      data = { url, mnist };
+      const entry: { url: string; mnist: Promise<Mnist>; loadMs: number } = { url, mnist, loadMs: NaN };
+      data = entry;
+      mnist.then(() => (entry.loadMs = now() - t0), () => {});
       // A failed load is not cached: the next Train tries again.
       mnist.catch(() => {
         if (data?.mnist === mnist) data = null;
@@ -101,10 +105,9 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
       await (backend ?? useBackend());
       await warming;
       post({ type: 'phase', runId, phase: 'loading-data' });
-      const t0 = now();
       const mnist = await getData(cmd.data.dataUrl);
       const split = splitTrainValidation(mnist.train.count, cmd.data.validationSize, settings.seed, cmd.data.trainLimit);
-      post({ type: 'data-loaded', trainCount: split.train.length, validationCount: split.validation.length, testCount: mnist.test.count, ms: now() - t0 });
+      post({ type: 'data-loaded', trainCount: split.train.length, validationCount: split.validation.length, testCount: mnist.test.count, ms: data?.loadMs ?? NaN });
       if (active.stop) return finish(active, 'stopped', 'Stopped before training began.');
 
       dropEngine();
