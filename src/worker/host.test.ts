@@ -166,6 +166,37 @@ describe('worker host over a MessageChannel', () => {
     expect((await c.next('done', (e) => e.runId === 6)).reason).toBe('completed');
   });
 
+  it('a lost WebGL context stops the run with a clear message and moves the next run to the next backend', async () => {
+    const asked: string[][] = [];
+    let failing = true;
+    const c = (open = connect({
+      selectBackend: async (_preferred, failed) => {
+        asked.push([...(failed ?? [])]);
+        return { backend: failed?.has('webgl') ? 'wasm' : 'webgl', reason: failed?.has('webgl') ? 'WebGL failed earlier in this session' : undefined };
+      },
+      createEngine: (arch, params) => {
+        const e = new TfjsMlpEngine(arch, params);
+        if (failing) {
+          e.flushLosses = async () => {
+            throw new Error('the WebGL context was lost');
+          };
+        }
+        return e;
+      },
+    }));
+    c.sendCmd({ type: 'init' });
+    await c.next('backend', (e) => e.backend === 'webgl');
+    c.sendCmd({ type: 'start', runId: 1, settings: { ...PRESET, epochs: 1 }, data });
+    const err = await c.next('error', (e) => e.runId === 1);
+    expect(err.kind).toBe('backend');
+    expect(err.message).toMatch(/webgl backend failed during training \(the WebGL context was lost\).*next run uses wasm.*settings are kept/);
+    expect(await c.next('backend', (e) => e.backend === 'wasm')).toMatchObject({ reason: expect.stringMatching(/WebGL failed/) });
+    expect(asked.at(-1)).toEqual(['webgl']);
+    failing = false;
+    c.sendCmd({ type: 'start', runId: 2, settings: { ...PRESET, epochs: 1 }, data });
+    expect((await c.next('done', (e) => e.runId === 2)).reason).toBe('completed');
+  });
+
   it('refuses a second start while a run is going', async () => {
     const c = (open = connect());
     c.sendCmd({ type: 'start', runId: 8, settings: { ...PRESET, epochs: 20 }, data });
