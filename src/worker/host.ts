@@ -343,25 +343,14 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
         if (cmd.prefetch) warming = warmUp(cmd.prefetch.dataUrl, cmd.prefetch.batchSize);
         return;
       case 'race':
-        if (run) {
-          post({ type: 'error', runId: cmd.runId, kind: 'busy', message: 'A run is already in progress: stop it first.' });
-          return;
-        }
-        void race(cmd);
-        return;
       case 'range-test':
-        if (run) {
-          post({ type: 'error', runId: cmd.runId, kind: 'busy', message: 'A run is already in progress: stop it first.' });
-          return;
-        }
-        void rangeTest(cmd);
-        return;
       case 'start':
+        // One thing trains at a time: a run, a race or a range test.
         if (run) {
           post({ type: 'error', runId: cmd.runId, kind: 'busy', message: 'A run is already in progress: stop it first.' });
           return;
         }
-        void start(cmd);
+        void (cmd.type === 'race' ? race(cmd) : cmd.type === 'range-test' ? rangeTest(cmd) : start(cmd));
         return;
       case 'pause':
         if (run && !run.paused) {
