@@ -3,7 +3,7 @@
  * all test files and hands its URL to them as `inject('baseUrl')`.
  */
 import type { TestProject } from 'vitest/node';
-import { E2E_PORT, type PreviewServer, startPreview } from './server.ts';
+import { type PreviewServer, freePort, startPreview } from './server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -15,7 +15,8 @@ declare module 'vitest' {
 let server: PreviewServer | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
-  server = await startPreview(E2E_PORT);
+  // A free port rather than a fixed one: two checkouts (or a dev server) on one machine never collide.
+  server = await startPreview(await freePort());
   project.provide('baseUrl', server.url);
 }
 
