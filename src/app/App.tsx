@@ -6,6 +6,7 @@ import { EvaluationPanels } from './components/eval/EvaluationPanels.tsx';
 import { ModelsPanel } from './components/ModelsPanel.tsx';
 import { RangeTestPanel } from './components/RangeTestPanel.tsx';
 import { RacePanel } from './components/race/RacePanel.tsx';
+import { HistoryPanel } from './history/HistoryPanel.tsx';
 import { DrawPanel } from './components/draw/DrawPanel.tsx';
 
 export function App() {
@@ -28,6 +29,7 @@ export function App() {
           <LossChart />
           <RangeTestPanel />
           <RacePanel />
+          <HistoryPanel />
           <EvaluationPanels />
           <div className="app__pair">
             <DrawPanel />

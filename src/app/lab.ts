@@ -47,7 +47,7 @@ export function startRace(learningRates: number[]): void {
   const s = useLab.getState();
   if (!s.settings || isActive() || learningRates.length < RACE_SIZE.min || learningRates.length > RACE_SIZE.max) return;
   const id = trainer.race(s.settings, learningRates, { dataUrl: dataUrl(), validationSize: options.validationSize, trainLimit: options.trainLimit });
-  s.beginRace(id, s.settings.epochs, learningRates.map((learningRate) => ({ learningRate, momentum: s.settings!.momentum })));
+  s.beginRace(id, s.settings, learningRates.map((learningRate) => ({ learningRate, momentum: s.settings!.momentum })));
 }
 
 /** Leslie Smith's range test from the run's initial weights; the current model is left as it is. */

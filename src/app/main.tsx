@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { startAutoSave } from './history/autoSave.ts';
 import { connect } from './lab.ts';
 import { useLab } from './store/index.ts';
 import './styles.css';
@@ -9,6 +10,7 @@ import './styles.css';
 (window as unknown as { mnistLab: { getState: typeof useLab.getState } }).mnistLab = { getState: useLab.getState };
 
 connect();
+startAutoSave();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />

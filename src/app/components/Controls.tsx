@@ -7,7 +7,7 @@ import { useRef } from 'react';
 import { FIELDS, PRESET } from '../../shared/settings.ts';
 import type { SettingKey } from '../../shared/settings.ts';
 import * as lab from '../lab.ts';
-import { useLab } from '../store/index.ts';
+import { useLab, workerBusy } from '../store/index.ts';
 import { LearningRateSlider } from './LearningRateSlider.tsx';
 import { NumberField } from './NumberField.tsx';
 import { SchedulePreview } from './SchedulePreview.tsx';
@@ -20,8 +20,9 @@ export function Controls() {
   const settings = useLab((s) => s.settings);
   const setField = useLab((s) => s.setField);
   const phase = useLab((s) => s.run?.phase ?? null);
-  const rangeRunning = useLab((s) => s.rangeTest?.status === 'running');
   const active = phase !== null && phase !== 'done';
+  // A race or a range test has its own controls; the form waits for it, wholly.
+  const otherBusy = useLab((s) => workerBusy(s) && !(s.run && s.run.phase !== 'done'));
   const lastValidLr = useRef(PRESET.learningRate);
   if (settings) lastValidLr.current = settings.learningRate;
 
@@ -38,15 +39,15 @@ export function Controls() {
         <div className="fields">
           {FIELDS.map((f) =>
             f.kind === 'number' ? (
-              <NumberField key={f.key} field={f} value={text[f.key]} error={errors[f.key]} disabled={active && !LIVE.has(f.key)} onChange={(v) => change(f.key, v)}>
+              <NumberField key={f.key} field={f} value={text[f.key]} error={errors[f.key]} disabled={otherBusy || (active && !LIVE.has(f.key))} onChange={(v) => change(f.key, v)}>
                 {f.key === 'learningRate' ? (
-                  <LearningRateSlider value={lastValidLr.current} onChange={(lr) => change('learningRate', String(lr))} />
+                  <LearningRateSlider value={lastValidLr.current} disabled={otherBusy} onChange={(lr) => change('learningRate', String(lr))} />
                 ) : null}
               </NumberField>
             ) : (
               <div className="field" key={f.key}>
                 <label htmlFor={`field-${f.key}`}>{f.label}</label>
-                <select id={`field-${f.key}`} value={text[f.key]} disabled={active} onChange={(e) => change(f.key, e.target.value)} aria-describedby={`field-${f.key}-hint`}>
+                <select id={`field-${f.key}`} value={text[f.key]} disabled={active || otherBusy} onChange={(e) => change(f.key, e.target.value)} aria-describedby={`field-${f.key}-hint`}>
                   {f.choices.map((c) => (
                     <option key={c.value} value={c.value}>{c.label}</option>
                   ))}
@@ -64,7 +65,7 @@ export function Controls() {
           </p>
         ) : null}
         <div className="buttons">
-          <button type="submit" className="primary" disabled={!settings || active || rangeRunning}>Train</button>
+          <button type="submit" className="primary" disabled={!settings || active || otherBusy}>Train</button>
           {phase === 'paused' ? (
             <button type="button" onClick={lab.resume}>Resume</button>
           ) : (

@@ -6,6 +6,8 @@ import type { EvalSlice } from './evalSlice.ts';
 import { createEvalSlice } from './evalSlice.ts';
 import type { ModelsSlice } from './modelsSlice.ts';
 import { createModelsSlice } from './modelsSlice.ts';
+import type { HistorySlice } from '../history/historySlice.ts';
+import { createHistorySlice } from '../history/historySlice.ts';
 import type { RaceSlice } from './raceSlice.ts';
 import { createRaceSlice } from './raceSlice.ts';
 import type { RangeSlice } from './rangeSlice.ts';
@@ -17,7 +19,7 @@ import { createSettingsSlice } from './settingsSlice.ts';
 import type { ViewSlice } from './viewSlice.ts';
 import { createViewSlice } from './viewSlice.ts';
 
-export type LabState = SettingsSlice & RunSlice & ViewSlice & EvalSlice & DrawSlice & ModelsSlice & RangeSlice & RaceSlice;
+export type LabState = SettingsSlice & RunSlice & ViewSlice & EvalSlice & DrawSlice & ModelsSlice & RangeSlice & RaceSlice & HistorySlice;
 
 export const useLab = create<LabState>()((...a) => ({
   ...createSettingsSlice(...a),
@@ -28,6 +30,7 @@ export const useLab = create<LabState>()((...a) => ({
   ...createModelsSlice(...a),
   ...createRangeSlice(...a),
   ...createRaceSlice(...a),
+  ...createHistorySlice(...a),
 }));
 
 /** A training run, a race or a range test is using the worker (Train and friends wait). */

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { PRESET } from '../../shared/settings.ts';
 import type { Evaluation } from '../../worker/protocol.ts';
 import { applyRaceEvent, epochReaching } from './raceEvents.ts';
 import type { RaceState } from './raceSlice.ts';
 
 const evaluation = (accuracy: number) => ({ set: 'validation', count: 100, loss: 2.3, accuracy, macroAuc: 0.5 }) as unknown as Evaluation;
 const race = (lossPeaks: number[]): RaceState => ({
-  runId: 1, epochs: 3, phase: 'training', progress: null, error: null, message: null,
+  runId: 1, settings: PRESET, epochs: 3, phase: 'training', progress: null, error: null, message: null,
   runs: lossPeaks.map((peak, i) => ({
     learningRate: 10 ** (i - 3), momentum: 0.5, status: 'running', message: null, epochs: [],
     lossPoints: [{ step: 1, epoch: 0.1, loss: 2.3, batches: 1 }, { step: 2, epoch: 0.2, loss: peak, batches: 1 }],

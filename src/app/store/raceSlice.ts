@@ -5,6 +5,7 @@
 import type { StateCreator } from 'zustand';
 import type { LossPoint, Progress } from '../../train/loop.ts';
 import type { Evaluation } from '../../worker/protocol.ts';
+import type { RunSettings } from '../../shared/settings.ts';
 import type { LabState } from './index.ts';
 
 export type RaceRunStatus = 'running' | 'finished' | 'stopped' | 'diverged' | 'collapsed';
@@ -28,6 +29,8 @@ export interface RaceRun {
 
 export interface RaceState {
   runId: number;
+  /** The form's settings when the race began (each run's own learning rate is in `runs`). */
+  settings: RunSettings;
   epochs: number;
   phase: 'loading-data' | 'training' | 'paused' | 'done';
   progress: Progress | null;
@@ -41,7 +44,7 @@ export interface RaceSlice {
   race: RaceState | null;
   /** The race run whose ROC and confusion matrix the evaluation panels show; null = the single run's. */
   raceSelected: number | null;
-  beginRace(runId: number, epochs: number, runs: { learningRate: number; momentum: number }[]): void;
+  beginRace(runId: number, settings: RunSettings, runs: { learningRate: number; momentum: number }[]): void;
   selectRaceRun(i: number | null): void;
   clearRace(): void;
 }
@@ -49,11 +52,11 @@ export interface RaceSlice {
 export const createRaceSlice: StateCreator<LabState, [], [], RaceSlice> = (set) => ({
   race: null,
   raceSelected: null,
-  beginRace: (runId, epochs, runs) =>
+  beginRace: (runId, settings, runs) =>
     set({
       raceSelected: null,
       race: {
-        runId, epochs, phase: 'loading-data', progress: null, error: null, message: null,
+        runId, settings, epochs: settings.epochs, phase: 'loading-data', progress: null, error: null, message: null,
         runs: runs.map((r) => ({ ...r, status: 'running', message: null, lossPoints: [], epochs: [] })),
       },
     }),

@@ -1,0 +1,67 @@
+/**
+ * Saved runs on one chart, drawn like the race: training loss as a lightly
+ * smoothed line, validation loss as a marker per epoch, one colour, dash and
+ * marker per run, its name in the legend. The stored curves are already
+ * thinned to ~1,000 points, so the smoothing here only steadies the eye.
+ */
+import { useMemo, useState } from 'react';
+import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Scatter, XAxis, YAxis } from 'recharts';
+import { runStyle } from '../components/race/racePalette.ts';
+import { lossDomain, raceSeries } from '../components/race/raceSeries.ts';
+import type { OverlayRun } from './useHistoryOverlay.ts';
+
+/** Lighter than the race's 0.6: stored points already average several batch groups. */
+const LIGHT_SMOOTHING = 0.3;
+
+const lossTick = (v: number): string => (v < 1000 ? String(Number(v.toPrecision(2))) : v.toExponential(0).replace('e+', 'e'));
+
+export function HistoryChart({ runs }: { runs: readonly OverlayRun[] }) {
+  const [log, setLog] = useState(false);
+  const series = useMemo(() => {
+    const all = raceSeries(
+      runs.map((r) => ({ lossPoints: r.curves.train, epochs: r.curves.validation.map((v) => ({ epoch: v.epoch, validation: v })) })),
+      LIGHT_SMOOTHING,
+    );
+    // The log axis cannot place 0.
+    return log ? all.map((s) => ({ train: s.train.filter((p) => p.y > 0), validation: s.validation.filter((p) => p.y > 0) })) : all;
+  }, [runs, log]);
+  const domain = useMemo(() => lossDomain(series, log), [series, log]);
+  const epochs = Math.max(1, ...runs.map((r) => r.epochs));
+  const repeats = runs.some((r) => r.styleIndex >= 6);
+
+  return (
+    <div className="history__chart">
+      <div className="history__chart-controls">
+        <label className="toggle">
+          <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} /> Log-scale loss
+        </label>
+      </div>
+      <div role="img" aria-label={`History overlay: ${runs.length} run${runs.length === 1 ? '' : 's'}`} className="chart__area">
+        <ResponsiveContainer width="100%" height={340}>
+          <ComposedChart margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
+            <CartesianGrid strokeDasharray="3 3" stroke="#d0d4dc" />
+            <XAxis type="number" dataKey="x" domain={[0, epochs]} allowDecimals={false} tickCount={Math.min(epochs, 10) + 1}
+              label={{ value: 'Epoch', position: 'insideBottom', offset: -12 }} />
+            <YAxis type="number" dataKey="y" scale={log ? 'log' : 'linear'} domain={domain} allowDataOverflow tickFormatter={lossTick}
+              label={{ value: 'Loss (NLL, nats)', angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }} />
+            <Legend verticalAlign="top" />
+            {series.map((s, i) => {
+              const look = runStyle(runs[i].styleIndex);
+              const name = runs[i].name;
+              return [
+                <Line key={`t${runs[i].id}`} data={s.train} dataKey="y" name={name} stroke={look.colour} strokeDasharray={look.dash || undefined}
+                  strokeWidth={1.5} dot={false} legendType="plainline" isAnimationActive={false} />,
+                <Scatter key={`v${runs[i].id}`} data={s.validation} dataKey="y" name={`${name}, validation`} fill={look.colour} shape={look.shape}
+                  legendType="none" isAnimationActive={false} />,
+              ];
+            })}
+          </ComposedChart>
+        </ResponsiveContainer>
+      </div>
+      <p className="history__note">
+        Lines: training loss, lightly smoothed. Markers: validation loss at the end of each epoch.
+        {repeats ? ' More than six runs: colours and markers repeat from the seventh.' : ''}
+      </p>
+    </div>
+  );
+}

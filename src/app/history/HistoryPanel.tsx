@@ -1,0 +1,69 @@
+/**
+ * Run history: every run this browser has trained (single runs and each run
+ * of a race), kept in IndexedDB. Tick runs to overlay their curves and to
+ * export them as CSV or JSON; import such a JSON file back.
+ */
+import { useEffect } from 'react';
+import { useLab } from '../store/index.ts';
+import { HistoryChart } from './HistoryChart.tsx';
+import { HistoryTable } from './HistoryTable.tsx';
+import * as actions from './historyActions.ts';
+import { useHistoryOverlay } from './useHistoryOverlay.ts';
+import './history.css';
+
+export function HistoryPanel() {
+  const rows = useLab((s) => s.history);
+  const selected = useLab((s) => s.historySelected);
+  const message = useLab((s) => s.historyMessage);
+  const toggle = useLab((s) => s.toggleHistorySelected);
+  const setSelected = useLab((s) => s.setHistorySelected);
+  const overlay = useHistoryOverlay();
+  const none = selected.length === 0;
+
+  useEffect(() => {
+    void actions.refreshHistory();
+  }, []);
+
+  return (
+    <section className="panel history" aria-labelledby="history-heading">
+      <div className="panel__head">
+        <h2 id="history-heading">Run history</h2>
+        <span className="history__count">
+          {rows.length} run{rows.length === 1 ? '' : 's'} kept in this browser{selected.length ? ` · ${selected.length} ticked` : ''}
+        </span>
+      </div>
+      {rows.length > 0 ? (
+        <HistoryTable rows={rows} selected={selected} onToggle={toggle}
+          onSelectAll={(on) => setSelected(on ? rows.map((r) => r.id) : [])}
+          onRename={actions.renameRun} onDelete={(id) => void actions.deleteRun(id)} />
+      ) : (
+        <p className="muted">No runs yet. Every run you train, and every run of a race, is kept here when it ends.</p>
+      )}
+      <div className="history__buttons">
+        <button type="button" disabled={none} onClick={() => void actions.exportSelection('csv')}>Export selection as CSV</button>
+        <button type="button" disabled={none} onClick={() => void actions.exportSelection('json')}>Export selection as JSON</button>
+        <button type="button" disabled={none} onClick={() => void actions.exportSelection('curves-csv')}
+          title="Every point of the ticked runs' curves, one row each">Export curves as CSV</button>
+      </div>
+      <label className="history__import">
+        Import runs (JSON)
+        <input type="file" accept=".json,application/json"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            e.target.value = '';
+            if (f) void actions.importFile(f);
+          }} />
+      </label>
+      {message ? (
+        <p role={message.kind === 'error' ? 'alert' : 'status'} className={`message${message.kind === 'error' ? ' message--error' : ''}`}>
+          {message.text}
+        </p>
+      ) : null}
+      {none ? (
+        rows.length > 0 ? <p className="muted">Tick runs above to overlay their loss curves.</p> : null
+      ) : (
+        <HistoryChart runs={overlay} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,109 @@
+/**
+ * The saved runs, newest first: a tick to overlay (and export) each, its
+ * settings and final validation accuracy, and Rename / Delete. Renaming is
+ * inline: the name becomes a text field until Save, Cancel or Escape.
+ */
+import { useState } from 'react';
+import { runStyle } from '../components/race/racePalette.ts';
+import { pct } from '../format.ts';
+import type { HistoryRecordSummary } from './record.ts';
+
+export interface HistoryTableProps {
+  rows: readonly HistoryRecordSummary[];
+  /** Ticked ids in tick order. */
+  selected: readonly number[];
+  onToggle(id: number, on: boolean): void;
+  onSelectAll(on: boolean): void;
+  /** Resolves true when the new name was stored (the field then closes). */
+  onRename(id: number, name: string): Promise<boolean>;
+  onDelete(id: number): void;
+}
+
+function Swatch({ i }: { i: number }) {
+  const look = runStyle(i);
+  return (
+    <svg className="history__swatch" width="22" height="10" aria-hidden="true">
+      <line x1="1" y1="5" x2="21" y2="5" stroke={look.colour} strokeWidth="2.5" strokeDasharray={look.dash || undefined} />
+    </svg>
+  );
+}
+
+export function HistoryTable({ rows, selected, onToggle, onSelectAll, onRename, onDelete }: HistoryTableProps) {
+  const [editing, setEditing] = useState<number | null>(null);
+  const [draft, setDraft] = useState('');
+  const all = rows.length > 0 && rows.every((r) => selected.includes(r.id));
+
+  const submit = (id: number) => {
+    void onRename(id, draft).then((ok) => {
+      if (ok) setEditing(null);
+    });
+  };
+
+  return (
+    <div className="history__list">
+      <table className="history__table">
+        <caption className="history__sr-only">Saved runs</caption>
+        <thead>
+          <tr>
+            <th scope="col">
+              <input type="checkbox" aria-label="Overlay all runs" checked={all} onChange={(e) => onSelectAll(e.target.checked)} />
+            </th>
+            <th scope="col" className="history__name">Name</th>
+            <th scope="col">Date</th>
+            <th scope="col">Learning rate</th>
+            <th scope="col">Momentum</th>
+            <th scope="col">Epochs</th>
+            <th scope="col">Validation accuracy</th>
+            <th scope="col" className="history__status">Status</th>
+            <th scope="col"><span className="history__sr-only">Actions</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const place = selected.indexOf(r.id);
+            const acc = r.final.validationAccuracy;
+            return (
+              <tr key={r.id} className={place >= 0 ? 'history__row--selected' : undefined}>
+                <td>
+                  <input type="checkbox" aria-label={`Overlay ${r.name}`} checked={place >= 0} onChange={(e) => onToggle(r.id, e.target.checked)} />
+                  {place >= 0 ? <Swatch i={place} /> : null}
+                </td>
+                <th scope="row" className="history__name">
+                  {editing === r.id ? (
+                    <form className="history__rename" onSubmit={(e) => { e.preventDefault(); submit(r.id); }}>
+                      <input type="text" aria-label={`Rename ${r.name}`} value={draft} autoFocus maxLength={200}
+                        onChange={(e) => setDraft(e.target.value)} onKeyDown={(e) => { if (e.key === 'Escape') setEditing(null); }} />
+                      <button type="submit" aria-label={`Save name for ${r.name}`}>Save</button>
+                      <button type="button" aria-label={`Cancel renaming ${r.name}`} onClick={() => setEditing(null)}>Cancel</button>
+                    </form>
+                  ) : (
+                    r.name
+                  )}
+                  <span className="history__kind">
+                    {r.kind === 'race' ? 'race run' : 'single run'}
+                    {r.changes?.length ? ' · learning rate or momentum changed mid-run' : ''}
+                  </span>
+                  {r.message ? <span className="history__kind">{r.message}</span> : null}
+                </th>
+                <td className="history__date">{new Date(r.savedAt).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' })}</td>
+                <td>{r.settings.learningRate}</td>
+                <td>{r.settings.momentum}</td>
+                <td>{r.epochsTrained === r.settings.epochs ? r.epochsTrained : `${r.epochsTrained} of ${r.settings.epochs}`}</td>
+                <td>{acc === undefined ? '—' : pct(acc, 1)}</td>
+                <td className={`history__status history__status--${r.status}`}>{r.status}</td>
+                <td>
+                  <div className="history__actions">
+                    {editing === r.id ? null : (
+                      <button type="button" aria-label={`Rename ${r.name}`} onClick={() => { setDraft(r.name); setEditing(r.id); }}>Rename</button>
+                    )}
+                    <button type="button" aria-label={`Delete ${r.name}`} onClick={() => onDelete(r.id)}>Delete</button>
+                  </div>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

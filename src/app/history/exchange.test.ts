@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { PRESET } from '../../shared/settings.ts';
+import { HISTORY_FORMAT, csvCell, curvesToCsv, fromJson, toCsv, toJson } from './exchange.ts';
+import type { HistoryRecord } from './record.ts';
+import { MAX_TRAIN_POINTS, recordFromRun, recordsFromRace } from './record.ts';
+import { doneRace, doneRun, raceRun } from './testFixtures.ts';
+
+const AT = '2025-03-01T10:00:00.000Z';
+const single = (): HistoryRecord => ({ ...recordFromRun(doneRun({ markers: [{ epoch: 1.5, learningRate: 0.1, momentum: 0.6 }] }), AT)!, id: 12 });
+const race = (): HistoryRecord[] => recordsFromRace(doneRace([raceRun(0.1, 'finished', [0.9, 0.95, 0.96]), raceRun(10, 'diverged', [0.3])]), PRESET, AT);
+
+/** An exported file as an object, to damage one field at a time. */
+const doc = () => JSON.parse(toJson([single(), ...race()], AT)) as { runs: Record<string, unknown>[] } & Record<string, unknown>;
+const run0 = (d: ReturnType<typeof doc>) => d.runs[0] as Record<string, Record<string, unknown> & { train: Record<string, unknown>[]; validation: Record<string, unknown>[] }>;
+
+function rejects(d: unknown, ...parts: string[]) {
+  const r = fromJson(typeof d === 'string' ? d : JSON.stringify(d));
+  expect(r.ok).toBe(false);
+  if (r.ok) return;
+  for (const p of parts) expect(r.message).toContain(p);
+}
+
+describe('JSON round trip', () => {
+  it('reads back what it wrote, without database ids', () => {
+    const records = [single(), ...race()];
+    const text = toJson(records, AT);
+    const back = fromJson(text);
+    expect(back.ok).toBe(true);
+    if (!back.ok) return;
+    expect(back.records).toEqual(records.map(({ id: _id, ...r }) => r));
+    expect(JSON.parse(text)).toMatchObject({ format: HISTORY_FORMAT, version: 1, exportedAt: AT });
+    expect(text).not.toContain('"id"');
+  });
+
+  it('thins a denser training curve than the lab stores', () => {
+    const d = doc();
+    run0(d).curves.train = Array.from({ length: 3000 }, (_, i) => ({ epoch: (i + 1) / 1000, loss: 1 }));
+    const r = fromJson(JSON.stringify(d));
+    expect(r.ok && r.records[0].curves.train.length).toBe(MAX_TRAIN_POINTS);
+  });
+
+  it('trims names and normalises dates', () => {
+    const d = doc();
+    d.runs[0].name = '  mine  ';
+    d.runs[0].savedAt = '2025-03-01T11:00:00+01:00';
+    const r = fromJson(JSON.stringify(d));
+    expect(r.ok && r.records[0].name).toBe('mine');
+    expect(r.ok && r.records[0].savedAt).toBe(AT);
+  });
+});
+
+describe('fromJson rejects, saying why', () => {
+  it('text that is not JSON', () => rejects('{"format": ', 'not valid JSON'));
+  it('a model file', () => rejects({ format: 'mnist-lab-model', version: 1 }, 'saved model file', 'Saved models'));
+  it('another format', () => rejects({ format: 'other', version: 1, runs: [] }, '"format"', HISTORY_FORMAT));
+  it('a top level that is not an object', () => rejects([1, 2], '"format"'));
+  it('another version', () => rejects({ ...doc(), version: 2 }, 'version 2', 'reads version 1'));
+  it('a missing runs list', () => rejects({ ...doc(), runs: undefined }, '"runs" list is missing'));
+  it('no runs', () => rejects({ ...doc(), runs: [] }, 'holds no runs'));
+  it('too many runs', () => rejects({ ...doc(), runs: Array.from({ length: 1001 }, () => ({})) }, '1001 runs', 'at most 1000'));
+
+  const damage = (label: string, edit: (d: ReturnType<typeof doc>) => void, ...parts: string[]) =>
+    it(label, () => {
+      const d = doc();
+      edit(d);
+      rejects(d, ...parts, 'Nothing was imported.');
+    });
+
+  damage('a run that is not an object', (d) => { d.runs[1] = [] as never; }, 'Run 2:', 'must be an object, not a list');
+  damage('a missing name', (d) => { delete d.runs[0].name; }, 'Run 1:', 'its name must be a non-empty text, not missing');
+  damage('an empty name', (d) => { d.runs[0].name = '  '; }, 'its name must be a non-empty text');
+  damage('an overlong name', (d) => { d.runs[0].name = 'x'.repeat(201); }, 'longer than 200 characters');
+  damage('a date that is not a date', (d) => { d.runs[0].savedAt = 'yesterday'; }, 'Run 1 (“Run · lr 0.01 · μ 0.5”)', 'not a date: "yesterday"');
+  damage('an unknown kind', (d) => { d.runs[0].kind = 'solo'; }, 'kind must be "single" or "race", not "solo"');
+  damage('an unknown status', (d) => { d.runs[2].status = 'exploded'; }, 'Run 3', 'status must be one of "completed", "stopped", "diverged", "collapsed"; not "exploded"');
+  damage('missing settings', (d) => { delete d.runs[0].settings; }, 'its settings must be an object, not missing');
+  damage('a missing setting', (d) => { delete run0(d).settings.batchSize; }, 'its settings have no batch size ("batchSize")');
+  damage('a setting given as text', (d) => { run0(d).settings.learningRate = '0.1'; }, 'its learning rate must be a finite number, not "0.1"');
+  damage('a setting out of range', (d) => { run0(d).settings.learningRate = 50; }, 'its settings: The learning rate must be at most 10 (range 1e-5 to 10). Nothing');
+  damage('a zero learning rate', (d) => { run0(d).settings.learningRate = 0; }, 'greater than 0');
+  damage('a fractional epoch count', (d) => { run0(d).settings.epochs = 2.5; }, 'its settings: The epochs must be a whole number');
+  damage('an unknown schedule', (d) => { run0(d).settings.schedule = 'sawtooth'; }, 'its learning-rate schedule must be one of "constant", "step", "exponential", "cosine", "one-cycle"; not "sawtooth"');
+  damage('missing curves', (d) => { delete d.runs[0].curves; }, 'its curves must be an object');
+  damage('a training curve that is not a list', (d) => { run0(d).curves.train = {} as never; }, 'its training curve must be a list, not an object');
+  damage('a training point that is not an object', (d) => { run0(d).curves.train[3] = 5 as never; }, 'training point 4 must be an object, not 5');
+  damage('a training loss that is null (NaN in the exporting tool)', (d) => { run0(d).curves.train[2].loss = null; }, "training point 3's loss must be a finite number, not null");
+  damage('a negative loss', (d) => { run0(d).curves.train[0].loss = -1; }, "training point 1's loss must be at least 0, not -1");
+  damage('more validation points than epochs', (d) => { run0(d).curves.validation.push({ epoch: 4, loss: 0.2, accuracy: 0.9 }); }, 'its validation curve has 4 entries, more than the 3');
+  damage('an accuracy above 1', (d) => { run0(d).curves.validation[1].accuracy = 91; }, "validation point 2's accuracy must be at most 1, not 91");
+  damage('final metrics that are not an object', (d) => { d.runs[0].final = 3; }, 'its final metrics must be an object, not 3');
+  damage('a final metric as text', (d) => { run0(d).final.validationAccuracy = '93%'; }, 'its final validation accuracy must be a finite number, not "93%"');
+  damage('a fractional epoch to 90 %', (d) => { run0(d).final.epochToNinety = 1.5; }, 'its epoch to 90 % must be a whole number');
+  damage('a race id that is not text', (d) => { d.runs[1].raceId = 4; }, 'Run 2', 'its race id must be a non-empty text, not 4');
+  damage('a message that is not text', (d) => { d.runs[2].message = { a: 1 }; }, 'its message must be a text, not an object');
+  damage('a learning-rate change without a rate', (d) => { (d.runs[0].changes as Record<string, unknown>[])[0].learningRate = undefined; }, "change 1's learning rate must be a finite number, not missing");
+
+  it('a number too large to be finite', () => {
+    const text = toJson([single()], AT).replace('"loss":2.3', '"loss":1e400');
+    rejects(text, "training point 1's loss must be a finite number, not Infinity");
+  });
+});
+
+describe('CSV', () => {
+  it('quotes commas, quotes, line breaks and edge spaces; doubles quotes', () => {
+    expect(csvCell('plain')).toBe('plain');
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('two\nlines')).toBe('"two\nlines"');
+    expect(csvCell('cr\r')).toBe('"cr\r"');
+    expect(csvCell(' padded')).toBe('" padded"');
+    expect(csvCell('Run · lr 0.1 · μ 0.5')).toBe('Run · lr 0.1 · μ 0.5');
+  });
+
+  it('never lets a name run as a spreadsheet formula', () => {
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvCell('+1')).toBe("'+1");
+    expect(csvCell('-lr')).toBe("'-lr");
+    expect(csvCell('@x')).toBe("'@x");
+  });
+
+  it('writes numbers as they are, and nothing for absent ones', () => {
+    expect(csvCell(1e-5)).toBe('0.00001');
+    expect(csvCell(-0.5)).toBe('-0.5');
+    expect(csvCell(undefined)).toBe('');
+    expect(csvCell(NaN)).toBe('');
+  });
+
+  it('has one row per run with its settings and final metrics', () => {
+    const rec = { ...single(), name: 'best, so far' };
+    const csv = toCsv([rec, ...race()]);
+    const lines = csv.split('\r\n');
+    expect(lines.at(-1)).toBe('');
+    expect(lines).toHaveLength(5);
+    expect(lines[0]).toBe('name,saved_at,kind,race_id,status,learning_rate,momentum,epochs_planned,epochs_trained,batch_size,seed,init,schedule,lr_changes,train_loss,validation_loss,validation_accuracy,macro_auc,test_accuracy,epoch_to_90');
+    expect(lines[1]).toBe(`"best, so far",${AT},single,,completed,0.01,0.5,3,3,64,1,pytorch,constant,1,0.3,0.25,0.93,0.995,0.935,2`);
+    expect(lines[3]).toMatch(/^Race · lr 10 · μ 0\.5,.*,race,.*#9,diverged,10,0\.5,/);
+    // A diverged run has no epoch to 90 % and no test accuracy: empty cells, not "undefined".
+    expect(lines[3].endsWith(',,')).toBe(true);
+    expect(csv).not.toContain('undefined');
+  });
+
+  it('writes the curves in long form', () => {
+    const rec = single();
+    const lines = curvesToCsv([rec]).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('run,series,epoch,loss,accuracy');
+    expect(lines).toHaveLength(1 + rec.curves.train.length + rec.curves.validation.length);
+    expect(lines[1]).toBe('Run · lr 0.01 · μ 0.5,train,0.1,2.3,');
+    expect(lines.at(-1)).toBe('Run · lr 0.01 · μ 0.5,validation,3,0.25,0.93');
+  });
+});

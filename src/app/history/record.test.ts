@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { PRESET } from '../../shared/settings.ts';
+import { MAX_TRAIN_POINTS, curvesOf, recordFromRun, recordsFromRace, summarize, uniqueName } from './record.ts';
+import { doneRace, doneRun, lossPoints, raceRun } from './testFixtures.ts';
+
+const AT = '2025-03-01T10:00:00.000Z';
+
+describe('recordFromRun', () => {
+  it('keeps the settings, both curves and the final figures of a completed run', () => {
+    const rec = recordFromRun(doneRun(), AT)!;
+    expect(rec).toMatchObject({ name: 'Run · lr 0.01 · μ 0.5', savedAt: AT, kind: 'single', status: 'completed', settings: { ...PRESET, epochs: 3 } });
+    expect(rec.raceId).toBeUndefined();
+    expect(rec.curves.train).toHaveLength(30);
+    expect(rec.curves.train[0]).toEqual({ epoch: 0.1, loss: 2.3 });
+    expect(rec.curves.validation).toEqual([
+      { epoch: 1, loss: 0.5, accuracy: 0.85 },
+      { epoch: 2, loss: 0.3, accuracy: 0.91 },
+      { epoch: 3, loss: 0.25, accuracy: 0.93 },
+    ]);
+    expect(rec.final).toEqual({ trainLoss: 0.3, validationLoss: 0.25, validationAccuracy: 0.93, macroAuc: 0.995, testAccuracy: 0.935, epochToNinety: 2 });
+  });
+
+  it('is null until the run has ended with a reason, and for a run with nothing to show', () => {
+    expect(recordFromRun(doneRun({ phase: 'training', done: null }), AT)).toBeNull();
+    // A failure (data, backend) ends the run without a reason.
+    expect(recordFromRun(doneRun({ done: null, error: 'no data' }), AT)).toBeNull();
+    expect(recordFromRun(doneRun({ lossPoints: [], epochs: [], done: { reason: 'stopped', message: '' } }), AT)).toBeNull();
+  });
+
+  it('keeps a diverged run with its message, dropping the non-finite losses', () => {
+    const run = doneRun({
+      lossPoints: [...lossPoints(5, 1), { step: 6, epoch: 1.2, loss: NaN, batches: 1 }, { step: 7, epoch: 1.3, loss: Infinity, batches: 1 }],
+      epochs: doneRun().epochs.slice(0, 1),
+      done: { reason: 'diverged', message: 'The loss became NaN at step 6.' },
+    });
+    const rec = recordFromRun(run, AT)!;
+    expect(rec.status).toBe('diverged');
+    expect(rec.message).toBe('The loss became NaN at step 6.');
+    expect(rec.curves.train).toHaveLength(5);
+    expect(rec.curves.train.every((p) => Number.isFinite(p.loss))).toBe(true);
+    expect(rec.final).toEqual({ trainLoss: 0.9, validationLoss: 0.5, validationAccuracy: 0.85, macroAuc: 0.99 });
+    expect('testAccuracy' in rec.final).toBe(false);
+  });
+
+  it('keeps mid-run learning-rate changes', () => {
+    const rec = recordFromRun(doneRun({ markers: [{ epoch: 1.5, learningRate: 0.1, momentum: 0.5 }] }), AT)!;
+    expect(rec.changes).toEqual([{ epoch: 1.5, learningRate: 0.1, momentum: 0.5 }]);
+    expect(recordFromRun(doneRun(), AT)!.changes).toBeUndefined();
+  });
+
+  it('thins a long training curve to at most MAX_TRAIN_POINTS by averaging, keeping its end', () => {
+    const rec = recordFromRun(doneRun({ lossPoints: lossPoints(5000, 3) }), AT)!;
+    expect(rec.curves.train).toHaveLength(MAX_TRAIN_POINTS);
+    expect(rec.curves.train.at(-1)!.epoch).toBe(3);
+    // Each stored point is the mean of 5 neighbours: between their extremes.
+    const raw = lossPoints(5000, 3).slice(0, 5).map((p) => p.loss);
+    expect(rec.curves.train[0].loss).toBeCloseTo(raw.reduce((a, b) => a + b) / 5, 12);
+  });
+});
+
+describe('recordsFromRace', () => {
+  const race = doneRace([raceRun(0.01, 'finished', [0.8, 0.88, 0.9]), raceRun(0.1, 'finished', [0.9, 0.95, 0.96]), raceRun(10, 'diverged', [0.3]), raceRun(1, 'collapsed', [0.4, 0.11, 0.1])]);
+  const settings = { ...PRESET, learningRate: 0.05, momentum: 0.5, epochs: 99 };
+
+  it('makes one record per run, with its own learning rate and the race’s other settings', () => {
+    const recs = recordsFromRace(race, settings, AT);
+    expect(recs.map((r) => r.settings.learningRate)).toEqual([0.01, 0.1, 10, 1]);
+    expect(recs.every((r) => r.settings.epochs === 3 && r.settings.batchSize === PRESET.batchSize && r.kind === 'race')).toBe(true);
+    expect(new Set(recs.map((r) => r.raceId)).size).toBe(1);
+    expect(recs[0].raceId).toContain('#9');
+    expect(recs.map((r) => r.name)).toEqual(['Race · lr 0.01 · μ 0.5', 'Race · lr 0.1 · μ 0.5', 'Race · lr 10 · μ 0.5', 'Race · lr 1 · μ 0.5']);
+  });
+
+  it('maps statuses and keeps why a run failed', () => {
+    const recs = recordsFromRace(race, settings, AT);
+    expect(recs.map((r) => r.status)).toEqual(['completed', 'completed', 'diverged', 'collapsed']);
+    expect(recs[2].message).toBe('The loss became NaN.');
+    expect(recs[0].message).toBeUndefined();
+  });
+
+  it('gives final figures and the epoch to 90 %, and no test accuracy', () => {
+    const [slow, fast, , broke] = recordsFromRace(race, settings, AT);
+    expect(slow.final.epochToNinety).toBe(3);
+    expect(fast.final).toMatchObject({ validationAccuracy: 0.96, epochToNinety: 1 });
+    expect(broke.final.epochToNinety).toBeUndefined();
+    expect(fast.final.testAccuracy).toBeUndefined();
+  });
+
+  it('is empty until the race is done, and leaves out runs with no data', () => {
+    expect(recordsFromRace({ ...race, phase: 'training' }, settings, AT)).toEqual([]);
+    const early = doneRace([raceRun(0.1, 'stopped', []), raceRun(0.2, 'running', [0.5])]);
+    const recs = recordsFromRace(early, settings, AT);
+    expect(recs).toHaveLength(1);
+    expect(recs[0].status).toBe('stopped');
+  });
+});
+
+describe('curvesOf', () => {
+  it('drops validation points whose loss is not a number', () => {
+    const c = curvesOf({ lossPoints: [], epochs: [{ epoch: 1, trainLoss: NaN, validation: { loss: NaN, accuracy: 0.1, macroAuc: null } }] });
+    expect(c.validation).toEqual([]);
+  });
+});
+
+describe('uniqueName', () => {
+  it('numbers a name already taken', () => {
+    expect(uniqueName('a', new Set())).toBe('a');
+    expect(uniqueName(' a ', new Set(['a']))).toBe('a (2)');
+    expect(uniqueName('a', new Set(['a', 'a (2)']))).toBe('a (3)');
+    expect(uniqueName('  ', new Set())).toBe('Run');
+  });
+});
+
+describe('summarize', () => {
+  it('leaves the curves out and counts the epochs trained', () => {
+    const s = summarize({ ...recordFromRun(doneRun(), AT)!, id: 4 });
+    expect(s.id).toBe(4);
+    expect(s.epochsTrained).toBe(3);
+    expect('curves' in s).toBe(false);
+  });
+});

@@ -1,0 +1,173 @@
+/**
+ * One finished run as the history keeps it: its settings, its curves thinned
+ * to a size that a hundred runs can share one IndexedDB store, and its final
+ * figures. Built from the run or race state the page already has; plain
+ * data, so it survives structured clone (IndexedDB) and JSON (export) alike.
+ *
+ * Only finite numbers are kept: a diverged run's NaN/∞ losses would turn into
+ * `null` in JSON and poison an averaged curve. Its status says it diverged,
+ * and its curve ends where the numbers stopped being numbers.
+ */
+import type { RunSettings } from '../../shared/settings.ts';
+import { decimate } from '../chart/decimate.ts';
+import type { RaceRunStatus, RaceState } from '../store/raceSlice.ts';
+import type { RunState } from '../store/runSlice.ts';
+
+export type HistoryStatus = 'completed' | 'stopped' | 'diverged' | 'collapsed';
+
+export const HISTORY_STATUSES: readonly HistoryStatus[] = ['completed', 'stopped', 'diverged', 'collapsed'];
+
+export interface HistoryCurves {
+  /** Training loss by batch group, x in fractional epochs; at most MAX_TRAIN_POINTS. Nats. */
+  train: { epoch: number; loss: number }[];
+  /** One point per finished epoch: validation loss (nats) and accuracy (0..1). */
+  validation: { epoch: number; loss: number; accuracy: number }[];
+}
+
+export interface HistoryFinal {
+  /** Mean training loss over the last finished epoch, nats. */
+  trainLoss?: number;
+  validationLoss?: number;
+  /** 0..1 */
+  validationAccuracy?: number;
+  /** Macro one-vs-rest AUC on validation, 0..1. */
+  macroAuc?: number;
+  /** Single runs only: the test set is evaluated once, at the end. */
+  testAccuracy?: number;
+  /** First epoch whose validation accuracy reached 90 %; absent if none did. */
+  epochToNinety?: number;
+}
+
+export interface HistoryRecord {
+  /** IndexedDB key; absent until stored (and dropped on import, which stores afresh). */
+  id?: number;
+  name: string;
+  /** ISO 8601 */
+  savedAt: string;
+  kind: 'single' | 'race';
+  /** Shared by the runs of one race, so they can be found together. */
+  raceId?: string;
+  /** learningRate and momentum are this run's (a race's runs differ in them). */
+  settings: RunSettings;
+  status: HistoryStatus;
+  /** Why a run diverged or collapsed, in the lab's words. */
+  message?: string;
+  /** Mid-run learning-rate or momentum changes (single runs); settings hold the starting values. */
+  changes?: { epoch: number; learningRate: number; momentum: number }[];
+  curves: HistoryCurves;
+  final: HistoryFinal;
+}
+
+/** What the list shows; the curves stay in the database until a run is overlaid or exported. */
+export type HistoryRecordSummary = Omit<HistoryRecord, 'id' | 'curves'> & { id: number; epochsTrained: number };
+
+/** ~1,000 points keep a 100-epoch curve's shape at a few tens of KB per run. */
+export const MAX_TRAIN_POINTS = 1000;
+
+/** What of a run the record is made from: a single run and a race run both fit. */
+interface RunLike {
+  lossPoints: readonly { epoch: number; loss: number }[];
+  epochs: readonly { epoch: number; trainLoss: number; validation: { loss: number; accuracy: number; macroAuc: number | null } }[];
+}
+
+const finite = (v: number | null | undefined): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+
+export function curvesOf(run: RunLike): HistoryCurves {
+  const train = run.lossPoints.filter((p) => Number.isFinite(p.epoch) && Number.isFinite(p.loss)).map((p) => ({ x: p.epoch, y: p.loss }));
+  return {
+    train: decimate(train, MAX_TRAIN_POINTS).map((p) => ({ epoch: p.x, loss: p.y })),
+    validation: run.epochs
+      .filter((e) => Number.isFinite(e.validation.loss) && Number.isFinite(e.validation.accuracy))
+      .map((e) => ({ epoch: e.epoch, loss: e.validation.loss, accuracy: e.validation.accuracy })),
+  };
+}
+
+function finalOf(run: RunLike, testAccuracy?: number): HistoryFinal {
+  const last = run.epochs.at(-1);
+  // The race table's rule: the first epoch at or above 90 % validation accuracy.
+  const ninety = run.epochs.find((e) => e.validation.accuracy >= 0.9)?.epoch;
+  const out: HistoryFinal = {
+    trainLoss: finite(last?.trainLoss),
+    validationLoss: finite(last?.validation.loss),
+    validationAccuracy: finite(last?.validation.accuracy),
+    macroAuc: finite(last?.validation.macroAuc),
+    testAccuracy: finite(testAccuracy),
+    epochToNinety: ninety,
+  };
+  // Absent, not undefined: the JSON export and the structured clone then agree.
+  for (const k of Object.keys(out) as (keyof HistoryFinal)[]) if (out[k] === undefined) delete out[k];
+  return out;
+}
+
+/** "lr 0.1 · μ 0.5": the default name; the student can rename it. */
+export const defaultName = (kind: HistoryRecord['kind'], s: Pick<RunSettings, 'learningRate' | 'momentum'>): string =>
+  `${kind === 'race' ? 'Race' : 'Run'} · lr ${s.learningRate} · μ ${s.momentum}`;
+
+/** A run has nothing to show before its first loss point; such runs are not kept. */
+export const hasData = (run: RunLike): boolean => run.lossPoints.length > 0 || run.epochs.length > 0;
+
+/**
+ * The record of a single run that has ended with a reason (completed, stopped
+ * or diverged); null while it runs, after a failure, or when it has no data.
+ */
+export function recordFromRun(run: RunState, savedAt: string = new Date().toISOString()): HistoryRecord | null {
+  if (run.phase !== 'done' || !run.done || !hasData(run)) return null;
+  const rec: HistoryRecord = {
+    name: defaultName('single', run.settings),
+    savedAt,
+    kind: 'single',
+    settings: { ...run.settings },
+    status: run.done.reason,
+    curves: curvesOf(run),
+    final: finalOf(run, run.done.test?.accuracy),
+  };
+  if (run.done.reason === 'diverged') rec.message = run.done.message;
+  if (run.markers.length) rec.changes = run.markers.map((m) => ({ ...m }));
+  return rec;
+}
+
+const STATUS_OF_RACE_RUN: Record<RaceRunStatus, HistoryStatus> = {
+  finished: 'completed',
+  // Only seen if the race ended without its closing event (a worker error).
+  running: 'stopped',
+  stopped: 'stopped',
+  diverged: 'diverged',
+  collapsed: 'collapsed',
+};
+
+/**
+ * One record per run of a finished race, each with the race's shared settings
+ * and its own learning rate and momentum. `settings` are the ones the race
+ * started with (the race state does not keep them). Runs without data are left out.
+ */
+export function recordsFromRace(race: RaceState, settings: RunSettings, savedAt: string = new Date().toISOString()): HistoryRecord[] {
+  if (race.phase !== 'done') return [];
+  const raceId = `${savedAt}#${race.runId}`;
+  return race.runs.filter(hasData).map((r): HistoryRecord => {
+    const own: RunSettings = { ...settings, epochs: race.epochs, learningRate: r.learningRate, momentum: r.momentum };
+    const rec: HistoryRecord = {
+      name: defaultName('race', own),
+      savedAt,
+      kind: 'race',
+      raceId,
+      settings: own,
+      status: STATUS_OF_RACE_RUN[r.status],
+      curves: curvesOf(r),
+      final: finalOf(r),
+    };
+    if (r.message && (r.status === 'diverged' || r.status === 'collapsed')) rec.message = r.message;
+    return rec;
+  });
+}
+
+/** `name`, or `name (2)`, `name (3)`…: the first not in `taken`, so every "Overlay <name>" is unique. */
+export function uniqueName(name: string, taken: ReadonlySet<string>): string {
+  const base = name.trim() || 'Run';
+  if (!taken.has(base)) return base;
+  for (let k = 2; ; k++) if (!taken.has(`${base} (${k})`)) return `${base} (${k})`;
+}
+
+export function summarize(r: HistoryRecord & { id: number }): HistoryRecordSummary {
+  const { curves, ...rest } = r;
+  return { ...rest, epochsTrained: curves.validation.length };
+}
