@@ -28,7 +28,7 @@ export function SchedulePreview({ settings, trainCount }: Props) {
       <ResponsiveContainer width="100%" height={70}>
         <LineChart data={data} margin={{ top: 4, right: 4, bottom: 0, left: 0 }}>
           <XAxis dataKey="epoch" type="number" domain={[0, settings.epochs]} hide />
-          <YAxis yAxisId="lr" domain={[0, 'auto']} hide />
+          <YAxis yAxisId="lr" domain={[0, (max: number) => max * 1.15]} hide />
           <YAxis yAxisId="m" domain={[0, 1]} hide />
           <Line yAxisId="lr" dataKey="lr" stroke="#0b5cad" dot={false} strokeWidth={2} isAnimationActive={false} />
           {showMomentum ? <Line yAxisId="m" dataKey="momentum" stroke="#D55E00" strokeDasharray="3 3" dot={false} isAnimationActive={false} /> : null}
