@@ -16,6 +16,12 @@
  * - frame gap: the longest gap between two requestAnimationFrame callbacks on
  *   the main thread during ~8 s of training at batch 64, charts included.
  * - heap: the page's main-thread JS heap (`performance.memory`), not the worker's.
+ *
+ * Then, for webgl and wasm, a learning-rate race of four runs against one
+ * single run and against four single runs in turn, for the same 50 batches
+ * (scripts/bench-race.ts says how each figure is measured).
+ *
+ * `npm run bench -- --only=speed` or `--only=race` runs one part.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -23,10 +29,13 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { LabPage, collectIssues, launchBrowser } from '../e2e/support/browser.ts';
 import { REPO_ROOT, freePort, startPreview } from '../e2e/support/server.ts';
+import { RACE_RATES, type RaceBenchFigures, SINGLE_RATE, benchRace } from './bench-race.ts';
 
 const BACKENDS = ['webgl', 'wasm', 'cpu'] as const;
 type Backend = (typeof BACKENDS)[number];
 const BATCH_SIZES = [64, 512] as const;
+/** The race part runs on these; the cpu backend would take minutes per race. */
+const RACE_BACKENDS: readonly Backend[] = ['webgl', 'wasm'];
 
 /** Wall time per backend is roughly: page and data load, then per batch size warm-up + window. */
 const WARMUP_MS = 2_000;
@@ -326,6 +335,48 @@ function report(results: BackendFigures[]): string {
   return `${table(rows)}\n\n${legend.join('\n')}\n\n${notes.join('\n')}`;
 }
 
+/** Race / single ratios per backend, by training time and by wall time. */
+function raceReport(results: RaceBenchFigures[]): string {
+  const s = (ms: number | undefined) => fmt(ms === undefined ? undefined : ms / 1000, 2);
+  const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? '–' : fmt(a / b, 2));
+  const sum = (ts: { trainMs: number; wallMs: number }[] | undefined, k: 'trainMs' | 'wallMs') => (ts?.length ? ts.reduce((a, t) => a + t[k], 0) : undefined);
+  const head = ['backend', 'figure', 'race (4 runs)', `1 single (lr ${SINGLE_RATE})`, '4 singles', 'race / single', 'race / 4 singles'];
+  const rows = [head];
+  const notes: string[] = [];
+  for (const r of results) {
+    const b = r.best;
+    if (r.unavailable || !b) {
+      rows.push([r.backend, '–', ...head.slice(2).map(() => '–')]);
+      notes.push(`race ${r.backend}: unavailable: ${r.unavailable ?? 'not measured'}`);
+      continue;
+    }
+    for (const k of ['trainMs', 'wallMs'] as const) {
+      const race = b.race[k];
+      const one = b.single[k];
+      const four = sum(b.singles, k);
+      rows.push([r.backend, k === 'trainMs' ? 'train s' : 'wall s', s(race), s(one), s(four), ratio(race, one), ratio(race, four)]);
+    }
+    const steps = r.rounds.flatMap((round) => [round.race, round.single, ...round.singles]).map((t) => t.steps);
+    if (steps.some((n) => n !== r.batches)) notes.push(`race ${r.backend}: not every run trained ${r.batches} batches: ${steps.join(', ')}`);
+    notes.push(
+      `race ${r.backend}: race ended ${b.race.outcomes.map((o, i) => `${b.race.learningRates[i]} ${o}`).join(', ')}; ` +
+        `singles ${b.singles.map((t) => `${t.learningRates[0]} ${t.outcomes[0]}`).join(', ')}`,
+    );
+    r.rounds.forEach((round, i) => {
+      const train = [round.race, round.single, ...round.singles].map((t) => s(t.trainMs)).join(' / ');
+      notes.push(`race ${r.backend} round ${i + 1}${i % 2 ? ' (singles first)' : ''}: train s ${train} (race / single / four singles)`);
+    });
+  }
+  const legend = [
+    `Race: ${RACE_RATES.join(', ')} stacked in one engine; singles: the same rates as separate runs. Each run: 1 epoch of ${results[0]?.batches ?? 50} batches of ${results[0]?.batchSize ?? 64}, momentum 0.5.`,
+    'train s: the worker\'s active-time counter (batch building, training steps, loss readbacks; no evaluation), the same in both loops.',
+    'wall s: button pressed → done, including engine set-up and evaluation: a race makes one stacked validation pass (1,000 images),',
+    '  a single run a 1,000-image validation pass and then the 10,000-image test pass, so wall time favours the race.',
+    'Programs were compiled by a short warm-up race and run first. Two rounds, the second singles first; each figure is its better round.',
+  ];
+  return `${table(rows)}\n\n${legend.join('\n')}\n\n${notes.join('\n')}`;
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const server = await startPreview(await freePort());
@@ -336,20 +387,29 @@ async function main(): Promise<void> {
     const header = [`machine:  ${machine}`, `chromium: ${browser.version()} (WebGL via ANGLE/SwiftShader: no GPU is used)`, `node:     ${process.version}`];
     console.log(header.join('\n'));
 
+    const only = /^--only=(speed|race)$/.exec(process.argv.slice(2).find((a) => a.startsWith('--only=')) ?? '')?.[1];
     const results: BackendFigures[] = [];
-    for (const backend of BACKENDS) {
+    for (const backend of only === 'race' ? [] : BACKENDS) {
       const t0 = Date.now();
       process.stdout.write(`\n[bench] ${backend} … `);
       const r = await benchBackend(browser, server.url, backend);
       process.stdout.write(`${r.unavailable ? `unavailable (${r.unavailable})` : 'done'} in ${fmt((Date.now() - t0) / 1000, 1)} s\n`);
       results.push(r);
     }
+    const race: RaceBenchFigures[] = [];
+    for (const backend of only === 'speed' ? [] : RACE_BACKENDS) {
+      const t0 = Date.now();
+      process.stdout.write(`\n[bench] race ${backend} … `);
+      const r = await benchRace(browser, server.url, backend);
+      process.stdout.write(`${r.unavailable ? `unavailable (${r.unavailable})` : 'done'} in ${fmt((Date.now() - t0) / 1000, 1)} s\n`);
+      race.push(r);
+    }
 
-    const text = report(results);
+    const text = [results.length ? report(results) : '', race.length ? raceReport(race) : ''].filter(Boolean).join('\n\n');
     console.log(`\n${text}\n\ntotal ${fmt((Date.now() - started) / 1000, 1)} s`);
     const dir = path.join(REPO_ROOT, 'bench-results');
     await mkdir(dir, { recursive: true });
-    await writeFile(path.join(dir, 'bench.json'), `${JSON.stringify({ machine, chromium: browser.version(), date: new Date().toISOString(), results }, null, 2)}\n`);
+    await writeFile(path.join(dir, 'bench.json'), `${JSON.stringify({ machine, chromium: browser.version(), date: new Date().toISOString(), results, race }, null, 2)}\n`);
   } finally {
     await browser.close();
     await server.stop();

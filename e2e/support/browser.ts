@@ -131,6 +131,39 @@ export interface LossPointCounts {
 
 const CHART_NAME = /Loss curves: (\d+) training points, (\d+) validation points/;
 
+/** The race chart's name: "Race: 4 runs, 120 training points, 4 validation points". */
+const RACE_CHART_NAME = /^Race: (\d+) runs?, (\d+) training points, (\d+) validation points$/;
+/** The range test chart's name: "Range test: loss against learning rate, 187 points". */
+const RANGE_CHART_NAME = /^Range test: loss against learning rate, (\d+) points$/;
+
+export interface RaceChartCounts {
+  runs: number;
+  training: number;
+  validation: number;
+}
+
+export type RaceRowStatus = 'running' | 'finished' | 'stopped' | 'diverged' | 'collapsed';
+
+/** One row of the "Race results" table as shown: the texts of the columns the tests read. */
+export interface RaceResultRow {
+  /** The row header, "0.1". */
+  learningRate: string;
+  /** "87.3", or "—" before the run's first epoch. */
+  validationAccuracy: string;
+  /** "0.9871", "undefined", or "—". */
+  macroAuc: string;
+  status: RaceRowStatus;
+  /** The whole status cell, with the explanation of a diverged or collapsed run. */
+  statusText: string;
+}
+
+/** The numbers an accessible name announces, one per group of `pattern`; throws with the name when it does not match. */
+function namedCounts(what: string, pattern: RegExp, name: string | null): number[] {
+  const m = pattern.exec(name ?? '');
+  if (!m) throw new Error(`${what} name not understood: ${name}`);
+  return m.slice(1).map(Number);
+}
+
 /**
  * The lab as a person sees it: labelled fields, named buttons and the texts
  * and roles the page announces. Locators only; assertions stay in the tests.
@@ -148,6 +181,28 @@ export class LabPage {
   readonly resetButton: Locator;
   readonly progress: Locator;
   readonly lossChart: Locator;
+
+  // Learning rate: the range test and the race
+  readonly rangeTestPanel: Locator;
+  readonly runRangeTest: Locator;
+  readonly stopRangeTest: Locator;
+  /** The range test's chart, role="img" named with its point count. */
+  readonly rangeChart: Locator;
+  /** "Suggested learning rate: 0.12 (valley rule, …)", once the sweep is done. */
+  readonly rangeSuggestion: Locator;
+  readonly useSuggestedRate: Locator;
+  readonly racePanel: Locator;
+  readonly raceRates: Locator;
+  readonly racePreset: Locator;
+  readonly startRace: Locator;
+  readonly stopRace: Locator;
+  readonly clearRace: Locator;
+  /** The race's closing line, "Race finished: 3 of 4 runs completed 1 epoch, …" (role="status"). */
+  readonly raceMessage: Locator;
+  readonly raceChart: Locator;
+  readonly raceTable: Locator;
+  /** "Show the single run": hands the evaluation panels back to the single run. */
+  readonly showSingleRun: Locator;
 
   // Evaluation panels
   readonly evalValidation: Locator;
@@ -194,6 +249,23 @@ export class LabPage {
     this.resetButton = page.getByRole('button', { name: 'Reset', exact: true });
     this.progress = page.getByRole('progressbar', { name: 'Training progress' });
     this.lossChart = page.getByRole('img', { name: CHART_NAME });
+
+    this.rangeTestPanel = page.getByRole('region', { name: 'Find a learning rate' });
+    this.runRangeTest = this.rangeTestPanel.getByRole('button', { name: 'Run the range test', exact: true });
+    this.stopRangeTest = this.rangeTestPanel.getByRole('button', { name: 'Stop the range test', exact: true });
+    this.rangeChart = this.rangeTestPanel.getByRole('img', { name: RANGE_CHART_NAME });
+    this.rangeSuggestion = this.rangeTestPanel.getByRole('status').filter({ hasText: /^Suggested learning rate: / });
+    this.useSuggestedRate = this.rangeTestPanel.getByRole('button', { name: 'Use this learning rate', exact: true });
+    this.racePanel = page.getByRole('region', { name: 'Race learning rates' });
+    this.raceRates = this.racePanel.getByLabel('Learning rates to race', { exact: true });
+    this.racePreset = this.racePanel.getByRole('button', { name: /^Preset: / });
+    this.startRace = this.racePanel.getByRole('button', { name: 'Start race', exact: true });
+    this.stopRace = this.racePanel.getByRole('button', { name: 'Stop race', exact: true });
+    this.clearRace = this.racePanel.getByRole('button', { name: 'Clear race', exact: true });
+    this.raceMessage = this.racePanel.getByRole('status').filter({ hasText: /^Race (finished|stopped)/ });
+    this.raceChart = this.racePanel.getByRole('img', { name: RACE_CHART_NAME });
+    this.raceTable = this.racePanel.getByRole('table', { name: 'Race results' });
+    this.showSingleRun = this.racePanel.getByRole('button', { name: 'Show the single run', exact: true });
 
     this.evalValidation = page.getByRole('radio', { name: 'Latest validation epoch' });
     this.evalTest = page.getByRole('radio', { name: 'Test set' });
@@ -349,6 +421,80 @@ export class LabPage {
     return { training: Number(m[1]), validation: Number(m[2]) };
   }
 
+  /** The loss chart's accessible name, e.g. "Loss curves: 40 training points, 0 validation points, 1 learning-rate change". */
+  async lossChartName(): Promise<string> {
+    return (await this.lossChart.first().getAttribute('aria-label', { timeout: 5_000 })) ?? '';
+  }
+
+  /** The counts the race chart announces; zeros while there is no race. */
+  async raceChartCounts(): Promise<RaceChartCounts> {
+    if ((await this.raceChart.count()) === 0) return { runs: 0, training: 0, validation: 0 };
+    const [runs, training, validation] = namedCounts('race chart', RACE_CHART_NAME, await this.raceChart.getAttribute('aria-label', { timeout: 5_000 }));
+    return { runs, training, validation };
+  }
+
+  /** How many points the range test's chart announces; 0 before the first. */
+  async rangeTestPoints(): Promise<number> {
+    if ((await this.rangeChart.count()) === 0) return 0;
+    return namedCounts('range test chart', RANGE_CHART_NAME, await this.rangeChart.getAttribute('aria-label', { timeout: 5_000 }))[0];
+  }
+
+  /** The suggested learning rate as the range test shows it ("0.12", or "5e-3" below 0.01); null before it is done. */
+  async suggestedRate(): Promise<string | null> {
+    if ((await this.rangeSuggestion.count()) === 0) return null;
+    const text = (await this.rangeSuggestion.textContent()) ?? '';
+    const m = /^Suggested learning rate: ([\d.e+-]+)/.exec(text);
+    if (!m) throw new Error(`range test suggestion not understood: ${text}`);
+    return m[1];
+  }
+
+  /** Run `rate`'s button in the race table, "Show lr = 0.1 in the evaluation panels" (its text reads "Show below"). */
+  showRaceRun(rate: string): Locator {
+    return this.raceTable.getByRole('button', { name: `Show lr = ${rate} in the evaluation panels`, exact: true });
+  }
+
+  /**
+   * The race table's rows, in the order the rates were entered, read in one
+   * pass so that no row is from a later moment than another. Columns are
+   * found by their header text.
+   */
+  async raceRows(): Promise<RaceResultRow[]> {
+    if ((await this.raceTable.count()) === 0) return [];
+    const { head, rows } = await this.raceTable.evaluate((table) => {
+      const t = table as HTMLTableElement;
+      return {
+        head: Array.from(t.tHead?.rows[0]?.cells ?? [], (c) => (c.textContent ?? '').trim()),
+        // innerText, as shown: a status and its explanation (a block below it) stay apart.
+        rows: Array.from(t.tBodies[0]?.rows ?? [], (r) => Array.from(r.cells, (c) => c.innerText.trim())),
+      };
+    });
+    const col = (name: string) => {
+      const i = head.indexOf(name);
+      if (i < 0) throw new Error(`race table: no column "${name}" in ${JSON.stringify(head)}`);
+      return i;
+    };
+    const [lr, acc, auc, status] = [col('Learning rate'), col('Validation accuracy (%)'), col('Macro AUC'), col('Status')];
+    return rows.map((cells) => {
+      const m = /^(running|finished|stopped|diverged|collapsed)/.exec(cells[status]);
+      if (!m) throw new Error(`race table: status not understood: ${cells[status]}`);
+      return {
+        learningRate: cells[lr],
+        validationAccuracy: cells[acc],
+        macroAuc: cells[auc],
+        status: m[1] as RaceRowStatus,
+        statusText: cells[status],
+      };
+    });
+  }
+
+  /** The race table's row for `rate` ("0.1"); throws when there is none. */
+  async raceRow(rate: string): Promise<RaceResultRow> {
+    const rows = await this.raceRows();
+    const row = rows.find((r) => r.learningRate === rate);
+    if (!row) throw new Error(`race table: no row for lr ${rate} among ${rows.map((r) => r.learningRate).join(', ') || '(none)'}`);
+    return row;
+  }
+
   /** The store's state, for diagnostics only (tests assert on what the page shows). */
   state(): Promise<unknown> {
     return this.page.evaluate(() => (window as unknown as { mnistLab?: { getState(): unknown } }).mnistLab?.getState());
@@ -357,7 +503,9 @@ export class LabPage {
   /** A short JSON summary of the store for failure messages. */
   async describeState(): Promise<string> {
     try {
-      const s = (await this.state()) as { backend?: unknown; run?: Record<string, unknown> | null } | undefined;
+      const s = (await this.state()) as
+        | { backend?: unknown; run?: Record<string, unknown> | null; race?: DiagRace | null; rangeTest?: DiagRange | null }
+        | undefined;
       if (!s) return 'window.mnistLab is not there';
       const run = s.run;
       const brief = run && {
@@ -368,9 +516,37 @@ export class LabPage {
         done: run.done,
         error: run.error,
       };
-      return JSON.stringify({ backend: s.backend, run: brief });
+      const race = s.race && {
+        phase: s.race.phase,
+        error: s.race.error,
+        message: s.race.message,
+        runs: s.race.runs.map((r) => ({
+          learningRate: r.learningRate,
+          status: r.status,
+          lossPoints: r.lossPoints.length,
+          accuracy: r.epochs.map((e) => e.validation.accuracy),
+          message: r.message,
+        })),
+      };
+      const rangeTest = s.rangeTest && { status: s.rangeTest.status, points: s.rangeTest.points.length, suggestion: s.rangeTest.suggestion, message: s.rangeTest.message };
+      // Keys with no race or range test are left out, so a plain run's summary reads as before.
+      return JSON.stringify({ backend: s.backend, run: brief, ...(race ? { race } : {}), ...(rangeTest ? { rangeTest } : {}) });
     } catch (err) {
       return `state unavailable: ${String(err)}`;
     }
   }
+}
+
+/** The parts of the store's race and range test that describeState summarises. */
+interface DiagRace {
+  phase: string;
+  error: string | null;
+  message: string | null;
+  runs: { learningRate: number; status: string; message: string | null; lossPoints: unknown[]; epochs: { validation: { accuracy: number } }[] }[];
+}
+interface DiagRange {
+  status: string;
+  points: unknown[];
+  suggestion: unknown;
+  message: string | null;
 }
