@@ -3,6 +3,7 @@
  * own ('mnist-lab-history', not the models' 'mnist-lab'): each can change its
  * version without upgrading, or blocking, the other.
  */
+import { recordStore } from '../storage/idb.ts';
 import type { HistoryRecord } from './record.ts';
 
 const DB_NAME = 'mnist-lab-history';
@@ -11,45 +12,7 @@ const RUNS = 'runs';
 
 export type StoredRecord = HistoryRecord & { id: number };
 
-let dbPromise: Promise<IDBDatabase> | null = null;
-
-function open(): Promise<IDBDatabase> {
-  dbPromise ??= new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB_NAME, DB_VERSION);
-    req.onupgradeneeded = () => {
-      const db = req.result;
-      if (!db.objectStoreNames.contains(RUNS)) db.createObjectStore(RUNS, { keyPath: 'id', autoIncrement: true });
-    };
-    req.onsuccess = () => {
-      const db = req.result;
-      // A newer lab in another tab wants to upgrade: step aside, reopen on next use.
-      db.onversionchange = () => {
-        db.close();
-        dbPromise = null;
-      };
-      resolve(db);
-    };
-    req.onerror = () => {
-      dbPromise = null;
-      reject(new Error(`the browser's storage (IndexedDB) is unavailable: ${req.error?.message ?? 'unknown error'}`));
-    };
-  });
-  return dbPromise;
-}
-
-/** Runs `body` in one transaction; its returned reader is called once the transaction has committed. */
-function transact<T>(mode: IDBTransactionMode, body: (store: IDBObjectStore) => () => T): Promise<T> {
-  return open().then(
-    (db) =>
-      new Promise<T>((resolve, reject) => {
-        const tx = db.transaction(RUNS, mode);
-        const read = body(tx.objectStore(RUNS));
-        tx.oncomplete = () => resolve(read());
-        tx.onerror = () => reject(tx.error ?? new Error('storage error'));
-        tx.onabort = () => reject(tx.error ?? new Error('storage transaction aborted (is the disk full?)'));
-      }),
-  );
-}
+const { transact } = recordStore(DB_NAME, DB_VERSION, RUNS);
 
 /** Stores new records (any id they carry is dropped) in one transaction: all or none. Returns their ids. */
 export function putRecords(records: readonly HistoryRecord[]): Promise<number[]> {
