@@ -109,7 +109,12 @@ export async function trainLoop(engine: Engine, data: LoopData, settings: LoopSe
     return { epoch, epochs, batch, batchesPerEpoch, step, samplesPerSec, etaSec: samplesPerSec > 0 ? remaining / samplesPerSec : NaN };
   };
 
-  /** Lowest group-mean loss so far: the reference of the divergence rule. */
+  /**
+   * Lowest batch loss so far: the reference of the divergence rule. Per
+   * batch, in order, never per readback group: on WebGL a group can hold a
+   * dozen batches, and a blow-up inside the very first group (2.3 → 10¹⁰)
+   * would make its mean the "best" and hide the divergence for good.
+   */
   let best = Infinity;
 
   /** Reads pending losses; returns the first diverged loss, if any. */
@@ -124,12 +129,12 @@ export async function trainLoop(engine: Engine, data: LoopData, settings: LoopSe
     let weight = 0;
     for (let i = 0; i < losses.length; i++) {
       if (isDivergedLoss(losses[i], best)) return losses[i];
+      best = Math.min(best, losses[i]);
       sum += losses[i];
       epochLossSum += losses[i] * sizes[i];
       weight += sizes[i];
     }
     epochSamples += weight;
-    best = Math.min(best, sum / losses.length);
     const point: LossPoint = { step, epoch: epoch - 1 + batch / batchesPerEpoch, loss: sum / losses.length, batches: losses.length };
     hooks.onLosses?.([point], progress(epoch, batch));
     return null;

@@ -59,7 +59,7 @@ export type RaceOutcome = LoopOutcome[];
 interface RunState {
   /** null while the run is racing. */
   outcome: LoopOutcome | null;
-  /** Lowest group-mean loss so far: the reference of the divergence rule. */
+  /** Lowest batch loss so far: the reference of the divergence rule. */
   best: number;
   epochLossSum: number;
   epochSamples: number;
@@ -116,13 +116,14 @@ export async function raceLoop(engine: RaceEngine, data: LoopData, settings: Loo
           diverge(r, { kind: 'diverged', epoch, step: firstStep + i, loss, hyper: { ...group[i].hypers[r] } });
           return;
         }
+        // Per batch, never per group (see trainLoop): a blow-up inside one group must not become the reference.
+        s.best = Math.min(s.best, loss);
         sum += loss;
         weighted += loss * group[i].size;
         weight += group[i].size;
       }
       s.epochLossSum += weighted;
       s.epochSamples += weight;
-      s.best = Math.min(s.best, sum / group.length);
       points.push({ run: r, step, epoch: epoch - 1 + batch / batchesPerEpoch, loss: sum / group.length, batches: group.length });
     });
     if (points.length > 0) hooks.onLosses?.(points, progress(epoch, batch));
