@@ -97,16 +97,30 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     engine = null;
   };
 
+  /** Makes `cmd` the worker's one active job (a run, a race or a range test). */
+  function claim(cmd: StartRun | RaceStart | RangeTestStart): ActiveRun {
+    const { learningRate, momentum } = cmd.settings;
+    run = { runId: cmd.runId, stop: false, paused: false, resume: null, hyper: { learningRate, momentum }, hyperVersion: 0 };
+    return run;
+  }
+
+  /** What every job waits for before training: a backend, the warm-up, the data and its split. */
+  async function prepare(cmd: StartRun | RaceStart | RangeTestStart) {
+    await (backend ?? useBackend());
+    await warming;
+    post({ type: 'phase', runId: cmd.runId, phase: 'loading-data' });
+    const mnist = await getData(cmd.data.dataUrl);
+    const split = splitTrainValidation(mnist.train.count, cmd.data.validationSize, cmd.settings.seed, cmd.data.trainLimit);
+    return { mnist, split };
+  }
+
+  const pausable = (active: ActiveRun) => () => (active.paused ? new Promise<void>((r) => (active.resume = r)) : Promise.resolve());
+
   async function start(cmd: StartRun): Promise<void> {
     const { runId, settings } = cmd;
-    const active: ActiveRun = { runId, stop: false, paused: false, resume: null, hyper: { learningRate: settings.learningRate, momentum: settings.momentum }, hyperVersion: 0 };
-    run = active;
+    const active = claim(cmd);
     try {
-      await (backend ?? useBackend());
-      await warming;
-      post({ type: 'phase', runId, phase: 'loading-data' });
-      const mnist = await getData(cmd.data.dataUrl);
-      const split = splitTrainValidation(mnist.train.count, cmd.data.validationSize, settings.seed, cmd.data.trainLimit);
+      const { mnist, split } = await prepare(cmd);
       post({ type: 'data-loaded', trainCount: split.train.length, validationCount: split.validation.length, testCount: mnist.test.count, ms: data?.loadMs ?? NaN });
       if (active.stop) return finish(active, 'stopped', 'Stopped before training began.');
 
@@ -127,7 +141,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
           return scheduledHyper(schedule, { step, totalSteps, stepsPerEpoch: batchesPerEpoch, baseLr: active.hyper.learningRate, baseMomentum: active.hyper.momentum });
         },
         stopRequested: () => active.stop,
-        whilePaused: () => (active.paused ? new Promise<void>((r) => (active.resume = r)) : Promise.resolve()),
+        whilePaused: pausable(active),
       };
       const e = engine;
       const outcome = await trainLoop(
@@ -168,21 +182,16 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
    */
   async function race(cmd: RaceStart): Promise<void> {
     const { runId, settings } = cmd;
-    const active: ActiveRun = { runId, stop: false, paused: false, resume: null, hyper: { learningRate: 0, momentum: settings.momentum }, hyperVersion: 0 };
-    run = active;
+    const active = claim(cmd);
     let stacked: RaceEngine | null = null;
     try {
-      await (backend ?? useBackend());
-      await warming;
-      post({ type: 'phase', runId, phase: 'loading-data' });
-      const mnist = await getData(cmd.data.dataUrl);
-      const split = splitTrainValidation(mnist.train.count, cmd.data.validationSize, settings.seed, cmd.data.trainLimit);
+      const { mnist, split } = await prepare(cmd);
       stacked = deps.createRaceEngine(ANN_MNIST, initParams(ANN_MNIST, settings.init, settings.seed), cmd.learningRates.length);
       post({ type: 'phase', runId, phase: 'training' });
       await runRace(cmd, {
         post, engine: stacked, train: mnist.train, trainIndices: split.train, validationIndices: split.validation,
         stopRequested: () => active.stop,
-        whilePaused: () => (active.paused ? new Promise<void>((r) => (active.resume = r)) : Promise.resolve()),
+        whilePaused: pausable(active),
         flushIntervalMs: deps.flushIntervalMs,
       });
       if (run === active) run = null;
@@ -204,20 +213,16 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
    */
   async function rangeTest(cmd: RangeTestStart): Promise<void> {
     const { runId, settings } = cmd;
-    const active: ActiveRun = { runId, stop: false, paused: false, resume: null, hyper: { learningRate: 0, momentum: settings.momentum }, hyperVersion: 0 };
-    run = active;
+    const active = claim(cmd);
     let temp: Engine | null = null;
     try {
-      await (backend ?? useBackend());
-      await warming;
-      const mnist = await getData(cmd.data.dataUrl);
-      const split = splitTrainValidation(mnist.train.count, cmd.data.validationSize, settings.seed, cmd.data.trainLimit);
+      const { mnist, split } = await prepare(cmd);
       temp = deps.createEngine(ANN_MNIST, initParams(ANN_MNIST, settings.init, settings.seed));
       const r = await rangeTestLoop(
         temp,
         { train: mnist.train, trainIndices: split.train },
         { batchSize: settings.batchSize, momentum: settings.momentum, seed: settings.seed, flushIntervalMs: deps.flushIntervalMs },
-        { stopRequested: () => active.stop, whilePaused: () => (active.paused ? new Promise<void>((res) => (active.resume = res)) : Promise.resolve()) },
+        { stopRequested: () => active.stop, whilePaused: pausable(active) },
         (lrs, losses) => post({ type: 'range-points', runId, points: lrs.map((lr, i) => ({ lr, loss: losses[i] })) }),
       );
       const s = r.stopped ? null : suggestLearningRate(r.lrs, r.losses);
