@@ -6,12 +6,8 @@
  * reference run's figures, so the preset's fidelity can be checked.
  */
 import { it } from 'vitest';
-import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { createRequire } from 'node:module';
+import { useNodeBackend } from './node-backend.ts';
 import os from 'node:os';
-import path from 'node:path';
 import { splitTrainValidation } from '../src/data/dataset.ts';
 import { TfjsMlpEngine } from '../src/engine/tfjs/mlpEngine.ts';
 import { ANN_MNIST } from '../src/model/architecture.ts';
@@ -33,12 +29,7 @@ const init = env('INIT', 'pytorch') as InitScheme;
 const backend = env('BACKEND', 'wasm');
 const seed = Number(env('SEED', String(PRESET.seed)));
 
-if (backend === 'wasm') {
-  const dir = path.dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/package.json'));
-  setWasmPaths(path.join(dir, 'dist') + path.sep);
-}
-await tf.setBackend(backend);
-await tf.ready();
+  await useNodeBackend(backend);
 
 const { train } = readMnist();
 const split = splitTrainValidation(train.count, 10_000, seed);

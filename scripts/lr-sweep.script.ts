@@ -6,12 +6,8 @@
  * five epochs).
  */
 import { it } from 'vitest';
-import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { createRequire } from 'node:module';
+import { useNodeBackend } from './node-backend.ts';
 import os from 'node:os';
-import path from 'node:path';
 import { range, splitTrainValidation } from '../src/data/dataset.ts';
 import { TfjsRaceEngine } from '../src/engine/tfjs/raceEngine.ts';
 import { ANN_MNIST } from '../src/model/architecture.ts';
@@ -32,12 +28,7 @@ it('learning-rate sweep', async () => {
   const rates = env('RATES', '0.001,0.01,0.1,0.3,1').split(',').map(Number);
   const backend = env('BACKEND', 'wasm');
   const seed = Number(env('SEED', String(PRESET.seed)));
-  if (backend === 'wasm') {
-    const dir = path.dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/package.json'));
-    setWasmPaths(path.join(dir, 'dist') + path.sep);
-  }
-  await tf.setBackend(backend);
-  await tf.ready();
+  await useNodeBackend(backend);
   const { train, test } = readMnist();
   const split = splitTrainValidation(train.count, 10_000, seed);
   const engine = new TfjsRaceEngine(ANN_MNIST, initParams(ANN_MNIST, 'pytorch', seed), rates.length);

@@ -12,6 +12,7 @@
  * the loop needs per-batch control (pause, stop, hyperparameter changes).
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { readLossGroup } from './readback.ts';
 // tfjs-core alone registers no gradients; the training step needs them.
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import type { Architecture } from '../../model/architecture.ts';
@@ -103,24 +104,10 @@ export class TfjsMlpEngine implements Engine {
   async flushLosses(): Promise<Float32Array> {
     const pending = this.pending;
     this.pending = [];
-    if (pending.length === 0) return new Float32Array(0);
-    // One readback for the whole group: stack on the device, then download once.
-    const stacked = tf.stack(pending);
-    try {
-      const losses = (await stacked.data()) as Float32Array;
-      // A lost WebGL context reads back zeros or NaN rather than throwing: say what really happened.
-      if (this.contextLost()) throw new Error('the WebGL context was lost');
-      return losses;
-    } finally {
-      stacked.dispose();
-      pending.forEach((t) => t.dispose());
-    }
+    return readLossGroup(pending);
   }
 
-  private contextLost(): boolean {
-    const b = tf.backend() as unknown as { gpgpu?: { gl?: { isContextLost?(): boolean } } };
-    return b.gpgpu?.gl?.isContextLost?.() ?? false;
-  }
+
 
   async predictLogProbs(x: Float32Array, n: number): Promise<Float32Array> {
     const inputs = this.arch.sizes[0];

@@ -17,6 +17,7 @@
  * 0 · NaN is NaN.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { readLossGroup } from './readback.ts';
 // tfjs-core alone registers no gradients; the training step needs them.
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import type { Architecture } from '../../model/architecture.ts';
@@ -163,18 +164,9 @@ export class TfjsRaceEngine implements RaceEngine {
   async flushLosses(): Promise<Float32Array> {
     const pending = this.pending;
     this.pending = [];
-    if (pending.length === 0) return new Float32Array(0);
-    // One readback for the whole group: [batches, R] on the device, downloaded once.
-    const stacked = tf.stack(pending);
-    try {
-      const losses = (await stacked.data()) as Float32Array;
-      if (contextLost()) throw new Error('the WebGL context was lost');
-      return losses;
-    } finally {
-      stacked.dispose();
-      pending.forEach((t) => t.dispose());
-    }
+    return readLossGroup(pending);
   }
+
 
   async predictLogProbs(x: Float32Array, n: number): Promise<Float32Array> {
     const out = tf.tidy(() => this.forward(this.params, this.input(x, n)));
@@ -272,7 +264,3 @@ function stackedLayout(shape: number[], index: number, runs: number): StackedLay
   return { shape: shape.length === 2 ? [runs, shape[0], shape[1]] : [runs, 1, shape[0]], runAxis: 0 };
 }
 
-function contextLost(): boolean {
-  const b = tf.backend() as unknown as { gpgpu?: { gl?: { isContextLost?(): boolean } } };
-  return b.gpgpu?.gl?.isContextLost?.() ?? false;
-}
