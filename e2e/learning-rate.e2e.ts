@@ -1,11 +1,12 @@
 /**
  * What the lab shows about the learning rate, end to end in Chromium: a race
  * of four learning rates over four decades, the range test and its
- * suggestion, a learning rate changed mid-run, and a race in which one run
- * diverges while the other finishes. Each test opens its own page; every
+ * suggestion, a learning rate changed mid-run, a race in which one run
+ * diverges while the other finishes, and a race of one learning rate with
+ * two momenta. Each test opens its own page; every
  * run trains one epoch (two for the mid-run change, stopped early) on 5,000
  * images (`?trainLimit=5000`; validation stays 10,000) with the default
- * momentum, 0.5.
+ * momentum, 0.5, unless a race gives its runs their own.
  */
 import { afterEach, describe, expect, inject, test } from 'vitest';
 import { type LabPage, type OpenLab, type RaceResultRow, openLab, recordFailure, uncaughtErrors } from './support/browser.ts';
@@ -153,5 +154,44 @@ describe('learning rate', () => {
     expect(Number(rows[0].validationAccuracy), 'lr 0.05 learned').toBeGreaterThan(50);
     expect(await lab.raceMessage.textContent()).toMatch(/1 of 2 runs completed 1 epoch, 1 diverged/);
     expect((await lab.raceChartCounts()).runs).toBe(2);
+  });
+
+  test('a race of lr 0.01 with momentum 0 and 0.9: two named runs, and momentum learns faster', async () => {
+    const lab = await open();
+    await lab.configure({ epochs: '1' });
+    await lab.raceRates.fill('0.01, 0.01');
+    await lab.raceMomenta.fill('0, 0.9');
+    await expect.poll(() => lab.startRace.isEnabled(), { timeout: 5_000 }).toBe(true);
+    await lab.startRace.click();
+
+    const rows = await raceDone(lab);
+    expect(rows.map((r) => [r.name, r.learningRate, r.momentum, r.status])).toEqual([
+      ['lr = 0.01, μ = 0', '0.01', '0', 'finished'],
+      ['lr = 0.01, μ = 0.9', '0.01', '0.9', 'finished'],
+    ]);
+    // One epoch of 5,000 images: about 20 % without momentum, about 60-70 % with 0.9 (an effective step of 0.1) in Node.
+    const [plain, heavy] = rows;
+    expect(percent(heavy), 'validation accuracy: μ 0.9 above μ 0').toBeGreaterThan(percent(plain) + 10);
+    expect(await lab.raceMessage.textContent()).toMatch(/2 of 2 runs completed 1 epoch/);
+    await lab.showRaceRun('lr = 0.01, μ = 0.9').waitFor({ state: 'visible', timeout: 5_000 });
+  });
+
+  test('a momentum count that matches neither one nor every learning rate is explained at its field and blocks Start race', async () => {
+    const lab = await open();
+    await lab.raceRates.fill('0.001, 0.01, 0.1, 1');
+    await lab.raceMomenta.fill('0, 0.5, 0.9');
+    const alert = lab.alert(/^4 learning rates but 3 momenta: give one momentum, or one per learning rate\.$/);
+    await alert.waitFor({ state: 'visible', timeout: 5_000 });
+    expect(await lab.raceMomenta.getAttribute('aria-invalid')).toBe('true');
+    const alertId = await alert.getAttribute('id');
+    const describedBy = (await lab.raceMomenta.getAttribute('aria-describedby'))?.split(/\s+/) ?? [];
+    expect(alertId !== null && describedBy.includes(alertId), `aria-describedby="${describedBy.join(' ')}" names the alert (id=${alertId})`).toBe(true);
+    expect(await lab.raceRates.getAttribute('aria-invalid'), 'the learning rates are fine').not.toBe('true');
+    expect(await lab.startRace.isDisabled()).toBe(true);
+
+    await lab.raceMomenta.fill('0.9');
+    await expect.poll(() => lab.startRace.isEnabled(), { timeout: 5_000 }).toBe(true);
+    expect(await lab.raceMomenta.getAttribute('aria-invalid')).not.toBe('true');
+    expect(await alert.count()).toBe(0);
   });
 });

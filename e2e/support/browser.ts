@@ -146,8 +146,12 @@ export type RaceRowStatus = 'running' | 'finished' | 'stopped' | 'diverged' | 'c
 
 /** One row of the "Race results" table as shown: the texts of the columns the tests read. */
 export interface RaceResultRow {
+  /** The run's name, from its "Show … in the evaluation panels" button: "lr = 0.1", or "lr = 0.1, μ = 0.9" when the race's momenta differ. */
+  name: string;
   /** The row header, "0.1". */
   learningRate: string;
+  /** "0.5": the run's own momentum. */
+  momentum: string;
   /** "87.3", or "—" before the run's first epoch. */
   validationAccuracy: string;
   /** "0.9871", "undefined", or "—". */
@@ -193,6 +197,8 @@ export class LabPage {
   readonly useSuggestedRate: Locator;
   readonly racePanel: Locator;
   readonly raceRates: Locator;
+  /** The optional "Momentum per run" list; empty = Settings' momentum for every run. */
+  readonly raceMomenta: Locator;
   readonly racePreset: Locator;
   readonly startRace: Locator;
   readonly stopRace: Locator;
@@ -258,6 +264,7 @@ export class LabPage {
     this.useSuggestedRate = this.rangeTestPanel.getByRole('button', { name: 'Use this learning rate', exact: true });
     this.racePanel = page.getByRole('region', { name: 'Race learning rates' });
     this.raceRates = this.racePanel.getByLabel('Learning rates to race', { exact: true });
+    this.raceMomenta = this.racePanel.getByLabel('Momentum per run', { exact: true });
     this.racePreset = this.racePanel.getByRole('button', { name: /^Preset: / });
     this.startRace = this.racePanel.getByRole('button', { name: 'Start race', exact: true });
     this.stopRace = this.racePanel.getByRole('button', { name: 'Stop race', exact: true });
@@ -448,9 +455,13 @@ export class LabPage {
     return m[1];
   }
 
-  /** Run `rate`'s button in the race table, "Show lr = 0.1 in the evaluation panels" (its text reads "Show below"). */
-  showRaceRun(rate: string): Locator {
-    return this.raceTable.getByRole('button', { name: `Show lr = ${rate} in the evaluation panels`, exact: true });
+  /**
+   * A run's button in the race table, "Show lr = 0.1 in the evaluation panels" (its text reads "Show below"):
+   * `run` is a learning rate ("0.1") or, when the race's momenta differ, a whole run name ("lr = 0.1, μ = 0.9").
+   */
+  showRaceRun(run: string): Locator {
+    const name = run.startsWith('lr = ') ? run : `lr = ${run}`;
+    return this.raceTable.getByRole('button', { name: `Show ${name} in the evaluation panels`, exact: true });
   }
 
   /**
@@ -460,12 +471,13 @@ export class LabPage {
    */
   async raceRows(): Promise<RaceResultRow[]> {
     if ((await this.raceTable.count()) === 0) return [];
-    const { head, rows } = await this.raceTable.evaluate((table) => {
+    const { head, rows, names } = await this.raceTable.evaluate((table) => {
       const t = table as HTMLTableElement;
       return {
         head: Array.from(t.tHead?.rows[0]?.cells ?? [], (c) => (c.textContent ?? '').trim()),
         // innerText, as shown: a status and its explanation (a block below it) stay apart.
         rows: Array.from(t.tBodies[0]?.rows ?? [], (r) => Array.from(r.cells, (c) => c.innerText.trim())),
+        names: Array.from(t.tBodies[0]?.rows ?? [], (r) => r.querySelector('button[aria-label]')?.getAttribute('aria-label') ?? ''),
       };
     });
     const col = (name: string) => {
@@ -473,12 +485,16 @@ export class LabPage {
       if (i < 0) throw new Error(`race table: no column "${name}" in ${JSON.stringify(head)}`);
       return i;
     };
-    const [lr, acc, auc, status] = [col('Learning rate'), col('Validation accuracy (%)'), col('Macro AUC'), col('Status')];
-    return rows.map((cells) => {
+    const [lr, mu, acc, auc, status] = [col('Learning rate'), col('Momentum'), col('Validation accuracy (%)'), col('Macro AUC'), col('Status')];
+    return rows.map((cells, i) => {
       const m = /^(running|finished|stopped|diverged|collapsed)/.exec(cells[status]);
       if (!m) throw new Error(`race table: status not understood: ${cells[status]}`);
+      const name = /^Show (.+) in the evaluation panels$/.exec(names[i]);
+      if (!name) throw new Error(`race table: row ${i + 1}'s button is not named after its run: "${names[i]}"`);
       return {
+        name: name[1],
         learningRate: cells[lr],
+        momentum: cells[mu],
         validationAccuracy: cells[acc],
         macroAuc: cells[auc],
         status: m[1] as RaceRowStatus,

@@ -7,6 +7,7 @@ import { RACE_SIZE } from './components/race/parseRates.ts';
 import { readPageOptions } from './pageOptions.ts';
 import { Trainer } from './trainer.ts';
 import type { EvalSet } from '../worker/protocol.ts';
+import type { RaceRunHyper } from '../shared/raceRuns.ts';
 import { preprocess } from '../draw/preprocess.ts';
 
 const options = readPageOptions(typeof location === 'undefined' ? '' : location.search);
@@ -42,12 +43,15 @@ export function isActive(): boolean {
   return workerBusy(useLab.getState());
 }
 
-/** Races 2-6 learning rates with the form's other settings; Stop/Pause/Resume act on it like on a run. */
-export function startRace(learningRates: number[]): void {
+/**
+ * Races 2-6 runs, each with its own learning rate and momentum, with the
+ * form's other settings; Stop/Pause/Resume act on it like on a run.
+ */
+export function startRace(runs: RaceRunHyper[]): void {
   const s = useLab.getState();
-  if (!s.settings || isActive() || learningRates.length < RACE_SIZE.min || learningRates.length > RACE_SIZE.max) return;
-  const id = trainer.race(s.settings, learningRates, { dataUrl: dataUrl(), validationSize: options.validationSize, trainLimit: options.trainLimit });
-  s.beginRace(id, s.settings, learningRates.map((learningRate) => ({ learningRate, momentum: s.settings!.momentum })));
+  if (!s.settings || isActive() || runs.length < RACE_SIZE.min || runs.length > RACE_SIZE.max) return;
+  const id = trainer.race(s.settings, runs, { dataUrl: dataUrl(), validationSize: options.validationSize, trainLimit: options.trainLimit });
+  s.beginRace(id, s.settings, runs);
 }
 
 /** Leslie Smith's range test from the run's initial weights; the current model is left as it is. */

@@ -5,6 +5,7 @@
  * `terminate()` is the last resort: it loses the trained weights.
  */
 import type { RunSettings } from '../shared/settings.ts';
+import type { RaceRunHyper } from '../shared/raceRuns.ts';
 import type { BackendName, Command, DataOptions, EvalSet, Reply, StreamEvent, WorkerEvent } from '../worker/protocol.ts';
 import { isReply } from '../worker/protocol.ts';
 
@@ -68,10 +69,10 @@ export class Trainer {
     return runId;
   }
 
-  race(settings: RunSettings, learningRates: number[], data: DataOptions): number {
+  race(settings: RunSettings, runs: RaceRunHyper[], data: DataOptions): number {
     this.ensure();
     const runId = this.nextRunId++;
-    this.post({ type: 'race', runId, settings, learningRates, data });
+    this.post({ type: 'race', runId, settings, runs, data });
     return runId;
   }
 

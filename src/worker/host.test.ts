@@ -5,6 +5,8 @@ import { TfjsMlpEngine } from '../engine/tfjs/mlpEngine.ts';
 import { TfjsRaceEngine } from '../engine/tfjs/raceEngine.ts';
 import { DataLoadError } from '../data/load.ts';
 import { PRESET } from '../shared/settings.ts';
+import type { StepHyper } from '../engine/engine.ts';
+import { scheduledHyper } from '../train/schedule.ts';
 import type { Command, Endpoint, WorkerEvent } from './protocol.ts';
 import { attachHost } from './host.ts';
 
@@ -210,7 +212,7 @@ describe('worker host over a MessageChannel', () => {
 describe('learning-rate race', () => {
   it('races three runs on the same batches: equal rates give equal curves, a diverging one is frozen at once', async () => {
     const c = (open = connect());
-    c.sendCmd({ type: 'race', runId: 1, settings: { ...PRESET, epochs: 2 }, learningRates: [0.05, 0.05, 10], data });
+    c.sendCmd({ type: 'race', runId: 1, settings: { ...PRESET, epochs: 2 }, runs: [0.05, 0.05, 10].map((learningRate) => ({ learningRate, momentum: PRESET.momentum })), data });
     const end = await c.next('race-run-end', (e) => e.run === 2);
     expect(end.reason).toBe('diverged');
     expect(end.message).toMatch(/lr = 10 diverged/);
@@ -227,6 +229,68 @@ describe('learning-rate race', () => {
     expect(last.runs[0].validation.accuracy).toBe(last.runs[1].validation.accuracy);
     expect(last.runs[0].validation.confusion.reduce((a, b) => a + b, 0)).toBe(500);
     expect(c.events.filter((e) => e.type === 'race-run-end').map((e) => e.type === 'race-run-end' && e.reason)).toEqual(['diverged', 'completed', 'completed']);
+  });
+  /** A host whose race engine records the hypers of every step it trains, run by run. */
+  function recordingHypers() {
+    const steps: StepHyper[][] = [];
+    const c = connect({
+      createRaceEngine: (arch, params, runs) => {
+        const engine = new TfjsRaceEngine(arch, params, runs);
+        const trainBatch = engine.trainBatch.bind(engine);
+        engine.trainBatch = (x, y, n, hypers) => {
+          steps.push(hypers.map((h) => ({ ...h })));
+          trainBatch(x, y, n, hypers);
+        };
+        return engine;
+      },
+    });
+    return { c, steps };
+  }
+
+  it('gives each run its own momentum: the same learning rate with μ 0 and μ 0.9 trains two different curves, named by both', async () => {
+    const { c, steps } = recordingHypers();
+    open = c;
+    const runs = [{ learningRate: 0.05, momentum: 0 }, { learningRate: 0.05, momentum: 0.9 }];
+    c.sendCmd({ type: 'race', runId: 1, settings: { ...PRESET, momentum: 0.5, epochs: 1 }, runs, data });
+    const done = await c.next('race-done');
+    expect(done.message).toBe('Race finished: 2 of 2 runs completed 1 epoch.');
+
+    // Every step reached the engine with each run's own momentum, not Settings' 0.5.
+    expect(steps.length).toBe(10);
+    for (const hypers of steps) expect(hypers).toEqual(runs);
+
+    const points = c.events.flatMap((e) => (e.type === 'race-losses' ? e.points : []));
+    const curve = (run: number) => points.filter((p) => p.run === run).map((p) => p.loss);
+    expect(curve(0).length).toBe(10);
+    expect(curve(1).length).toBe(10);
+    // The first batch sees the same weights and a zero velocity; from then on momentum tells them apart.
+    expect(curve(1)[0]).toBe(curve(0)[0]);
+    expect(curve(1).slice(1)).not.toEqual(curve(0).slice(1));
+    const epoch = c.events.find((e) => e.type === 'race-epoch') as Extract<WorkerEvent, { type: 'race-epoch' }>;
+    expect(epoch.runs[1].validation.loss).not.toBe(epoch.runs[0].validation.loss);
+
+    const ends = c.events.filter((e) => e.type === 'race-run-end').map((e) => e.type === 'race-run-end' && e.message);
+    expect(ends).toEqual(['lr = 0.05, μ = 0 finished 1 epoch.', 'lr = 0.05, μ = 0.9 finished 1 epoch.']);
+  });
+
+  it('moves each run’s momentum from its own base under one-cycle', async () => {
+    const { c, steps } = recordingHypers();
+    open = c;
+    const runs = [{ learningRate: 0.05, momentum: 0 }, { learningRate: 0.01, momentum: 0.95 }];
+    c.sendCmd({ type: 'race', runId: 1, settings: { ...PRESET, momentum: 0.5, epochs: 1, schedule: 'one-cycle' }, runs, data });
+    await c.next('race-done');
+    expect(steps.length).toBe(10);
+    steps.forEach((hypers, step) => {
+      const want = runs.map((r) => scheduledHyper({ kind: 'one-cycle' }, { step, totalSteps: 10, stepsPerEpoch: 10, baseLr: r.learningRate, baseMomentum: r.momentum }));
+      hypers.forEach((h, r) => {
+        expect(h.learningRate).toBeCloseTo(want[r].learningRate, 6);
+        expect(h.momentum).toBeCloseTo(want[r].momentum, 6);
+      });
+    });
+    // One-cycle swings momentum between each run's base and 0.85: near 0 for one run, never below 0.85 for the other.
+    expect(Math.min(...steps.map((h) => h[0].momentum))).toBeLessThan(0.05);
+    expect(Math.min(...steps.map((h) => h[1].momentum))).toBeGreaterThanOrEqual(0.85 - 1e-6);
+    expect(Math.max(...steps.map((h) => h[1].momentum))).toBeCloseTo(0.95, 6);
   });
 });
 

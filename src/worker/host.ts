@@ -186,7 +186,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     let stacked: RaceEngine | null = null;
     try {
       const { mnist, split } = await prepare(cmd);
-      stacked = deps.createRaceEngine(ANN_MNIST, initParams(ANN_MNIST, settings.init, settings.seed), cmd.learningRates.length);
+      stacked = deps.createRaceEngine(ANN_MNIST, initParams(ANN_MNIST, settings.init, settings.seed), cmd.runs.length);
       post({ type: 'phase', runId, phase: 'training' });
       await runRace(cmd, {
         post, engine: stacked, train: mnist.train, trainIndices: split.train, validationIndices: split.validation,

@@ -6,6 +6,7 @@
  */
 import type { LossPoint, Progress } from '../train/loop.ts';
 import type { RunSettings } from '../shared/settings.ts';
+import type { RaceRunHyper } from '../shared/raceRuns.ts';
 
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
 
@@ -45,14 +46,14 @@ export interface RangePoint {
   loss: number;
 }
 
-/** A learning-rate race: one run per learning rate, same initial weights, same batches. */
+/** A learning-rate race: 2-6 runs, same initial weights, same batches. */
 export interface RaceStart {
   type: 'race';
   runId: number;
-  /** The shared settings (epochs, batch size, momentum, seed, init, schedule). */
+  /** The shared settings (epochs, batch size, seed, init, schedule); their learning rate and momentum are not used. */
   settings: RunSettings;
-  /** 2 to 6 learning rates, one run each. */
-  learningRates: number[];
+  /** 2 to 6 runs, each with its own base learning rate and momentum (the schedule moves both per run). */
+  runs: RaceRunHyper[];
   data: DataOptions;
 }
 

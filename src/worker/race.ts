@@ -1,8 +1,9 @@
 /**
  * Runs a learning-rate race inside the worker: R runs stacked in one engine,
- * the same batches, each with its own learning rate (scheduled like a single
- * run's), streamed to the page as per-run loss points and per-epoch
- * evaluations. A diverged run is frozen and reported at once; the others go on.
+ * the same batches, each with its own learning rate and momentum (scheduled
+ * like a single run's, from the run's own base values), streamed to the page
+ * as per-run loss points and per-epoch evaluations. A diverged run is frozen
+ * and reported at once; the others go on.
  */
 import type { ImageSet } from '../data/dataset.ts';
 import type { RaceEngine } from '../engine/race.ts';
@@ -15,6 +16,7 @@ import { describeDivergedLoss } from '../train/divergence.ts';
 import type { Evaluation, RaceRunReason, RaceStart, WorkerEvent } from './protocol.ts';
 import { evaluationBuffers } from './protocol.ts';
 import { summarize } from './summary.ts';
+import { raceRunNames } from '../shared/raceRuns.ts';
 
 export interface RaceContext {
   post(e: WorkerEvent, transfer?: ArrayBufferView[]): void;
@@ -28,7 +30,8 @@ export interface RaceContext {
 }
 
 export async function runRace(cmd: RaceStart, ctx: RaceContext): Promise<void> {
-  const { runId, settings, learningRates } = cmd;
+  const { runId, settings, runs } = cmd;
+  const names = raceRunNames(runs);
   const batchesPerEpoch = Math.ceil(ctx.trainIndices.length / settings.batchSize);
   const totalSteps = batchesPerEpoch * settings.epochs;
   const schedule: Schedule = { kind: settings.schedule };
@@ -40,17 +43,18 @@ export async function runRace(cmd: RaceStart, ctx: RaceContext): Promise<void> {
     const reason: RaceRunReason = o.kind;
     const message =
       o.kind === 'diverged'
-        ? `lr = ${learningRates[run]} diverged: the loss ${describeDivergedLoss(o.loss)} at batch ${o.step}, epoch ${o.epoch}. The other runs go on.`
+        ? `${names[run]} diverged: the loss ${describeDivergedLoss(o.loss)} at batch ${o.step}, epoch ${o.epoch}. The other runs go on.`
         : o.kind === 'completed'
-          ? `lr = ${learningRates[run]} finished ${o.epochs} epochs.`
-          : `lr = ${learningRates[run]} stopped during epoch ${o.epoch}.`;
+          ? `${names[run]} finished ${o.epochs} epoch${o.epochs === 1 ? '' : 's'}.`
+          : `${names[run]} stopped during epoch ${o.epoch}.`;
     ctx.post({ type: 'race-run-end', runId, run, reason, message });
   };
 
   const control: RaceControl = {
     hypers: (step) =>
-      learningRates.map((lr) =>
-        scheduledHyper(schedule, { step, totalSteps, stepsPerEpoch: batchesPerEpoch, baseLr: lr, baseMomentum: settings.momentum }),
+      // One-cycle moves each run's momentum relative to that run's own base.
+      runs.map((r) =>
+        scheduledHyper(schedule, { step, totalSteps, stepsPerEpoch: batchesPerEpoch, baseLr: r.learningRate, baseMomentum: r.momentum }),
       ),
     stopRequested: ctx.stopRequested,
     whilePaused: ctx.whilePaused,
@@ -83,6 +87,6 @@ export async function runRace(cmd: RaceStart, ctx: RaceContext): Promise<void> {
     runId,
     message: ctx.stopRequested()
       ? 'Race stopped.'
-      : `Race finished: ${learningRates.length - diverged} of ${learningRates.length} runs completed ${settings.epochs} epoch${settings.epochs === 1 ? '' : 's'}${diverged ? `, ${diverged} diverged` : ''}.`,
+      : `Race finished: ${runs.length - diverged} of ${runs.length} runs completed ${settings.epochs} epoch${settings.epochs === 1 ? '' : 's'}${diverged ? `, ${diverged} diverged` : ''}.`,
   });
 }

@@ -1,11 +1,13 @@
 /**
  * A learning-rate race as the page sees it: 2-6 runs from the same initial
- * weights on the same batches, differing only in learning rate.
+ * weights on the same batches, differing only in learning rate (and, when
+ * the student gives them, in momentum).
  */
 import type { StateCreator } from 'zustand';
 import type { LossPoint, Progress } from '../../train/loop.ts';
 import type { Evaluation } from '../../worker/protocol.ts';
 import type { RunSettings } from '../../shared/settings.ts';
+import type { RaceRunHyper } from '../../shared/raceRuns.ts';
 import type { LabState } from './index.ts';
 
 export type RaceRunStatus = 'running' | 'finished' | 'stopped' | 'diverged' | 'collapsed';
@@ -29,7 +31,7 @@ export interface RaceRun {
 
 export interface RaceState {
   runId: number;
-  /** The form's settings when the race began (each run's own learning rate is in `runs`). */
+  /** The form's settings when the race began (each run's own learning rate and momentum are in `runs`). */
   settings: RunSettings;
   epochs: number;
   phase: 'loading-data' | 'training' | 'paused' | 'done';
@@ -44,7 +46,7 @@ export interface RaceSlice {
   race: RaceState | null;
   /** The race run whose ROC and confusion matrix the evaluation panels show; null = the single run's. */
   raceSelected: number | null;
-  beginRace(runId: number, settings: RunSettings, runs: { learningRate: number; momentum: number }[]): void;
+  beginRace(runId: number, settings: RunSettings, runs: readonly RaceRunHyper[]): void;
   selectRaceRun(i: number | null): void;
   clearRace(): void;
 }

@@ -9,7 +9,8 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Scatter, XAxis, YAxis } from 'recharts';
 import { useLab } from '../../store/index.ts';
-import { runName, runStyle } from './racePalette.ts';
+import { raceRunNames } from '../../../shared/raceRuns.ts';
+import { runStyle } from './racePalette.ts';
 import { lossDomain, raceSeries } from './raceSeries.ts';
 
 /** TensorBoard's default is 0.6: enough to read the trend, little enough to still see spikes. */
@@ -33,6 +34,7 @@ export function RaceChart() {
     return log ? all.map((s) => ({ train: s.train.filter((p) => p.y > 0), validation: s.validation.filter((p) => p.y > 0) })) : all;
   }, [runs, smoothingDeferred, log]);
   const domain = useMemo(() => lossDomain(series, log), [series, log]);
+  const names = useMemo(() => raceRunNames(runs), [runs]);
   const nTrain = runs.reduce((n, r) => n + r.lossPoints.length, 0);
   const nValidation = runs.reduce((n, r) => n + r.epochs.length, 0);
 
@@ -58,7 +60,7 @@ export function RaceChart() {
             <Legend verticalAlign="top" height={28} />
             {series.map((s, i) => {
               const look = runStyle(i);
-              const name = runName(runs[i].learningRate);
+              const name = names[i];
               return [
                 <Line key={`t${i}`} data={s.train} dataKey="y" name={name} stroke={look.colour} strokeDasharray={look.dash || undefined}
                   strokeWidth={1.5} dot={false} legendType="plainline" isAnimationActive={false} />,

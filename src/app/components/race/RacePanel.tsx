@@ -1,12 +1,14 @@
 /**
  * The learning-rate race: 2-6 networks trained side by side from the same
- * initial weights on the same batches, differing only in learning rate, so
- * any difference between their curves is the learning rate's doing. This
- * file lays the panel out; each part selects only what it shows, so the
- * ten-a-second loss events re-render the chart and the progress line only.
+ * initial weights on the same batches, differing only in learning rate (and,
+ * when given per run, momentum), so any difference between their curves is
+ * those settings' doing. This file lays the panel out; each part selects only
+ * what it shows, so the ten-a-second loss events re-render the chart and the
+ * progress line only.
  */
 import * as lab from '../../lab.ts';
 import { duration, rate } from '../../format.ts';
+import { useShallow } from 'zustand/react/shallow';
 import { useLab } from '../../store/index.ts';
 import { LearningRateList } from './LearningRateList.tsx';
 import { RaceChart } from './RaceChart.tsx';
@@ -27,6 +29,7 @@ export function RacePanel() {
       {hasRace ? null : (
         <p className="muted">
           A race trains one network per learning rate, from the same starting weights on the same batches, so any difference between the curves is the learning rate's doing.
+          Give each run its own momentum too, and the same learning rate can race with and without momentum.
         </p>
       )}
       <LearningRateList />
@@ -78,10 +81,11 @@ function RaceProgress() {
   );
 }
 
+const NO_MOMENTA: never[] = [];
+
 /** What to look for, in the words of the curves. */
 function RaceExplanations() {
-  const momentum = useLab((s) => s.race?.runs[0]?.momentum ?? 0);
-  const factor = 1 / (1 - momentum);
+  const momenta = useLab(useShallow((s) => s.race?.runs.map((r) => r.momentum) ?? NO_MOMENTA));
   return (
     <div className="race__explain">
       <h3>Reading the race</h3>
@@ -95,9 +99,19 @@ function RaceExplanations() {
         <li>
           <strong>Momentum</strong> adds a share of the previous step to each new one, so steps build up: on a steady slope the step is lr / (1 − momentum).
           With momentum 0.9 a learning rate acts ten times larger.
-          {momentum > 0 ? ` This race uses momentum ${momentum}: each learning rate acts ${Number(factor.toPrecision(3))}× larger.` : ' This race uses no momentum.'}
+          {' '}Momentum can differ per run (Momentum per run, above): race one learning rate with momentum 0 and 0.9 to see what it adds.
+          {' '}<MomentumOfThisRace momenta={momenta} />
         </li>
       </ul>
     </div>
   );
+}
+
+/** The race's own momentum, or that its runs have several: each run's effective step is then in the table. */
+function MomentumOfThisRace({ momenta }: { momenta: readonly number[] }) {
+  const distinct = [...new Set(momenta)];
+  if (distinct.length > 1) return <>This race’s runs use momenta {distinct.join(', ')}: each run’s effective step is in the table.</>;
+  const momentum = distinct[0] ?? 0;
+  if (momentum === 0) return <>This race uses no momentum.</>;
+  return <>This race uses momentum {momentum}: each learning rate acts {Number((1 / (1 - momentum)).toPrecision(3))}× larger.</>;
 }

@@ -10,7 +10,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { RaceRunStatus } from '../../store/raceSlice.ts';
 import { useLab } from '../../store/index.ts';
 import { runStyle } from './racePalette.ts';
-import { raceRow } from './raceRows.ts';
+import { raceRows } from './raceRows.ts';
 
 const NONE: never[] = [];
 
@@ -95,7 +95,7 @@ function useRaceRows() {
   const messages = useLab(useShallow((s) => s.race?.runs.map((r) => r.message) ?? NONE));
   const epochs = useLab(useShallow((s) => s.race?.runs.map((r) => r.epochs) ?? NONE));
   return useMemo(
-    () => rates.map((learningRate, i) => raceRow({ learningRate, momentum: momenta[i], status: statuses[i], message: messages[i], epochs: epochs[i] })),
+    () => raceRows(rates.map((learningRate, i) => ({ learningRate, momentum: momenta[i], status: statuses[i], message: messages[i], epochs: epochs[i] }))),
     [rates, momenta, statuses, messages, epochs],
   );
 }

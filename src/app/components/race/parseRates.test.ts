@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RACE_PRESET, RACE_PRESET_TEXT, parseRates } from './parseRates.ts';
+import { RACE_PRESET, RACE_PRESET_TEXT, parseRaceRuns, parseRates } from './parseRates.ts';
+import type { RaceFormErrors } from './parseRates.ts';
 
 const message = (text: string) => {
   const r = parseRates(text);
@@ -40,9 +41,66 @@ describe('parseRates', () => {
     expect(parseRates('0.001 0.003 0.01 0.03 0.1 0.3').ok).toBe(true);
   });
 
-  it('rejects a learning rate entered twice, by value', () => {
-    expect(message('0.1, 0.01, 0.1')).toBe('“0.1” appears more than once: each learning rate races once.');
-    expect(message('0.1, 1e-1')).toBe('“0.1” appears more than once: each learning rate races once.');
-    expect(message('0.1 0.1 1 1')).toBe('“0.1”, “1” appear more than once: each learning rate races once.');
+  it('leaves repeated learning rates to parseRaceRuns, which judges them with their momenta', () => {
+    expect(parseRates('0.1, 0.01, 0.1')).toEqual({ ok: true, value: [0.1, 0.01, 0.1] });
+  });
+});
+
+const runs = (...pairs: [number, number][]) => ({ ok: true, value: pairs.map(([learningRate, momentum]) => ({ learningRate, momentum })) });
+const errors = (rates: string, momenta: string, defaultMomentum = 0.5): RaceFormErrors => {
+  const r = parseRaceRuns(rates, momenta, defaultMomentum);
+  if (r.ok) throw new Error(`expected an error for ${JSON.stringify([rates, momenta])}`);
+  return r.errors;
+};
+
+describe('parseRaceRuns', () => {
+  it('gives every run Settings’ momentum when the momentum field is empty', () => {
+    expect(parseRaceRuns('0.001, 0.01, 0.1', '', 0.5)).toEqual(runs([0.001, 0.5], [0.01, 0.5], [0.1, 0.5]));
+    expect(parseRaceRuns('0.01 0.1', ' , ', 0.9)).toEqual(runs([0.01, 0.9], [0.1, 0.9]));
+  });
+
+  it('gives every run the one momentum entered', () => {
+    expect(parseRaceRuns('0.01, 0.1, 1', '0', 0.5)).toEqual(runs([0.01, 0], [0.1, 0], [1, 0]));
+  });
+
+  it('pairs one momentum per learning rate, in the order entered', () => {
+    expect(parseRaceRuns('0.01, 0.1, 0.01', '0.9; 0\n.5', 0.5)).toEqual(runs([0.01, 0.9], [0.1, 0], [0.01, 0.5]));
+  });
+
+  it('names each momentum the settings form would refuse, with the form’s message', () => {
+    expect(errors('0.01, 0.1', '0.5, 1')).toEqual({ momenta: '“1”: The momentum must be at most 0.99 (range 0 to 0.99).' });
+    expect(errors('0.01, 0.1', 'abc')).toEqual({ momenta: '“abc”: The momentum must be a number, like 0.5.' });
+    expect(errors('0.01, 0.1', '-0.1, 0')).toEqual({ momenta: '“-0.1”: The momentum must be at least 0 (range 0 to 0.99).' });
+  });
+
+  it('shows a problem in each field at once, each at its own field', () => {
+    expect(errors('0.01, 20', '0.5, 2')).toEqual({
+      rates: '“20”: The learning rate must be at most 10 (range 1e-5 to 10).',
+      momenta: '“2”: The momentum must be at most 0.99 (range 0 to 0.99).',
+    });
+    expect(errors('0.1', '')).toEqual({ rates: 'A race needs at least 2 learning rates to compare; add another.' });
+  });
+
+  it('asks for one momentum, or one per learning rate, when the counts differ', () => {
+    expect(errors('0.001, 0.01, 0.1, 1', '0, 0.5, 0.9')).toEqual({ momenta: '4 learning rates but 3 momenta: give one momentum, or one per learning rate.' });
+    expect(errors('0.01, 0.1', '0, 0.5, 0.9')).toEqual({ momenta: '2 learning rates but 3 momenta: give one momentum, or one per learning rate.' });
+  });
+
+  it('races the same learning rate twice with two momenta', () => {
+    expect(parseRaceRuns('0.01, 0.01', '0, 0.9', 0.5)).toEqual(runs([0.01, 0], [0.01, 0.9]));
+  });
+
+  it('refuses the same pair of learning rate and momentum twice, by value', () => {
+    expect(errors('0.01, 0.1, 1e-2', '0.9, 0.9, 0.90')).toEqual({ momenta: 'lr “0.01” with μ “0.9” appears more than once: each pair of learning rate and momentum races once.' });
+    expect(errors('0.01 0.01 0.1 0.1', '0 0 0.5 0.5')).toEqual({
+      momenta: 'lr “0.01” with μ “0”, lr “0.1” with μ “0.5” appear more than once: each pair of learning rate and momentum races once.',
+    });
+  });
+
+  it('refuses a learning rate entered twice when the runs share one momentum, at the rates field', () => {
+    const twice = '“0.1” appears more than once: each learning rate races once, unless Momentum per run gives each its own momentum.';
+    expect(errors('0.1, 0.01, 0.1', '')).toEqual({ rates: twice });
+    expect(errors('0.1, 1e-1', '0.9')).toEqual({ rates: twice });
+    expect(errors('0.1 0.1 1 1', '')).toEqual({ rates: '“0.1”, “1” appear more than once: each learning rate races once, unless Momentum per run gives each its own momentum.' });
   });
 });

@@ -27,5 +27,3 @@ export function runStyle(i: number): RunStyle {
   return { colour: DIGIT_COLOURS[k], dash: DIGIT_DASHES[k], shape: SHAPES[i % SHAPES.length] };
 }
 
-/** "lr = 0.1": the name of a run in the legend and on its button. */
-export const runName = (learningRate: number): string => `lr = ${learningRate}`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Evaluation } from '../../../worker/protocol.ts';
-import { raceRow } from './raceRows.ts';
+import { raceRows } from './raceRows.ts';
 import type { RaceRowInput } from './raceRows.ts';
 
 const evaluation = (accuracy: number, loss: number, macroAuc: number | null): Evaluation => ({
@@ -10,7 +10,10 @@ const evaluation = (accuracy: number, loss: number, macroAuc: number | null): Ev
 
 const base: RaceRowInput = { learningRate: 0.1, momentum: 0.5, status: 'running', message: null, epochs: [] };
 
-describe('raceRow', () => {
+/** One run's row, in a race of that run alone (so its name has no μ). */
+const raceRow = (run: RaceRowInput) => raceRows([run])[0];
+
+describe('raceRows', () => {
   it('shows dashes before the first epoch, and no evaluation to show', () => {
     const row = raceRow(base);
     expect(row).toMatchObject({ name: 'lr = 0.1', learningRate: '0.1', momentum: '0.5', effectiveStep: '0.2', trainLoss: '—', validationLoss: '—', validationAccuracy: '—', macroAuc: '—', epochTo90: '—', evaluated: false });
@@ -36,5 +39,16 @@ describe('raceRow', () => {
 
   it('writes an undefined AUC as such', () => {
     expect(raceRow({ ...base, epochs: [{ epoch: 1, trainLoss: 2.3, validation: evaluation(0.1, 2.3, null) }] }).macroAuc).toBe('undefined');
+  });
+
+  it('names rows by learning rate while the runs share one momentum, and adds μ once they differ', () => {
+    expect(raceRows([base, { ...base, learningRate: 0.01 }]).map((r) => r.name)).toEqual(['lr = 0.1', 'lr = 0.01']);
+    const rows = raceRows([{ ...base, learningRate: 0.01, momentum: 0 }, { ...base, learningRate: 0.01, momentum: 0.9 }]);
+    expect(rows.map((r) => r.name)).toEqual(['lr = 0.01, μ = 0', 'lr = 0.01, μ = 0.9']);
+  });
+
+  it('shows each run’s own momentum and effective step lr / (1 − μ)', () => {
+    const rows = raceRows([{ ...base, learningRate: 0.01, momentum: 0 }, { ...base, learningRate: 0.01, momentum: 0.9 }, { ...base, learningRate: 0.03, momentum: 0.99 }]);
+    expect(rows.map((r) => [r.learningRate, r.momentum, r.effectiveStep])).toEqual([['0.01', '0', '0.01'], ['0.01', '0.9', '0.1'], ['0.03', '0.99', '3']]);
   });
 });

@@ -5,13 +5,13 @@
 import type { RaceRun, RaceRunStatus } from '../../store/raceSlice.ts';
 import { epochReaching } from '../../store/raceEvents.ts';
 import { aucText } from '../eval/evalText.ts';
-import { runName } from './racePalette.ts';
+import { raceRunNames } from '../../../shared/raceRuns.ts';
 
 /** The parts of a RaceRun the table reads (none changes on a loss event). */
 export type RaceRowInput = Pick<RaceRun, 'learningRate' | 'momentum' | 'status' | 'message' | 'epochs'>;
 
 export interface RaceRow {
-  /** "lr = 0.1", as in the chart's legend. */
+  /** "lr = 0.1" (or "lr = 0.1, μ = 0.9" when the race's momenta differ), as in the chart's legend. */
   name: string;
   learningRate: string;
   momentum: string;
@@ -31,11 +31,17 @@ export interface RaceRow {
 
 const DASH = '—';
 
-export function raceRow(run: RaceRowInput): RaceRow {
+/** The table's rows, in race order; a run's name depends on the others (see raceRunNames). */
+export function raceRows(runs: readonly RaceRowInput[]): RaceRow[] {
+  const names = raceRunNames(runs);
+  return runs.map((run, i) => raceRow(run, names[i]));
+}
+
+function raceRow(run: RaceRowInput, name: string): RaceRow {
   const last = run.epochs.at(-1);
   const reached = epochReaching(run, 0.9);
   return {
-    name: runName(run.learningRate),
+    name,
     learningRate: String(run.learningRate),
     momentum: String(run.momentum),
     effectiveStep: String(Number((run.learningRate / (1 - run.momentum)).toPrecision(3))),
