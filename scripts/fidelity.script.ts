@@ -6,7 +6,7 @@
  * reference run's figures, so the preset's fidelity can be checked.
  */
 import { it } from 'vitest';
-import { useNodeBackend } from './node-backend.ts';
+import { useBackend } from '../src/test-support/tf.ts';
 import os from 'node:os';
 import { splitTrainValidation } from '../src/data/dataset.ts';
 import { TfjsMlpEngine } from '../src/engine/tfjs/mlpEngine.ts';
@@ -29,7 +29,7 @@ const init = env('INIT', 'pytorch') as InitScheme;
 const backend = env('BACKEND', 'wasm');
 const seed = Number(env('SEED', String(PRESET.seed)));
 
-  await useNodeBackend(backend);
+  await useBackend(backend);
 
 const { train } = readMnist();
 const split = splitTrainValidation(train.count, 10_000, seed);

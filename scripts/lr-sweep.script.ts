@@ -6,7 +6,7 @@
  * five epochs).
  */
 import { it } from 'vitest';
-import { useNodeBackend } from './node-backend.ts';
+import { useBackend } from '../src/test-support/tf.ts';
 import os from 'node:os';
 import { range, splitTrainValidation } from '../src/data/dataset.ts';
 import { TfjsRaceEngine } from '../src/engine/tfjs/raceEngine.ts';
@@ -28,7 +28,7 @@ it('learning-rate sweep', async () => {
   const rates = env('RATES', '0.001,0.01,0.1,0.3,1').split(',').map(Number);
   const backend = env('BACKEND', 'wasm');
   const seed = Number(env('SEED', String(PRESET.seed)));
-  await useNodeBackend(backend);
+  await useBackend(backend);
   const { train, test } = readMnist();
   const split = splitTrainValidation(train.count, 10_000, seed);
   const engine = new TfjsRaceEngine(ANN_MNIST, initParams(ANN_MNIST, 'pytorch', seed), rates.length);

@@ -1,15 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useCpuBackend } from '../../test-support/tf.ts';
+import { useBackend } from '../../test-support/tf.ts';
 import { readMnist } from '../../test-support/mnist.ts';
 import { ANN_MNIST } from '../../model/architecture.ts';
 import { initParams } from '../../model/init.ts';
 import { IMAGE_SIZE, fillBatch, range } from '../../data/dataset.ts';
 import { TfjsMlpEngine } from './mlpEngine.ts';
 
-let tf: Awaited<ReturnType<typeof useCpuBackend>>;
-beforeAll(async () => {
-  tf = await useCpuBackend();
-});
+let tf: Awaited<ReturnType<typeof useBackend>>;
 
 /** Reference: one dense layer + log-softmax + mean NLL, gradients by hand, in float64. */
 function handStep(W: number[][], b: number[], xs: number[][], ys: number[], v: { W: number[][]; b: number[] }, lr: number, mu: number) {
@@ -34,7 +31,12 @@ function handStep(W: number[][], b: number[], xs: number[][], ys: number[], v: {
   return { loss, W: W.map((r, i) => r.map((w, j) => w - lr * v.W[i][j])), b: b.map((bj, j) => bj - lr * v.b[j]) };
 }
 
-describe('TfjsMlpEngine', () => {
+// wasm runs other product forms than cpu (products.ts): both must train the same network.
+describe.each(['cpu', 'wasm'] as const)('TfjsMlpEngine on %s', (backend) => {
+  beforeAll(async () => {
+    tf = await useBackend(backend);
+  });
+
   it('two SGD-momentum steps match a hand-computed update on a tiny network', async () => {
     const arch = { sizes: [3, 2] };
     let W = [[0.1, -0.2], [0.3, 0.05], [-0.4, 0.2]];

@@ -18,11 +18,14 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import type { Architecture } from '../../model/architecture.ts';
 import { paramShapes } from '../../model/architecture.ts';
 import type { Engine, StepHyper } from '../engine.ts';
+import type { Products } from './products.ts';
+import { productsFor } from './products.ts';
 
 export class TfjsMlpEngine implements Engine {
   readonly arch: Architecture;
   private readonly params: tf.Variable[];
   private readonly velocity: tf.Variable[];
+  private readonly products: Products = productsFor(tf.getBackend());
   /** Scalar tensors for lr and μ, rebuilt only when their value changes. */
   private lr: { value: number; t: tf.Scalar } | null = null;
   private mu: { value: number; t: tf.Scalar } | null = null;
@@ -64,7 +67,7 @@ export class TfjsMlpEngine implements Engine {
     const layers = this.params.length / 2;
     for (let l = 0; l < layers; l++) {
       const w = this.params[2 * l] as tf.Tensor2D;
-      const product = l === 0 ? inputMatMul(x)(w) : tf.matMul(h, w);
+      const product = l === 0 ? this.products.input(x, w) : this.products.plain(h, w);
       const z = tf.add(product, this.params[2 * l + 1]) as tf.Tensor2D;
       h = l + 1 < layers ? tf.relu(z) : z;
     }
@@ -136,17 +139,3 @@ export class TfjsMlpEngine implements Engine {
   }
 }
 
-/**
- * x·W for the input layer, whose x needs no gradient. tfjs's own matMul
- * gradient computes dW as matMul(x, dy, transposeA): the wasm backend runs
- * that transposed form in a plain loop instead of XNNPACK, and on this layer
- * (90 % of the network's multiply-adds) it cost ~14 of ~20 ms a batch.
- * Transposing x first keeps the product on the fast kernel; the sums are the
- * same (bit-identical on the cpu backend).
- */
-function inputMatMul(x: tf.Tensor2D): (w: tf.Tensor2D) => tf.Tensor2D {
-  return tf.customGrad((w) => ({
-    value: tf.matMul(x, w as tf.Tensor2D),
-    gradFunc: (dy: tf.Tensor2D) => tf.matMul(tf.transpose(x), dy),
-  })) as (w: tf.Tensor2D) => tf.Tensor2D;
-}

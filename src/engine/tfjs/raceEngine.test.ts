@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useCpuBackend } from '../../test-support/tf.ts';
+import { useBackend } from '../../test-support/tf.ts';
 import { readMnist } from '../../test-support/mnist.ts';
 import { ANN_MNIST, paramShapes } from '../../model/architecture.ts';
 import { initParams } from '../../model/init.ts';
@@ -9,10 +9,7 @@ import type { StepHyper } from '../engine.ts';
 import { TfjsMlpEngine } from './mlpEngine.ts';
 import { TfjsRaceEngine } from './raceEngine.ts';
 
-let tf: Awaited<ReturnType<typeof useCpuBackend>>;
-beforeAll(async () => {
-  tf = await useCpuBackend();
-});
+let tf: Awaited<ReturnType<typeof useBackend>>;
 
 const B = 64;
 
@@ -51,7 +48,12 @@ function maxRelDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return worst;
 }
 
-describe('TfjsRaceEngine', () => {
+// wasm runs other product forms than cpu (products.ts): both must train the same network.
+describe.each(['cpu', 'wasm'] as const)('TfjsRaceEngine on %s', (backend) => {
+  beforeAll(async () => {
+    tf = await useBackend(backend);
+  });
+
   it('two runs with the same learning rate give identical loss curves and weights', async () => {
     const data = batches(15);
     const engine = new TfjsRaceEngine(ANN_MNIST, initParams(ANN_MNIST, 'pytorch', 1), 2);

@@ -2,8 +2,9 @@
  * The learning-rate race on tfjs: R copies of one network trained in the same
  * operations. Every parameter is stacked over the runs (see stackedLayout):
  * the first layer, where all runs see the same batch, is one plain matMul of
- * x [n, in] by W1 viewed as [in, R·out]; every later layer is one batched
- * matMul of [R, n, in] by [R, in, out]. The batch is uploaded once, never tiled.
+ * x [n, in] by W1 viewed as [in, R·out]; every later layer multiplies
+ * [R, n, in] by [R, in, out], as one batched matMul or R plain ones, whichever
+ * the backend runs faster (products.ts). The batch is uploaded once, never tiled.
  *
  * The runs are independent: run r's loss depends only on run r's slice of the
  * weights, so the gradient of the SUM of the R losses, taken slice by slice,
@@ -24,6 +25,8 @@ import type { Architecture } from '../../model/architecture.ts';
 import { paramShapes } from '../../model/architecture.ts';
 import type { StepHyper } from '../engine.ts';
 import type { RaceEngine } from '../race.ts';
+import type { Products } from './products.ts';
+import { productsFor } from './products.ts';
 
 /**
  * The per-step inputs that change only when a control moves. Each is expanded
@@ -54,6 +57,7 @@ export class TfjsRaceEngine implements RaceEngine {
   private readonly layout: StackedLayout[];
   private readonly velocity: tf.Variable[];
   private readonly active: boolean[];
+  private readonly products: Products = productsFor(tf.getBackend());
   private step: StepTensors | null = null;
   /** Loss R-vectors still on the device, one per trained batch since the last flush. */
   private pending: tf.Tensor1D[] = [];
@@ -90,13 +94,13 @@ export class TfjsRaceEngine implements RaceEngine {
     // Layer 1, where every run sees the same x, is ONE plain matMul [n, in] × [in, R·out]
     // (see stackedLayout). Its bias is added as [R·out], a row repeated down the batch:
     // the cpu backend's fast broadcast. Then [n, R, out] → [R, n, out] for the per-run layers.
-    const z1 = sharedInputMatMul(x)(tf.reshape(params[0], [inputs, this.runs * width]));
+    const z1 = this.products.input(x, tf.reshape(params[0], [inputs, this.runs * width]));
     const h1 = tf.add(z1, tf.reshape(params[1], [this.runs * width]));
     let z = tf.transpose(tf.reshape(h1, [n, this.runs, width]), [1, 0, 2]) as tf.Tensor3D;
     const layers = params.length / 2;
     for (let l = 1; l < layers; l++) {
-      // [R, n, in] × [R, in, out]: one batched matMul for all runs.
-      z = tf.add(tf.matMul(tf.relu(z), params[2 * l] as tf.Tensor3D), params[2 * l + 1]) as tf.Tensor3D;
+      // [R, n, in] × [R, in, out]: one product per run (see products.ts).
+      z = tf.add(this.products.perRun(tf.relu(z), params[2 * l] as tf.Tensor3D), params[2 * l + 1]) as tf.Tensor3D;
     }
     return tf.logSoftmax(z);
   }
@@ -230,19 +234,6 @@ export class TfjsRaceEngine implements RaceEngine {
   }
 }
 
-/**
- * x · W for the shared batch x [n, in], whose weight gradient xᵀ · dy is a
- * plain matMul of an explicit transpose rather than matMul(x, dy, transposeA):
- * wasm runs a transposed matMul as a naive loop, a plain one on XNNPACK.
- * The sums are the same, in the same order, on the cpu backend.
- */
-function sharedInputMatMul(x: tf.Tensor2D): (w: tf.Tensor2D) => tf.Tensor2D {
-  return tf.customGrad((w) => ({
-    value: tf.matMul(x, w as tf.Tensor2D),
-    gradFunc: (dy: tf.Tensor2D) => tf.matMul(tf.transpose(x), dy),
-  })) as (w: tf.Tensor2D) => tf.Tensor2D;
-}
-
 /** How a parameter is stacked over the runs: its shape and which axis is the run axis. */
 interface StackedLayout {
   shape: [number, number, number];
@@ -255,7 +246,7 @@ interface StackedLayout {
  * only 2-D ones to XNNPACK, about 4× faster on this layer, which holds 90 % of
  * ANN_MNIST's multiply-adds. (With W1 as [R, in, out] and x broadcast as
  * [1, n, in], a wasm race of 4 ran 1.7× slower than its 4 runs in turn.)
- * Every other parameter is per run: W as [R, in, out] for the batched matMul,
+ * Every other parameter is per run: W as [R, in, out] for the per-run products,
  * b as [R, 1, out] to add to [R, n, out]. Each run's slice, read in order, is
  * its paramShapes array.
  */
