@@ -152,6 +152,9 @@ describe('learning rate', () => {
     const rows = await raceDone(lab);
     expect(rows.map((r) => [r.learningRate, r.status])).toEqual([['0.05', 'finished'], ['10', 'diverged']]);
     expect(Number(rows[0].validationAccuracy), 'lr 0.05 learned').toBeGreaterThan(50);
+    // Its frozen weights are judged once at the epoch's end: the blow-up left a network guessing one digit.
+    expect(Number(rows[1].validationAccuracy), 'lr 10 after the blow-up').toBeLessThan(20);
+    expect(rows[1].statusText).toMatch(/What the blow-up left scores \d+\.\d% on the validation set: chance level/);
     expect(await lab.raceMessage.textContent()).toMatch(/1 of 2 runs completed 1 epoch, 1 diverged/);
     expect((await lab.raceChartCounts()).runs).toBe(2);
   });

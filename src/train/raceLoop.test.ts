@@ -65,9 +65,13 @@ describe('raceLoop', () => {
     const raced = points.filter((p) => p.run === 1);
     expect(raced.map(({ run: _run, ...p }) => p)).toEqual(soloPoints.map((p) => ({ ...p, loss: expect.closeTo(p.loss, 5) })));
 
-    expect(epochs.map((e) => e.runs.map((r) => r.run))).toEqual([[1], [1]]);
+    // The lr 10 run is judged once more, frozen, at the end of the epoch it diverged in, if its weights still compute.
+    const frozen = epochs[0].runs.find((r) => r.run === 0);
+    if (frozen) expect(frozen.diverged).toBe(true);
+    expect(epochs.map((e) => e.runs.filter((r) => !r.diverged).map((r) => r.run))).toEqual([[1], [1]]);
+    expect(epochs[1].runs.map((r) => r.run)).toEqual([1]);
     epochs.forEach((e, i) => {
-      const [run] = e.runs;
+      const run = e.runs.find((r) => r.run === 1)!;
       expect(run.trainLoss).toBeCloseTo(soloEpochs[i].trainLoss, 5);
       expect(run.validation.labels).toEqual(soloEpochs[i].validation.labels);
       expect(run.validation.indices).toEqual(soloEpochs[i].validation.indices);
@@ -75,6 +79,36 @@ describe('raceLoop', () => {
       expect(run.validation.logProbs).toHaveLength(want.length);
       run.validation.logProbs.forEach((v, k) => expect(v).toBeCloseTo(want[k], 4));
     });
+  });
+
+  it('judges a diverged run\'s frozen weights once, at the end of its epoch: lr 2 leaves a network near chance', async () => {
+    const data = smallData();
+    const engine = new TfjsRaceEngine(ANN_MNIST, initParams(ANN_MNIST, 'pytorch', 5), 2);
+    const hypers: StepHyper[] = [
+      { learningRate: 2, momentum: 0.5 },
+      { learningRate: 0.2, momentum: 0.5 },
+    ];
+    const epochs: RaceEpochEnd[] = [];
+    const outcome = await raceLoop(engine, data, settings, { ...running, hypers: () => hypers }, { onEpoch: (e) => void epochs.push(e) });
+    engine.dispose();
+    expect(outcome[0]).toMatchObject({ kind: 'diverged', epoch: 1 });
+    expect(outcome[1]).toEqual({ kind: 'completed', epochs: 2 });
+    const [frozen] = epochs[0].runs;
+    expect(frozen).toMatchObject({ run: 0, diverged: true });
+    expect(frozen.validation.logProbs.every(Number.isFinite)).toBe(true);
+    // Near chance (10 %), where the run beside it, after the same ten batches, is above it.
+    const accuracy = (p: typeof frozen.validation) => {
+      let right = 0;
+      for (let i = 0; i < p.labels.length; i++) {
+        const row = p.logProbs.subarray(i * 10, i * 10 + 10);
+        if (row.indexOf(Math.max(...row)) === p.labels[i]) right++;
+      }
+      return right / p.labels.length;
+    };
+    expect(accuracy(frozen.validation)).toBeLessThan(0.2);
+    expect(accuracy(epochs[0].runs[1].validation)).toBeGreaterThan(0.25);
+    // Once only: the next epoch reports the racing run alone.
+    expect(epochs[1].runs.map((r) => r.run)).toEqual([1]);
   });
 
   it('a stop ends every racing run at the same step, after reading back its losses', async () => {

@@ -22,14 +22,22 @@ export interface RaceLossPoint extends LossPoint {
 
 export interface RaceRunEpoch {
   run: number;
-  /** Mean training NLL over the epoch's samples, nats. */
+  /** Mean training NLL over the epoch's samples, nats (NaN if it trained none). */
   trainLoss: number;
   validation: SetPrediction;
+  /**
+   * True for a run that diverged during this epoch: its frozen weights, judged
+   * once, at the epoch's end, with the others (free: the stacked forward pass
+   * computes every run). It shows what the blow-up left, typically a network
+   * guessing at chance, which is how PyTorch's lr 1 run ends. Left out when
+   * those weights give non-finite log-probabilities (NaN or ∞ weights).
+   */
+  diverged?: true;
 }
 
 export interface RaceEpochEnd {
   epoch: number;
-  /** The runs still racing at the end of the epoch, in run order. */
+  /** The runs still racing at the end of the epoch, and those that diverged during it, in run order. */
   runs: RaceRunEpoch[];
   /** Training wall time of this epoch, ms (evaluation excluded). */
   trainMs: number;
@@ -172,7 +180,11 @@ export async function raceLoop(engine: RaceEngine, data: LoopData, settings: Loo
     const validation = await predictRaceSet(engine, data.train, data.validationIndices);
     const reports: RaceRunEpoch[] = [];
     runs.forEach((s, r) => {
-      if (s.outcome === null) reports.push({ run: r, trainLoss: s.epochLossSum / Math.max(1, s.epochSamples), validation: validation[r] });
+      const trainLoss = s.epochSamples > 0 ? s.epochLossSum / s.epochSamples : NaN;
+      if (s.outcome === null) reports.push({ run: r, trainLoss, validation: validation[r] });
+      else if (s.outcome.kind === 'diverged' && s.outcome.epoch === epoch && validation[r].logProbs.every(Number.isFinite)) {
+        reports.push({ run: r, trainLoss, validation: validation[r], diverged: true });
+      }
     });
     await hooks.onEpoch?.({ epoch, runs: reports, trainMs });
   }

@@ -59,6 +59,15 @@ export interface RaceStart {
 
 export type RaceRunReason = 'completed' | 'stopped' | 'diverged';
 
+export interface RaceEpochRun {
+  run: number;
+  /** Mean training loss over the batches it trained this epoch, nats; NaN if none. */
+  trainLoss: number;
+  validation: Evaluation;
+  /** The run diverged during this epoch: these are its frozen weights' figures. */
+  diverged?: true;
+}
+
 export type Command =
   | RaceStart
   | RangeTestStart
@@ -152,7 +161,8 @@ export type WorkerEvent =
   | { type: 'done'; runId: number; reason: DoneReason; message: string; test?: Evaluation }
   | ({ type: 'examples' } & Examples)
   | { type: 'race-losses'; runId: number; points: (LossPoint & { run: number })[]; progress: Progress }
-  | { type: 'race-epoch'; runId: number; epoch: number; runs: { run: number; trainLoss: number; validation: Evaluation }[] }
+  /** Every racing run's epoch, and once a run's frozen weights after it diverged (`diverged`, see RaceRunEpoch). */
+  | { type: 'race-epoch'; runId: number; epoch: number; runs: RaceEpochRun[] }
   /** One run of the race ended (diverged while the others go on, or at the race's end). */
   | { type: 'race-run-end'; runId: number; run: number; reason: RaceRunReason; message: string }
   | { type: 'race-done'; runId: number; message: string }

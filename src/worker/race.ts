@@ -13,7 +13,7 @@ import { raceLoop } from '../train/raceLoop.ts';
 import type { Schedule } from '../train/schedule.ts';
 import { scheduledHyper } from '../train/schedule.ts';
 import { describeDivergedLoss } from '../train/divergence.ts';
-import type { Evaluation, RaceRunReason, RaceStart, WorkerEvent } from './protocol.ts';
+import type { RaceEpochRun, RaceRunReason, RaceStart, WorkerEvent } from './protocol.ts';
 import { evaluationBuffers } from './protocol.ts';
 import { summarize } from './summary.ts';
 import { raceRunNames } from '../shared/raceRuns.ts';
@@ -68,11 +68,11 @@ export async function runRace(cmd: RaceStart, ctx: RaceContext): Promise<void> {
     {
       onLosses: (points, progress) => ctx.post({ type: 'race-losses', runId, points, progress }),
       onEpoch: (end) => {
-        const runs: { run: number; trainLoss: number; validation: Evaluation }[] = [];
+        const runs: RaceEpochRun[] = [];
         const buffers: ArrayBufferView[] = [];
         for (const r of end.runs) {
           const { evaluation } = summarize('validation', r.validation);
-          runs.push({ run: r.run, trainLoss: r.trainLoss, validation: evaluation });
+          runs.push({ run: r.run, trainLoss: r.trainLoss, validation: evaluation, ...(r.diverged ? { diverged: true } : {}) });
           buffers.push(...evaluationBuffers(evaluation));
         }
         ctx.post({ type: 'race-epoch', runId, epoch: end.epoch, runs }, buffers);

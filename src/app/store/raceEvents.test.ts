@@ -39,4 +39,19 @@ describe('race events', () => {
     expect(epochReaching(r.runs[0])).toBe(2);
     expect(epochReaching(r.runs[1])).toBeNull();
   });
+
+  it('a diverged run keeps its status and gains the frozen weights\' evaluation once, with what it means', () => {
+    let r = applyRaceEvent(race([2.2, 2.2]), { type: 'race-run-end', runId: 1, run: 1, reason: 'diverged', message: 'lr = 1 diverged at batch 40.' });
+    r = applyRaceEvent(r, {
+      type: 'race-epoch', runId: 1, epoch: 1,
+      runs: [{ run: 0, trainLoss: 0.5, validation: evaluation(0.85) }, { run: 1, trainLoss: 1.9, validation: evaluation(0.098), diverged: true }],
+    });
+    expect(r.runs[1].status).toBe('diverged');
+    expect(r.runs[1].epochs).toHaveLength(1);
+    expect(r.runs[1].message).toBe('lr = 1 diverged at batch 40. What the blow-up left scores 9.8% on the validation set: chance level. The network has collapsed to guessing.');
+    // A run that still knows something is not called collapsed.
+    let s = applyRaceEvent(race([2.2]), { type: 'race-run-end', runId: 1, run: 0, reason: 'diverged', message: 'diverged.' });
+    s = applyRaceEvent(s, { type: 'race-epoch', runId: 1, epoch: 1, runs: [{ run: 0, trainLoss: 1, validation: evaluation(0.62), diverged: true }] });
+    expect(s.runs[0].message).toBe('diverged. What the blow-up left still scores 62.0% on the validation set.');
+  });
 });

@@ -29,10 +29,12 @@ export function applyRaceEvent(race: RaceState, e: RaceEvent): RaceState {
       const runs = race.runs.map((r, i): RaceRun => {
         const mine = e.runs.find((x) => x.run === i);
         if (!mine) return r;
+        const epoch = { epoch: e.epoch, trainLoss: mine.trainLoss, validation: mine.validation };
+        if (mine.diverged) return { ...r, epochs: [...r.epochs, epoch], message: `${r.message ?? ''} ${afterDivergence(mine.validation.accuracy)}`.trim() };
         const collapsed = r.status === 'running' && mine.validation.accuracy < COLLAPSE_ACCURACY && brokeDown(r);
         return {
           ...r,
-          epochs: [...r.epochs, { epoch: e.epoch, trainLoss: mine.trainLoss, validation: mine.validation }],
+          epochs: [...r.epochs, epoch],
           status: collapsed ? 'collapsed' : r.status,
           message: collapsed ? `Validation accuracy ${(mine.validation.accuracy * 100).toFixed(1)}%: near chance (10%). The network has collapsed to guessing one digit.` : r.message,
         };
@@ -51,6 +53,14 @@ export function applyRaceEvent(race: RaceState, e: RaceEvent): RaceState {
     case 'race-done':
       return { ...race, phase: 'done', message: e.message, runs: race.runs.map((r) => (r.status === 'running' ? { ...r, status: 'stopped' } : r)) };
   }
+}
+
+/** What a diverged run's frozen weights are worth, for its message. */
+function afterDivergence(accuracy: number): string {
+  const pct = `${(accuracy * 100).toFixed(1)}%`;
+  return accuracy < COLLAPSE_ACCURACY
+    ? `What the blow-up left scores ${pct} on the validation set: chance level. The network has collapsed to guessing.`
+    : `What the blow-up left still scores ${pct} on the validation set.`;
 }
 
 /** The epoch at which a run first reached `target` validation accuracy, or null. */

@@ -95,6 +95,8 @@ function RaceExplanations() {
         <li>
           <strong>Too large:</strong> steps overshoot the valley, so the loss oscillates and spikes. At worst the run <em>diverges</em> (the loss explodes and the run is stopped)
           or <em>collapses</em>: its neurons die and it guesses one digit, stuck at chance (loss ≈ 2.3 nats, accuracy ≈ 10 %).
+          Often both: a diverged run's weights are scored once at the end of that epoch, and its row shows what the blow-up left
+          (select it: often every image lands in one column of its confusion matrix).
         </li>
         <li>
           <strong>Momentum</strong> adds a share of the previous step to each new one, so steps build up: on a steady slope the step is lr / (1 − momentum).

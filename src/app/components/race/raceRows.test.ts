@@ -51,4 +51,12 @@ describe('raceRows', () => {
     const rows = raceRows([{ ...base, learningRate: 0.01, momentum: 0 }, { ...base, learningRate: 0.01, momentum: 0.9 }, { ...base, learningRate: 0.03, momentum: 0.99 }]);
     expect(rows.map((r) => [r.learningRate, r.momentum, r.effectiveStep])).toEqual([['0.01', '0', '0.01'], ['0.01', '0.9', '0.1'], ['0.03', '0.99', '3']]);
   });
+
+  it('a diverged run shows its frozen weights\' figures, and a dash for a train loss with no batch behind it', () => {
+    const row = raceRow({
+      ...base, learningRate: 1, status: 'diverged', message: 'lr = 1 diverged.',
+      epochs: [{ epoch: 1, trainLoss: NaN, validation: evaluation(0.098, 2.31, 0.5) }],
+    });
+    expect(row).toMatchObject({ trainLoss: '—', validationLoss: '2.310', validationAccuracy: '9.8', status: 'diverged', explanation: 'lr = 1 diverged.', evaluated: true });
+  });
 });

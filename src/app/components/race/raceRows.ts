@@ -56,6 +56,8 @@ function raceRow(run: RaceRowInput, name: string): RaceRow {
   };
 }
 
+/** NaN: no batch to average (a run that diverged on its epoch's first batch). */
 function nats(v: number): string {
+  if (Number.isNaN(v)) return DASH;
   return Number.isFinite(v) ? v.toFixed(3) : String(v);
 }
