@@ -1,6 +1,7 @@
 /** A labelled numeric field driven by the settings table, with its message at the field. */
 import type { ReactNode } from 'react';
 import type { SettingField } from '../../shared/settings.ts';
+import { DecimalInput } from './DecimalInput.tsx';
 
 interface Props {
   field: Extract<SettingField, { kind: 'number' }>;
@@ -19,18 +20,7 @@ export function NumberField({ field, value, error, disabled, onChange, children 
   return (
     <div className={`field${error ? ' field--invalid' : ''}`}>
       <label htmlFor={id}>{field.label}</label>
-      <input
-        id={id}
-        type="text"
-        inputMode="decimal"
-        autoComplete="off"
-        spellCheck={false}
-        value={value}
-        disabled={disabled}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${errorId} ${hintId}` : hintId}
-        onChange={(e) => onChange(e.target.value)}
-      />
+      <DecimalInput id={id} value={value} error={error} disabled={disabled} onChange={onChange} />
       {children}
       {error ? (
         <p id={errorId} role="alert" className="field__error">

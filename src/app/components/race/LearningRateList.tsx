@@ -10,6 +10,7 @@ import * as lab from '../../lab.ts';
 import { useLab, workerBusy } from '../../store/index.ts';
 import type { LabState } from '../../store/index.ts';
 import { PRESET } from '../../../shared/settings.ts';
+import { DecimalInput } from '../DecimalInput.tsx';
 import { RACE_PRESET_TEXT, RACE_SIZE, parseRaceRuns } from './parseRates.ts';
 
 const RATES_ID = 'race-rates';
@@ -31,7 +32,7 @@ export function LearningRateList() {
       <div className={`field${errors.rates ? ' field--invalid' : ''}`}>
         <label htmlFor={RATES_ID}>Learning rates to race</label>
         <div className="race__input">
-          <ListInput id={RATES_ID} value={rates} error={errors.rates} onChange={setRates} />
+          <DecimalInput id={RATES_ID} value={rates} error={errors.rates} onChange={setRates} />
           <button type="button" onClick={() => setRates(RACE_PRESET_TEXT)}>Preset: {RACE_PRESET_TEXT}</button>
         </div>
         <FieldNotes id={RATES_ID} error={errors.rates}>
@@ -41,7 +42,7 @@ export function LearningRateList() {
       <div className={`field${errors.momenta ? ' field--invalid' : ''}`}>
         <label htmlFor={MOMENTA_ID}>Momentum per run</label>
         <div className="race__input">
-          <ListInput id={MOMENTA_ID} value={momenta} error={errors.momenta} onChange={setMomenta} placeholder={`Settings: ${defaultMomentum}`} />
+          <DecimalInput id={MOMENTA_ID} value={momenta} error={errors.momenta} onChange={setMomenta} placeholder={`Settings: ${defaultMomentum}`} />
         </div>
         <FieldNotes id={MOMENTA_ID} error={errors.momenta}>
           Optional. Empty: every run uses Settings’ momentum. One value: that momentum for every run. Otherwise one value per learning rate, in the same order;
@@ -53,24 +54,6 @@ export function LearningRateList() {
         {!formValid ? <span className="race__why">Fix the settings first.</span> : busy && !racing ? <span className="race__why">A run or range test is using the trainer: stop it first.</span> : null}
       </div>
     </form>
-  );
-}
-
-/** A list of numbers typed as text; described by its error (when there is one) and its hint. */
-function ListInput({ id, value, error, onChange, placeholder }: { id: string; value: string; error: string | undefined; onChange: (text: string) => void; placeholder?: string }) {
-  return (
-    <input
-      id={id}
-      type="text"
-      inputMode="decimal"
-      autoComplete="off"
-      spellCheck={false}
-      value={value}
-      placeholder={placeholder}
-      aria-invalid={error ? true : undefined}
-      aria-describedby={error ? `${id}-error ${id}-hint` : `${id}-hint`}
-      onChange={(e) => onChange(e.target.value)}
-    />
   );
 }
 
