@@ -41,7 +41,7 @@ it('learning-rate sweep', async () => {
     { hypers: () => rates.map((learningRate) => ({ learningRate, momentum: PRESET.momentum })), stopRequested: () => false, whilePaused: async () => {} },
     {
       onEpoch: (e) => {
-        const accs = e.runs.map((r) => `lr ${rates[r.run]}: ${summarize('validation', r.validation).evaluation.accuracy.toFixed(4)}`);
+        const accs = e.runs.map((r) => `lr ${rates[r.run]}${r.diverged ? ' (diverged, frozen)' : ''}: ${summarize('validation', r.validation).evaluation.accuracy.toFixed(4)}`);
         console.log(`epoch ${e.epoch} validation accuracy · ${accs.join(' · ')} · ${(e.trainMs / 1000).toFixed(0)} s training`);
       },
     },
