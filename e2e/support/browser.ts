@@ -157,7 +157,7 @@ export interface RaceResultRow {
   /** "0.9871", "undefined", or "—". */
   macroAuc: string;
   status: RaceRowStatus;
-  /** The whole status cell, with the explanation of a diverged or collapsed run. */
+  /** The status cell, then (a diverged or collapsed run) the explanation row below it. */
   statusText: string;
 }
 
@@ -471,13 +471,19 @@ export class LabPage {
    */
   async raceRows(): Promise<RaceResultRow[]> {
     if ((await this.raceTable.count()) === 0) return [];
-    const { head, rows, names } = await this.raceTable.evaluate((table) => {
+    const { head, rows, explanations, names } = await this.raceTable.evaluate((table) => {
       const t = table as HTMLTableElement;
+      // A run's row, then (for a diverged or collapsed run) a row that spans the table with why.
+      const runRows = Array.from(t.tBodies[0]?.rows ?? []).filter((r) => !r.classList.contains('race__explain-row'));
+      const why = (r: HTMLTableRowElement) => {
+        const next = r.nextElementSibling as HTMLTableRowElement | null;
+        return next?.classList.contains('race__explain-row') ? next.innerText.trim() : '';
+      };
       return {
         head: Array.from(t.tHead?.rows[0]?.cells ?? [], (c) => (c.textContent ?? '').trim()),
-        // innerText, as shown: a status and its explanation (a block below it) stay apart.
-        rows: Array.from(t.tBodies[0]?.rows ?? [], (r) => Array.from(r.cells, (c) => c.innerText.trim())),
-        names: Array.from(t.tBodies[0]?.rows ?? [], (r) => r.querySelector('button[aria-label]')?.getAttribute('aria-label') ?? ''),
+        rows: runRows.map((r) => Array.from(r.cells, (c) => c.innerText.trim())),
+        explanations: runRows.map(why),
+        names: runRows.map((r) => r.querySelector('button[aria-label]')?.getAttribute('aria-label') ?? ''),
       };
     });
     const col = (name: string) => {
@@ -498,7 +504,7 @@ export class LabPage {
         validationAccuracy: cells[acc],
         macroAuc: cells[auc],
         status: m[1] as RaceRowStatus,
-        statusText: cells[status],
+        statusText: explanations[i] ? `${cells[status]}\n${explanations[i]}` : cells[status],
       };
     });
   }

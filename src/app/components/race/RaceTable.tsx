@@ -5,7 +5,7 @@
  * panels. Rows change only when an epoch ends or a run stops, so the table
  * selects just those fields and stays still while the curves move.
  */
-import { useMemo } from 'react';
+import { Fragment, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { RaceRunStatus } from '../../store/raceSlice.ts';
 import { useLab } from '../../store/index.ts';
@@ -13,6 +13,8 @@ import { runStyle } from './racePalette.ts';
 import { raceRows } from './raceRows.ts';
 
 const NONE: never[] = [];
+/** The table's columns, for the explanation row that spans them. */
+const COLUMNS = 10;
 
 export function RaceTable() {
   const rows = useRaceRows();
@@ -34,34 +36,41 @@ export function RaceTable() {
             <th scope="col">Validation accuracy (%)</th>
             <th scope="col">Macro AUC</th>
             <th scope="col">Epoch to 90 %</th>
-            <th scope="col">Status</th>
+            <th scope="col" className="race__status">Status</th>
             <th scope="col"><span className="race__sr-only">Evaluation panels</span></th>
           </tr>
         </thead>
         <tbody>
           {rows.map((row, i) => (
-            <tr key={i} className={selected === i ? 'race__row--selected' : undefined}>
-              <th scope="row"><Swatch i={i} />{row.learningRate}</th>
-              <td>{row.momentum}</td>
-              <td>{row.effectiveStep}</td>
-              <td>{row.trainLoss}</td>
-              <td>{row.validationLoss}</td>
-              <td>{row.validationAccuracy}</td>
-              <td>{row.macroAuc}</td>
-              <td>{row.epochTo90}</td>
-              <td className="race__status">
-                <span className={`race__chip race__chip--${row.status}`} aria-hidden="true" />
-                {row.status}
-                {row.explanation ? <span className="race__explanation">{row.explanation}</span> : null}
-              </td>
-              <td>
-                <button type="button" aria-pressed={selected === i} disabled={!row.evaluated} onClick={() => select(i)}
-                  aria-label={`Show ${row.name} in the evaluation panels`}
-                  title={row.evaluated ? 'Show this run’s ROC curves and confusion matrix below' : 'Appears after the run’s first epoch.'}>
-                  {selected === i ? 'Shown below' : 'Show below'}
-                </button>
-              </td>
-            </tr>
+            <Fragment key={i}>
+              <tr className={[selected === i ? 'race__row--selected' : '', row.explanation ? 'race__row--explained' : ''].join(' ').trim() || undefined}>
+                <th scope="row"><Swatch i={i} />{row.learningRate}</th>
+                <td>{row.momentum}</td>
+                <td>{row.effectiveStep}</td>
+                <td>{row.trainLoss}</td>
+                <td>{row.validationLoss}</td>
+                <td>{row.validationAccuracy}</td>
+                <td>{row.macroAuc}</td>
+                <td>{row.epochTo90}</td>
+                <td className="race__status" aria-describedby={row.explanation ? `race-run-${i}-why` : undefined}>
+                  <span className={`race__chip race__chip--${row.status}`} aria-hidden="true" />
+                  {row.status}
+                </td>
+                <td>
+                  <button type="button" aria-pressed={selected === i} disabled={!row.evaluated} onClick={() => select(i)}
+                    aria-label={`Show ${row.name} in the evaluation panels`}
+                    title={row.evaluated ? 'Show this run’s ROC curves and confusion matrix below' : 'Appears after the run’s first epoch.'}>
+                    {selected === i ? 'Shown below' : 'Show below'}
+                  </button>
+                </td>
+              </tr>
+              {/* Why a run diverged or collapsed, across the whole row: in the status cell it made the row a column of words. */}
+              {row.explanation ? (
+                <tr className="race__explain-row">
+                  <td colSpan={COLUMNS} id={`race-run-${i}-why`}>{row.explanation}</td>
+                </tr>
+              ) : null}
+            </Fragment>
           ))}
         </tbody>
       </table>
