@@ -5,8 +5,9 @@
  * learning rate 0.1, momentum 0.9: about 90% accuracy) and shared by the
  * tests; each starts from an empty pad.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, test } from 'vitest';
-import { DIGIT_STROKES, type LabPage, type OpenLab, line, openLab, recordFailure, uncaughtErrors } from './support/browser.ts';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { DIGIT_STROKES, type LabPage, line } from './support/browser.ts';
+import { labPerFile } from './support/sessions.ts';
 
 /** Data, one epoch of 10,000 images, and the validation and test passes, on a slow 2-core machine. */
 const RUN_MS = 300_000;
@@ -15,33 +16,12 @@ const PREDICT_MS = 15_000;
 const EMPTY = 'Draw a digit to see what the network thinks.';
 const PREDICTION = /^Prediction: (\d) \((\d+)%\)$/;
 
-let session: OpenLab | undefined;
 let lab: LabPage;
-
-beforeAll(async () => {
-  session = await openLab('?trainLimit=10000', { baseUrl: inject('baseUrl') });
-  lab = session.lab;
-  try {
-    await lab.trainToEnd({ learningRate: '0.1', momentum: '0.9', epochs: '1' }, RUN_MS);
-  } catch (err) {
-    await recordFailure(session, 'draw-training');
-    throw err;
-  }
-}, RUN_MS + 60_000);
+labPerFile('?trainLimit=10000', { name: 'draw', train: { learningRate: '0.1', momentum: '0.9', epochs: '1' }, runMs: RUN_MS }, (s) => (lab = s.lab));
 
 beforeEach(async () => {
   await lab.clearPad.click();
   await expect.poll(() => lab.prediction.textContent(), { timeout: 5_000 }).toBe(EMPTY);
-});
-
-afterEach(async (ctx) => {
-  if (!session) return;
-  if (ctx.task.result?.state === 'fail') await recordFailure(session, ctx.task.name);
-  expect(uncaughtErrors(session.issues), 'uncaught errors in the page').toEqual([]);
-});
-
-afterAll(async () => {
-  await session?.close();
 });
 
 const predictionText = async () => (await lab.prediction.textContent())?.trim() ?? '';

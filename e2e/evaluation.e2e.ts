@@ -9,37 +9,17 @@
  * about 72%). The run is seeded, so the figures repeat from run to run.
  */
 import type { Locator } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
-import { type LabPage, type OpenLab, openLab, recordFailure, uncaughtErrors } from './support/browser.ts';
+import { describe, expect, test } from 'vitest';
+import type { LabPage } from './support/browser.ts';
+import { labPerFile } from './support/sessions.ts';
 
 /** Data, one epoch of 5,000 images, and the 10,000-image validation and test passes, on a slow 2-core machine. */
 const RUN_MS = 300_000;
 const VALIDATION_IMAGES = 10_000;
 const TEST_IMAGES = 10_000;
 
-let session: OpenLab | undefined;
 let lab: LabPage;
-
-beforeAll(async () => {
-  session = await openLab('?trainLimit=5000', { baseUrl: inject('baseUrl') });
-  lab = session.lab;
-  try {
-    await lab.trainToEnd({ learningRate: '0.1', momentum: '0.9', epochs: '1' }, RUN_MS);
-  } catch (err) {
-    await recordFailure(session, 'evaluation-training');
-    throw err;
-  }
-}, RUN_MS + 60_000);
-
-afterEach(async (ctx) => {
-  if (!session) return;
-  if (ctx.task.result?.state === 'fail') await recordFailure(session, ctx.task.name);
-  expect(uncaughtErrors(session.issues), 'uncaught errors in the page').toEqual([]);
-});
-
-afterAll(async () => {
-  await session?.close();
-});
+labPerFile('?trainLimit=5000', { name: 'evaluation', train: { learningRate: '0.1', momentum: '0.9', epochs: '1' }, runMs: RUN_MS }, (s) => (lab = s.lab));
 
 /** "1,234" → 1234; the cell texts of the counts view. */
 const count = (text: string) => Number(text.replace(/,/g, ''));

@@ -3,31 +3,18 @@
  * survives a reload, overlays, exports as JSON, and a bad import is refused.
  */
 import { readFile } from 'node:fs/promises';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OpenLab } from './support/browser.ts';
-import { openLab, recordFailure, uncaughtErrors } from './support/browser.ts';
+import { labPerFile } from './support/sessions.ts';
 
 const RUN_MS = 300_000;
-let session: OpenLab | undefined;
-
-beforeAll(async () => {
-  // Small sets: this file is about what is kept, not how well it learns.
-  session = await openLab('?trainLimit=1000&validation=500', { baseUrl: inject('baseUrl') });
-}, 60_000);
-
-afterEach(async (ctx) => {
-  if (!session) return;
-  if (ctx.task.result?.state === 'fail') await recordFailure(session, ctx.task.name);
-  expect(uncaughtErrors(session.issues), 'uncaught errors in the page').toEqual([]);
-});
-
-afterAll(async () => {
-  await session?.close();
-});
+let session: OpenLab;
+// Small sets: this file is about what is kept, not how well it learns.
+labPerFile('?trainLimit=1000&validation=500', { name: 'history' }, (s) => (session = s));
 
 describe('run history', () => {
   it('keeps a run and a race across a reload, overlays them, exports JSON and refuses a bad import', async () => {
-    const { page, lab } = session!;
+    const { page, lab } = session;
     const panel = page.getByRole('region', { name: 'Run history' });
     await panel.getByText('No runs yet').waitFor({ timeout: 20_000 });
 

@@ -5,11 +5,9 @@
  * images; validation stays 10,000) so that a test trains in seconds to
  * minutes on a 2-core CPU, with WebGL on SwiftShader.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { afterEach, describe, expect, inject, test } from 'vitest';
-import { type LabPage, type OpenLab, openLab } from './support/browser.ts';
-import { REPO_ROOT } from './support/server.ts';
+import { describe, expect, test } from 'vitest';
+import type { LabPage } from './support/browser.ts';
+import { labPerTest } from './support/sessions.ts';
 
 const QUICK = '?trainLimit=5000';
 
@@ -23,35 +21,9 @@ const EPOCH_SUMMARY = (epoch: number, epochs: number) =>
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-let session: OpenLab | undefined;
-
-async function open(query = ''): Promise<LabPage> {
-  session = await openLab(query, { baseUrl: inject('baseUrl') });
-  return session.lab;
-}
+const open = labPerTest();
 
 const trainingPoints = async (lab: LabPage) => (await lab.lossPointCounts()).training;
-
-afterEach(async (ctx) => {
-  const s = session;
-  session = undefined;
-  if (!s) return;
-  try {
-    if (ctx.task.result?.state === 'fail') {
-      const dir = path.join(REPO_ROOT, 'test-results', 'e2e');
-      const name = ctx.task.name.replace(/[^\w-]+/g, '-').slice(0, 80);
-      await mkdir(dir, { recursive: true });
-      await s.page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true }).catch(() => undefined);
-      const state = await s.lab.describeState();
-      await writeFile(path.join(dir, `${name}.txt`), `${state}\n\n${s.issues.map((i) => `${i.kind}: ${i.text}`).join('\n')}\n`);
-      console.error(`[e2e] ${ctx.task.name}\n  state: ${state}\n  issues: ${JSON.stringify(s.issues, null, 2)}`);
-    }
-    const uncaught = s.issues.filter((i) => i.kind === 'pageerror').map((i) => i.text);
-    expect(uncaught, 'uncaught errors in the page').toEqual([]);
-  } finally {
-    await s.close();
-  }
-});
 
 describe('the lab page', () => {
   test('shows the labelled settings, the run buttons and a WebGL backend in the worker', async () => {

@@ -8,8 +8,9 @@
  * images (`?trainLimit=5000`; validation stays 10,000) with the default
  * momentum, 0.5, unless a race gives its runs their own.
  */
-import { afterEach, describe, expect, inject, test } from 'vitest';
-import { type LabPage, type OpenLab, type RaceResultRow, openLab, recordFailure, uncaughtErrors } from './support/browser.ts';
+import { describe, expect, test } from 'vitest';
+import type { LabPage, RaceResultRow } from './support/browser.ts';
+import { labPerTest } from './support/sessions.ts';
 
 const QUICK = '?trainLimit=5000';
 
@@ -20,24 +21,7 @@ const RACE_MS = 240_000;
 /** Up to 300 batches of the sweep, usually fewer: it stops once the loss has blown up. */
 const RANGE_TEST_MS = 180_000;
 
-let session: OpenLab | undefined;
-
-async function open(query = QUICK): Promise<LabPage> {
-  session = await openLab(query, { baseUrl: inject('baseUrl') });
-  return session.lab;
-}
-
-afterEach(async (ctx) => {
-  const s = session;
-  session = undefined;
-  if (!s) return;
-  try {
-    if (ctx.task.result?.state === 'fail') await recordFailure(s, ctx.task.name);
-    expect(uncaughtErrors(s.issues), 'uncaught errors in the page').toEqual([]);
-  } finally {
-    await s.close();
-  }
-});
+const open = labPerTest(QUICK);
 
 /** "87.3" → 87.3; the table shows "—" before a run's first epoch, which reads as NaN. */
 const percent = (row: RaceResultRow) => Number(row.validationAccuracy);

@@ -10,8 +10,9 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, onTestFinished, test } from 'vitest';
-import { DIGIT_STROKES, type LabPage, type OpenLab, type PadPoint, line, openLab, recordFailure, uncaughtErrors } from './support/browser.ts';
+import { describe, expect, onTestFinished, test } from 'vitest';
+import { DIGIT_STROKES, type LabPage, type PadPoint, line } from './support/browser.ts';
+import { labPerFile } from './support/sessions.ts';
 
 /** Data, one epoch of 10,000 images, and the validation and test passes, on a slow 2-core machine. */
 const RUN_MS = 300_000;
@@ -21,29 +22,8 @@ const RELOAD_MS = 60_000;
 const PREDICTION = /^Prediction: \d \(\d+%\)$/;
 const NO_NETWORK = 'There is no network to ask yet: train one, or load a saved model.';
 
-let session: OpenLab | undefined;
 let lab: LabPage;
-
-beforeAll(async () => {
-  session = await openLab('?trainLimit=10000', { baseUrl: inject('baseUrl') });
-  lab = session.lab;
-  try {
-    await lab.trainToEnd({ learningRate: '0.1', momentum: '0.9', epochs: '1' }, RUN_MS);
-  } catch (err) {
-    await recordFailure(session, 'models-training');
-    throw err;
-  }
-}, RUN_MS + 60_000);
-
-afterEach(async (ctx) => {
-  if (!session) return;
-  if (ctx.task.result?.state === 'fail') await recordFailure(session, ctx.task.name);
-  expect(uncaughtErrors(session.issues), 'uncaught errors in the page').toEqual([]);
-});
-
-afterAll(async () => {
-  await session?.close();
-});
+labPerFile('?trainLimit=10000', { name: 'models', train: { learningRate: '0.1', momentum: '0.9', epochs: '1' }, runMs: RUN_MS }, (s) => (lab = s.lab));
 
 const predictionText = async () => (await lab.prediction.textContent())?.trim() ?? '';
 
