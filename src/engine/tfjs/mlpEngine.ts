@@ -110,8 +110,6 @@ export class TfjsMlpEngine implements Engine {
     return readLossGroup(pending);
   }
 
-
-
   async predictLogProbs(x: Float32Array, n: number): Promise<Float32Array> {
     const inputs = this.arch.sizes[0];
     const out = tf.tidy(() => this.forward(tf.tensor2d(x.subarray(0, n * inputs), [n, inputs])));

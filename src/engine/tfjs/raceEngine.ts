@@ -171,7 +171,6 @@ export class TfjsRaceEngine implements RaceEngine {
     return readLossGroup(pending);
   }
 
-
   async predictLogProbs(x: Float32Array, n: number): Promise<Float32Array> {
     const out = tf.tidy(() => this.forward(this.params, this.input(x, n)));
     try {
