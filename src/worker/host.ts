@@ -6,24 +6,20 @@
  */
 import type { Mnist } from '../data/load.ts';
 import { DataLoadError } from '../data/load.ts';
-import { IMAGE_SIZE, range, splitTrainValidation } from '../data/dataset.ts';
+import { IMAGE_SIZE, splitTrainValidation } from '../data/dataset.ts';
 import { suggestLearningRate } from '../train/rangeTest.ts';
 import { rangeTestLoop } from '../train/rangeTestLoop.ts';
-import type { Schedule } from '../train/schedule.ts';
-import { scheduledHyper } from '../train/schedule.ts';
-import { describeDivergedLoss } from '../train/divergence.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { RaceEngine } from '../engine/race.ts';
 import type { Architecture } from '../model/architecture.ts';
 import { ANN_MNIST, paramShapes } from '../model/architecture.ts';
 import { initParams } from '../model/init.ts';
-import { EVAL_CHUNK, predictSet } from '../train/evaluate.ts';
-import type { LoopControl, LoopOutcome } from '../train/loop.ts';
-import { now, trainLoop } from '../train/loop.ts';
+import { EVAL_CHUNK } from '../train/evaluate.ts';
+import { now } from '../train/loop.ts';
 import type { BackendChoice, BackendName, Command, DoneReason, Endpoint, EvalSet, Evaluation, RaceStart, RangeTestStart, StartRun, WorkerEvent } from './protocol.ts';
 import { assertNever, evaluationBuffers, send } from './protocol.ts';
-import { summarize } from './summary.ts';
 import { runRace } from './race.ts';
+import { runSingle } from './run.ts';
 import type { KeptEvaluation } from './examples.ts';
 import { cellExamples } from './examples.ts';
 
@@ -125,52 +121,24 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
       if (active.stop) return finish(active, 'stopped', 'Stopped before training began.');
 
       dropEngine();
-      engine = deps.createEngine(ANN_MNIST, initParams(ANN_MNIST, settings.init, settings.seed));
+      const e = deps.createEngine(ANN_MNIST, initParams(ANN_MNIST, settings.init, settings.seed));
+      engine = e;
       post({ type: 'phase', runId, phase: 'training' });
-
-      const batchesPerEpoch = Math.ceil(split.train.length / settings.batchSize);
-      const totalSteps = batchesPerEpoch * settings.epochs;
-      const schedule: Schedule = { kind: settings.schedule };
-      let markedVersion = 0;
-      const control: LoopControl = {
-        hyper: (step) => {
-          if (active.hyperVersion !== markedVersion) {
-            markedVersion = active.hyperVersion;
-            post({ type: 'hyper-change', runId, step, epoch: step / batchesPerEpoch, ...active.hyper });
-          }
-          return scheduledHyper(schedule, { step, totalSteps, stepsPerEpoch: batchesPerEpoch, baseLr: active.hyper.learningRate, baseMomentum: active.hyper.momentum });
-        },
+      const end = await runSingle(cmd, {
+        post, engine: e, mnist, split,
+        hyper: () => ({ ...active.hyper, version: active.hyperVersion }),
         stopRequested: () => active.stop,
+        paused: () => active.paused,
         whilePaused: pausable(active),
-      };
-      const e = engine;
-      const outcome = await trainLoop(
-        e,
-        { train: mnist.train, trainIndices: split.train, validationIndices: split.validation },
-        { epochs: settings.epochs, batchSize: settings.batchSize, seed: settings.seed, flushIntervalMs: deps.flushIntervalMs },
-        control,
-        {
-          onLosses: (points, progress) => post({ type: 'losses', runId, points, progress }),
-          onEpoch: (end) => {
-            const { evaluation: validation, predicted } = summarize('validation', end.validation);
-            latest.set('validation', { set: mnist.train, prediction: end.validation, predicted });
-            post({ type: 'epoch', runId, epoch: end.epoch, epochs: settings.epochs, trainLoss: end.trainLoss, validation, trainMs: end.trainMs }, evaluationBuffers(validation));
-            if (!active.stop) post({ type: 'phase', runId, phase: active.paused ? 'paused' : 'training' });
-          },
-        },
-      );
-      if (outcome.kind === 'diverged') {
-        // Its weights are NaN or wildly off: nothing to predict with or save.
+        keep: (set, kept) => latest.set(set, kept),
+        flushIntervalMs: deps.flushIntervalMs,
+      });
+      if (end.reason === 'diverged') {
+        // Nothing to predict with or save.
         dropEngineSafely();
         latest.clear();
-        return finish(active, 'diverged', divergenceMessage(outcome));
       }
-      post({ type: 'phase', runId, phase: 'testing' });
-      const testPrediction = await predictSet(e, mnist.test, range(mnist.test.count));
-      const { evaluation: test, predicted } = summarize('test', testPrediction);
-      latest.set('test', { set: mnist.test, prediction: testPrediction, predicted });
-      const msg = outcome.kind === 'completed' ? `Finished ${outcome.epochs} epoch${outcome.epochs === 1 ? '' : 's'}.` : `Stopped during epoch ${outcome.epoch}; the trained weights are kept.`;
-      finish(active, outcome.kind, msg, test);
+      finish(active, end.reason, end.message, end.test);
     } catch (err) {
       await fail(active, err);
     }
@@ -437,13 +405,4 @@ function checkParams(params: Float32Array[]): string | null {
     if (!params[i].every(Number.isFinite)) return `weight array ${i} holds NaN or infinite values`;
   }
   return null;
-}
-
-function divergenceMessage(o: Extract<LoopOutcome, { kind: 'diverged' }>): string {
-  const what = describeDivergedLoss(o.loss);
-  return (
-    `The learning rate is too large: the loss diverged (${what}) at batch ${o.step}, epoch ${o.epoch}, ` +
-    `with learning rate ${o.hyper.learningRate}. Each step overshot the minimum by more than the last. ` +
-    `Try a learning rate 10× smaller.`
-  );
 }
