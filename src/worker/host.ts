@@ -88,6 +88,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     return data.mnist;
   };
 
+
   const dropEngine = () => {
     engine?.dispose();
     engine = null;
@@ -166,11 +167,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     } catch (err) {
       await fail(active, err);
     } finally {
-      try {
-        stacked?.dispose();
-      } catch {
-        // a lost context takes the memory with it
-      }
+      disposeQuietly(stacked);
     }
   }
 
@@ -205,11 +202,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     } catch (err) {
       await fail(active, err);
     } finally {
-      try {
-        temp?.dispose();
-      } catch {
-        // a lost context takes the memory with it
-      }
+      disposeQuietly(temp);
     }
   }
 
@@ -301,11 +294,8 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
   }
 
   function dropEngineSafely(): void {
-    try {
-      dropEngine();
-    } catch {
-      engine = null; // a lost context can make dispose throw; the memory is gone with it
-    }
+    disposeQuietly(engine);
+    engine = null;
   }
 
   function handle(cmd: Command): void {
@@ -393,6 +383,15 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
       dropEngineSafely();
     },
   };
+}
+
+/** Frees an engine; a lost WebGL context can make dispose throw, and the memory is gone with it anyway. */
+function disposeQuietly(e: { dispose(): void } | null): void {
+  try {
+    e?.dispose();
+  } catch {
+    // nothing left to free
+  }
 }
 
 /** Why these arrays are not ANN_MNIST weights, or null if they are. */
