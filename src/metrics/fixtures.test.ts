@@ -37,8 +37,8 @@ interface FixtureCase {
   };
 }
 
-// <repo>/../shared/fixtures: CI lays shared/ beside the clone, as in the workspace.
-const fixturePath = fileURLToPath(new URL('../../../shared/fixtures/metrics_public.json', import.meta.url));
+// Copied into the repository (test-fixtures/README.md): a test never reads outside it.
+const fixturePath = fileURLToPath(new URL('../../test-fixtures/metrics_public.json', import.meta.url));
 const cases = (JSON.parse(readFileSync(fixturePath, 'utf8')) as { cases: FixtureCase[] }).cases;
 
 const column = (probs: number[][], k: number): number[] => probs.map((row) => row[k]);

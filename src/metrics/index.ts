@@ -2,7 +2,7 @@
  * Public API of the metrics module: pure functions over plain and typed
  * arrays, no DOM, tfjs or messaging, so the same code runs in the training
  * worker, the UI and Node tests. Conventions follow scikit-learn 1.2.1; see
- * ../shared/fixtures/README.md beside the repository.
+ * test-fixtures/README.md.
  */
 
 export { argmaxRows } from './argmax.ts';

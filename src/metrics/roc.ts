@@ -1,6 +1,6 @@
 /**
  * Binary ROC curve and its area, following scikit-learn 1.2.1 exactly (the
- * version that produced ../shared/fixtures/metrics_public.json):
+ * version that produced test-fixtures/metrics_public.json):
  *
  * - one point per distinct score, thresholds strictly decreasing;
  * - a first point (fpr 0, tpr 0) whose threshold is max score + 1 (1.2

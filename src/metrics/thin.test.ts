@@ -60,7 +60,7 @@ describe('thinCurve', () => {
   });
 
   it('fixture curves: every defined class of every case, with a tight budget', () => {
-    const path = fileURLToPath(new URL('../../../shared/fixtures/metrics_public.json', import.meta.url));
+    const path = fileURLToPath(new URL('../../test-fixtures/metrics_public.json', import.meta.url));
     const { cases } = JSON.parse(readFileSync(path, 'utf8')) as {
       cases: { expected: { roc_drop_intermediate_false: (RocCurve | null)[] } }[];
     };
