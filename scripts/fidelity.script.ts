@@ -11,7 +11,7 @@ import os from 'node:os';
 import { splitTrainValidation } from '../src/data/dataset.ts';
 import { TfjsMlpEngine } from '../src/engine/tfjs/mlpEngine.ts';
 import { ANN_MNIST } from '../src/model/architecture.ts';
-import type { InitScheme } from '../src/model/architecture.ts';
+import type { InitScheme } from '../src/shared/settings.ts';
 import { initParams } from '../src/model/init.ts';
 import { PRESET } from '../src/shared/settings.ts';
 import { readMnist } from '../src/test-support/mnist.ts';

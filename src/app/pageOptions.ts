@@ -4,7 +4,7 @@
  * unchanged), `?backend=wasm` forces a backend, `?validation=10000` sets the
  * held-out size.
  */
-import type { BackendName } from '../worker/protocol.ts';
+import type { BackendName } from '../shared/backendNames.ts';
 
 export interface PageOptions {
   trainLimit?: number;

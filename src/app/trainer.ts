@@ -6,7 +6,8 @@
  */
 import type { RunSettings } from '../shared/settings.ts';
 import type { RaceRunHyper } from '../shared/raceRuns.ts';
-import type { BackendName, Command, DataOptions, EvalSet, Reply, StreamEvent, WorkerEvent } from '../worker/protocol.ts';
+import type { BackendName } from '../shared/backendNames.ts';
+import type { Command, DataOptions, EvalSet, Reply, StreamEvent, WorkerEvent } from '../worker/protocol.ts';
 import { isReply } from '../worker/protocol.ts';
 
 export interface TrainerCallbacks {

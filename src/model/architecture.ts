@@ -4,8 +4,6 @@
  * Engines read this description; nothing here depends on tfjs.
  */
 
-export type InitScheme = 'pytorch' | 'glorot';
-
 export interface Architecture {
   /** Layer widths from input to output, e.g. [784, 128, 64, 10]. */
   sizes: readonly number[];

@@ -11,7 +11,8 @@
  */
 import type { Rng } from '../shared/rng.ts';
 import { deriveRng } from '../shared/rng.ts';
-import type { Architecture, InitScheme } from './architecture.ts';
+import type { InitScheme } from '../shared/settings.ts';
+import type { Architecture } from './architecture.ts';
 import { paramShapes } from './architecture.ts';
 
 function uniform(n: number, bound: number, rng: Rng): Float32Array {

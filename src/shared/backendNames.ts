@@ -1,4 +1,5 @@
-import type { BackendName } from '../worker/protocol.ts';
+/** The tfjs backends the worker can train on, in the protocol's and the page's words. */
+export type BackendName = 'webgl' | 'wasm' | 'cpu';
 
 /** How a backend is named on the page and in messages. */
 

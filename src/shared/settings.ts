@@ -3,8 +3,12 @@
  * labels and ranges, the validation messages shown at each field, and (later)
  * the shareable URL. Values arrive as the text a student typed.
  */
-import type { InitScheme } from '../model/architecture.ts';
-import type { ScheduleKind } from '../train/schedule.ts';
+
+/** How the first weights are drawn (model/init.ts): PyTorch's default, or Glorot uniform. */
+export type InitScheme = 'pytorch' | 'glorot';
+
+/** How the learning rate moves over a run (train/schedule.ts). */
+export type ScheduleKind = 'constant' | 'step' | 'exponential' | 'cosine' | 'one-cycle';
 
 export interface RunSettings {
   learningRate: number;

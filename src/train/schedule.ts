@@ -4,7 +4,7 @@
  * step, so a preview can draw the whole run before it starts.
  */
 
-export type ScheduleKind = 'constant' | 'step' | 'exponential' | 'cosine' | 'one-cycle';
+import type { ScheduleKind } from '../shared/settings.ts';
 
 export interface Schedule {
   kind: ScheduleKind;

@@ -11,7 +11,8 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { backendName } from '../shared/backendNames.ts';
-import type { BackendChoice, BackendName } from './protocol.ts';
+import type { BackendName } from '../shared/backendNames.ts';
+import type { BackendChoice } from './protocol.ts';
 
 const backendNameRecord = { webgl: backendName('webgl'), wasm: backendName('wasm'), cpu: backendName('cpu') };
 

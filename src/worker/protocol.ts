@@ -7,8 +7,7 @@
 import type { LossPoint, Progress } from '../train/loop.ts';
 import type { RunSettings } from '../shared/settings.ts';
 import type { RaceRunHyper } from '../shared/raceRuns.ts';
-
-export type BackendName = 'webgl' | 'wasm' | 'cpu';
+import type { BackendName } from '../shared/backendNames.ts';
 
 export interface BackendChoice {
   backend: BackendName;
