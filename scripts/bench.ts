@@ -189,7 +189,7 @@ async function throughput(page: Page, batchSize: number, windowMs: number): Prom
     const p = run?.progress;
     if (p) {
       const cur = { t: Date.now(), step: p.step, epoch: p.epoch, training: run.phase === 'training' };
-      if (prev && prev.training && cur.training && prev.epoch === cur.epoch) {
+      if (prev?.training && cur.training && prev.epoch === cur.epoch) {
         wall += cur.t - prev.t;
         steps += cur.step - prev.step;
       }

@@ -36,7 +36,7 @@ export async function saveCurrentModel(name: string): Promise<void> {
   }
 }
 
-async function useModel(m: SavedModel): Promise<boolean> {
+async function adoptModel(m: SavedModel): Promise<boolean> {
   const reply = await trainer.loadParams(m.params.map((p) => p.slice()));
   if (!reply?.ok) {
     say('error', `The model could not be loaded: ${reply?.message ?? 'the worker stopped'}.`);
@@ -50,7 +50,7 @@ async function useModel(m: SavedModel): Promise<boolean> {
 export async function loadSavedModel(id: number): Promise<void> {
   const m = await db.getModel(id).catch(() => undefined);
   if (!m) return say('error', 'That saved model is no longer in this browser’s storage.');
-  if (await useModel(m)) say('info', `Loaded “${m.name}”: draw a digit to ask it.`);
+  if (await adoptModel(m)) say('info', `Loaded “${m.name}”: draw a digit to ask it.`);
 }
 
 export async function deleteSavedModel(id: number): Promise<void> {
@@ -82,5 +82,5 @@ export async function uploadModelFile(file: File): Promise<void> {
   } catch {
     // Still usable now, even if it cannot be kept.
   }
-  if (await useModel(decoded.model)) say('info', `Uploaded and loaded “${decoded.model.name}”.`);
+  if (await adoptModel(decoded.model)) say('info', `Uploaded and loaded “${decoded.model.name}”.`);
 }

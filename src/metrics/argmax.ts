@@ -38,8 +38,8 @@ function argmaxRange(row: ArrayLike<number>, base: number, k: number): number {
   let bestValue = row[base];
   for (let c = 1; c < k; c++) {
     const v = row[base + c];
-    // `bestValue !== bestValue` is a NaN test: any number replaces a NaN leader.
-    if (v > bestValue || (bestValue !== bestValue && v === v)) {
+    // Any number replaces a NaN leader.
+    if (v > bestValue || (Number.isNaN(bestValue) && !Number.isNaN(v))) {
       best = c;
       bestValue = v;
     }

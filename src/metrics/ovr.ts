@@ -48,7 +48,7 @@ export function oneVsRest(
     let back = n;
     for (let i = 0, at = k; i < n; i++, at += numClasses) {
       const s = probs[at];
-      if (s !== s) throw new Error(`${caller}: score at row ${i}, class ${k} is NaN`);
+      if (Number.isNaN(s)) throw new Error(`${caller}: score at row ${i}, class ${k} is NaN`);
       if (labels[i] === k) buffer[front++] = s;
       else buffer[--back] = s;
     }

@@ -97,7 +97,7 @@ function splitAndCount(
   let back = n;
   for (let i = 0; i < n; i++) {
     const s = scores[i];
-    if (s !== s) throw new Error(`${caller}: score at index ${i} is NaN`);
+    if (Number.isNaN(s)) throw new Error(`${caller}: score at index ${i} is NaN`);
     const flag = positives[i];
     if (flag === true || flag === 1) buffer[front++] = s;
     else if (flag === false || flag === 0) buffer[--back] = s;

@@ -21,6 +21,7 @@ describe('model file', () => {
     r.model.params.forEach((p, i) => expect(p).toEqual(model.params[i]));
   });
 
+  // biome-ignore lint/suspicious/noExplicitAny: a parsed file, damaged one nested field at a time.
   const tamper = (f: (doc: Record<string, any>) => void): string => {
     const doc = JSON.parse(encodeModelFile(model));
     f(doc);

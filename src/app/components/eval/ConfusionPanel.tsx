@@ -104,6 +104,7 @@ function CellView({ cell, onOpen }: { cell: Cell; onOpen(): void }) {
 function ColourLegend({ view, mode }: { view: ConfusionView; mode: ConfusionMode }) {
   const end = (v: number) => (mode === 'counts' ? v.toLocaleString('en') : `${percentText(v)}%`);
   return (
+    // biome-ignore lint/a11y/useSemanticElements: two colour scales, not form fields, so not a <fieldset>.
     <div className="cm-legend" role="group" aria-label="Colour scales">
       <LegendBar name="Correct (diagonal)" ramp={CORRECT_RAMP} low={end(0)} high={end(view.correctMax)} />
       <LegendBar name="Mistakes (off the diagonal)" ramp={MISTAKE_RAMP} low={end(0)} high={end(view.mistakeMax)} />

@@ -36,7 +36,8 @@ function GalleryDialog({ gallery }: { gallery: GalleryState }) {
   }, []);
 
   return (
-    <dialog ref={dialog} role="dialog" aria-label={title} className="gallery"
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the backdrop click is a mouse shortcut; keys have Escape (onCancel) and the Close button.
+    <dialog ref={dialog} aria-label={title} className="gallery"
       onCancel={(e) => { e.preventDefault(); close(); }}
       // A click on the backdrop lands on the <dialog> itself; clicks on its content land on .gallery__body.
       onClick={(e) => { if (e.target === e.currentTarget) close(); }}>
