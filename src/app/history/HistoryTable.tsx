@@ -71,8 +71,9 @@ export function HistoryTable({ rows, selected, onToggle, onSelectAll, onRename, 
                 <th scope="row" className="history__name">
                   {editing === r.id ? (
                     <form className="history__rename" onSubmit={(e) => { e.preventDefault(); submit(r.id); }}>
-                      {/* biome-ignore lint/a11y/noAutofocus: the field appears because the person pressed Rename; focus follows that press. */}
-                      <input type="text" aria-label={`Rename ${r.name}`} value={draft} autoFocus maxLength={200}
+                      <input type="text" aria-label={`Rename ${r.name}`} value={draft} maxLength={200}
+                        // biome-ignore lint/a11y/noAutofocus: the field appears because the person pressed Rename; focus follows that press.
+                        autoFocus
                         onChange={(e) => setDraft(e.target.value)} onKeyDown={(e) => { if (e.key === 'Escape') setEditing(null); }} />
                       <button type="submit" aria-label={`Save name for ${r.name}`}>Save</button>
                       <button type="button" aria-label={`Cancel renaming ${r.name}`} onClick={() => setEditing(null)}>Cancel</button>
