@@ -8,22 +8,22 @@
  * A readback per batch would stall the GPU pipeline.
  */
 import type { Architecture } from '../model/architecture.ts';
+import type { OptimizerSpec, StepHyper } from '../shared/optimizer.ts';
 
-export interface StepHyper {
-  learningRate: number;
-  /** Classical momentum μ, as PyTorch's SGD: v = μv + g, w -= lr·v. */
-  momentum: number;
-}
+/** One step's numbers (learning rate, momentum, and each optimizer's own); see shared/optimizer.ts. */
+export type { StepHyper };
 
 export interface Engine {
   /** e.g. 'webgl', 'wasm', 'cpu'. */
   readonly backend: string;
   readonly arch: Architecture;
-  /** Replaces the weights (paramShapes order) and zeroes the momentum buffers. */
+  /** The update rule, fixed for the engine's life; its numbers come with every step. */
+  readonly optimizer: OptimizerSpec;
+  /** Replaces the weights (paramShapes order), zeroes the optimizer's state and its step count. */
   setParams(params: Float32Array[]): void;
   getParams(): Promise<Float32Array[]>;
   /**
-   * One SGD-momentum step on a batch: x is n × inputs (already scaled to
+   * One optimizer step on a batch: x is n × inputs (already scaled to
    * [0,1]), y the n class labels. The batch's mean NLL is queued for flushLosses.
    */
   trainBatch(x: Float32Array, y: Int32Array, n: number, hyper: StepHyper): void;

@@ -8,14 +8,17 @@
  */
 import type { Architecture } from '../model/architecture.ts';
 import type { StepHyper } from './engine.ts';
+import type { OptimizerSpec } from '../shared/optimizer.ts';
 
 export interface RaceEngine {
   readonly backend: string;
   readonly arch: Architecture;
+  /** The update rule every run shares (runs differ in its numbers only). */
+  readonly optimizer: OptimizerSpec;
   /** Number of runs R, fixed for the engine's life. */
   readonly runs: number;
   /**
-   * One SGD-momentum step of every active run on the same batch (x: n × inputs,
+   * One optimizer step of every active run on the same batch (x: n × inputs,
    * y: n labels); `hypers[r]` is run r's. Inactive runs keep their weights and
    * velocity exactly, whatever the batch does to their (ignored) loss.
    */

@@ -9,6 +9,7 @@ function scriptedEngine(losses: number[]): Engine {
   return {
     backend: 'fake',
     arch: { sizes: [784, 10] },
+    optimizer: { kind: 'sgd' },
     setParams() {},
     getParams: async () => [],
     trainBatch() {
