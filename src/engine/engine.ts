@@ -19,8 +19,6 @@ export interface Engine {
   readonly arch: Architecture;
   /** The update rule, fixed for the engine's life; its numbers come with every step. */
   readonly optimizer: OptimizerSpec;
-  /** Replaces the weights (paramShapes order), zeroes the optimizer's state and its step count. */
-  setParams(params: Float32Array[]): void;
   getParams(): Promise<Float32Array[]>;
   /**
    * One optimizer step on a batch: x is n × inputs (already scaled to

@@ -10,7 +10,6 @@ function scriptedEngine(losses: number[]): Engine {
     backend: 'fake',
     arch: { sizes: [784, 10] },
     optimizer: { kind: 'sgd' },
-    setParams() {},
     getParams: async () => [],
     trainBatch() {
       pending.push(losses[Math.min(next++, losses.length - 1)]);

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useBackend } from '../../test-support/tf.ts';
 import type { OptimizerSpec, StepHyper } from '../../shared/optimizer.ts';
-import { TfjsMlpEngine } from './mlpEngine.ts';
+import { createTfjsEngine } from './create.ts';
 import { TfjsRaceEngine } from './raceEngine.ts';
 
 interface Fixture {
@@ -69,7 +69,7 @@ describe.each(['cpu', 'wasm'] as const)('optimizers against PyTorch on %s', (bac
   it.each(fixture.cases.map((c) => [c.name, c] as const))('%s: single-run engine, four steps', async (_name, c) => {
     const { spec, hyper } = describeCase(c);
     const before = tf.memory().numTensors;
-    const engine = new TfjsMlpEngine(arch, initial(), spec);
+    const engine = createTfjsEngine(arch, initial(), spec);
     for (let s = 0; s < c.steps.length; s++) {
       const { x, y, n } = batch(fixture.batches[s]);
       engine.trainBatch(x, y, n, hyper);
@@ -110,14 +110,14 @@ describe('optimizer hyperparameters change mid-run', () => {
   it('Adam with β₁ moved after two steps matches an engine that had that β₁ for the last two steps only', async () => {
     // The moments carry over; only the numbers of later steps change.
     const spec: OptimizerSpec = { kind: 'adam' };
-    const a = new TfjsMlpEngine(arch, initial(), spec);
+    const a = createTfjsEngine(arch, initial(), spec);
     const base: StepHyper = { learningRate: 0.01, momentum: 0 };
     const moved: StepHyper = { ...base, beta1: 0.5 };
     fixture.batches.forEach((b, s) => {
       const { x, y, n } = batch(b);
       a.trainBatch(x, y, n, s < 2 ? base : moved);
     });
-    const unchanged = new TfjsMlpEngine(arch, initial(), spec);
+    const unchanged = createTfjsEngine(arch, initial(), spec);
     fixture.batches.forEach((b) => {
       const { x, y, n } = batch(b);
       unchanged.trainBatch(x, y, n, base);

@@ -106,13 +106,21 @@ export class TfjsRaceEngine implements RaceEngine {
     // the cpu backend's fast broadcast. Then [n, R, out] → [R, n, out] for the per-run layers.
     const z1 = this.products.input(x, tf.reshape(params[0], [inputs, this.runs * width]));
     const h1 = tf.add(z1, tf.reshape(params[1], [this.runs * width]));
-    let z = tf.transpose(tf.reshape(h1, [n, this.runs, width]), [1, 0, 2]) as tf.Tensor3D;
+    // A single run (R = 1) reshapes where a comparison transposes: a reshape is free, a transpose a copy.
+    let z = (this.runs === 1 ? tf.reshape(h1, [1, n, width]) : tf.transpose(tf.reshape(h1, [n, this.runs, width]), [1, 0, 2])) as tf.Tensor3D;
     const layers = params.length / 2;
     for (let l = 1; l < layers; l++) {
-      // [R, n, in] × [R, in, out]: one product per run (see products.ts).
-      z = tf.add(this.products.perRun(tf.relu(z), params[2 * l] as tf.Tensor3D), params[2 * l + 1]) as tf.Tensor3D;
+      z = tf.add(this.perRunProduct(tf.relu(z), params[2 * l] as tf.Tensor3D), params[2 * l + 1]) as tf.Tensor3D;
     }
     return tf.logSoftmax(z);
+  }
+
+  /** [R, n, in] × [R, in, out]: one product per run (products.ts); one plain 2-D product for a single run. */
+  private perRunProduct(a: tf.Tensor3D, w: tf.Tensor3D): tf.Tensor3D {
+    if (this.runs > 1) return this.products.perRun(a, w);
+    const [, n, inputs] = a.shape;
+    const out = w.shape[2];
+    return tf.reshape(this.products.plain(tf.reshape(a, [n, inputs]), tf.reshape(w, [inputs, out])), [1, n, out]);
   }
 
   private input(x: Float32Array, n: number): tf.Tensor2D {
