@@ -24,7 +24,7 @@ export interface Engine {
    * One optimizer step on a batch: x is n × inputs (already scaled to
    * [0,1]), y the n class labels. The batch's mean NLL is queued for flushLosses.
    */
-  trainBatch(x: Float32Array, y: Int32Array, n: number, hyper: StepHyper): void;
+  trainBatch(x: Float32Array, y: Int32Array, n: number, hyper: StepHyper, noise?: readonly Float32Array[]): void;
   /** Reads back every loss queued since the last flush, in batch order. */
   flushLosses(): Promise<Float32Array>;
   /** Log-probabilities, n × classes, row-major. */

@@ -20,9 +20,12 @@ export interface RaceEngine {
   /**
    * One optimizer step of every active run on the same batch (x: n × inputs,
    * y: n labels); `hypers[r]` is run r's. Inactive runs keep their weights and
-   * velocity exactly, whatever the batch does to their (ignored) loss.
+   * optimizer state exactly, whatever the batch does to their (ignored) loss.
+   * `noise`: uniform draws in [0, 1), n × width per hidden layer, from the
+   * run's seeded stream; required when a run's dropout is above 0 (every run
+   * drops where its draw is below its rate, so a replay drops the same units).
    */
-  trainBatch(x: Float32Array, y: Int32Array, n: number, hypers: readonly StepHyper[]): void;
+  trainBatch(x: Float32Array, y: Int32Array, n: number, hypers: readonly StepHyper[], noise?: readonly Float32Array[]): void;
   /**
    * Every loss queued since the last flush: batches × R, row-major (row =
    * batch, column = run). An inactive run's column holds a loss of its frozen

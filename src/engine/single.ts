@@ -16,7 +16,7 @@ export function singleRun(stacked: RaceEngine): Engine {
     arch: stacked.arch,
     optimizer: stacked.optimizer,
     getParams: () => stacked.getParams(0),
-    trainBatch: (x, y, n, hyper) => stacked.trainBatch(x, y, n, [hyper]),
+    trainBatch: (x, y, n, hyper, noise) => stacked.trainBatch(x, y, n, [hyper], noise),
     // batches × 1 and 1 × n × classes are the single run's own layouts.
     flushLosses: () => stacked.flushLosses(),
     predictLogProbs: (x, n) => stacked.predictLogProbs(x, n),

@@ -42,6 +42,12 @@ export interface StepHyper {
   epsilon?: number;
   /** RMSprop's smoothing constant α (default 0.99). */
   alpha?: number;
+  /**
+   * Inverted dropout after every hidden layer while training: the fraction
+   * of units zeroed, in [0, 1) (default 0, none). Not an optimizer number,
+   * but one the engine reads every step like them; evaluation never drops.
+   */
+  dropout?: number;
 }
 
 /** A StepHyper with every number present. */
@@ -57,6 +63,7 @@ export function fullHyper(kind: OptimizerKind, h: StepHyper): FullHyper {
     beta2: h.beta2 ?? 0.999,
     epsilon: h.epsilon ?? (kind === 'adagrad' ? 1e-10 : 1e-8),
     alpha: h.alpha ?? 0.99,
+    dropout: h.dropout ?? 0,
   };
 }
 

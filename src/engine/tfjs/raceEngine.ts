@@ -28,6 +28,7 @@ import type { FullHyper, OptimizerSpec } from '../../shared/optimizer.ts';
 import { SGD, fullHyper, stateSlots } from '../../shared/optimizer.ts';
 import { biasCorrections, type HyperKey, type HyperTensors, hyperKeysOf, optimizerStep } from './optimizerStep.ts';
 import { ScalarCache } from './scalarCache.ts';
+import { LEAKY_RELU_SLOPE, MNIST_PIXEL_MEAN, MNIST_PIXEL_STD } from '../../shared/network.ts';
 import type { RaceEngine } from '../race.ts';
 import type { Products } from './products.ts';
 import { productsFor } from './products.ts';
@@ -97,8 +98,12 @@ export class TfjsRaceEngine implements RaceEngine {
     return tf.getBackend();
   }
 
-  /** Log-probabilities of every run, [R, n, classes]; call inside a tidy. */
-  private forward(params: readonly tf.Tensor[], x: tf.Tensor2D): tf.Tensor3D {
+  /**
+   * Log-probabilities of every run, [R, n, classes]; call inside a tidy.
+   * `dropout` (training only): the batch's uniform draws per hidden layer,
+   * [n, width], and each run's rate.
+   */
+  private forward(params: readonly tf.Tensor[], x: tf.Tensor2D, dropout?: { noise: tf.Tensor2D[]; rates: number[] }): tf.Tensor3D {
     const [inputs, width] = this.arch.sizes;
     const n = x.shape[0];
     // Layer 1, where every run sees the same x, is ONE plain matMul [n, in] × [in, R·out]
@@ -110,9 +115,36 @@ export class TfjsRaceEngine implements RaceEngine {
     let z = (this.runs === 1 ? tf.reshape(h1, [1, n, width]) : tf.transpose(tf.reshape(h1, [n, this.runs, width]), [1, 0, 2])) as tf.Tensor3D;
     const layers = params.length / 2;
     for (let l = 1; l < layers; l++) {
-      z = tf.add(this.perRunProduct(tf.relu(z), params[2 * l] as tf.Tensor3D), params[2 * l + 1]) as tf.Tensor3D;
+      let a = this.activate(z);
+      if (dropout) a = this.drop(a, dropout.noise[l - 1], dropout.rates);
+      z = tf.add(this.perRunProduct(a, params[2 * l] as tf.Tensor3D), params[2 * l + 1]) as tf.Tensor3D;
     }
     return tf.logSoftmax(z);
+  }
+
+  private activate(z: tf.Tensor3D): tf.Tensor3D {
+    switch (this.arch.activation ?? 'relu') {
+      case 'relu':
+        return tf.relu(z);
+      case 'leaky-relu':
+        return tf.leakyRelu(z, LEAKY_RELU_SLOPE);
+      case 'tanh':
+        return tf.tanh(z);
+      case 'sigmoid':
+        return tf.sigmoid(z);
+    }
+  }
+
+  /**
+   * Inverted dropout of hidden activations a [R, n, w]: run r keeps a unit
+   * where the batch's draw u [n, w] is ≥ its rate p, and scales it by
+   * 1/(1 − p), so evaluation (no dropout) sees the same expected activation.
+   * Every run reads the same draws: runs that differ only in p drop nested sets.
+   */
+  private drop(a: tf.Tensor3D, u: tf.Tensor2D, rates: number[]): tf.Tensor3D {
+    const p = tf.tensor(rates, [this.runs, 1, 1]);
+    const keep = tf.cast(tf.greaterEqual(tf.expandDims(u, 0), p), 'float32');
+    return tf.mul(a, tf.mul(keep, tf.tensor(rates.map((r) => 1 / (1 - r)), [this.runs, 1, 1])));
   }
 
   /** [R, n, in] × [R, in, out]: one product per run (products.ts); one plain 2-D product for a single run. */
@@ -123,9 +155,12 @@ export class TfjsRaceEngine implements RaceEngine {
     return tf.reshape(this.products.plain(tf.reshape(a, [n, inputs]), tf.reshape(w, [inputs, out])), [1, n, out]);
   }
 
+  /** The batch's [0, 1] pixels as the network's inputs (architecture.inputScaling); call inside a tidy. */
   private input(x: Float32Array, n: number): tf.Tensor2D {
     const inputs = this.arch.sizes[0];
-    return tf.tensor2d(x.subarray(0, n * inputs), [n, inputs]);
+    const xs = tf.tensor2d(x.subarray(0, n * inputs), [n, inputs]);
+    if (this.arch.inputScaling !== 'standardised') return xs;
+    return tf.div(tf.sub(xs, this.scalars.get('pixelMean', MNIST_PIXEL_MEAN)), this.scalars.get('pixelStd', MNIST_PIXEL_STD));
   }
 
   /** The expanded per-run values and the mask for these hypers, rebuilt only when a value or the active set changed. */
@@ -170,8 +205,11 @@ export class TfjsRaceEngine implements RaceEngine {
     };
   }
 
-  trainBatch(x: Float32Array, y: Int32Array, n: number, hypers: readonly StepHyper[]): void {
+  trainBatch(x: Float32Array, y: Int32Array, n: number, hypers: readonly StepHyper[], noise?: readonly Float32Array[]): void {
     if (hypers.length !== this.runs) throw new Error(`expected ${this.runs} hyperparameter sets, got ${hypers.length}`);
+    const rates = hypers.map((h) => h.dropout ?? 0);
+    const dropping = rates.some((r) => r > 0);
+    if (dropping && noise?.length !== this.arch.sizes.length - 2) throw new Error('dropout needs one array of uniform draws per hidden layer');
     const classes = this.arch.sizes[this.arch.sizes.length - 1];
     const step = this.stepTensors(hypers);
     const { mask } = step;
@@ -180,8 +218,9 @@ export class TfjsRaceEngine implements RaceEngine {
       const xs = this.input(x, n);
       // [n, classes], broadcast over the runs.
       const oneHot = tf.oneHot(tf.tensor1d(y.subarray(0, n), 'int32'), classes);
+      const dropout = dropping && noise ? { rates, noise: noise.map((u, k) => tf.tensor2d(u.subarray(0, n * this.arch.sizes[k + 1]), [n, this.arch.sizes[k + 1]])) } : undefined;
       // Per-run mean NLL, [R]. Its gradient with dy = ones is the gradient of the sum.
-      const f = (...ps: tf.Tensor[]) => tf.neg(tf.mean(tf.sum(tf.mul(oneHot, this.forward(ps, xs)), 2), 1)) as tf.Tensor1D;
+      const f = (...ps: tf.Tensor[]) => tf.neg(tf.mean(tf.sum(tf.mul(oneHot, this.forward(ps, xs, dropout)), 2), 1)) as tf.Tensor1D;
       const { value, grads } = tf.valueAndGrads(f)(this.params);
       this.params.forEach((p, i) => {
         const next = optimizerStep(this.optimizer, p, grads[i], this.state[i], this.hyperTensors(step, i));
