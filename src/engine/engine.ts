@@ -20,6 +20,8 @@ export interface Engine {
   /** The update rule, fixed for the engine's life; its numbers come with every step. */
   readonly optimizer: OptimizerSpec;
   getParams(): Promise<Float32Array[]>;
+  /** Replaces the weights (paramShapes order); the optimizer's state stays as it was. */
+  setParams(params: Float32Array[]): void;
   /**
    * One optimizer step on a batch: x is n × inputs (already scaled to
    * [0,1]), y the n class labels. The batch's mean NLL is queued for flushLosses.

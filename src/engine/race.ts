@@ -36,6 +36,12 @@ export interface RaceEngine {
   predictLogProbs(x: Float32Array, n: number): Promise<Float32Array>;
   /** Run r's weights in paramShapes order. */
   getParams(run: number): Promise<Float32Array[]>;
+  /**
+   * Replaces run r's weights (paramShapes order), the other runs untouched.
+   * Its optimizer state stays as it was: this restores a run that early
+   * stopping has ended, which never trains again.
+   */
+  setParams(run: number, params: Float32Array[]): void;
   /** Freezes (false) or resumes (true) a run; takes effect from the next trainBatch. */
   setActive(run: number, active: boolean): void;
   isActive(run: number): boolean;

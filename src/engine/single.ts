@@ -16,6 +16,7 @@ export function singleRun(stacked: RaceEngine): Engine {
     arch: stacked.arch,
     optimizer: stacked.optimizer,
     getParams: () => stacked.getParams(0),
+    setParams: (params) => stacked.setParams(0, params),
     trainBatch: (x, y, n, hyper, noise) => stacked.trainBatch(x, y, n, [hyper], noise),
     // batches × 1 and 1 × n × classes are the single run's own layouts.
     flushLosses: () => stacked.flushLosses(),

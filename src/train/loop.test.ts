@@ -11,6 +11,7 @@ function scriptedEngine(losses: number[]): Engine {
     arch: { sizes: [784, 10] },
     optimizer: { kind: 'sgd' },
     getParams: async () => [],
+    setParams() {},
     trainBatch() {
       pending.push(losses[Math.min(next++, losses.length - 1)]);
     },

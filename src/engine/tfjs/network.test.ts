@@ -114,4 +114,19 @@ describe.each(['cpu', 'wasm'] as const)('network choices on %s', (backend) => {
       expect(Array.from(a.p1[0])).not.toEqual(Array.from(plain.p1[0]));
     });
   });
+
+  it('setParams replaces one run of a stack, the others untouched', async () => {
+    const arch: Architecture = { sizes: [6, 5, 3] };
+    const a = initParams(arch, 'pytorch', 1);
+    const b = initParams(arch, 'pytorch', 2);
+    for (const r of [0, 1, 2]) {
+      const e = createTfjsStackedEngine(arch, a, 3);
+      e.setParams(r, b);
+      for (const k of [0, 1, 2]) {
+        const got = await e.getParams(k);
+        got.forEach((p, i) => expect(Array.from(p)).toEqual(Array.from((k === r ? b : a)[i])));
+      }
+      e.dispose();
+    }
+  });
 });

@@ -263,6 +263,21 @@ export class TfjsRaceEngine implements RaceEngine {
     }
   }
 
+  setParams(run: number, params: Float32Array[]): void {
+    this.checkRun(run);
+    tf.tidy(() =>
+      this.params.forEach((p, i) => {
+        const { shape, runAxis } = this.layout[i];
+        const one = tf.tensor(params[i], shape.map((d, a) => (a === runAxis ? 1 : d)));
+        const parts: tf.Tensor[] = [];
+        if (run > 0) parts.push(tf.slice(p, shape.map(() => 0), shape.map((d, a) => (a === runAxis ? run : d))));
+        parts.push(one);
+        if (run + 1 < this.runs) parts.push(tf.slice(p, shape.map((_, a) => (a === runAxis ? run + 1 : 0)), shape.map((d, a) => (a === runAxis ? this.runs - run - 1 : d))));
+        p.assign(parts.length === 1 ? one : tf.concat(parts, runAxis));
+      }),
+    );
+  }
+
   setActive(run: number, active: boolean): void {
     this.checkRun(run);
     this.active[run] = active;
