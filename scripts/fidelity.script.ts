@@ -9,7 +9,7 @@ import { it } from 'vitest';
 import { useBackend } from '../src/test-support/tf.ts';
 import os from 'node:os';
 import { splitTrainValidation } from '../src/data/dataset.ts';
-import { TfjsMlpEngine } from '../src/engine/tfjs/mlpEngine.ts';
+import { createTfjsEngine } from '../src/engine/tfjs/create.ts';
 import { ANN_MNIST } from '../src/model/architecture.ts';
 import type { InitScheme } from '../src/shared/settings.ts';
 import { initParams } from '../src/model/init.ts';
@@ -33,7 +33,7 @@ const seed = Number(env('SEED', String(PRESET.seed)));
 
 const { train } = readMnist();
 const split = splitTrainValidation(train.count, 10_000, seed);
-const engine = new TfjsMlpEngine(ANN_MNIST, initParams(ANN_MNIST, init, seed));
+const engine = createTfjsEngine(ANN_MNIST, initParams(ANN_MNIST, init, seed));
 console.log(`ANN_MNIST preset, ${init} init, seed ${seed}, lr ${PRESET.learningRate}, momentum ${PRESET.momentum}, batch ${PRESET.batchSize}`);
 console.log(`tfjs ${backend} backend in Node ${process.version} on ${os.cpus()[0]?.model} (${os.cpus().length} cores)`);
 console.log('epoch  train loss  val loss  val acc  macro AUC  PyTorch val acc  ms/batch');

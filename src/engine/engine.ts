@@ -8,25 +8,25 @@
  * A readback per batch would stall the GPU pipeline.
  */
 import type { Architecture } from '../model/architecture.ts';
+import type { OptimizerSpec, StepHyper } from '../shared/optimizer.ts';
 
-export interface StepHyper {
-  learningRate: number;
-  /** Classical momentum μ, as PyTorch's SGD: v = μv + g, w -= lr·v. */
-  momentum: number;
-}
+/** One step's numbers (learning rate, momentum, and each optimizer's own); see shared/optimizer.ts. */
+export type { StepHyper };
 
 export interface Engine {
   /** e.g. 'webgl', 'wasm', 'cpu'. */
   readonly backend: string;
   readonly arch: Architecture;
-  /** Replaces the weights (paramShapes order) and zeroes the momentum buffers. */
-  setParams(params: Float32Array[]): void;
+  /** The update rule, fixed for the engine's life; its numbers come with every step. */
+  readonly optimizer: OptimizerSpec;
   getParams(): Promise<Float32Array[]>;
+  /** Replaces the weights (paramShapes order); the optimizer's state stays as it was. */
+  setParams(params: Float32Array[]): void;
   /**
-   * One SGD-momentum step on a batch: x is n × inputs (already scaled to
+   * One optimizer step on a batch: x is n × inputs (already scaled to
    * [0,1]), y the n class labels. The batch's mean NLL is queued for flushLosses.
    */
-  trainBatch(x: Float32Array, y: Int32Array, n: number, hyper: StepHyper): void;
+  trainBatch(x: Float32Array, y: Int32Array, n: number, hyper: StepHyper, noise?: readonly Float32Array[]): void;
   /** Reads back every loss queued since the last flush, in batch order. */
   flushLosses(): Promise<Float32Array>;
   /** Log-probabilities, n × classes, row-major. */

@@ -1,12 +1,18 @@
 /**
- * The network as data: a stack of dense layers, ReLU between them and a
- * log-softmax on the last. The ANN_MNIST preset is 784 → 128 → 64 → 10.
- * Engines read this description; nothing here depends on tfjs.
+ * The network as data: a stack of dense layers, an activation between them
+ * (ReLU in the notebook) and a log-softmax on the last. The ANN_MNIST preset
+ * is 784 → 128 → 64 → 10 on pixel/255. Engines read this description;
+ * nothing here depends on tfjs.
  */
+import type { Activation, InputScaling } from '../shared/network.ts';
 
 export interface Architecture {
   /** Layer widths from input to output, e.g. [784, 128, 64, 10]. */
   sizes: readonly number[];
+  /** After every hidden layer; 'relu' when absent (the notebook, and every file saved before it was a choice). */
+  activation?: Activation;
+  /** How the engine turns [0, 1] pixels into inputs; 'unit' (as they are) when absent. */
+  inputScaling?: InputScaling;
 }
 
 export const ANN_MNIST: Architecture = { sizes: [784, 128, 64, 10] };

@@ -9,8 +9,9 @@ function scriptedEngine(losses: number[]): Engine {
   return {
     backend: 'fake',
     arch: { sizes: [784, 10] },
-    setParams() {},
+    optimizer: { kind: 'sgd' },
     getParams: async () => [],
+    setParams() {},
     trainBatch() {
       pending.push(losses[Math.min(next++, losses.length - 1)]);
     },

@@ -5,7 +5,7 @@ import { ANN_MNIST } from '../model/architecture.ts';
 import { initParams } from '../model/init.ts';
 import { splitTrainValidation } from '../data/dataset.ts';
 import type { StepHyper } from '../engine/engine.ts';
-import { TfjsMlpEngine } from '../engine/tfjs/mlpEngine.ts';
+import { createTfjsEngine } from '../engine/tfjs/create.ts';
 import { TfjsRaceEngine } from '../engine/tfjs/raceEngine.ts';
 import type { EpochEnd, LoopData, LoopSettings, LossPoint } from './loop.ts';
 import { trainLoop } from './loop.ts';
@@ -45,7 +45,7 @@ describe('raceLoop', () => {
     });
     engine.dispose();
 
-    const solo = new TfjsMlpEngine(ANN_MNIST, init);
+    const solo = createTfjsEngine(ANN_MNIST, init);
     const soloPoints: LossPoint[] = [];
     const soloEpochs: EpochEnd[] = [];
     const soloOutcome = await trainLoop(solo, data, settings, { ...running, hyper: () => hypers[1] }, {

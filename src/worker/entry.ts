@@ -4,7 +4,7 @@
  * wires together is tested in Node over a MessageChannel.
  */
 import { loadMnist } from '../data/load.ts';
-import { TfjsMlpEngine } from '../engine/tfjs/mlpEngine.ts';
+import { createTfjsEngine } from '../engine/tfjs/create.ts';
 import { TfjsRaceEngine } from '../engine/tfjs/raceEngine.ts';
 import { selectBackend } from './backend.ts';
 import { attachHost } from './host.ts';
@@ -12,7 +12,7 @@ import type { Endpoint } from './protocol.ts';
 
 attachHost(self as unknown as Endpoint, {
   loadData: (url) => loadMnist(url),
-  createEngine: (arch, params) => new TfjsMlpEngine(arch, params),
+  createEngine: (arch, params) => createTfjsEngine(arch, params),
   createRaceEngine: (arch, params, runs) => new TfjsRaceEngine(arch, params, runs),
   selectBackend,
 });

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { useCpuBackend } from '../test-support/tf.ts';
 import { readMnist } from '../test-support/mnist.ts';
-import { TfjsMlpEngine } from '../engine/tfjs/mlpEngine.ts';
+import { createTfjsEngine } from '../engine/tfjs/create.ts';
 import { TfjsRaceEngine } from '../engine/tfjs/raceEngine.ts';
 import { DataLoadError } from '../data/load.ts';
 import { PRESET } from '../shared/settings.ts';
@@ -20,7 +20,7 @@ function connect(deps: Partial<Parameters<typeof attachHost>[1]> = {}) {
   const channel = new MessageChannel();
   const host = attachHost(channel.port2 as unknown as Endpoint, {
     loadData: async () => readMnist(),
-    createEngine: (arch, params) => new TfjsMlpEngine(arch, params),
+    createEngine: (arch, params) => createTfjsEngine(arch, params),
     createRaceEngine: (arch, params, runs) => new TfjsRaceEngine(arch, params, runs),
     selectBackend: async () => ({ backend: 'cpu' as const }),
     flushIntervalMs: 0,
@@ -177,7 +177,7 @@ describe('worker host over a MessageChannel', () => {
         return { backend: failed?.has('webgl') ? 'wasm' : 'webgl', reason: failed?.has('webgl') ? 'WebGL failed earlier in this session' : undefined };
       },
       createEngine: (arch, params) => {
-        const e = new TfjsMlpEngine(arch, params);
+        const e = createTfjsEngine(arch, params);
         if (failing) {
           e.flushLosses = async () => {
             throw new Error('the WebGL context was lost');

@@ -6,7 +6,7 @@ import { initParams } from '../../model/init.ts';
 import { IMAGE_SIZE, fillBatch, range } from '../../data/dataset.ts';
 import { isDivergedLoss } from '../../train/divergence.ts';
 import type { StepHyper } from '../engine.ts';
-import { TfjsMlpEngine } from './mlpEngine.ts';
+import { createTfjsEngine } from './create.ts';
 import { TfjsRaceEngine } from './raceEngine.ts';
 
 let tf: Awaited<ReturnType<typeof useBackend>>;
@@ -27,7 +27,7 @@ function batches(count: number): Array<{ x: Float32Array; y: Int32Array }> {
 
 /** Per-batch losses of one solo run, read back after every batch. */
 async function soloRun(init: Float32Array[], data: ReturnType<typeof batches>, hyper: StepHyper) {
-  const engine = new TfjsMlpEngine(ANN_MNIST, init);
+  const engine = createTfjsEngine(ANN_MNIST, init);
   const losses: number[] = [];
   for (const { x, y } of data) {
     engine.trainBatch(x, y, B, hyper);
@@ -146,7 +146,7 @@ describe.each(['cpu', 'wasm'] as const)('TfjsRaceEngine on %s', (backend) => {
     expect(poisoned[0].some((w) => !Number.isFinite(w))).toBe(true);
     engine.setActive(1, false);
     for (let i = 0; i < 6; i++) engine.trainBatch(x, y, 1, [good, good]);
-    const solo = new TfjsMlpEngine(arch, init);
+    const solo = createTfjsEngine(arch, init);
     for (let i = 0; i < 12; i++) solo.trainBatch(x, y, 1, good);
     const [expected, got] = [await solo.getParams(), await engine.getParams(0)];
     got.forEach((p, i) => expect(maxRelDiff(p, expected[i])).toBeLessThan(1e-5));
@@ -184,7 +184,7 @@ describe.each(['cpu', 'wasm'] as const)('TfjsRaceEngine on %s', (backend) => {
 
 /** The solo runs of the 'lr 0.01 and 0.1' test, with run 0's μ moving after batch 10 as in the race. */
 async function soloRunWithSchedule(init: Float32Array[], data: ReturnType<typeof batches>, run: number) {
-  const engine = new TfjsMlpEngine(ANN_MNIST, init);
+  const engine = createTfjsEngine(ANN_MNIST, init);
   const losses: number[] = [];
   data.forEach(({ x, y }, b) => {
     const hyper = run === 1 ? { learningRate: 0.1, momentum: 0.9 } : { learningRate: 0.01, momentum: b < 10 ? 0.5 : 0.8 };

@@ -9,7 +9,7 @@
  * The runs are independent: run r's loss depends only on run r's slice of the
  * weights, so the gradient of the SUM of the R losses, taken slice by slice,
  * is exactly each run's own gradient. The update is mlpEngine's
- * (v = μv + g, w -= lr·v) with a learning rate and μ per run. Every sum runs
+ * (optimizerStep.ts), with any hyperparameter per run. Every sum runs
  * in the same order as in mlpEngine, so on the cpu backend a run here gives,
  * bit for bit, the losses and weights it gives alone.
  *
@@ -24,27 +24,32 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import type { Architecture } from '../../model/architecture.ts';
 import { paramShapes } from '../../model/architecture.ts';
 import type { StepHyper } from '../engine.ts';
+import type { FullHyper, OptimizerSpec } from '../../shared/optimizer.ts';
+import { SGD, fullHyper, stateSlots } from '../../shared/optimizer.ts';
+import { biasCorrections, type HyperKey, type HyperTensors, hyperKeysOf, optimizerStep } from './optimizerStep.ts';
+import { ScalarCache } from './scalarCache.ts';
+import { LEAKY_RELU_SLOPE, MNIST_PIXEL_MEAN, MNIST_PIXEL_STD } from '../../shared/network.ts';
 import type { RaceEngine } from '../race.ts';
 import type { Products } from './products.ts';
 import { productsFor } from './products.ts';
 
 /**
- * The per-step inputs that change only when a control moves. Each is expanded
- * to the full shape of its parameter rather than left as [R, 1, 1]: the cpu
- * backend's elementwise ops are fast only when the smaller operand repeats
- * along leading axes, and broadcasting [R, 1, 1] over [R, in, out] costs it an
- * index computation with two array allocations per element (with it, a race
- * of 4 ran 1.3-1.7× slower than its 4 runs in turn). The price is 2-3 copies
- * of the parameters' size, 3.5 MB for 4 runs of ANN_MNIST.
+ * The per-step hyperparameters, rebuilt only when a control moves. A value
+ * every run shares is one scalar. A value that differs between runs (the
+ * learning rate, in a learning-rate race) is expanded to the full shape of
+ * each parameter rather than left as [R, 1, 1]: the cpu backend's elementwise
+ * ops are fast only when the smaller operand repeats along leading axes, and
+ * broadcasting [R, 1, 1] over [R, in, out] costs it an index computation with
+ * two array allocations per element (with it, a race of 4 ran 1.3-1.7× slower
+ * than its 4 runs in turn). The price is a copy of the parameters' size per
+ * differing value, 1.75 MB for 4 runs of ANN_MNIST.
  */
 interface StepTensors {
-  lrs: number[];
-  mus: number[];
+  /** The numbers these tensors were made from, per run, and the active set. */
+  values: FullHyper[];
   active: boolean[];
-  /** Per parameter: learning rates, 0 for an inactive run. */
-  lr: tf.Tensor[];
-  /** Per parameter: momenta, 0 for an inactive run. */
-  mu: tf.Tensor[];
+  /** Per parameter: expanded tensors of the values that differ between runs, by key. */
+  perRun: Map<HyperKey, tf.Tensor[]>;
   /** Per parameter: true for an active run; null while every run is active, which skips the select. */
   mask: tf.Tensor[] | null;
 }
@@ -55,7 +60,12 @@ export class TfjsRaceEngine implements RaceEngine {
   /** W1 [in, R, out], then b1, W2, b2, ... with a leading run axis (see stackedLayout). */
   private readonly params: tf.Variable[];
   private readonly layout: StackedLayout[];
-  private readonly velocity: tf.Variable[];
+  readonly optimizer: OptimizerSpec;
+  /** Per parameter, the optimizer's stateSlots buffers, stacked like the parameter. */
+  private readonly state: tf.Variable[][];
+  /** Steps taken: Adam's t, shared by every run (a frozen run is never resumed mid-race). */
+  private steps = 0;
+  private readonly scalars = new ScalarCache();
   private readonly active: boolean[];
   private readonly products: Products = productsFor(tf.getBackend());
   private step: StepTensors | null = null;
@@ -64,12 +74,13 @@ export class TfjsRaceEngine implements RaceEngine {
   private disposed = false;
 
   /** `initial` is ONE run's parameters (paramShapes order); every run starts from them. */
-  constructor(arch: Architecture, initial: Float32Array[], runs: number) {
+  constructor(arch: Architecture, initial: Float32Array[], runs: number, optimizer: OptimizerSpec = SGD) {
     if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`a race needs a whole number of runs ≥ 1, got ${runs}`);
     const shapes = paramShapes(arch);
     if (initial.length !== shapes.length) throw new Error(`expected ${shapes.length} parameter arrays, got ${initial.length}`);
     this.arch = arch;
     this.runs = runs;
+    this.optimizer = optimizer;
     this.active = new Array<boolean>(runs).fill(true);
     this.layout = shapes.map((s, i) => stackedLayout(s, i, runs));
     // Variables survive tidy; the temporaries they were made from do not.
@@ -80,15 +91,19 @@ export class TfjsRaceEngine implements RaceEngine {
         return tf.variable(tf.tile(tf.tensor(initial[i], one), reps), true);
       }),
     );
-    this.velocity = tf.tidy(() => this.layout.map(({ shape }) => tf.variable(tf.zeros(shape), false)));
+    this.state = tf.tidy(() => this.layout.map(({ shape }) => Array.from({ length: stateSlots(optimizer) }, () => tf.variable(tf.zeros(shape), false))));
   }
 
   get backend(): string {
     return tf.getBackend();
   }
 
-  /** Log-probabilities of every run, [R, n, classes]; call inside a tidy. */
-  private forward(params: readonly tf.Tensor[], x: tf.Tensor2D): tf.Tensor3D {
+  /**
+   * Log-probabilities of every run, [R, n, classes]; call inside a tidy.
+   * `dropout` (training only): the batch's uniform draws per hidden layer,
+   * [n, width], and each run's rate.
+   */
+  private forward(params: readonly tf.Tensor[], x: tf.Tensor2D, dropout?: { noise: tf.Tensor2D[]; rates: number[] }): tf.Tensor3D {
     const [inputs, width] = this.arch.sizes;
     const n = x.shape[0];
     // Layer 1, where every run sees the same x, is ONE plain matMul [n, in] × [in, R·out]
@@ -96,69 +111,121 @@ export class TfjsRaceEngine implements RaceEngine {
     // the cpu backend's fast broadcast. Then [n, R, out] → [R, n, out] for the per-run layers.
     const z1 = this.products.input(x, tf.reshape(params[0], [inputs, this.runs * width]));
     const h1 = tf.add(z1, tf.reshape(params[1], [this.runs * width]));
-    let z = tf.transpose(tf.reshape(h1, [n, this.runs, width]), [1, 0, 2]) as tf.Tensor3D;
+    // A single run (R = 1) reshapes where a comparison transposes: a reshape is free, a transpose a copy.
+    let z = (this.runs === 1 ? tf.reshape(h1, [1, n, width]) : tf.transpose(tf.reshape(h1, [n, this.runs, width]), [1, 0, 2])) as tf.Tensor3D;
     const layers = params.length / 2;
     for (let l = 1; l < layers; l++) {
-      // [R, n, in] × [R, in, out]: one product per run (see products.ts).
-      z = tf.add(this.products.perRun(tf.relu(z), params[2 * l] as tf.Tensor3D), params[2 * l + 1]) as tf.Tensor3D;
+      let a = this.activate(z);
+      if (dropout) a = this.drop(a, dropout.noise[l - 1], dropout.rates);
+      z = tf.add(this.perRunProduct(a, params[2 * l] as tf.Tensor3D), params[2 * l + 1]) as tf.Tensor3D;
     }
     return tf.logSoftmax(z);
   }
 
-  private input(x: Float32Array, n: number): tf.Tensor2D {
-    const inputs = this.arch.sizes[0];
-    return tf.tensor2d(x.subarray(0, n * inputs), [n, inputs]);
+  private activate(z: tf.Tensor3D): tf.Tensor3D {
+    switch (this.arch.activation ?? 'relu') {
+      case 'relu':
+        return tf.relu(z);
+      case 'leaky-relu':
+        return tf.leakyRelu(z, LEAKY_RELU_SLOPE);
+      case 'tanh':
+        return tf.tanh(z);
+      case 'sigmoid':
+        return tf.sigmoid(z);
+    }
   }
 
-  /** lr, μ and the mask for these hypers, rebuilt only when a value or the active set changed. */
+  /**
+   * Inverted dropout of hidden activations a [R, n, w]: run r keeps a unit
+   * where the batch's draw u [n, w] is ≥ its rate p, and scales it by
+   * 1/(1 − p), so evaluation (no dropout) sees the same expected activation.
+   * Every run reads the same draws: runs that differ only in p drop nested sets.
+   */
+  private drop(a: tf.Tensor3D, u: tf.Tensor2D, rates: number[]): tf.Tensor3D {
+    const p = tf.tensor(rates, [this.runs, 1, 1]);
+    const keep = tf.cast(tf.greaterEqual(tf.expandDims(u, 0), p), 'float32');
+    return tf.mul(a, tf.mul(keep, tf.tensor(rates.map((r) => 1 / (1 - r)), [this.runs, 1, 1])));
+  }
+
+  /** [R, n, in] × [R, in, out]: one product per run (products.ts); one plain 2-D product for a single run. */
+  private perRunProduct(a: tf.Tensor3D, w: tf.Tensor3D): tf.Tensor3D {
+    if (this.runs > 1) return this.products.perRun(a, w);
+    const [, n, inputs] = a.shape;
+    const out = w.shape[2];
+    return tf.reshape(this.products.plain(tf.reshape(a, [n, inputs]), tf.reshape(w, [inputs, out])), [1, n, out]);
+  }
+
+  /** The batch's [0, 1] pixels as the network's inputs (architecture.inputScaling); call inside a tidy. */
+  private input(x: Float32Array, n: number): tf.Tensor2D {
+    const inputs = this.arch.sizes[0];
+    const xs = tf.tensor2d(x.subarray(0, n * inputs), [n, inputs]);
+    if (this.arch.inputScaling !== 'standardised') return xs;
+    return tf.div(tf.sub(xs, this.scalars.get('pixelMean', MNIST_PIXEL_MEAN)), this.scalars.get('pixelStd', MNIST_PIXEL_STD));
+  }
+
+  /** The expanded per-run values and the mask for these hypers, rebuilt only when a value or the active set changed. */
   private stepTensors(hypers: readonly StepHyper[]): StepTensors {
+    const values = hypers.map((h) => fullHyper(this.optimizer.kind, h));
+    const keys = hyperKeysOf(this.optimizer);
     const cur = this.step;
-    if (
-      cur &&
-      hypers.every((h, r) => h.learningRate === cur.lrs[r] && h.momentum === cur.mus[r] && this.active[r] === cur.active[r])
-    ) {
-      return cur;
-    }
+    if (cur && values.every((v, r) => keys.every((k) => v[k] === cur.values[r][k]) && this.active[r] === cur.active[r])) return cur;
     this.disposeStep();
-    const lrs = hypers.map((h) => h.learningRate);
-    const mus = hypers.map((h) => h.momentum);
     const active = this.active.slice();
-    const perRun = (values: number[] | boolean[], dtype: 'float32' | 'bool') =>
-      tf.tidy(() =>
-        this.layout.map(({ shape, runAxis }) => {
-          const column = tf.tensor(values, shape.map((d, a) => (a === runAxis ? d : 1)), dtype);
-          return tf.broadcastTo(column, shape);
-        }),
-      );
-    const next: StepTensors = {
-      lrs,
-      mus,
-      active,
-      lr: perRun(lrs.map((v, r) => (active[r] ? v : 0)), 'float32'),
-      mu: perRun(mus.map((v, r) => (active[r] ? v : 0)), 'float32'),
-      mask: active.every(Boolean) ? null : perRun(active, 'bool'),
-    };
+    const expand = (column: number[] | boolean[], dtype: 'float32' | 'bool') =>
+      tf.tidy(() => this.layout.map(({ shape, runAxis }) => tf.broadcastTo(tf.tensor(column, shape.map((d, a) => (a === runAxis ? d : 1)), dtype), shape)));
+    const perRun = new Map<HyperKey, tf.Tensor[]>();
+    for (const k of keys) {
+      if (values.some((v) => v[k] !== values[0][k])) perRun.set(k, expand(values.map((v) => v[k]), 'float32'));
+    }
+    const next: StepTensors = { values, active, perRun, mask: active.every(Boolean) ? null : expand(active, 'bool') };
     this.step = next;
     return next;
   }
 
-  trainBatch(x: Float32Array, y: Int32Array, n: number, hypers: readonly StepHyper[]): void {
+  /** Parameter i's hyperparameters for this step; call inside the step's tidy (the bias corrections are its own). */
+  private hyperTensors(step: StepTensors, i: number): HyperTensors {
+    const first = step.values[0];
+    const used = hyperKeysOf(this.optimizer);
+    const get = (k: HyperKey): tf.Tensor => step.perRun.get(k)?.[i] ?? this.scalars.get(k, used.includes(k) ? first[k] : 0);
+    const zero = (k: HyperKey) => !used.includes(k) || (!step.perRun.has(k) && first[k] === 0);
+    const adam = this.optimizer.kind === 'adam' || this.optimizer.kind === 'adamw';
+    const bias = (which: 'bc1' | 'bc2'): tf.Tensor => {
+      if (!adam) return this.scalars.get(which, 1);
+      const perRun = step.values.map((v) => biasCorrections(v.beta1, v.beta2, this.steps)[which]);
+      if (perRun.every((b) => b === perRun[0])) return tf.scalar(perRun[0]);
+      const { shape, runAxis } = this.layout[i];
+      return tf.broadcastTo(tf.tensor(perRun, shape.map((d, a) => (a === runAxis ? d : 1))), shape);
+    };
+    return {
+      lr: get('learningRate'),
+      mu: zero('momentum') ? null : get('momentum'),
+      wd: zero('weightDecay') ? null : get('weightDecay'),
+      beta1: get('beta1'), beta2: get('beta2'), eps: get('epsilon'), alpha: get('alpha'),
+      bc1: bias('bc1'), bc2: bias('bc2'),
+    };
+  }
+
+  trainBatch(x: Float32Array, y: Int32Array, n: number, hypers: readonly StepHyper[], noise?: readonly Float32Array[]): void {
     if (hypers.length !== this.runs) throw new Error(`expected ${this.runs} hyperparameter sets, got ${hypers.length}`);
+    const rates = hypers.map((h) => h.dropout ?? 0);
+    const dropping = rates.some((r) => r > 0);
+    if (dropping && noise?.length !== this.arch.sizes.length - 2) throw new Error('dropout needs one array of uniform draws per hidden layer');
     const classes = this.arch.sizes[this.arch.sizes.length - 1];
-    const { lr, mu, mask } = this.stepTensors(hypers);
+    const step = this.stepTensors(hypers);
+    const { mask } = step;
+    this.steps++;
     const losses = tf.tidy(() => {
       const xs = this.input(x, n);
       // [n, classes], broadcast over the runs.
       const oneHot = tf.oneHot(tf.tensor1d(y.subarray(0, n), 'int32'), classes);
+      const dropout = dropping && noise ? { rates, noise: noise.map((u, k) => tf.tensor2d(u.subarray(0, n * this.arch.sizes[k + 1]), [n, this.arch.sizes[k + 1]])) } : undefined;
       // Per-run mean NLL, [R]. Its gradient with dy = ones is the gradient of the sum.
-      const f = (...ps: tf.Tensor[]) => tf.neg(tf.mean(tf.sum(tf.mul(oneHot, this.forward(ps, xs)), 2), 1)) as tf.Tensor1D;
+      const f = (...ps: tf.Tensor[]) => tf.neg(tf.mean(tf.sum(tf.mul(oneHot, this.forward(ps, xs, dropout)), 2), 1)) as tf.Tensor1D;
       const { value, grads } = tf.valueAndGrads(f)(this.params);
       this.params.forEach((p, i) => {
-        const v = this.velocity[i];
-        const vNext = tf.add(tf.mul(mu[i], v), grads[i]);
-        const pNext = tf.sub(p, tf.mul(lr[i], vNext));
-        v.assign(mask ? tf.where(mask[i], vNext, v) : vNext);
-        p.assign(mask ? tf.where(mask[i], pNext, p) : pNext);
+        const next = optimizerStep(this.optimizer, p, grads[i], this.state[i], this.hyperTensors(step, i));
+        this.state[i].forEach((v, k) => v.assign(mask ? tf.where(mask[i], next.state[k], v) : next.state[k]));
+        p.assign(mask ? tf.where(mask[i], next.p, p) : next.p);
       });
       return value as tf.Tensor1D;
     });
@@ -196,6 +263,21 @@ export class TfjsRaceEngine implements RaceEngine {
     }
   }
 
+  setParams(run: number, params: Float32Array[]): void {
+    this.checkRun(run);
+    tf.tidy(() =>
+      this.params.forEach((p, i) => {
+        const { shape, runAxis } = this.layout[i];
+        const one = tf.tensor(params[i], shape.map((d, a) => (a === runAxis ? 1 : d)));
+        const parts: tf.Tensor[] = [];
+        if (run > 0) parts.push(tf.slice(p, shape.map(() => 0), shape.map((d, a) => (a === runAxis ? run : d))));
+        parts.push(one);
+        if (run + 1 < this.runs) parts.push(tf.slice(p, shape.map((_, a) => (a === runAxis ? run + 1 : 0)), shape.map((d, a) => (a === runAxis ? this.runs - run - 1 : d))));
+        p.assign(parts.length === 1 ? one : tf.concat(parts, runAxis));
+      }),
+    );
+  }
+
   setActive(run: number, active: boolean): void {
     this.checkRun(run);
     this.active[run] = active;
@@ -216,14 +298,14 @@ export class TfjsRaceEngine implements RaceEngine {
     this.pending.forEach((t) => t.dispose());
     this.pending = [];
     this.params.forEach((p) => p.dispose());
-    this.velocity.forEach((v) => v.dispose());
+    this.state.forEach((slots) => slots.forEach((v) => v.dispose()));
     this.disposeStep();
+    this.scalars.dispose();
   }
 
   private disposeStep(): void {
     if (!this.step) return;
-    this.step.lr.forEach((t) => t.dispose());
-    this.step.mu.forEach((t) => t.dispose());
+    this.step.perRun.forEach((ts) => ts.forEach((t) => t.dispose()));
     this.step.mask?.forEach((t) => t.dispose());
     this.step = null;
   }

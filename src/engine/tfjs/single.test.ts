@@ -4,7 +4,7 @@ import { readMnist } from '../../test-support/mnist.ts';
 import { ANN_MNIST } from '../../model/architecture.ts';
 import { initParams } from '../../model/init.ts';
 import { IMAGE_SIZE, fillBatch, range } from '../../data/dataset.ts';
-import { TfjsMlpEngine } from './mlpEngine.ts';
+import { createTfjsEngine } from './create.ts';
 
 let tf: Awaited<ReturnType<typeof useBackend>>;
 
@@ -32,7 +32,7 @@ function handStep(W: number[][], b: number[], xs: number[][], ys: number[], v: {
 }
 
 // wasm runs other product forms than cpu (products.ts): both must train the same network.
-describe.each(['cpu', 'wasm'] as const)('TfjsMlpEngine on %s', (backend) => {
+describe.each(['cpu', 'wasm'] as const)('a single run on the tfjs engine, %s', (backend) => {
   beforeAll(async () => {
     tf = await useBackend(backend);
   });
@@ -43,7 +43,7 @@ describe.each(['cpu', 'wasm'] as const)('TfjsMlpEngine on %s', (backend) => {
     let b = [0.01, -0.02];
     const xs = [[1, 2, 0.5], [0.2, -1, 0.3]];
     const ys = [0, 1];
-    const engine = new TfjsMlpEngine(arch, [new Float32Array(W.flat()), new Float32Array(b)]);
+    const engine = createTfjsEngine(arch, [new Float32Array(W.flat()), new Float32Array(b)]);
     const v = { W: W.map((r) => r.map(() => 0)), b: [0, 0] };
     const hyper = { learningRate: 0.5, momentum: 0.9 };
     const losses: number[] = [];
@@ -70,7 +70,7 @@ describe.each(['cpu', 'wasm'] as const)('TfjsMlpEngine on %s', (backend) => {
     const x = new Float32Array([1, -1]);
     const y = new Int32Array([1]);
     const run = async (mu2: number) => {
-      const e = new TfjsMlpEngine(arch, init);
+      const e = createTfjsEngine(arch, init);
       e.trainBatch(x, y, 1, { learningRate: 0.1, momentum: 0.5 });
       e.trainBatch(x, y, 1, { learningRate: 0.1, momentum: mu2 });
       const p = await e.getParams();
@@ -87,7 +87,7 @@ describe.each(['cpu', 'wasm'] as const)('TfjsMlpEngine on %s', (backend) => {
 
   it('learns MNIST: the loss falls over 200 batches (preset network, lr 0.05)', async () => {
     const { train } = readMnist();
-    const engine = new TfjsMlpEngine(ANN_MNIST, initParams(ANN_MNIST, 'pytorch', 1));
+    const engine = createTfjsEngine(ANN_MNIST, initParams(ANN_MNIST, 'pytorch', 1));
     const x = new Float32Array(64 * IMAGE_SIZE);
     const y = new Int32Array(64);
     const idx = range(200 * 64);
@@ -107,7 +107,7 @@ describe.each(['cpu', 'wasm'] as const)('TfjsMlpEngine on %s', (backend) => {
 
   it('holds a flat number of tensors across batches and frees them all on dispose', async () => {
     const base = tf.memory().numTensors;
-    const engine = new TfjsMlpEngine(ANN_MNIST, initParams(ANN_MNIST, 'pytorch', 2));
+    const engine = createTfjsEngine(ANN_MNIST, initParams(ANN_MNIST, 'pytorch', 2));
     const x = new Float32Array(64 * IMAGE_SIZE).fill(0.5);
     const y = new Int32Array(64).fill(3);
     const hyper = { learningRate: 0.01, momentum: 0.5 };

@@ -1,0 +1,131 @@
+/**
+ * Every optimizer against PyTorch 1.13's own updates (test-fixtures/
+ * optimizers_pytorch.json): a 6 → 5 → 3 ReLU MLP, four steps on four fixed
+ * batches, each parameter within 1e-5 of PyTorch's after every step. Both
+ * tfjs engines, on both backends the tests run: the single-run engine, and
+ * the stacked comparison engine with the case as one of its runs.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBackend } from '../../test-support/tf.ts';
+import type { OptimizerSpec, StepHyper } from '../../shared/optimizer.ts';
+import { createTfjsEngine } from './create.ts';
+import { TfjsRaceEngine } from './raceEngine.ts';
+
+interface Fixture {
+  batches: { x: number[][]; y: number[] }[];
+  initial: Record<ParamName, number[]>;
+  shapes: Record<ParamName, [number] | [number, number]>;
+  cases: {
+    name: string;
+    optimizer: 'SGD' | 'Adam' | 'AdamW' | 'RMSprop' | 'Adagrad';
+    settings: { lr: number; momentum?: number; nesterov?: boolean; weight_decay?: number };
+    steps: { loss_before_step: number; params: Record<ParamName, number[]> }[];
+  }[];
+}
+type ParamName = 'fc1.weight' | 'fc1.bias' | 'fc2.weight' | 'fc2.bias';
+
+const fixture = JSON.parse(readFileSync(fileURLToPath(new URL('../../../test-fixtures/optimizers_pytorch.json', import.meta.url)), 'utf8')) as Fixture;
+const ORDER: ParamName[] = ['fc1.weight', 'fc1.bias', 'fc2.weight', 'fc2.bias'];
+const arch = { sizes: [6, 5, 3] };
+
+/** PyTorch keeps a weight as [out, in]; the engines as [in, out]. */
+function toEngineLayout(name: ParamName, values: number[]): Float32Array {
+  const shape = fixture.shapes[name];
+  if (shape.length === 1) return Float32Array.from(values);
+  const [out, inputs] = shape;
+  const t = new Float32Array(values.length);
+  for (let o = 0; o < out; o++) for (let i = 0; i < inputs; i++) t[i * out + o] = values[o * inputs + i];
+  return t;
+}
+
+/** The fixture's optimizer and settings as the lab describes them (PyTorch's defaults for the rest). */
+function describeCase(c: Fixture['cases'][number]): { spec: OptimizerSpec; hyper: StepHyper } {
+  const kind = ({ SGD: 'sgd', Adam: 'adam', AdamW: 'adamw', RMSprop: 'rmsprop', Adagrad: 'adagrad' } as const)[c.optimizer];
+  // PyTorch's AdamW decays by 0.01 unless told otherwise; the fixture always says.
+  const hyper: StepHyper = { learningRate: c.settings.lr, momentum: c.settings.momentum ?? 0, weightDecay: c.settings.weight_decay ?? 0 };
+  return { spec: { kind, nesterov: c.settings.nesterov ?? false }, hyper };
+}
+
+const initial = () => ORDER.map((n) => toEngineLayout(n, fixture.initial[n]));
+const batch = (b: Fixture['batches'][number]) => ({ x: Float32Array.from(b.x.flat()), y: Int32Array.from(b.y), n: b.y.length });
+
+function expectParams(got: Float32Array[], expected: Record<ParamName, number[]>, where: string): void {
+  ORDER.forEach((name, i) => {
+    const want = toEngineLayout(name, expected[name]);
+    let worst = 0;
+    for (let k = 0; k < want.length; k++) worst = Math.max(worst, Math.abs(got[i][k] - want[k]));
+    expect(worst, `${where}, ${name}: largest difference`).toBeLessThanOrEqual(1e-5);
+  });
+}
+
+describe.each(['cpu', 'wasm'] as const)('optimizers against PyTorch on %s', (backend) => {
+  let tf: Awaited<ReturnType<typeof useBackend>>;
+  beforeAll(async () => {
+    tf = await useBackend(backend);
+  });
+
+  it.each(fixture.cases.map((c) => [c.name, c] as const))('%s: single-run engine, four steps', async (_name, c) => {
+    const { spec, hyper } = describeCase(c);
+    const before = tf.memory().numTensors;
+    const engine = createTfjsEngine(arch, initial(), spec);
+    for (let s = 0; s < c.steps.length; s++) {
+      const { x, y, n } = batch(fixture.batches[s]);
+      engine.trainBatch(x, y, n, hyper);
+      expectParams(await engine.getParams(), c.steps[s].params, `step ${s + 1}`);
+    }
+    const losses = await engine.flushLosses();
+    c.steps.forEach((st, s) => expect(losses[s]).toBeCloseTo(st.loss_before_step, 5));
+    engine.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it.each(fixture.cases.map((c) => [c.name, c] as const))('%s: as run 1 of a stacked comparison of 3', async (_name, c) => {
+    const { spec, hyper } = describeCase(c);
+    // Runs 0 and 2 differ in every number the optimizer reads, so the case's values are per-run tensors.
+    const other = (f: number): StepHyper => ({
+      learningRate: hyper.learningRate * f, momentum: hyper.momentum * (f > 1 ? 0.5 : 0.9), weightDecay: 0.02 * f,
+      beta1: 0.8, beta2: 0.99, epsilon: 1e-6, alpha: 0.9,
+    });
+    const before = tf.memory().numTensors;
+    const engine = new TfjsRaceEngine(arch, initial(), 3, spec);
+    for (let s = 0; s < c.steps.length; s++) {
+      const { x, y, n } = batch(fixture.batches[s]);
+      engine.trainBatch(x, y, n, [other(0.5), hyper, other(2)]);
+      expectParams(await engine.getParams(1), c.steps[s].params, `step ${s + 1}`);
+    }
+    const losses = await engine.flushLosses();
+    c.steps.forEach((st, s) => expect(losses[s * 3 + 1]).toBeCloseTo(st.loss_before_step, 5));
+    engine.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
+describe('optimizer hyperparameters change mid-run', () => {
+  beforeAll(async () => {
+    await useBackend('cpu');
+  });
+
+  it('Adam with β₁ moved after two steps matches an engine that had that β₁ for the last two steps only', async () => {
+    // The moments carry over; only the numbers of later steps change.
+    const spec: OptimizerSpec = { kind: 'adam' };
+    const a = createTfjsEngine(arch, initial(), spec);
+    const base: StepHyper = { learningRate: 0.01, momentum: 0 };
+    const moved: StepHyper = { ...base, beta1: 0.5 };
+    fixture.batches.forEach((b, s) => {
+      const { x, y, n } = batch(b);
+      a.trainBatch(x, y, n, s < 2 ? base : moved);
+    });
+    const unchanged = createTfjsEngine(arch, initial(), spec);
+    fixture.batches.forEach((b) => {
+      const { x, y, n } = batch(b);
+      unchanged.trainBatch(x, y, n, base);
+    });
+    const [pa, pu] = [await a.getParams(), await unchanged.getParams()];
+    // The change is real: the weights differ from the run that kept β₁ = 0.9.
+    expect(Math.max(...pa[0].map((v, k) => Math.abs(v - pu[0][k])))).toBeGreaterThan(1e-4);
+    a.dispose();
+    unchanged.dispose();
+  });
+});
