@@ -32,8 +32,8 @@ describe('model file', () => {
     ['another JSON file', () => JSON.stringify({ hello: 1 }), /not a mnist-lab model/],
     ['a newer version', () => tamper((d) => (d.version = 9)), /version 9/],
     ['another architecture', () => tamper((d) => (d.arch.sizes = [784, 32, 10])), /wrong shape: 784 → 32 → 10/],
-    ['truncated weights', () => tamper((d) => (d.weights.base64 = d.weights.base64.slice(0, 4000))), /damaged: 3000 bytes of weights/],
-    ['edited weights', () => tamper((d) => (d.weights.base64 = 'AAAA' + d.weights.base64.slice(4))), /do not match their checksum/],
+    ['truncated weights', () => tamper((d) => (d.weights.base64 = d.weights.base64.slice(0, 4000))), /damaged: weights.base64 holds 3000 bytes of weights, expected 437544/],
+    ['edited weights', () => tamper((d) => (d.weights.base64 = 'AAAA' + d.weights.base64.slice(4))), /do not match weights.checksum/],
     ['bad base64', () => tamper((d) => (d.weights.base64 = '@@@@')), /not valid base64/],
   ])('rejects %s with a clear message', (_name, make, message) => {
     const r = decodeModelFile(make(), ANN_MNIST);
