@@ -117,7 +117,10 @@ export function decodeModelFile(source: string, expected: Architecture): Decoded
 /** decodeModelFile after JSON.parse: any value, however it was made. */
 export function decodeModelDoc(doc: unknown, expected: Architecture): Decoded {
   if (!isObj(doc) || doc.format !== MODEL_FORMAT) return { ok: false, message: 'This file is not a mnist-lab model (its "format" field is missing or different).' };
-  if (doc.version !== MODEL_VERSION) return { ok: false, message: `This model file has version ${shown(doc.version)}; this lab reads version ${MODEL_VERSION}.` };
+  if (doc.version !== MODEL_VERSION) {
+    const has = doc.version === undefined ? 'no "version" field' : `version ${shown(doc.version)}`;
+    return { ok: false, message: `This model file has ${has}; this lab reads version ${MODEL_VERSION}.` };
+  }
   const arch = readArchitecture(doc.arch, 'arch');
   if (!arch.ok) return damaged(arch.message);
   if (arch.value.sizes.join() !== expected.sizes.join()) {

@@ -39,7 +39,7 @@ export const readArchitecture: Reader<Architecture> = object({ sizes: array(int(
 /** The architecture, and exactly the lab's network's. */
 export function sameArch(expected: Architecture): Reader<Architecture> {
   const want = expected.sizes.join(' → ');
-  return refine(readArchitecture, (a) => (a.sizes.join(' → ') === want ? null : `is ${a.sizes.join(' → ')}, but the lab's network is ${want}`));
+  return refine(readArchitecture, (a) => (a.sizes.join(' → ') === want ? null : `has sizes ${a.sizes.join(' → ')}, but the lab's network is ${want}`));
 }
 
 /** Weights as stored in IndexedDB: one Float32Array per parameter, in paramShapes order, each the right length and finite. */
