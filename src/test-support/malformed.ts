@@ -13,6 +13,8 @@ export interface Variant {
   path: string;
   /** What was done to it, for the test's name. */
   change: string;
+  /** The wrong value put there; undefined when the field was removed. */
+  value: unknown;
   doc: unknown;
 }
 
@@ -97,14 +99,14 @@ function fields(v: unknown, path = '', keys: (string | number)[] = []): { path: 
 /** The malformed copies of `valid`. */
 export function malformedVariants(valid: unknown, { optional = [], nullable = [] }: MalformedOptions = {}): Variant[] {
   const out: Variant[] = [];
-  for (const [change, value] of WRONG) if (kindOf(value) !== 'object') out.push({ path: '', change: `the whole document as ${change}`, doc: value });
+  for (const [change, value] of WRONG) if (kindOf(value) !== 'object') out.push({ path: '', change: `the whole document as ${change}`, value, doc: value });
   for (const f of fields(valid)) {
     for (const [change, value] of WRONG) {
       if (!worthTrying(f.value, value)) continue;
       if (value === null && nullable.includes(f.path)) continue;
-      out.push({ path: f.path, change: `${f.path} as ${change}`, doc: replaced(valid, f.keys, value) });
+      out.push({ path: f.path, change: `${f.path} as ${change}`, value, doc: replaced(valid, f.keys, value) });
     }
-    if (!f.inList && !optional.includes(f.path)) out.push({ path: f.path, change: `${f.path} missing`, doc: replaced(valid, f.keys, undefined, true) });
+    if (!f.inList && !optional.includes(f.path)) out.push({ path: f.path, change: `${f.path} missing`, value: undefined, doc: replaced(valid, f.keys, undefined, true) });
   }
   return out;
 }
@@ -115,6 +117,7 @@ export function withExtraKeys(valid: unknown): Variant[] {
   return objects.map((f) => ({
     path: f.path,
     change: `an unknown key in ${f.path || 'the document'}`,
+    value: HUGE,
     doc: replaced(valid, f.keys, { ...(f.value as Record<string, unknown>), unknownKey: HUGE }),
   }));
 }
