@@ -10,9 +10,9 @@ import * as models from '../modelActions.ts';
 import type { ModelSummary } from '../models/modelDb.ts';
 import { count, dateTime, pct } from '../format.ts';
 import { MODELS_NOT_KEPT } from '../storage/failure.ts';
-import type { DamagedRecord } from '../storage/idb.ts';
 import { useStorageAvailability } from '../storage/useStorage.ts';
 import { useLab, workerBusy } from '../store/index.ts';
+import { DamagedRecords } from './DamagedRecords.tsx';
 import { Figure } from './Figure.tsx';
 import { Boundary, ItemFailure } from './PanelBoundary.tsx';
 
@@ -31,21 +31,6 @@ function SavedModelItem({ m, busy }: { m: ModelSummary; busy: boolean }) {
         <button type="button" aria-label={`Load ${m.name}`} disabled={busy} onClick={() => void models.loadSavedModel(m.id)}>Load</button>
         <button type="button" aria-label={`Download ${m.name}`} onClick={() => void models.downloadSavedModel(m.id)}>Download</button>
         <button type="button" aria-label={`Delete ${m.name}`} onClick={() => void models.deleteSavedModel(m.id)}>Delete</button>
-      </div>
-    </li>
-  );
-}
-
-function DamagedItem({ d }: { d: DamagedRecord }) {
-  const label = d.name ? `“${d.name}”` : 'A saved model';
-  return (
-    <li>
-      <div className="models__text">
-        <strong className="models__name">{label} is damaged</strong>
-        <span className="muted"> and cannot be used: {d.reason}.</span>
-      </div>
-      <div className="models__actions">
-        <button type="button" aria-label={`Remove damaged ${d.name ?? 'saved model'}`} onClick={() => void models.deleteSavedModel(d.key)}>Remove</button>
       </div>
     </li>
   );
@@ -98,20 +83,18 @@ export function ModelsPanel() {
       ) : null}
       {!canStore ? (
         <p className="notice" role="note">{MODELS_NOT_KEPT}</p>
-      ) : saved.length > 0 || damaged.length > 0 ? (
+      ) : saved.length > 0 ? (
         <ul className="models__list" aria-label="Saved models">
           {saved.map((m) => (
             <Boundary key={m.id} fallback={(error) => <ItemFailure what={`The saved model ${m.id}`} error={error} recover={{ label: 'Remove this saved model', run: () => models.deleteSavedModel(m.id) }} />}>
               <SavedModelItem m={m} busy={busy} />
             </Boundary>
           ))}
-          {damaged.map((d, i) => (
-            <DamagedItem key={`damaged-${i}`} d={d} />
-          ))}
         </ul>
       ) : (
         <p className="muted">No saved models in this browser yet.</p>
       )}
+      {damaged.length > 0 ? <DamagedRecords list={damaged} what="saved model" onRemove={(key) => void models.deleteSavedModel(key)} /> : null}
       <label className="models__upload">
         Upload model file
         <input

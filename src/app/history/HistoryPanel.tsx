@@ -4,8 +4,8 @@
  * export them as CSV or JSON; import such a JSON file back.
  */
 import { useEffect } from 'react';
+import { DamagedRecords } from '../components/DamagedRecords.tsx';
 import { RUNS_NOT_KEPT } from '../storage/failure.ts';
-import type { DamagedRecord } from '../storage/idb.ts';
 import { useStorageAvailability } from '../storage/useStorage.ts';
 import { useLab } from '../store/index.ts';
 import { HistoryChart } from './HistoryChart.tsx';
@@ -13,20 +13,6 @@ import { HistoryTable } from './HistoryTable.tsx';
 import * as actions from './historyActions.ts';
 import { useHistoryOverlay } from './useHistoryOverlay.ts';
 import './history.css';
-
-/** Stored runs that failed the record's schema: named if their name reads, never shown, removable. */
-function DamagedRuns({ list }: { list: readonly DamagedRecord[] }) {
-  return (
-    <ul className="history__damaged" aria-label="Damaged runs">
-      {list.map((d, i) => (
-        <li key={i}>
-          <span>{d.name ? `“${d.name}”` : 'A saved run'} is damaged and cannot be shown: {d.reason}.</span>{' '}
-          <button type="button" aria-label={`Remove damaged ${d.name ?? 'run'}`} onClick={() => void actions.deleteRun(d.key)}>Remove</button>
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 export function HistoryPanel() {
   const rows = useLab((s) => s.history);
@@ -61,7 +47,7 @@ export function HistoryPanel() {
       ) : (
         <p className="muted">No runs yet. Every run you train, and every run of a race, is kept here when it ends.</p>
       )}
-      {damaged.length > 0 ? <DamagedRuns list={damaged} /> : null}
+      {damaged.length > 0 ? <DamagedRecords list={damaged} what="run" onRemove={(key) => void actions.deleteRun(key)} /> : null}
       <div className="history__buttons">
         <button type="button" disabled={none} onClick={() => void actions.exportSelection('csv')}>Export selection as CSV</button>
         <button type="button" disabled={none} onClick={() => void actions.exportSelection('json')}>Export selection as JSON</button>
