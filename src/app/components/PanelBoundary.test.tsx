@@ -52,6 +52,11 @@ describe('PanelFailure', () => {
     expect(html.length).toBeLessThan(600);
   });
 
+  it('keeps a production React error to its number', () => {
+    const react = new Error('Minified React error #31; visit https://react.dev/errors/31?args[]=object%20with%20keys%20%7B%7D for the full message or use the non-minified dev environment for full errors and additional helpful warnings.');
+    expect(renderToStaticMarkup(<PanelFailure title="Loss" error={react} retry={noop} />)).toContain('This panel failed: Minified React error #31. The rest');
+  });
+
   it('names an error without a message', () => {
     expect(renderToStaticMarkup(<PanelFailure title="Loss" error={new Error('')} retry={noop} />)).toContain('This panel failed: an unexpected error.');
   });

@@ -45,9 +45,13 @@ export class Boundary extends Component<BoundaryProps, BoundaryState> {
   }
 }
 
-/** The error's own words, short: it is shown to a student, and may hold anything. */
+/**
+ * The error's own words, short: it is shown to a student, and may hold
+ * anything. A production build's React errors are a number and a long
+ * address ("Minified React error #31; visit https://react.dev/…"): the number is kept.
+ */
 export function failureReason(error: Error): string {
-  const m = error.message.trim();
+  const m = error.message.replace(/; visit https:\/\/react\.dev\/\S*.*$/s, '').trim();
   return m.length > 200 ? `${m.slice(0, 200)}…` : m || 'an unexpected error';
 }
 
