@@ -3,6 +3,7 @@
  * the store. The pure parts (records, JSON, CSV) live in record.ts and
  * exchange.ts; this file only connects them.
  */
+import { MAX_NAME } from '../../shared/validate.ts';
 import { asStorageError, storageProblem } from '../storage/failure.ts';
 import { useLab } from '../store/index.ts';
 import { curvesToCsv, fromJson, toCsv, toJson } from './exchange.ts';
@@ -44,6 +45,10 @@ export async function renameRun(id: number, name: string): Promise<boolean> {
   const wanted = name.trim();
   if (!wanted) {
     say('error', 'A run needs a name: type one, or press Cancel.');
+    return false;
+  }
+  if (wanted.length > MAX_NAME) {
+    say('error', `A run’s name can have at most ${MAX_NAME} characters: shorten it, or press Cancel.`);
     return false;
   }
   const others = new Set(useLab.getState().history.filter((r) => r.id !== id).map((r) => r.name));
