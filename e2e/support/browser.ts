@@ -56,15 +56,22 @@ export interface OpenLab {
   close(): Promise<void>;
 }
 
+export interface OpenOptions {
+  baseUrl?: string;
+  /** Runs in the page before its own scripts, on every load (e.g. to take IndexedDB away). */
+  initScript?: () => void;
+}
+
 /**
  * Opens the lab at `baseUrl` + `query` (e.g. '?trainLimit=5000') in a fresh
  * browser with animations off, and waits for the settings form. The e2e
  * tests pass the URL their global setup provides; the default is its port.
  */
-export async function openLab(query = '', { baseUrl = `http://127.0.0.1:${E2E_PORT}/` } = {}): Promise<OpenLab> {
+export async function openLab(query = '', { baseUrl = `http://127.0.0.1:${E2E_PORT}/`, initScript }: OpenOptions = {}): Promise<OpenLab> {
   const browser = await launchBrowser();
   try {
     const context = await browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1280, height: 900 } });
+    if (initScript) await context.addInitScript(initScript);
     const page = await context.newPage();
     const issues = collectIssues(page);
     await page.goto(new URL(query, baseUrl).href);

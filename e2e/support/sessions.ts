@@ -7,7 +7,7 @@
  * - labPerTest: a fresh page per test, closed after it.
  */
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
-import { type LabPage, type OpenLab, openLab, recordFailure, uncaughtErrors } from './browser.ts';
+import { type LabPage, type OpenLab, type OpenOptions, openLab, recordFailure, uncaughtErrors } from './browser.ts';
 
 async function checkAfterTest(s: OpenLab, ctx: { task: { name: string; result?: { state?: string } } }): Promise<void> {
   if (ctx.task.result?.state === 'fail') await recordFailure(s, ctx.task.name);
@@ -49,7 +49,7 @@ export function labPerFile(query: string, options: PerFileOptions, onOpen: (s: O
 }
 
 /** A fresh lab for each test that calls the returned `open`; closed after the test. */
-export function labPerTest(defaultQuery = ''): (query?: string) => Promise<LabPage> {
+export function labPerTest(defaultQuery = ''): (query?: string, options?: Omit<OpenOptions, 'baseUrl'>) => Promise<LabPage> {
   let session: OpenLab | undefined;
   afterEach(async (ctx) => {
     const s = session;
@@ -61,8 +61,8 @@ export function labPerTest(defaultQuery = ''): (query?: string) => Promise<LabPa
       await s.close();
     }
   });
-  return async (query = defaultQuery) => {
-    session = await openLab(query, { baseUrl: inject('baseUrl') });
+  return async (query = defaultQuery, options = {}) => {
+    session = await openLab(query, { ...options, baseUrl: inject('baseUrl') });
     return session.lab;
   };
 }

@@ -1,4 +1,8 @@
-/** The page: settings on the left, what the network is doing on the right. */
+/**
+ * The page: settings on the left, what the network is doing on the right.
+ * Each panel has its own error boundary: one that fails says so and offers
+ * Try again, and the rest of the page keeps working.
+ */
 import { Controls } from './components/Controls.tsx';
 import { LossChart } from './components/LossChart.tsx';
 import { BackendLine, EpochSummary, ProgressPanel, RunMessage } from './components/RunStatus.tsx';
@@ -8,6 +12,7 @@ import { RangeTestPanel } from './components/RangeTestPanel.tsx';
 import { RacePanel } from './components/race/RacePanel.tsx';
 import { HistoryPanel } from './history/HistoryPanel.tsx';
 import { DrawPanel } from './components/draw/DrawPanel.tsx';
+import { PanelBoundary } from './components/PanelBoundary.tsx';
 
 export function App() {
   return (
@@ -15,25 +20,45 @@ export function App() {
       <header className="app__header">
         <h1>mnist-lab</h1>
         <p className="tagline">Watch a small network learn handwritten digits, and see what the learning rate changes.</p>
-        <BackendLine />
+        <PanelBoundary title="Backend">
+          <BackendLine />
+        </PanelBoundary>
       </header>
       <main className="app__main">
-        <Controls />
+        <PanelBoundary title="Settings">
+          <Controls />
+        </PanelBoundary>
         <div className="app__results">
-          <section className="panel status" aria-labelledby="status-heading">
-            <h2 id="status-heading">Training</h2>
-            <ProgressPanel />
-            <EpochSummary />
-            <RunMessage />
-          </section>
-          <LossChart />
-          <RangeTestPanel />
-          <RacePanel />
-          <HistoryPanel />
-          <EvaluationPanels />
+          <PanelBoundary title="Training">
+            <section className="panel status" aria-labelledby="status-heading">
+              <h2 id="status-heading">Training</h2>
+              <ProgressPanel />
+              <EpochSummary />
+              <RunMessage />
+            </section>
+          </PanelBoundary>
+          <PanelBoundary title="Loss">
+            <LossChart />
+          </PanelBoundary>
+          <PanelBoundary title="Find a learning rate">
+            <RangeTestPanel />
+          </PanelBoundary>
+          <PanelBoundary title="Race learning rates">
+            <RacePanel />
+          </PanelBoundary>
+          <PanelBoundary title="Run history">
+            <HistoryPanel />
+          </PanelBoundary>
+          <PanelBoundary title="Evaluation">
+            <EvaluationPanels />
+          </PanelBoundary>
           <div className="app__pair">
-            <DrawPanel />
-            <ModelsPanel />
+            <PanelBoundary title="Draw a digit">
+              <DrawPanel />
+            </PanelBoundary>
+            <PanelBoundary title="Saved models">
+              <ModelsPanel />
+            </PanelBoundary>
           </div>
         </div>
       </main>

@@ -1,6 +1,12 @@
-/** How numbers read on the page. */
+/** How numbers, dates and reasons read on the page. */
 
-export const pct = (fraction: number, digits = 1): string => `${(fraction * 100).toFixed(digits)}%`;
+/** Shown where a figure is not available (NaN, missing); read out as NOT_AVAILABLE_LABEL. */
+export const NOT_AVAILABLE = '—';
+export const NOT_AVAILABLE_LABEL = 'not available';
+
+/** A 0..1 fraction as a percentage, "93.1%"; NOT_AVAILABLE (not "NaN%") when it is not a finite number. */
+export const pct = (fraction: number | undefined | null, digits = 1): string =>
+  typeof fraction === 'number' && Number.isFinite(fraction) ? `${(fraction * 100).toFixed(digits)}%` : NOT_AVAILABLE;
 
 export const loss3 = (nats: number): string => (Number.isFinite(nats) ? nats.toFixed(3) : String(nats));
 
@@ -14,4 +20,22 @@ export function duration(sec: number): string {
 
 export function rate(samplesPerSec: number): string {
   return samplesPerSec >= 1000 ? `${(samplesPerSec / 1000).toFixed(1)}k` : samplesPerSec.toFixed(0);
+}
+
+/** A date and time in the reader's locale; NOT_AVAILABLE for text that is not a date. */
+export function dateTime(iso: string, style: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' }): string {
+  const t = Date.parse(iso);
+  return Number.isFinite(t) ? new Date(t).toLocaleString(undefined, style) : NOT_AVAILABLE;
+}
+
+/** A whole count, "1,234"; NOT_AVAILABLE when it is not a finite number. */
+export const count = (n: number | undefined | null): string => (typeof n === 'number' && Number.isFinite(n) ? n.toLocaleString('en') : NOT_AVAILABLE);
+
+/**
+ * "Lead: reason." with one full stop whatever the reason ends with, and
+ * just "Lead." when there is no reason (Chrome's quota error has an empty message).
+ */
+export function withReason(lead: string, reason: string | null | undefined): string {
+  const r = (reason ?? '').trim().replace(/[.\s]+$/, '');
+  return r ? `${lead}: ${r}.` : `${lead}.`;
 }

@@ -1,13 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { PRESET } from '../shared/settings.ts';
+import { holdsUnknownKey, malformedVariants, withExtraKeys } from '../test-support/malformed.ts';
 import { ANN_MNIST } from './architecture.ts';
 import { initParams } from './init.ts';
-import { decodeModelFile, encodeModelFile } from './modelFile.ts';
+import { decodeModelDoc, decodeModelFile, encodeModelFile } from './modelFile.ts';
 import type { SavedModel } from './modelFile.ts';
 
 const model: SavedModel = {
   name: 'lr 0.01 · 10 epochs', savedAt: '2026-11-27T10:00:00.000Z', arch: ANN_MNIST, settings: PRESET,
-  metrics: { epochsTrained: 10, validationAccuracy: 0.95, testAccuracy: 0.951 }, params: initParams(ANN_MNIST, 'pytorch', 3),
+  metrics: { epochsTrained: 10, validationAccuracy: 0.95, testAccuracy: 0.951, macroAuc: 0.998 }, params: initParams(ANN_MNIST, 'pytorch', 3),
 };
 
 describe('model file', () => {
@@ -33,8 +36,8 @@ describe('model file', () => {
     ['another JSON file', () => JSON.stringify({ hello: 1 }), /not a mnist-lab model/],
     ['a newer version', () => tamper((d) => (d.version = 9)), /version 9/],
     ['another architecture', () => tamper((d) => (d.arch.sizes = [784, 32, 10])), /wrong shape: 784 → 32 → 10/],
-    ['truncated weights', () => tamper((d) => (d.weights.base64 = d.weights.base64.slice(0, 4000))), /damaged: 3000 bytes of weights/],
-    ['edited weights', () => tamper((d) => (d.weights.base64 = 'AAAA' + d.weights.base64.slice(4))), /do not match their checksum/],
+    ['truncated weights', () => tamper((d) => (d.weights.base64 = d.weights.base64.slice(0, 4000))), /damaged: weights.base64 holds 3000 bytes of weights, expected 437544/],
+    ['edited weights', () => tamper((d) => (d.weights.base64 = 'AAAA' + d.weights.base64.slice(4))), /do not match weights.checksum/],
     ['bad base64', () => tamper((d) => (d.weights.base64 = '@@@@')), /not valid base64/],
   ])('rejects %s with a clear message', (_name, make, message) => {
     const r = decodeModelFile(make(), ANN_MNIST);
@@ -46,5 +49,50 @@ describe('model file', () => {
     const bad = { ...model, params: model.params.map((p, i) => (i === 5 ? Float32Array.from(p, () => NaN) : p)) };
     const r = decodeModelFile(encodeModelFile(bad), ANN_MNIST);
     expect(r).toMatchObject({ ok: false, message: expect.stringMatching(/NaN or infinite/) });
+  });
+
+  it('reads a file written by an earlier lab (test-fixtures/model-v1.mnistlab.json.gz)', () => {
+    const text = gunzipSync(readFileSync(new URL('../../test-fixtures/model-v1.mnistlab.json.gz', import.meta.url))).toString('utf8');
+    const r = decodeModelFile(text, ANN_MNIST);
+    expect(r.ok ? '' : r.message).toBe('');
+    if (!r.ok) return;
+    expect(r.model).toMatchObject({ name: 'lr 0.1 · momentum 0.9 · 1 epoch', savedAt: '2026-11-28T09:30:00.000Z', settings: { ...PRESET, learningRate: 0.1, momentum: 0.9, epochs: 1 } });
+    // The run had no test AUC: absent in the file, absent when read.
+    expect(r.model.metrics).toEqual({ epochsTrained: 1, validationAccuracy: 0.8712, testAccuracy: 0.8794 });
+    expect(r.model.params[1][9]).toBe(1 / 64);
+  });
+
+  it('takes null for a figure that was not available (JSON writes NaN as null)', () => {
+    const r = decodeModelFile(tamper((d) => (d.metrics.macroAuc = null)), ANN_MNIST);
+    expect(r.ok && r.model.metrics).toEqual({ epochsTrained: 10, validationAccuracy: 0.95, testAccuracy: 0.951 });
+  });
+});
+
+describe('model file, every field malformed', () => {
+  const valid = JSON.parse(encodeModelFile(model)) as unknown;
+  const variants = malformedVariants(valid, {
+    optional: ['metrics.validationAccuracy', 'metrics.testAccuracy', 'metrics.macroAuc', 'weights.littleEndian', 'weights.shapes'],
+    nullable: ['metrics.validationAccuracy', 'metrics.testAccuracy', 'metrics.macroAuc'],
+  });
+
+  it('has a variant for every field, settings and metrics included', () => {
+    const paths = new Set(variants.map((v) => v.path));
+    for (const p of ['name', 'savedAt', 'settings.learningRate', 'settings.schedule', 'metrics.epochsTrained', 'metrics.macroAuc', 'arch.sizes[0]', 'weights.checksum', 'weights.base64', 'weights.shapes[0][0]']) expect(paths).toContain(p);
+    expect(variants.length).toBeGreaterThan(200);
+  });
+
+  it.each(variants.map((v) => [v.change, v] as const))('refuses %s, naming the field', (_change, v) => {
+    const r = decodeModelDoc(v.doc, ANN_MNIST);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.message).toMatch(/^This (file|model)/);
+    expect(r.message.length).toBeLessThan(300);
+    if (v.path) expect(r.message).toContain(v.path);
+  });
+
+  it.each(withExtraKeys(valid).map((v) => [v.change, v] as const))('ignores %s and keeps nothing of it', (_change, v) => {
+    const r = decodeModelDoc(v.doc, ANN_MNIST);
+    expect(r.ok ? '' : r.message).toBe('');
+    expect(holdsUnknownKey(r.ok && { ...r.model, params: [] })).toBe(false);
   });
 });

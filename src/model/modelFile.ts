@@ -2,12 +2,15 @@
  * The saved-model file: one JSON document with the architecture, the run's
  * settings and final figures, and the weights as base64 float32 with a
  * checksum. One file is easy for a student to download, mail and upload;
- * every field is checked on the way back in, so a wrong or damaged file is a
- * clear message and never a broken model in use.
+ * every field is checked on the way back in (modelSchema.ts), so a wrong or
+ * damaged file is a clear message and never a broken model in use or a
+ * broken list.
  */
 import type { RunSettings } from '../shared/settings.ts';
+import { array, int, object, oneOf, optional, refine, shown, text } from '../shared/validate.ts';
 import type { Architecture } from './architecture.ts';
 import { paramShapes } from './architecture.ts';
+import { readArchitecture, readHeader } from './modelSchema.ts';
 
 export const MODEL_FORMAT = 'mnist-lab-model';
 export const MODEL_VERSION = 1;
@@ -79,35 +82,64 @@ export function encodeModelFile(m: SavedModel): string {
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Reads a model file, checking it is one, of the expected network, intact. */
-export function decodeModelFile(text: string, expected: Architecture): Decoded {
+/** A base64 text for ~440 KB of weights is ~590 KB; the bound only stops a wrong file early. */
+const MAX_BASE64 = 30_000_000;
+
+function readWeights(expected: Architecture) {
+  const want = JSON.stringify(paramShapes(expected));
+  return object({
+    dtype: oneOf(['float32']),
+    // The bytes are read as the platform's float32, which is little-endian everywhere the lab runs.
+    littleEndian: optional(oneOf([true])),
+    shapes: optional(refine(array(array(int(1, 1_000_000), { max: 4 }), { max: 64 }), (s) => (JSON.stringify(s) === want ? null : "are not the lab's network's parameter shapes"))),
+    checksum: refine(text({ max: 8 }), (c) => (/^[0-9a-f]{8}$/.test(c) ? null : 'must be 8 hexadecimal digits')),
+    base64: text({ max: MAX_BASE64 }),
+  });
+}
+
+const damaged = (message: string): Decoded => ({ ok: false, message: `This model file is damaged: ${message}.` });
+
+/**
+ * Reads a model file, checking every field: that it is one, of the expected
+ * network, intact, and that its name, date, settings and figures are what
+ * the lab writes. Unknown fields are ignored (and not kept).
+ */
+export function decodeModelFile(source: string, expected: Architecture): Decoded {
   let doc: unknown;
   try {
-    doc = JSON.parse(text);
+    doc = JSON.parse(source);
   } catch {
     return { ok: false, message: 'This file is not a mnist-lab model: it is not valid JSON.' };
   }
+  return decodeModelDoc(doc, expected);
+}
+
+/** decodeModelFile after JSON.parse: any value, however it was made. */
+export function decodeModelDoc(doc: unknown, expected: Architecture): Decoded {
   if (!isObj(doc) || doc.format !== MODEL_FORMAT) return { ok: false, message: 'This file is not a mnist-lab model (its "format" field is missing or different).' };
-  if (doc.version !== MODEL_VERSION) return { ok: false, message: `This model file has version ${String(doc.version)}; this lab reads version ${MODEL_VERSION}.` };
-  const arch = doc.arch;
-  if (!isObj(arch) || !Array.isArray(arch.sizes) || arch.sizes.join() !== expected.sizes.join()) {
-    const got = isObj(arch) && Array.isArray(arch.sizes) ? arch.sizes.join(' → ') : 'unknown';
-    return { ok: false, message: `This model has the wrong shape: ${got}, but the lab's network is ${expected.sizes.join(' → ')}.` };
+  if (doc.version !== MODEL_VERSION) {
+    const has = doc.version === undefined ? 'no "version" field' : `version ${shown(doc.version)}`;
+    return { ok: false, message: `This model file has ${has}; this lab reads version ${MODEL_VERSION}.` };
   }
-  const w = doc.weights;
-  if (!isObj(w) || w.dtype !== 'float32' || typeof w.base64 !== 'string' || typeof w.checksum !== 'string') {
-    return { ok: false, message: 'This model file is damaged: its weights are missing.' };
+  const arch = readArchitecture(doc.arch, 'arch');
+  if (!arch.ok) return damaged(arch.message);
+  if (arch.value.sizes.join() !== expected.sizes.join()) {
+    return { ok: false, message: `This model has the wrong shape: ${arch.value.sizes.join(' → ')}, but the lab's network is ${expected.sizes.join(' → ')}.` };
   }
+  const header = readHeader(doc, '');
+  if (!header.ok) return damaged(header.message);
+  const w = readWeights(expected)(doc.weights, 'weights');
+  if (!w.ok) return damaged(w.message);
   let bytes: Uint8Array;
   try {
-    bytes = fromBase64(w.base64);
+    bytes = fromBase64(w.value.base64);
   } catch {
-    return { ok: false, message: 'This model file is damaged: its weights are not valid base64.' };
+    return damaged('weights.base64 is not valid base64');
   }
   const shapes = paramShapes(expected);
   const need = shapes.reduce((n, s) => n + s.reduce((a, b) => a * b, 1), 0) * 4;
-  if (bytes.length !== need) return { ok: false, message: `This model file is damaged: ${bytes.length} bytes of weights, expected ${need}.` };
-  if (checksum(bytes) !== w.checksum) return { ok: false, message: 'This model file is damaged: its weights do not match their checksum.' };
+  if (bytes.length !== need) return damaged(`weights.base64 holds ${bytes.length} bytes of weights, expected ${need}`);
+  if (checksum(bytes) !== w.value.checksum) return damaged('the weights do not match weights.checksum (the file was cut short or edited)');
   const all = new Float32Array(bytes.buffer, bytes.byteOffset, need / 4);
   if (!all.every(Number.isFinite)) return { ok: false, message: 'This model file holds NaN or infinite weights (it came from a diverged run).' };
   const params: Float32Array[] = [];
@@ -117,16 +149,5 @@ export function decodeModelFile(text: string, expected: Architecture): Decoded {
     params.push(all.slice(o, o + n));
     o += n;
   }
-  if (!isObj(doc.settings) || !isObj(doc.metrics)) return { ok: false, message: 'This model file is damaged: its settings or metrics are missing.' };
-  return {
-    ok: true,
-    model: {
-      name: typeof doc.name === 'string' && doc.name.trim() ? doc.name : 'Uploaded model',
-      savedAt: typeof doc.savedAt === 'string' ? doc.savedAt : new Date(0).toISOString(),
-      arch: { sizes: expected.sizes },
-      settings: doc.settings as unknown as RunSettings,
-      metrics: doc.metrics as unknown as ModelMetrics,
-      params,
-    },
-  };
+  return { ok: true, model: { ...header.value, arch: { sizes: expected.sizes }, params } };
 }

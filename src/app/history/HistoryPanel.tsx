@@ -4,6 +4,9 @@
  * export them as CSV or JSON; import such a JSON file back.
  */
 import { useEffect } from 'react';
+import { DamagedRecords } from '../components/DamagedRecords.tsx';
+import { RUNS_NOT_KEPT } from '../storage/failure.ts';
+import { useStorageAvailability } from '../storage/useStorage.ts';
 import { useLab } from '../store/index.ts';
 import { HistoryChart } from './HistoryChart.tsx';
 import { HistoryTable } from './HistoryTable.tsx';
@@ -17,8 +20,11 @@ export function HistoryPanel() {
   const message = useLab((s) => s.historyMessage);
   const toggle = useLab((s) => s.toggleHistorySelected);
   const setSelected = useLab((s) => s.setHistorySelected);
+  const damaged = useLab((s) => s.historyDamaged);
   const overlay = useHistoryOverlay();
   const none = selected.length === 0;
+  // Where nothing can be stored, the panel must not promise to keep runs.
+  const keeping = useStorageAvailability() !== 'unavailable';
 
   useEffect(() => {
     void actions.refreshHistory();
@@ -29,16 +35,19 @@ export function HistoryPanel() {
       <div className="panel__head">
         <h2 id="history-heading">Run history</h2>
         <span className="history__count">
-          {rows.length} run{rows.length === 1 ? '' : 's'} kept in this browser{selected.length ? ` · ${selected.length} ticked` : ''}
+          {keeping ? `${rows.length} run${rows.length === 1 ? '' : 's'} kept in this browser${selected.length ? ` · ${selected.length} ticked` : ''}` : 'Not kept in this browser'}
         </span>
       </div>
-      {rows.length > 0 ? (
+      {!keeping ? (
+        <p className="notice" role="note">{RUNS_NOT_KEPT}</p>
+      ) : rows.length > 0 ? (
         <HistoryTable rows={rows} selected={selected} onToggle={toggle}
           onSelectAll={(on) => setSelected(on ? rows.map((r) => r.id) : [])}
           onRename={actions.renameRun} onDelete={(id) => void actions.deleteRun(id)} />
       ) : (
         <p className="muted">No runs yet. Every run you train, and every run of a race, is kept here when it ends.</p>
       )}
+      {damaged.length > 0 ? <DamagedRecords list={damaged} what="run" onRemove={(key) => void actions.deleteRun(key)} /> : null}
       <div className="history__buttons">
         <button type="button" disabled={none} onClick={() => void actions.exportSelection('csv')}>Export selection as CSV</button>
         <button type="button" disabled={none} onClick={() => void actions.exportSelection('json')}>Export selection as JSON</button>
@@ -47,7 +56,7 @@ export function HistoryPanel() {
       </div>
       <label className="history__import">
         Import runs (JSON)
-        <input type="file" accept=".json,application/json"
+        <input type="file" accept=".json,application/json" disabled={!keeping}
           onChange={(e) => {
             const f = e.target.files?.[0];
             e.target.value = '';

@@ -5,7 +5,8 @@
  */
 import { useState } from 'react';
 import { runStyle } from '../components/race/racePalette.ts';
-import { pct } from '../format.ts';
+import { Figure } from '../components/Figure.tsx';
+import { dateTime, pct } from '../format.ts';
 import type { HistoryRecordSummary } from './record.ts';
 
 export interface HistoryTableProps {
@@ -87,11 +88,11 @@ export function HistoryTable({ rows, selected, onToggle, onSelectAll, onRename, 
                   </span>
                   {r.message ? <span className="history__kind">{r.message}</span> : null}
                 </th>
-                <td className="history__date">{new Date(r.savedAt).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' })}</td>
+                <td className="history__date"><Figure text={dateTime(r.savedAt, { dateStyle: 'short', timeStyle: 'short' })} /></td>
                 <td>{r.settings.learningRate}</td>
                 <td>{r.settings.momentum}</td>
                 <td>{r.epochsTrained === r.settings.epochs ? r.epochsTrained : `${r.epochsTrained} of ${r.settings.epochs}`}</td>
-                <td>{acc === undefined ? '—' : pct(acc, 1)}</td>
+                <td><Figure text={pct(acc, 1)} /></td>
                 <td className={`history__status history__status--${r.status}`}>{r.status}</td>
                 <td>
                   <div className="history__actions">

@@ -4,18 +4,16 @@
  * and a problem is named by run and field, so a hand-edited file can be
  * fixed rather than guessed at.
  */
-import type { RunSettings, SettingsText } from '../../shared/settings.ts';
-import { FIELDS, LEARNING_RATE_RANGE, parseSettings } from '../../shared/settings.ts';
-import type { HistoryCurves, HistoryFinal, HistoryRecord, HistoryStatus } from './record.ts';
-import { HISTORY_STATUSES, MAX_TRAIN_POINTS, curvesOf } from './record.ts';
+import { shown } from '../../shared/validate.ts';
+import type { HistoryRecord } from './record.ts';
+import { MAX_TRAIN_POINTS, curvesOf } from './record.ts';
+import { readHistoryRecord } from './recordSchema.ts';
 
 export const HISTORY_FORMAT = 'mnist-lab-history';
 export const HISTORY_VERSION = 1;
 
 /** Far above what the lab writes; a bound so a wrong file fails quickly instead of filling the database. */
 const MAX_RUNS = 1000;
-const MAX_TRAIN_IN_FILE = 100_000;
-const MAX_TEXT = 200;
 
 export function toJson(records: readonly HistoryRecord[], exportedAt: string = new Date().toISOString()): string {
   // Database ids mean nothing in another browser: import stores afresh.
@@ -30,141 +28,15 @@ const fail = (message: string): never => {
   throw new Invalid(message);
 };
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** How a wrong value reads in a message. */
-function shown(v: unknown): string {
-  if (v === undefined) return 'missing';
-  if (typeof v === 'string') return `"${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
-  if (Array.isArray(v)) return 'a list';
-  if (isObj(v)) return 'an object';
-  return String(v);
-}
-
-interface Range {
-  min?: number;
-  max?: number;
-  integer?: boolean;
-}
-
-function num(v: unknown, what: string, r: Range = {}): number {
-  if (typeof v !== 'number' || !Number.isFinite(v)) return fail(`${what} must be a finite number, not ${shown(v)}`);
-  if (r.integer && !Number.isInteger(v)) return fail(`${what} must be a whole number, not ${v}`);
-  if (r.min !== undefined && v < r.min) return fail(`${what} must be at least ${r.min}, not ${v}`);
-  if (r.max !== undefined && v > r.max) return fail(`${what} must be at most ${r.max}, not ${v}`);
-  return v;
-}
-
-function text(v: unknown, what: string): string {
-  if (typeof v !== 'string' || !v.trim()) return fail(`${what} must be a non-empty text, not ${shown(v)}`);
-  if (v.length > MAX_TEXT) return fail(`${what} is longer than ${MAX_TEXT} characters`);
-  return v.trim();
-}
-
-function list(v: unknown, what: string, max: number): unknown[] {
-  if (!Array.isArray(v)) return fail(`${what} must be a list, not ${shown(v)}`);
-  if (v.length > max) return fail(`${what} has ${v.length} entries, more than the ${max} a lab run can have`);
-  return v;
-}
-
-function obj(v: unknown, what: string): Obj {
-  return isObj(v) ? v : fail(`${what} must be an object, not ${shown(v)}`);
-}
-
-const ACCURACY: Range = { min: 0, max: 1 };
-const LOSS: Range = { min: 0 };
-const EPOCH: Range = { min: 0 };
-
-/** Settings go through the form's own table, so an imported run obeys the same ranges as a typed one. */
-function readSettings(v: unknown): RunSettings {
-  const s = obj(v, 'its settings');
-  const asText: Partial<SettingsText> = {};
-  for (const f of FIELDS) {
-    const x = s[f.key];
-    if (x === undefined) return fail(`its settings have no ${f.label.toLowerCase()} ("${f.key}")`);
-    if (f.kind === 'number' && (typeof x !== 'number' || !Number.isFinite(x))) return fail(`its ${f.label.toLowerCase()} must be a finite number, not ${shown(x)}`);
-    if (f.kind === 'choice') {
-      // The values a file holds, not the form's labels: that is what someone editing JSON needs.
-      const values: readonly string[] = f.choices.map((c) => c.value);
-      if (typeof x !== 'string' || !values.includes(x)) return fail(`its ${f.label.toLowerCase()} must be one of ${values.map((v) => `"${v}"`).join(', ')}; not ${shown(x)}`);
-    }
-    asText[f.key] = String(x);
-  }
-  const { settings, errors } = parseSettings(asText as SettingsText);
-  const first = FIELDS.find((f) => errors[f.key]);
-  if (!settings || first) return fail(first ? `its settings: ${errors[first.key]!.replace(/\.$/, '')}` : 'its settings are invalid');
-  return settings;
-}
-
-function readCurves(v: unknown, epochs: number): HistoryCurves {
-  const c = obj(v, 'its curves');
-  const train = list(c.train, 'its training curve', MAX_TRAIN_IN_FILE).map((p, k) => {
-    const o = obj(p, `training point ${k + 1}`);
-    return { epoch: num(o.epoch, `training point ${k + 1}'s epoch`, EPOCH), loss: num(o.loss, `training point ${k + 1}'s loss`, LOSS) };
-  });
-  const validation = list(c.validation, 'its validation curve', epochs).map((p, k) => {
-    const o = obj(p, `validation point ${k + 1}`);
-    return {
-      epoch: num(o.epoch, `validation point ${k + 1}'s epoch`, EPOCH),
-      loss: num(o.loss, `validation point ${k + 1}'s loss`, LOSS),
-      accuracy: num(o.accuracy, `validation point ${k + 1}'s accuracy`, ACCURACY),
-    };
-  });
-  // A denser curve (another tool, an older lab) is thinned like the lab's own.
-  const thinned = train.length > MAX_TRAIN_POINTS ? curvesOf({ lossPoints: train, epochs: [] }).train : train;
-  return { train: thinned, validation };
-}
-
-const FINAL_FIELDS: ReadonlyArray<[keyof HistoryFinal, string, Range]> = [
-  ['trainLoss', 'final training loss', LOSS],
-  ['validationLoss', 'final validation loss', LOSS],
-  ['validationAccuracy', 'final validation accuracy', ACCURACY],
-  ['macroAuc', 'final macro AUC', ACCURACY],
-  ['testAccuracy', 'test accuracy', ACCURACY],
-  ['epochToNinety', 'epoch to 90 %', { min: 1, integer: true }],
-];
-
-function readFinal(v: unknown): HistoryFinal {
-  const f = obj(v, 'its final metrics');
-  const out: HistoryFinal = {};
-  for (const [key, what, range] of FINAL_FIELDS) if (f[key] !== undefined) out[key] = num(f[key], `its ${what}`, range);
-  return out;
-}
-
+/** One run of the file, through the history record's schema (the one IndexedDB reads go through too). */
 function readRun(v: unknown): HistoryRecord {
-  const r = obj(v, 'it');
-  const name = text(r.name, 'its name');
-  const savedAtText = text(r.savedAt, 'its date ("savedAt")');
-  const t = Date.parse(savedAtText);
-  if (!Number.isFinite(t)) fail(`its date ("savedAt") is not a date: ${shown(savedAtText)}`);
-  if (r.kind !== 'single' && r.kind !== 'race') fail(`its kind must be "single" or "race", not ${shown(r.kind)}`);
-  if (!HISTORY_STATUSES.includes(r.status as HistoryStatus)) fail(`its status must be one of ${HISTORY_STATUSES.map((v) => `"${v}"`).join(', ')}; not ${shown(r.status)}`);
-  const settings = readSettings(r.settings);
-  const rec: HistoryRecord = {
-    name,
-    savedAt: new Date(t).toISOString(),
-    kind: r.kind as HistoryRecord['kind'],
-    settings,
-    status: r.status as HistoryStatus,
-    curves: readCurves(r.curves, settings.epochs),
-    final: readFinal(r.final),
-  };
-  if (r.raceId !== undefined) rec.raceId = text(r.raceId, 'its race id');
-  if (r.message !== undefined) {
-    if (typeof r.message !== 'string') fail(`its message must be a text, not ${shown(r.message)}`);
-    rec.message = (r.message as string).slice(0, 1000);
-  }
-  if (r.changes !== undefined) {
-    rec.changes = list(r.changes, 'its learning-rate changes', 10_000).map((c, k) => {
-      const o = obj(c, `change ${k + 1}`);
-      return {
-        epoch: num(o.epoch, `change ${k + 1}'s epoch`, EPOCH),
-        learningRate: num(o.learningRate, `change ${k + 1}'s learning rate`, LEARNING_RATE_RANGE),
-        momentum: num(o.momentum, `change ${k + 1}'s momentum`, { min: 0, max: 0.99 }),
-      };
-    });
-  }
+  const r = readHistoryRecord(v, '');
+  if (!r.ok) return fail(r.message);
+  const rec = r.value;
+  // A denser curve (another tool, an older lab) is thinned like the lab's own.
+  if (rec.curves.train.length > MAX_TRAIN_POINTS) rec.curves = { ...rec.curves, train: curvesOf({ lossPoints: rec.curves.train, epochs: [] }).train };
   return rec;
 }
 

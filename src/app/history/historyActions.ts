@@ -3,6 +3,8 @@
  * the store. The pure parts (records, JSON, CSV) live in record.ts and
  * exchange.ts; this file only connects them.
  */
+import { MAX_NAME } from '../../shared/validate.ts';
+import { asStorageError, storageProblem } from '../storage/failure.ts';
 import { useLab } from '../store/index.ts';
 import { curvesToCsv, fromJson, toCsv, toJson } from './exchange.ts';
 import * as db from './historyDb.ts';
@@ -10,13 +12,15 @@ import type { HistoryRecord } from './record.ts';
 import { summarize, uniqueName } from './record.ts';
 
 const say = (kind: 'error' | 'info', text: string) => useLab.getState().setHistoryMessage({ kind, text });
-const why = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 export async function refreshHistory(): Promise<void> {
   try {
-    useLab.getState().setHistory((await db.listRecords()).map(summarize));
+    const { records, damaged } = await db.listAll();
+    useLab.getState().setHistory(records.map(summarize));
+    useLab.getState().setHistoryDamaged(damaged);
   } catch (e) {
-    say('error', `The run history cannot be read: ${why(e)}.`);
+    // Unavailable storage has its own standing notice at the panel; other failures are news.
+    if (asStorageError(e).kind !== 'unavailable') say('error', storageProblem('list-runs', e));
   }
 }
 
@@ -43,6 +47,10 @@ export async function renameRun(id: number, name: string): Promise<boolean> {
     say('error', 'A run needs a name: type one, or press Cancel.');
     return false;
   }
+  if (wanted.length > MAX_NAME) {
+    say('error', `A run’s name can have at most ${MAX_NAME} characters: shorten it, or press Cancel.`);
+    return false;
+  }
   const others = new Set(useLab.getState().history.filter((r) => r.id !== id).map((r) => r.name));
   if (others.has(wanted)) {
     say('error', `Another run is already called “${wanted}”: choose a different name.`);
@@ -53,20 +61,21 @@ export async function renameRun(id: number, name: string): Promise<boolean> {
     found = await db.renameRecord(id, wanted);
     if (!found) say('error', 'That run is no longer in this browser’s storage.');
   } catch (e) {
-    say('error', `The run could not be renamed: ${why(e)}.`);
+    say('error', storageProblem('rename-run', e));
     return false;
   }
   await refreshHistory();
   return found;
 }
 
-export async function deleteRun(id: number): Promise<void> {
-  const name = useLab.getState().history.find((r) => r.id === id)?.name ?? 'the run';
+/** Deletes a run, or a damaged record by its key. */
+export async function deleteRun(id: IDBValidKey): Promise<void> {
+  const name = useLab.getState().history.find((r) => r.id === id)?.name;
   try {
     await db.deleteRecord(id);
-    say('info', `Deleted “${name}”.`);
+    say('info', name ? `Deleted “${name}”.` : 'Removed the damaged run.');
   } catch (e) {
-    say('error', `Could not delete “${name}”: ${why(e)}.`);
+    say('error', storageProblem('delete-run', e));
   }
   await refreshHistory();
 }
@@ -94,7 +103,7 @@ export async function exportSelection(kind: ExportKind): Promise<void> {
   try {
     records = await selectedRecords();
   } catch (e) {
-    return say('error', `The runs cannot be read for export: ${why(e)}.`);
+    return say('error', storageProblem('read-runs', e));
   }
   if (records.length === 0) return say('error', 'Tick at least one run to export.');
   const stamp = new Date().toISOString().slice(0, 19).replace(/:/g, '-');
@@ -115,6 +124,6 @@ export async function importFile(file: File): Promise<void> {
     s.setHistorySelected([...s.historySelected, ...ids]);
     say('info', `Imported ${ids.length} run${ids.length === 1 ? '' : 's'} from “${file.name}”.`);
   } catch (e) {
-    say('error', `The runs could not be stored: ${why(e)}.`);
+    say('error', storageProblem('import-runs', e));
   }
 }

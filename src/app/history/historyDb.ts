@@ -1,18 +1,24 @@
 /**
  * The run history in IndexedDB, so it survives a reload. A database of its
  * own ('mnist-lab-history', not the models' 'mnist-lab'): each can change its
- * version without upgrading, or blocking, the other.
+ * version without upgrading, or blocking, the other. Records read back go
+ * through the history record's schema (recordSchema.ts): a damaged one is
+ * listed apart, never shown.
  */
+import type { DamagedRecord } from '../storage/idb.ts';
 import { recordStore } from '../storage/idb.ts';
 import type { HistoryRecord } from './record.ts';
+import type { StoredRecord } from './recordSchema.ts';
+import { readStoredRecord } from './recordSchema.ts';
 
 const DB_NAME = 'mnist-lab-history';
 const DB_VERSION = 1;
 const RUNS = 'runs';
 
-export type StoredRecord = HistoryRecord & { id: number };
+export type { StoredRecord };
 
-const { transact } = recordStore(DB_NAME, DB_VERSION, RUNS);
+const runs = recordStore(DB_NAME, DB_VERSION, RUNS);
+const { transact } = runs;
 
 /** Stores new records (any id they carry is dropped) in one transaction: all or none. Returns their ids. */
 export function putRecords(records: readonly HistoryRecord[]): Promise<number[]> {
@@ -22,20 +28,23 @@ export function putRecords(records: readonly HistoryRecord[]): Promise<number[]>
   });
 }
 
-/** Every stored run, newest first. */
-export async function listRecords(): Promise<StoredRecord[]> {
-  const all = await transact('readonly', (store) => {
-    const q = store.getAll() as IDBRequest<StoredRecord[]>;
-    return () => q.result;
-  });
-  return all.sort((a, b) => b.savedAt.localeCompare(a.savedAt) || b.id - a.id);
+const newestFirst = (a: StoredRecord, b: StoredRecord) => b.savedAt.localeCompare(a.savedAt) || b.id - a.id;
+
+/** Every stored run that reads as one, newest first, and the damaged ones apart. */
+export async function listAll(): Promise<{ records: StoredRecord[]; damaged: DamagedRecord[] }> {
+  const { valid, damaged } = await runs.list(readStoredRecord);
+  return { records: valid.sort(newestFirst), damaged };
 }
 
-export function getRecord(id: number): Promise<StoredRecord | undefined> {
-  return transact('readonly', (store) => {
-    const q = store.get(id) as IDBRequest<StoredRecord | undefined>;
-    return () => q.result;
-  });
+/** Every stored run, newest first (damaged records left out). */
+export async function listRecords(): Promise<StoredRecord[]> {
+  return (await listAll()).records;
+}
+
+/** One run; undefined if it is gone or damaged (a damaged one is never shown). */
+export async function getRecord(id: number): Promise<StoredRecord | undefined> {
+  const r = await runs.get(id, readStoredRecord);
+  return r?.ok ? r.value : undefined;
 }
 
 /** Renames in place; false if the run is no longer stored. */
@@ -49,9 +58,7 @@ export function renameRecord(id: number, name: string): Promise<boolean> {
   });
 }
 
-export function deleteRecord(id: number): Promise<void> {
-  return transact('readwrite', (store) => {
-    store.delete(id);
-    return () => undefined;
-  });
+/** Deletes a run, or a damaged record by its key. */
+export function deleteRecord(key: IDBValidKey): Promise<void> {
+  return runs.remove(key);
 }

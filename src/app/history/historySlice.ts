@@ -4,6 +4,7 @@
  * for the overlay and export, and the last message about either.
  */
 import type { StateCreator } from 'zustand';
+import type { DamagedRecord } from '../storage/idb.ts';
 import type { LabState } from '../store/index.ts';
 import type { HistoryRecordSummary } from './record.ts';
 
@@ -13,17 +14,21 @@ export interface HistorySlice {
   /** Ticked run ids, in the order they were ticked (that order picks each run's colour). */
   historySelected: number[];
   historyMessage: { kind: 'error' | 'info'; text: string } | null;
+  /** Stored records that failed the history record's schema: listed so they can be removed, never shown. */
+  historyDamaged: DamagedRecord[];
   /** Replaces the list; ticks of runs no longer in it are dropped. */
   setHistory(list: HistoryRecordSummary[]): void;
   setHistorySelected(ids: number[]): void;
   toggleHistorySelected(id: number, on: boolean): void;
   setHistoryMessage(m: HistorySlice['historyMessage']): void;
+  setHistoryDamaged(list: DamagedRecord[]): void;
 }
 
 export const createHistorySlice: StateCreator<LabState, [], [], HistorySlice> = (set) => ({
   history: [],
   historySelected: [],
   historyMessage: null,
+  historyDamaged: [],
   setHistory: (history) =>
     set((s) => {
       const ids = new Set(history.map((r) => r.id));
@@ -37,4 +42,5 @@ export const createHistorySlice: StateCreator<LabState, [], [], HistorySlice> = 
       return { historySelected: on ? [...s.historySelected, id] : s.historySelected.filter((x) => x !== id) };
     }),
   setHistoryMessage: (historyMessage) => set({ historyMessage }),
+  setHistoryDamaged: (historyDamaged) => set({ historyDamaged }),
 });

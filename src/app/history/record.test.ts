@@ -109,6 +109,12 @@ describe('uniqueName', () => {
     expect(uniqueName('a', new Set(['a', 'a (2)']))).toBe('a (3)');
     expect(uniqueName('  ', new Set())).toBe('Run');
   });
+
+  it('stays within the 200 characters a stored name may have', () => {
+    const long = 'x'.repeat(200);
+    expect(uniqueName(long, new Set([long]))).toBe(`${'x'.repeat(196)} (2)`);
+    expect(uniqueName('y'.repeat(300), new Set())).toHaveLength(200);
+  });
 });
 
 describe('summarize', () => {

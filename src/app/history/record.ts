@@ -9,6 +9,7 @@
  * and its curve ends where the numbers stopped being numbers.
  */
 import type { RunSettings } from '../../shared/settings.ts';
+import { MAX_NAME } from '../../shared/validate.ts';
 import { decimate } from '../chart/decimate.ts';
 import type { RaceRunStatus, RaceState } from '../store/raceSlice.ts';
 import type { RunState } from '../store/runSlice.ts';
@@ -160,11 +161,19 @@ export function recordsFromRace(race: RaceState, settings: RunSettings, savedAt:
   });
 }
 
-/** `name`, or `name (2)`, `name (3)`…: the first not in `taken`, so every "Overlay <name>" is unique. */
+/**
+ * `name`, or `name (2)`, `name (3)`…: the first not in `taken`, so every
+ * "Overlay <name>" is unique. Never longer than MAX_NAME: a longer one would
+ * fail the record's schema when read back. The base is shortened to make room.
+ */
 export function uniqueName(name: string, taken: ReadonlySet<string>): string {
-  const base = name.trim() || 'Run';
+  const base = (name.trim() || 'Run').slice(0, MAX_NAME);
   if (!taken.has(base)) return base;
-  for (let k = 2; ; k++) if (!taken.has(`${base} (${k})`)) return `${base} (${k})`;
+  for (let k = 2; ; k++) {
+    const suffix = ` (${k})`;
+    const candidate = `${base.slice(0, MAX_NAME - suffix.length).trimEnd()}${suffix}`;
+    if (!taken.has(candidate)) return candidate;
+  }
 }
 
 export function summarize(r: HistoryRecord & { id: number }): HistoryRecordSummary {

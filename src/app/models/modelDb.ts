@@ -1,8 +1,14 @@
 /**
  * Saved models in IndexedDB, so they survive a reload. Weights are stored
  * as Float32Arrays (structured clone keeps them binary, ~440 KB a model).
+ * What comes back is checked with the saved model's schema (model/modelSchema.ts):
+ * a record that fails it is listed as damaged, never shown or loaded.
  */
+import { ANN_MNIST } from '../../model/architecture.ts';
 import type { SavedModel } from '../../model/modelFile.ts';
+import { readStoredModel } from '../../model/modelSchema.ts';
+import type { Checked } from '../../shared/validate.ts';
+import type { DamagedRecord } from '../storage/idb.ts';
 import { recordStore } from '../storage/idb.ts';
 
 const DB_NAME = 'mnist-lab';
@@ -16,33 +22,34 @@ export interface StoredModel extends SavedModel {
 /** What the list shows; the weights stay in the database until loaded. */
 export type ModelSummary = Omit<StoredModel, 'params'>;
 
-const { transact } = recordStore(DB_NAME, DB_VERSION, MODELS);
+export interface ModelListing {
+  /** Newest first. */
+  models: ModelSummary[];
+  damaged: DamagedRecord[];
+}
+
+const store = recordStore(DB_NAME, DB_VERSION, MODELS);
+const read = readStoredModel(ANN_MNIST);
 
 export function saveModel(m: SavedModel): Promise<number> {
-  return transact('readwrite', (s) => {
+  return store.transact('readwrite', (s) => {
     const q = s.add(m);
     return () => Number(q.result);
   });
 }
 
-export async function listModels(): Promise<ModelSummary[]> {
-  const all = await transact('readonly', (s) => {
-    const q = s.getAll() as IDBRequest<StoredModel[]>;
-    return () => q.result;
-  });
-  return all.map(({ params: _p, ...rest }) => rest).sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+export async function listModels(): Promise<ModelListing> {
+  const { valid, damaged } = await store.list(read);
+  const models = valid.map(({ params: _p, ...rest }): ModelSummary => rest).sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+  return { models, damaged };
 }
 
-export function getModel(id: number): Promise<StoredModel | undefined> {
-  return transact('readonly', (s) => {
-    const q = s.get(id) as IDBRequest<StoredModel | undefined>;
-    return () => q.result;
-  });
+/** The model with its weights; a failed check says which field is damaged; undefined if it is gone. */
+export function getModel(id: number): Promise<Checked<StoredModel> | undefined> {
+  return store.get(id, read);
 }
 
-export function deleteModel(id: number): Promise<void> {
-  return transact('readwrite', (s) => {
-    s.delete(id);
-    return () => undefined;
-  });
+/** Removes a model, or a damaged record by its key. */
+export function deleteModel(key: IDBValidKey): Promise<void> {
+  return store.remove(key);
 }

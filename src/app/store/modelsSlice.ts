@@ -6,6 +6,7 @@ import type { StateCreator } from 'zustand';
 import type { ModelMetrics } from '../../model/modelFile.ts';
 import type { RunSettings } from '../../shared/settings.ts';
 import type { ModelSummary } from '../models/modelDb.ts';
+import type { DamagedRecord } from '../storage/idb.ts';
 import type { LabState } from './index.ts';
 
 export interface CurrentModel {
@@ -19,18 +20,21 @@ export interface ModelsSlice {
   /** The weights the worker holds now; null before any training or after Reset. */
   model: CurrentModel | null;
   savedModels: ModelSummary[];
+  /** Stored records that failed the saved model's schema: listed so they can be removed, never shown. */
+  damagedModels: DamagedRecord[];
   /** The last save/load/upload problem, shown at the models panel. */
   modelsMessage: { kind: 'error' | 'info'; text: string } | null;
   setModel(m: CurrentModel | null): void;
-  setSavedModels(list: ModelSummary[]): void;
+  setSavedModels(list: ModelSummary[], damaged?: DamagedRecord[]): void;
   setModelsMessage(m: ModelsSlice['modelsMessage']): void;
 }
 
 export const createModelsSlice: StateCreator<LabState, [], [], ModelsSlice> = (set) => ({
   model: null,
   savedModels: [],
+  damagedModels: [],
   modelsMessage: null,
   setModel: (model) => set({ model }),
-  setSavedModels: (savedModels) => set({ savedModels }),
+  setSavedModels: (savedModels, damagedModels = []) => set({ savedModels, damagedModels }),
   setModelsMessage: (modelsMessage) => set({ modelsMessage }),
 });

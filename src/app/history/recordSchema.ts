@@ -1,0 +1,72 @@
+/**
+ * A history record as data from outside: a run in an imported file
+ * (exchange.ts) or a record read back from IndexedDB (historyDb.ts). One
+ * schema for both, so whatever the page lists has been checked field by
+ * field, and a problem is named by its path in the record.
+ *
+ * The bounds are far above what the lab writes; they only stop a wrong value
+ * before it reaches a chart or a table.
+ */
+import { field } from '../../shared/settings.ts';
+import { readSettings } from '../../shared/settingsSchema.ts';
+import type { Reader } from '../../shared/validate.ts';
+import { MAX_NAME, array, fraction, int, isoDate, name, number, object, oneOf, optional, refine, text } from '../../shared/validate.ts';
+import type { HistoryRecord } from './record.ts';
+import { HISTORY_STATUSES } from './record.ts';
+
+/** Training-curve points in a file; a denser curve than the lab stores is thinned on import. */
+export const MAX_TRAIN_IN_FILE = 100_000;
+/** A diverged run's explanation, in the lab's words. */
+const MAX_MESSAGE = 1000;
+const MAX_CHANGES = 10_000;
+
+const loss = number({ min: 0 });
+const epoch = number({ min: 0 });
+
+/** A number setting's range, from the settings table. */
+function rangeOf(key: 'epochs' | 'learningRate' | 'momentum'): { min: number; max: number } {
+  const f = field(key);
+  if (f.kind !== 'number') throw new Error(`${key} is not a number setting`);
+  return { min: f.min, max: f.max };
+}
+
+const curves = object({
+  train: array(object({ epoch, loss }), { max: MAX_TRAIN_IN_FILE }),
+  validation: array(object({ epoch, loss, accuracy: fraction }), { max: rangeOf('epochs').max }),
+});
+
+const final = object({
+  trainLoss: optional(loss),
+  validationLoss: optional(loss),
+  validationAccuracy: optional(fraction),
+  macroAuc: optional(fraction),
+  testAccuracy: optional(fraction),
+  epochToNinety: optional(int(1)),
+});
+
+const fields = {
+  name,
+  savedAt: isoDate,
+  kind: oneOf(['single', 'race']),
+  raceId: optional(text({ max: MAX_NAME })),
+  settings: readSettings,
+  status: oneOf(HISTORY_STATUSES),
+  message: optional(text({ max: MAX_MESSAGE, empty: true })),
+  changes: optional(array(object({ epoch, learningRate: number(rangeOf('learningRate')), momentum: number(rangeOf('momentum')) }), { max: MAX_CHANGES })),
+  curves,
+  final,
+};
+
+/** One validation point per epoch trained: never more than the run's planned epochs. */
+const consistent = (r: Pick<HistoryRecord, 'settings' | 'curves'>): string | null =>
+  r.curves.validation.length > r.settings.epochs
+    ? `has ${r.curves.validation.length} points in curves.validation, more than its ${r.settings.epochs} epochs (settings.epochs)`
+    : null;
+
+/** A run as a file holds it (no database id). */
+export const readHistoryRecord: Reader<HistoryRecord> = refine(object(fields), consistent);
+
+export type StoredRecord = HistoryRecord & { id: number };
+
+/** A run as IndexedDB keeps it: the same fields and the database's id. */
+export const readStoredRecord: Reader<StoredRecord> = refine(object({ id: int(1), ...fields }), consistent);

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { PRESET } from '../shared/settings.ts';
+import { check } from '../shared/validate.ts';
+import { holdsUnknownKey, malformedVariants, withExtraKeys } from '../test-support/malformed.ts';
+import { ANN_MNIST } from './architecture.ts';
+import { initParams } from './init.ts';
+import { readStoredModel } from './modelSchema.ts';
+
+/** A record as modelDb.saveModel stores it today: metrics as runSlice builds them, with undefined for a missing figure. */
+const stored = {
+  id: 3, name: 'lr 0.1 · momentum 0.9 · 1 epoch', savedAt: '2026-11-27T10:00:00.000Z', arch: ANN_MNIST, settings: PRESET,
+  metrics: { epochsTrained: 1, validationAccuracy: 0.87, testAccuracy: 0.88, macroAuc: undefined }, params: initParams(ANN_MNIST, 'pytorch', 3),
+};
+const read = readStoredModel(ANN_MNIST);
+
+describe('a saved model read back from IndexedDB', () => {
+  it('reads what the lab stores, leaving an undefined figure absent', () => {
+    const r = check(read, stored);
+    expect(r.ok ? '' : r.message).toBe('');
+    expect(r.ok && Object.keys(r.value.metrics)).toEqual(['epochsTrained', 'validationAccuracy', 'testAccuracy']);
+  });
+
+  it('refuses weights of the wrong length or with NaN', () => {
+    const short = { ...stored, params: stored.params.map((p, i) => (i === 2 ? p.subarray(1) : p)) };
+    expect(check(read, short)).toMatchObject({ ok: false, message: 'params[2] must be 8192 float32 weights' });
+    const nan = { ...stored, params: stored.params.map((p, i) => (i === 5 ? Float32Array.from(p, () => NaN) : p)) };
+    expect(check(read, nan)).toMatchObject({ ok: false, message: 'params[5] holds NaN or infinite weights' });
+    expect(check(read, { ...stored, arch: { sizes: [784, 32, 10] } })).toMatchObject({ ok: false, message: "arch has sizes 784 → 32 → 10, but the lab's network is 784 → 128 → 64 → 10" });
+  });
+
+  // One metrics schema for file and record: null reads as "not available" in both.
+  const figures = ['metrics.validationAccuracy', 'metrics.testAccuracy', 'metrics.macroAuc'];
+  const variants = malformedVariants(stored, { optional: figures, nullable: figures });
+  it.each(variants.map((v) => [v.change, v] as const))('refuses %s, naming the field', (_change, v) => {
+    const r = check(read, v.doc);
+    expect(r.ok).toBe(false);
+    if (!r.ok && v.path) expect(r.message).toContain(v.path);
+  });
+
+  it.each(withExtraKeys(stored).map((v) => [v.change, v] as const))('ignores %s and keeps nothing of it', (_change, v) => {
+    const r = check(read, v.doc);
+    expect(r.ok ? '' : r.message).toBe('');
+    expect(holdsUnknownKey(r.ok && { ...r.value, params: [] })).toBe(false);
+  });
+});
