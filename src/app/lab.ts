@@ -9,6 +9,7 @@ import { Trainer } from './trainer.ts';
 import type { EvalSet } from '../worker/protocol.ts';
 import type { RaceRunHyper } from '../shared/raceRuns.ts';
 import { preprocess } from '../draw/preprocess.ts';
+import type { HyperSettings } from '../shared/runSpec.ts';
 
 const options = readPageOptions(typeof location === 'undefined' ? '' : location.search);
 
@@ -72,7 +73,7 @@ export function reset(): void {
 }
 
 /** Applies from the next batch of the current run. */
-export const setHyper = (learningRate: number, momentum: number) => trainer.setHyper(learningRate, momentum);
+export const setHyper = (s: HyperSettings) => trainer.setHyper(s.learningRate, s.momentum);
 
 let nextRequestId = 1;
 

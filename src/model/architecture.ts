@@ -5,6 +5,7 @@
  * nothing here depends on tfjs.
  */
 import type { Activation, InputScaling } from '../shared/network.ts';
+import type { RunSettings } from '../shared/settings.ts';
 
 export interface Architecture {
   /** Layer widths from input to output, e.g. [784, 128, 64, 10]. */
@@ -16,6 +17,20 @@ export interface Architecture {
 }
 
 export const ANN_MNIST: Architecture = { sizes: [784, 128, 64, 10] };
+
+/** MNIST's 28×28 pixels in, ten digits out. */
+export const INPUTS = 784;
+export const CLASSES = 10;
+
+/** The network a run's settings describe. */
+export function architectureOf(s: Pick<RunSettings, 'hiddenLayers' | 'activation' | 'inputScaling'>): Architecture {
+  return { sizes: [INPUTS, ...s.hiddenLayers, CLASSES], activation: s.activation, inputScaling: s.inputScaling };
+}
+
+/** Whether two descriptions give the same network (same weights' shapes and the same computation). */
+export function sameArchitecture(a: Architecture, b: Architecture): boolean {
+  return a.sizes.length === b.sizes.length && a.sizes.every((w, i) => w === b.sizes[i]) && (a.activation ?? 'relu') === (b.activation ?? 'relu') && (a.inputScaling ?? 'unit') === (b.inputScaling ?? 'unit');
+}
 
 /** Shapes of the parameters in order: W1 [in, out], b1 [out], W2, b2, ... */
 export function paramShapes(arch: Architecture): number[][] {
@@ -33,4 +48,9 @@ export function paramCount(arch: Architecture): number {
 
 export function describe(arch: Architecture): string {
   return arch.sizes.join(' → ');
+}
+
+/** "784 → 128 → 64 → 10 · 109,386 parameters": how the page names a network. */
+export function describeWithCount(arch: Architecture): string {
+  return `${describe(arch)} · ${paramCount(arch).toLocaleString('en-US')} parameters`;
 }
