@@ -233,8 +233,11 @@ export const FIELDS: readonly SettingField[] = [
     min: 0, max: 2 ** 31 - 1, integer: true, minInclusive: true },
 ];
 
-export function field<K extends SettingKey>(key: K): Extract<SettingField, { key: K }> {
-  return FIELDS.find((f) => f.key === key) as Extract<SettingField, { key: K }>;
+/** The field of a setting, typed by its kind (a number key gives a NumberField). */
+export type FieldOf<K extends SettingKey> = K extends NumberKey ? NumberField : Extract<SettingField, { key: K }>;
+
+export function field<K extends SettingKey>(key: K): FieldOf<K> {
+  return FIELDS.find((f) => f.key === key) as FieldOf<K>;
 }
 
 /** Whether a field means anything with these settings (momentum does not for Adam). */

@@ -18,7 +18,7 @@ describe('storage failures', () => {
     for (const task of TASKS) {
       for (const e of [new StorageError('unavailable'), new DOMException('', 'QuotaExceededError'), new Error('disk on fire.'), null]) {
         const text = storageProblem(task, e);
-        expect(text).toMatch(/^[A-Z][^]*: [^]+\. [A-Z][^]+\.$/);
+        expect(text).toMatch(/^[A-Z][\s\S]*: [\s\S]+\. [A-Z][\s\S]+\.$/);
         expect(text).not.toMatch(/\.\.|: \.|undefined|null|Cannot read/);
       }
     }
