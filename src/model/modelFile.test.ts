@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { PRESET } from '../shared/settings.ts';
-import { holdsUnknownKey, malformedVariants, withExtraKeys } from '../test-support/malformed.ts';
+import { holdsUnknownKey, malformedVariants, settingPaths, withExtraKeys } from '../test-support/malformed.ts';
 import { ANN_MNIST } from './architecture.ts';
 import { initParams } from './init.ts';
 import { decodeModelDoc, decodeModelFile, encodeModelFile } from './modelFile.ts';
@@ -71,7 +71,7 @@ describe('model file', () => {
 describe('model file, every field malformed', () => {
   const valid = JSON.parse(encodeModelFile(model)) as unknown;
   const variants = malformedVariants(valid, {
-    optional: ['metrics.validationAccuracy', 'metrics.testAccuracy', 'metrics.macroAuc', 'weights.littleEndian', 'weights.shapes'],
+    optional: ['metrics.validationAccuracy', 'metrics.testAccuracy', 'metrics.macroAuc', 'weights.littleEndian', 'weights.shapes', ...settingPaths(Object.keys(PRESET))],
     nullable: ['metrics.validationAccuracy', 'metrics.testAccuracy', 'metrics.macroAuc'],
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PRESET } from '../shared/settings.ts';
 import { check } from '../shared/validate.ts';
-import { holdsUnknownKey, malformedVariants, withExtraKeys } from '../test-support/malformed.ts';
+import { holdsUnknownKey, malformedVariants, settingPaths, withExtraKeys } from '../test-support/malformed.ts';
 import { ANN_MNIST } from './architecture.ts';
 import { initParams } from './init.ts';
 import { readStoredModel } from './modelSchema.ts';
@@ -30,7 +30,7 @@ describe('a saved model read back from IndexedDB', () => {
 
   // One metrics schema for file and record: null reads as "not available" in both.
   const figures = ['metrics.validationAccuracy', 'metrics.testAccuracy', 'metrics.macroAuc'];
-  const variants = malformedVariants(stored, { optional: figures, nullable: figures });
+  const variants = malformedVariants(stored, { optional: [...figures, ...settingPaths(Object.keys(PRESET))], nullable: figures });
   it.each(variants.map((v) => [v.change, v] as const))('refuses %s, naming the field', (_change, v) => {
     const r = check(read, v.doc);
     expect(r.ok).toBe(false);

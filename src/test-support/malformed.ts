@@ -128,3 +128,11 @@ export function holdsUnknownKey(v: unknown): boolean {
   if (kindOf(v) !== 'object') return false;
   return Object.entries(v as Record<string, unknown>).some(([k, x]) => k === 'unknownKey' || holdsUnknownKey(x));
 }
+
+/**
+ * The settings' paths: each may be missing, since a file written before that
+ * setting existed takes the notebook's value for it (shared/settingsSchema.ts).
+ */
+export function settingPaths(keys: readonly string[], prefix = 'settings'): string[] {
+  return keys.map((k) => `${prefix}.${k}`);
+}

@@ -74,7 +74,12 @@ describe('fromJson rejects, saying why', () => {
   damage('an unknown kind', (d) => { d.runs[0].kind = 'solo'; }, 'kind must be one of "single", "race"; not "solo"');
   damage('an unknown status', (d) => { d.runs[2].status = 'exploded'; }, 'Run 3', 'status must be one of "completed", "stopped", "diverged", "collapsed"; not "exploded"');
   damage('missing settings', (d) => { delete d.runs[0].settings; }, 'settings must be an object, not missing');
-  damage('a missing setting', (d) => { delete run0(d).settings.batchSize; }, 'settings.batchSize must be a number, not missing');
+  it('gives a setting missing from a run (an earlier file) the notebook’s value', () => {
+    const d = doc();
+    delete run0(d).settings.batchSize;
+    const r = fromJson(JSON.stringify(d));
+    expect(r.ok && r.records[0].settings.batchSize).toBe(PRESET.batchSize);
+  });
   damage('a setting given as text', (d) => { run0(d).settings.learningRate = '0.1'; }, 'settings.learningRate must be a number, not "0.1"');
   damage('a setting out of range', (d) => { run0(d).settings.learningRate = 50; }, 'settings.learningRate must be at most 10, not 50. Nothing');
   damage('a zero learning rate', (d) => { run0(d).settings.learningRate = 0; }, 'settings.learningRate must be at least 0.00001, not 0');

@@ -4,7 +4,7 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { PRESET } from '../../shared/settings.ts';
-import { malformedVariants } from '../../test-support/malformed.ts';
+import { malformedVariants, settingPaths } from '../../test-support/malformed.ts';
 import { toJson } from './exchange.ts';
 import { recordFromRun, recordsFromRace } from './record.ts';
 import { doneRace, doneRun, raceRun } from './testFixtures.ts';
@@ -47,7 +47,7 @@ describe('importing runs', () => {
   const optional = ['raceId', 'message', 'changes', 'final.trainLoss', 'final.validationLoss', 'final.validationAccuracy', 'final.macroAuc', 'final.testAccuracy', 'final.epochToNinety'];
   const variants = [0, 1].flatMap((i) =>
     // Through JSON, NaN and ±Infinity arrive as null: still wrong for every field of a run.
-    malformedVariants((doc.runs as unknown[])[i], { optional }).map((v) => ({ ...v, run: i, doc: { ...doc, runs: (doc.runs as unknown[]).map((r, k) => (k === i ? v.doc : r)) } })),
+    malformedVariants((doc.runs as unknown[])[i], { optional: [...optional, ...settingPaths(Object.keys(PRESET))] }).map((v) => ({ ...v, run: i, doc: { ...doc, runs: (doc.runs as unknown[]).map((r, k) => (k === i ? v.doc : r)) } })),
   );
 
   it(`stores nothing from any of ${variants.length} files with one malformed field, and says which`, async () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PRESET } from '../../shared/settings.ts';
 import { check } from '../../shared/validate.ts';
-import { holdsUnknownKey, malformedVariants, withExtraKeys } from '../../test-support/malformed.ts';
+import { holdsUnknownKey, malformedVariants, settingPaths, withExtraKeys } from '../../test-support/malformed.ts';
 import { fromJson } from './exchange.ts';
 import { HISTORY_STATUSES, recordFromRun, recordsFromRace } from './record.ts';
 import { readHistoryRecord, readStoredRecord } from './recordSchema.ts';
@@ -42,7 +42,7 @@ describe('history record schema', () => {
   });
 
   for (const [label, sample] of [['a race run', race], ['a single run', single]] as const) {
-    const variants = malformedVariants(sample, { optional: OPTIONAL });
+    const variants = malformedVariants(sample, { optional: [...OPTIONAL, ...settingPaths(Object.keys(PRESET))] });
     it.each(variants.map((v) => [v.change, v] as const))(`refuses ${label} with %s, naming the field`, (_change, v) => {
       const r = check(readStoredRecord, v.doc);
       expect(r.ok).toBe(false);
