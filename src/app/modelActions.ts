@@ -4,7 +4,7 @@
  * them in the store. Everything read from a file or from storage has been
  * through its schema before it is used or listed.
  */
-import { ANN_MNIST } from '../model/architecture.ts';
+import { architectureOf } from '../model/architecture.ts';
 import type { SavedModel } from '../model/modelFile.ts';
 import { decodeModelFile, encodeModelFile } from '../model/modelFile.ts';
 import { MAX_NAME } from '../shared/validate.ts';
@@ -53,7 +53,7 @@ async function currentModel(typedName: string): Promise<SavedModel | null> {
     say('error', 'The worker holds no weights (was the page reset?).');
     return null;
   }
-  return { name, savedAt: new Date().toISOString(), arch: ANN_MNIST, settings: current.settings, metrics: current.metrics, params: reply.params };
+  return { name, savedAt: new Date().toISOString(), arch: architectureOf(current.settings), settings: current.settings, metrics: current.metrics, params: reply.params };
 }
 
 /** Saves the model the worker holds now, under `name`. */
@@ -139,7 +139,7 @@ export async function downloadSavedModel(id: number): Promise<void> {
 export async function uploadModelFile(file: File): Promise<void> {
   if (workerBusy(useLab.getState())) return say('error', BUSY);
   if (file.size > 20 * 1024 * 1024) return say('error', `“${file.name}” is ${(file.size / 1048576).toFixed(0)} MB: far too large to be a mnist-lab model.`);
-  const decoded = decodeModelFile(await file.text(), ANN_MNIST);
+  const decoded = decodeModelFile(await file.text());
   if (!decoded.ok) return say('error', `“${file.name}”: ${decoded.message}`);
   const model = decoded.model;
   if (!(await adoptModel(model))) return;

@@ -3,7 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { PRESET } from '../shared/settings.ts';
 import { holdsUnknownKey, malformedVariants, settingPaths, withExtraKeys } from '../test-support/malformed.ts';
-import { ANN_MNIST } from './architecture.ts';
+import { ANN_MNIST, architectureOf } from './architecture.ts';
 import { initParams } from './init.ts';
 import { decodeModelDoc, decodeModelFile, encodeModelFile } from './modelFile.ts';
 import type { SavedModel } from './modelFile.ts';
@@ -15,7 +15,7 @@ const model: SavedModel = {
 
 describe('model file', () => {
   it('round-trips weights bit for bit with settings and metrics', () => {
-    const r = decodeModelFile(encodeModelFile(model), ANN_MNIST);
+    const r = decodeModelFile(encodeModelFile(model));
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.model.name).toBe(model.name);
@@ -34,26 +34,29 @@ describe('model file', () => {
   it.each([
     ['not JSON', () => 'PK\u0003\u0004garbage', /not valid JSON/],
     ['another JSON file', () => JSON.stringify({ hello: 1 }), /not a mnist-lab model/],
-    ['a newer version', () => tamper((d) => (d.version = 9)), /version 9/],
-    ['another architecture', () => tamper((d) => (d.arch.sizes = [784, 32, 10])), /wrong shape: 784 → 32 → 10/],
+    ['a newer version', () => tamper((d) => (d.version = 9)), /version 9, from a newer mnist-lab; this lab reads versions up to 2/],
+    ['an unknown version', () => tamper((d) => (d.version = 0)), /version 0; this lab reads versions 1 and 2/],
+    ['a network whose settings describe another', () => tamper((d) => (d.arch.sizes = [784, 32, 10])), /damaged: it has settings for the network 784 → 128 → 64 → 10 .*but arch is 784 → 32 → 10/],
+    ['a network the lab cannot build', () => tamper((d) => (d.arch.sizes = [784, 2000, 10])), /cannot be built here: arch has sizes 784 → 2000 → 10: at most 4 hidden layers of at most 1024 units/],
+    ['a network for other images', () => tamper((d) => (d.arch.sizes = [100, 10])), /cannot be built here: .*take 784 pixels in/],
     ['truncated weights', () => tamper((d) => (d.weights.base64 = d.weights.base64.slice(0, 4000))), /damaged: weights.base64 holds 3000 bytes of weights, expected 437544/],
     ['edited weights', () => tamper((d) => (d.weights.base64 = 'AAAA' + d.weights.base64.slice(4))), /do not match weights.checksum/],
     ['bad base64', () => tamper((d) => (d.weights.base64 = '@@@@')), /not valid base64/],
   ])('rejects %s with a clear message', (_name, make, message) => {
-    const r = decodeModelFile(make(), ANN_MNIST);
+    const r = decodeModelFile(make());
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.message).toMatch(message);
   });
 
   it('rejects NaN weights even with a matching checksum', () => {
     const bad = { ...model, params: model.params.map((p, i) => (i === 5 ? Float32Array.from(p, () => NaN) : p)) };
-    const r = decodeModelFile(encodeModelFile(bad), ANN_MNIST);
+    const r = decodeModelFile(encodeModelFile(bad));
     expect(r).toMatchObject({ ok: false, message: expect.stringMatching(/NaN or infinite/) });
   });
 
   it('reads a file written by an earlier lab (test-fixtures/model-v1.mnistlab.json.gz)', () => {
     const text = gunzipSync(readFileSync(new URL('../../test-fixtures/model-v1.mnistlab.json.gz', import.meta.url))).toString('utf8');
-    const r = decodeModelFile(text, ANN_MNIST);
+    const r = decodeModelFile(text);
     expect(r.ok ? '' : r.message).toBe('');
     if (!r.ok) return;
     expect(r.model).toMatchObject({ name: 'lr 0.1 · momentum 0.9 · 1 epoch', savedAt: '2026-11-28T09:30:00.000Z', settings: { ...PRESET, learningRate: 0.1, momentum: 0.9, epochs: 1 } });
@@ -63,7 +66,7 @@ describe('model file', () => {
   });
 
   it('takes null for a figure that was not available (JSON writes NaN as null)', () => {
-    const r = decodeModelFile(tamper((d) => (d.metrics.macroAuc = null)), ANN_MNIST);
+    const r = decodeModelFile(tamper((d) => (d.metrics.macroAuc = null)));
     expect(r.ok && r.model.metrics).toEqual({ epochsTrained: 10, validationAccuracy: 0.95, testAccuracy: 0.951 });
   });
 });
@@ -71,7 +74,7 @@ describe('model file', () => {
 describe('model file, every field malformed', () => {
   const valid = JSON.parse(encodeModelFile(model)) as unknown;
   const variants = malformedVariants(valid, {
-    optional: ['metrics.validationAccuracy', 'metrics.testAccuracy', 'metrics.macroAuc', 'weights.littleEndian', 'weights.shapes', ...settingPaths(Object.keys(PRESET))],
+    optional: ['metrics.validationAccuracy', 'metrics.testAccuracy', 'metrics.macroAuc', 'weights.littleEndian', 'weights.shapes', 'arch.activation', 'arch.inputScaling', ...settingPaths(Object.keys(PRESET))],
     nullable: ['metrics.validationAccuracy', 'metrics.testAccuracy', 'metrics.macroAuc'],
   });
 
@@ -82,7 +85,7 @@ describe('model file, every field malformed', () => {
   });
 
   it.each(variants.map((v) => [v.change, v] as const))('refuses %s, naming the field', (_change, v) => {
-    const r = decodeModelDoc(v.doc, ANN_MNIST);
+    const r = decodeModelDoc(v.doc);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.message).toMatch(/^This (file|model)/);
@@ -91,8 +94,20 @@ describe('model file, every field malformed', () => {
   });
 
   it.each(withExtraKeys(valid).map((v) => [v.change, v] as const))('ignores %s and keeps nothing of it', (_change, v) => {
-    const r = decodeModelDoc(v.doc, ANN_MNIST);
+    const r = decodeModelDoc(v.doc);
     expect(r.ok ? '' : r.message).toBe('');
     expect(holdsUnknownKey(r.ok && { ...r.model, params: [] })).toBe(false);
+  });
+});
+
+describe('model file, any network the lab builds', () => {
+  it('round-trips 256-128-64 with tanh on standardised inputs, and a network with no hidden layer', () => {
+    for (const settings of [{ ...PRESET, hiddenLayers: [256, 128, 64], activation: 'tanh' as const, inputScaling: 'standardised' as const }, { ...PRESET, hiddenLayers: [] }]) {
+      const arch = architectureOf(settings);
+      const m: SavedModel = { ...model, arch, settings, params: initParams(arch, 'pytorch', 4) };
+      const r = decodeModelFile(encodeModelFile(m));
+      expect(r.ok && r.model.arch).toEqual(arch);
+      expect(r.ok && r.model.params.map((p) => p.length)).toEqual(m.params.map((p) => p.length));
+    }
   });
 });

@@ -10,10 +10,16 @@ import type { RunSettings } from '../shared/settings.ts';
 import { array, int, object, oneOf, optional, refine, shown, text } from '../shared/validate.ts';
 import type { Architecture } from './architecture.ts';
 import { paramShapes } from './architecture.ts';
-import { readArchitecture, readHeader } from './modelSchema.ts';
+import { normalised, readArchitecture, readHeader, settingsMismatch } from './modelSchema.ts';
 
 export const MODEL_FORMAT = 'mnist-lab-model';
-export const MODEL_VERSION = 1;
+/**
+ * 2: the architecture carries its activation and input scaling, and may be
+ * any network the lab builds. A version 1 file (the notebook's network, ReLU
+ * on pixel/255, settings without the later fields) still reads.
+ */
+export const MODEL_VERSION = 2;
+const READS: readonly number[] = [1, 2];
 
 export interface ModelMetrics {
   epochsTrained: number;
@@ -73,7 +79,7 @@ export function encodeModelFile(m: SavedModel): string {
     version: MODEL_VERSION,
     name: m.name,
     savedAt: m.savedAt,
-    arch: { sizes: m.arch.sizes },
+    arch: normalised(m.arch),
     settings: m.settings,
     metrics: m.metrics,
     weights: { dtype: 'float32', littleEndian: true, shapes: paramShapes(m.arch), checksum: checksum(bytes), base64: toBase64(bytes) },
@@ -85,13 +91,13 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object
 /** A base64 text for ~440 KB of weights is ~590 KB; the bound only stops a wrong file early. */
 const MAX_BASE64 = 30_000_000;
 
-function readWeights(expected: Architecture) {
-  const want = JSON.stringify(paramShapes(expected));
+function readWeights(arch: Architecture) {
+  const want = JSON.stringify(paramShapes(arch));
   return object({
     dtype: oneOf(['float32']),
     // The bytes are read as the platform's float32, which is little-endian everywhere the lab runs.
     littleEndian: optional(oneOf([true])),
-    shapes: optional(refine(array(array(int(1, 1_000_000), { max: 4 }), { max: 64 }), (s) => (JSON.stringify(s) === want ? null : "are not the lab's network's parameter shapes"))),
+    shapes: optional(refine(array(array(int(1, 1_000_000), { max: 4 }), { max: 64 }), (s) => (JSON.stringify(s) === want ? null : "are not the parameter shapes of the file's network (arch)"))),
     checksum: refine(text({ max: 8 }), (c) => (/^[0-9a-f]{8}$/.test(c) ? null : 'must be 8 hexadecimal digits')),
     base64: text({ max: MAX_BASE64 }),
   });
@@ -100,34 +106,37 @@ function readWeights(expected: Architecture) {
 const damaged = (message: string): Decoded => ({ ok: false, message: `This model file is damaged: ${message}.` });
 
 /**
- * Reads a model file, checking every field: that it is one, of the expected
- * network, intact, and that its name, date, settings and figures are what
- * the lab writes. Unknown fields are ignored (and not kept).
+ * Reads a model file, checking every field: that it is one, of a network
+ * the lab builds, intact, and that its name, date, settings and figures are
+ * what the lab writes. Unknown fields are ignored (and not kept).
  */
-export function decodeModelFile(source: string, expected: Architecture): Decoded {
+export function decodeModelFile(source: string): Decoded {
   let doc: unknown;
   try {
     doc = JSON.parse(source);
   } catch {
     return { ok: false, message: 'This file is not a mnist-lab model: it is not valid JSON.' };
   }
-  return decodeModelDoc(doc, expected);
+  return decodeModelDoc(doc);
 }
 
 /** decodeModelFile after JSON.parse: any value, however it was made. */
-export function decodeModelDoc(doc: unknown, expected: Architecture): Decoded {
+export function decodeModelDoc(doc: unknown): Decoded {
   if (!isObj(doc) || doc.format !== MODEL_FORMAT) return { ok: false, message: 'This file is not a mnist-lab model (its "format" field is missing or different).' };
-  if (doc.version !== MODEL_VERSION) {
+  if (typeof doc.version === 'number' && Number.isInteger(doc.version) && doc.version > MODEL_VERSION) {
+    return { ok: false, message: `This model file is version ${doc.version}, from a newer mnist-lab; this lab reads versions up to ${MODEL_VERSION}. Open it in the newer lab.` };
+  }
+  if (!READS.includes(doc.version as number)) {
     const has = doc.version === undefined ? 'no "version" field' : `version ${shown(doc.version)}`;
-    return { ok: false, message: `This model file has ${has}; this lab reads version ${MODEL_VERSION}.` };
+    return { ok: false, message: `This model file has ${has}; this lab reads versions ${READS.join(' and ')}.` };
   }
   const arch = readArchitecture(doc.arch, 'arch');
-  if (!arch.ok) return damaged(arch.message);
-  if (arch.value.sizes.join() !== expected.sizes.join()) {
-    return { ok: false, message: `This model has the wrong shape: ${arch.value.sizes.join(' → ')}, but the lab's network is ${expected.sizes.join(' → ')}.` };
-  }
+  if (!arch.ok) return { ok: false, message: `This model's network cannot be built here: ${arch.message}.` };
+  const expected = normalised(arch.value);
   const header = readHeader(doc, '');
   if (!header.ok) return damaged(header.message);
+  const mismatch = settingsMismatch(expected, header.value.settings);
+  if (mismatch) return damaged(`it ${mismatch}`);
   const w = readWeights(expected)(doc.weights, 'weights');
   if (!w.ok) return damaged(w.message);
   let bytes: Uint8Array;
@@ -149,5 +158,5 @@ export function decodeModelDoc(doc: unknown, expected: Architecture): Decoded {
     params.push(all.slice(o, o + n));
     o += n;
   }
-  return { ok: true, model: { ...header.value, arch: { sizes: expected.sizes }, params } };
+  return { ok: true, model: { ...header.value, arch: expected, params } };
 }

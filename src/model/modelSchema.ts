@@ -6,9 +6,11 @@
  */
 import { readSettings } from '../shared/settingsSchema.ts';
 import type { Reader } from '../shared/validate.ts';
-import { array, fraction, int, isoDate, name, object, optional, refine } from '../shared/validate.ts';
+import { array, fraction, int, isoDate, name, object, oneOf, optional, refine } from '../shared/validate.ts';
+import { ACTIVATIONS, INPUT_SCALINGS } from '../shared/network.ts';
+import { field } from '../shared/settings.ts';
 import type { Architecture } from './architecture.ts';
-import { paramShapes } from './architecture.ts';
+import { CLASSES, INPUTS, architectureOf, describe, paramShapes, sameArchitecture } from './architecture.ts';
 import type { ModelMetrics, SavedModel } from './modelFile.ts';
 
 /** Far above any run the lab trains (100 epochs at most today), so a future limit still reads old files. */
@@ -33,13 +35,34 @@ export const readHeader: Reader<ModelHeader> = object({
   metrics: readMetrics,
 });
 
-/** The architecture's layer sizes, as a list of widths (whether they are the lab's is the caller's question). */
-export const readArchitecture: Reader<Architecture> = object({ sizes: array(int(1, 1_000_000), { max: 64 }) });
+const layers = field('hiddenLayers');
 
-/** The architecture, and exactly the lab's network's. */
-export function sameArch(expected: Architecture): Reader<Architecture> {
-  const want = expected.sizes.join(' → ');
-  return refine(readArchitecture, (a) => (a.sizes.join(' → ') === want ? null : `has sizes ${a.sizes.join(' → ')}, but the lab's network is ${want}`));
+/** Why these widths are not a network the lab can build (784 in, 0 to 4 hidden layers of 1 to 1,024, 10 out), or null. */
+function unbuildable(sizes: readonly number[]): string | null {
+  if (sizes.length < 2 || sizes[0] !== INPUTS || sizes[sizes.length - 1] !== CLASSES) return `has sizes ${sizes.join(' → ')}, but the lab's networks take ${INPUTS} pixels in and give ${CLASSES} digits out`;
+  const hidden = sizes.slice(1, -1);
+  if (hidden.length > layers.maxLayers || hidden.some((w) => w > layers.maxWidth)) return `has sizes ${sizes.join(' → ')}: at most ${layers.maxLayers} hidden layers of at most ${layers.maxWidth} units`;
+  return null;
+}
+
+/**
+ * The network: its layer widths (one the lab can build), and since version 2
+ * its activation and input scaling (absent in a version 1 file, which was
+ * always ReLU on pixel/255).
+ */
+export const readArchitecture: Reader<Architecture> = refine(
+  object({
+    sizes: array(int(1, 1_000_000), { max: 64 }),
+    activation: optional(oneOf(ACTIVATIONS)),
+    inputScaling: optional(oneOf(INPUT_SCALINGS)),
+  }),
+  (a) => unbuildable(a.sizes),
+);
+
+/** A model's settings must describe its own network: a file whose settings say 512 units and whose weights hold 128 is damaged. */
+export function settingsMismatch(arch: Architecture, settings: Parameters<typeof architectureOf>[0]): string | null {
+  const said = architectureOf(settings);
+  return sameArchitecture(arch, said) ? null : `has settings for the network ${describe(said)} (${settings.activation}, ${settings.inputScaling}), but arch is ${describe(arch)} (${arch.activation ?? 'relu'}, ${arch.inputScaling ?? 'unit'})`;
 }
 
 /** Weights as stored in IndexedDB: one Float32Array per parameter, in paramShapes order, each the right length and finite. */
@@ -57,15 +80,20 @@ export function readParams(arch: Architecture): Reader<Float32Array[]> {
   };
 }
 
-/** A saved model as IndexedDB keeps it: the file's fields, its weights, and the database's id. */
-export function readStoredModel(arch: Architecture): Reader<SavedModel & { id: number }> {
-  return object({
-    id: int(1),
-    name,
-    savedAt: isoDate,
-    arch: sameArch(arch),
-    settings: readSettings,
-    metrics: readMetrics,
-    params: readParams(arch),
-  });
+const readStoredHeader = object({ id: int(1), name, savedAt: isoDate, arch: readArchitecture, settings: readSettings, metrics: readMetrics });
+
+/** A saved model as IndexedDB keeps it: the file's fields, its weights (checked against its own network), and the database's id. */
+export const readStoredModel: Reader<SavedModel & { id: number }> = (v, path) => {
+  const head = readStoredHeader(v, path);
+  if (!head.ok) return head;
+  const mismatch = settingsMismatch(head.value.arch, head.value.settings);
+  if (mismatch) return { ok: false, message: `${path || 'the model'} ${mismatch}` };
+  const params = readParams(head.value.arch)((v as { params?: unknown }).params, path ? `${path}.params` : 'params');
+  if (!params.ok) return params;
+  return { ok: true, value: { ...head.value, arch: normalised(head.value.arch), params: params.value } };
+};
+
+/** An architecture with every field present (a version 1 record lacks activation and scaling). */
+export function normalised(a: Architecture): Architecture {
+  return { sizes: a.sizes, activation: a.activation ?? 'relu', inputScaling: a.inputScaling ?? 'unit' };
 }

@@ -4,7 +4,6 @@
  * What comes back is checked with the saved model's schema (model/modelSchema.ts):
  * a record that fails it is listed as damaged, never shown or loaded.
  */
-import { ANN_MNIST } from '../../model/architecture.ts';
 import type { SavedModel } from '../../model/modelFile.ts';
 import { readStoredModel } from '../../model/modelSchema.ts';
 import type { Checked } from '../../shared/validate.ts';
@@ -29,7 +28,7 @@ export interface ModelListing {
 }
 
 const store = recordStore(DB_NAME, DB_VERSION, MODELS);
-const read = readStoredModel(ANN_MNIST);
+const read = readStoredModel;
 
 export function saveModel(m: SavedModel): Promise<number> {
   return store.transact('readwrite', (s) => {
