@@ -14,7 +14,8 @@ import { initParams } from '../src/model/init.ts';
 import { PRESET } from '../src/shared/settings.ts';
 import { readMnist } from '../src/test-support/mnist.ts';
 import { IMAGE_SIZE, fillBatch, range } from '../src/data/dataset.ts';
-import { AUGMENT_BATCH, AUGMENT_CASES, augmentReport, augmentRound, batchTimer, benchAugment, median } from './bench-augment.ts';
+import type { Timing } from './bench-augment.ts';
+import { AUGMENT_BATCH, augmentReport, benchAugment, stopwatch } from './bench-augment.ts';
 
 const env = (name: string, fallback: string): string => process.env[name] || fallback;
 
@@ -26,14 +27,13 @@ it('augmentation cost beside a training step', async () => {
   const { train } = readMnist();
   const engine = createTfjsEngine(ANN_MNIST, initParams(ANN_MNIST, 'pytorch', PRESET.seed));
   const hyper = { learningRate: PRESET.learningRate, momentum: PRESET.momentum };
-  const timer = batchTimer(train);
   const x = new Float32Array(AUGMENT_BATCH * IMAGE_SIZE);
   const y = new Int32Array(AUGMENT_BATCH);
   const order = range(train.count);
   let next = 0;
-  /** One round of training steps (batch filled, step, losses read back every 20 batches, as the core does at ~100 ms); wall ms per batch. */
-  const trainRound = async () => {
-    const t0 = performance.now();
+  /** One round of training steps (batch filled, step, losses read back every 20 batches, as the core does at ~100 ms); ms per batch. */
+  const trainRound = async (): Promise<Timing> => {
+    const t = stopwatch();
     for (let b = 0; b < batches; b++) {
       fillBatch(train, order, next, AUGMENT_BATCH, x, y);
       next = (next + AUGMENT_BATCH) % (train.count - AUGMENT_BATCH);
@@ -41,19 +41,10 @@ it('augmentation cost beside a training step', async () => {
       if (b % 20 === 19) await engine.flushLosses();
     }
     await engine.flushLosses();
-    return (performance.now() - t0) / batches;
+    const { wall, cpu } = t();
+    return { wall: wall / batches, cpu: cpu / batches };
   };
 
-  await trainRound(); // warm-up
-  const steps: number[] = [];
-  const cases: number[][] = AUGMENT_CASES.map(() => []);
-  for (let r = 0; r < rounds; r++) {
-    steps.push(await trainRound());
-    AUGMENT_CASES.forEach((c, k) => cases[k].push(augmentRound(timer, c.settings, batches, 1).workMs));
-  }
-  const stepMs = median(steps);
-  console.log(`training step (${backend}, batch ${AUGMENT_BATCH}, preset): ${stepMs.toFixed(2)} ms median over ${rounds} rounds of ${batches} (${steps.map((s) => s.toFixed(2)).join(' ')})`);
-  AUGMENT_CASES.forEach((c, k) => console.log(`  ${c.name}: ${median(cases[k]).toFixed(3)} ms (rounds ${cases[k].map((s) => s.toFixed(3)).join(' ')})`));
-  console.log(augmentReport(benchAugment(rounds, batches), stepMs, `a ${backend} training step`));
+  console.log(augmentReport(await benchAugment(rounds, batches, trainRound), undefined, `a ${backend} training step`));
   engine.dispose();
 });

@@ -71,3 +71,9 @@ describe('augmentPreview', () => {
     expect(augmentPreview(options(AUGMENT)).images).not.toEqual(augmentPreview(options({ ...AUGMENT, rotationDeg: 10 })).images);
   });
 });
+
+describe('BatchSource with elastic distortion', () => {
+  it('refuses a smoothness σ that is not positive when it is made, before any batch', () => {
+    expect(() => new BatchSource(options({ ...NO_AUGMENTATION, elastic: { alpha: 34, sigma: 0 } }))).toThrow(RangeError);
+  });
+});

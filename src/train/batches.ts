@@ -7,9 +7,8 @@
  */
 import type { ImageSet } from '../data/dataset.ts';
 import { IMAGE_SIZE, epochOrder, fillBatch } from '../data/dataset.ts';
-import { augmentBatch } from '../data/augment/augmentBatch.ts';
-import type { AugmentSettings } from '../data/augment/settings.ts';
-import { isAugmentOff } from '../data/augment/settings.ts';
+import type { AugmentSettings } from '../data/augment/index.ts';
+import { augmentBatch, elasticPool, isAugmentOff } from '../data/augment/index.ts';
 import type { Rng } from '../shared/rng.ts';
 import { deriveRng } from '../shared/rng.ts';
 
@@ -52,6 +51,9 @@ export class BatchSource {
     this.x = new Float32Array(options.batchSize * IMAGE_SIZE);
     this.y = new Int32Array(options.batchSize);
     this.augment = options.augment && !isAugmentOff(options.augment) ? options.augment : null;
+    // The elastic fields now (tens of ms, once), not inside the first timed batch; a bad σ fails here, before any training.
+    const elastic = this.augment?.elastic;
+    if (elastic && elastic.alpha !== 0) elasticPool(elastic.sigma, options.seed);
   }
 
   get size(): number {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AffineParams } from './sampler.ts';
-import { CENTRE, IDENTITY, PADDED_SIZE, SIDE, cosSinDeg, inverseAffine, loadPadded, sampleAffine } from './sampler.ts';
+import { CENTRE, IDENTITY, PADDED_SIZE, SIDE, cosDeg, inverseAffine, loadPadded, sampleAffine, sinDeg } from './sampler.ts';
 
 const PIXELS = SIDE * SIDE;
 
@@ -24,10 +24,11 @@ const at = (img: Float32Array, u: number, v: number) => img[v * SIDE + u];
 describe('the affine sampler', () => {
   it('centres at 13.5 and is exact at quarter turns', () => {
     expect(CENTRE).toBe(13.5);
-    expect(cosSinDeg(90)).toEqual([0, 1]);
-    expect(cosSinDeg(-90)).toEqual([0, -1]);
-    expect(cosSinDeg(450)).toEqual([0, 1]);
-    expect(cosSinDeg(30)[1]).toBeCloseTo(0.5, 15);
+    expect([cosDeg(90), sinDeg(90)]).toEqual([0, 1]);
+    expect([cosDeg(-90), sinDeg(-90)]).toEqual([0, -1]);
+    expect([cosDeg(450), sinDeg(450), cosDeg(180), sinDeg(-180)]).toEqual([0, 1, -1, 0]);
+    expect(sinDeg(30)).toBeCloseTo(0.5, 15);
+    expect(cosDeg(60)).toBeCloseTo(0.5, 15);
   });
 
   it('is the identity, bit for bit, at 0°, no shift and scale 1', () => {

@@ -7,7 +7,7 @@
  * points down the screen. The centre of rotation and scaling is (13.5, 13.5),
  * the middle of the pixel centres 0 … 27: a quarter turn then maps every
  * pixel centre onto a pixel centre, so rotating by 90° is an exact pixel
- * permutation (with cos and sin exact at quarter turns, see cosSinDeg).
+ * permutation (with cos and sin exact at quarter turns, see cosDeg).
  */
 
 /** Side of an MNIST image, px. */
@@ -33,17 +33,21 @@ export interface AffineParams {
 export const IDENTITY: AffineParams = { angleDeg: 0, scale: 1, shiftX: 0, shiftY: 0 };
 
 /**
- * [cos, sin] of an angle in degrees, exact at whole quarter turns
- * (Math.cos(π / 2) is 6e-17, which would blur a 90° turn by a hair).
+ * cos of an angle in degrees, exact at whole quarter turns (Math.cos(π / 2)
+ * is 6e-17, which would blur a 90° turn by a hair).
  */
-export function cosSinDeg(deg: number): [number, number] {
+export function cosDeg(deg: number): number {
   const q = deg / 90;
   if (Number.isInteger(q)) {
     const k = ((q % 4) + 4) % 4;
-    return [[1, 0, -1, 0][k], [0, 1, 0, -1][k]];
+    return k === 0 ? 1 : k === 2 ? -1 : 0;
   }
-  const r = (deg * Math.PI) / 180;
-  return [Math.cos(r), Math.sin(r)];
+  return Math.cos((deg * Math.PI) / 180);
+}
+
+/** sin of an angle in degrees, exact at whole quarter turns. */
+export function sinDeg(deg: number): number {
+  return cosDeg(90 - deg);
 }
 
 /**
@@ -54,7 +58,8 @@ export function cosSinDeg(deg: number): [number, number] {
  * its inverse is the transpose, divided by the scale.
  */
 export function inverseAffine(p: AffineParams, m: Float64Array): void {
-  const [c, s] = cosSinDeg(p.angleDeg);
+  const c = cosDeg(p.angleDeg);
+  const s = sinDeg(p.angleDeg);
   const k = 1 / p.scale;
   m[0] = c * k;
   m[1] = -s * k;
