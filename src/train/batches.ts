@@ -2,7 +2,7 @@
  * The one batch source of every training job: a run, each run of a
  * comparison and the range test all read their batches here, so all runs
  * see the same images in the same order, and a feature of the data
- * (the seeded order, a subset, dropout's draws, later augmentation) is
+ * (the seeded order, a subset, dropout's draws, augmentation) is
  * written once.
  */
 import type { ImageSet } from '../data/dataset.ts';
