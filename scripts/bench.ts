@@ -21,7 +21,10 @@
  * single run and against four single runs in turn, for the same 50 batches
  * (scripts/bench-race.ts says how each figure is measured).
  *
- * `npm run bench -- --only=speed` or `--only=race` runs one part.
+ * Then augmentation's cost per batch of 64, in Node (scripts/bench-augment.ts),
+ * set against the page's wasm step at batch 64.
+ *
+ * `npm run bench -- --only=speed`, `--only=race` or `--only=augment` runs one part.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -30,6 +33,7 @@ import type { Browser, Page } from 'playwright-core';
 import { LabPage, collectIssues, launchBrowser } from '../e2e/support/browser.ts';
 import { REPO_ROOT, freePort, startPreview } from '../e2e/support/server.ts';
 import { RACE_RATES, type RaceBenchFigures, SINGLE_RATE, benchRace } from './bench-race.ts';
+import { augmentReport, benchAugment } from './bench-augment.ts';
 
 const BACKENDS = ['webgl', 'wasm', 'cpu'] as const;
 type Backend = (typeof BACKENDS)[number];
@@ -387,9 +391,9 @@ async function main(): Promise<void> {
     const header = [`machine:  ${machine}`, `chromium: ${browser.version()} (WebGL via ANGLE/SwiftShader: no GPU is used)`, `node:     ${process.version}`];
     console.log(header.join('\n'));
 
-    const only = /^--only=(speed|race)$/.exec(process.argv.slice(2).find((a) => a.startsWith('--only=')) ?? '')?.[1];
+    const only = /^--only=(speed|race|augment)$/.exec(process.argv.slice(2).find((a) => a.startsWith('--only=')) ?? '')?.[1];
     const results: BackendFigures[] = [];
-    for (const backend of only === 'race' ? [] : BACKENDS) {
+    for (const backend of only === 'race' || only === 'augment' ? [] : BACKENDS) {
       const t0 = Date.now();
       process.stdout.write(`\n[bench] ${backend} … `);
       const r = await benchBackend(browser, server.url, backend);
@@ -397,7 +401,7 @@ async function main(): Promise<void> {
       results.push(r);
     }
     const race: RaceBenchFigures[] = [];
-    for (const backend of only === 'speed' ? [] : RACE_BACKENDS) {
+    for (const backend of only === 'speed' || only === 'augment' ? [] : RACE_BACKENDS) {
       const t0 = Date.now();
       process.stdout.write(`\n[bench] race ${backend} … `);
       const r = await benchRace(browser, server.url, backend);
@@ -405,11 +409,16 @@ async function main(): Promise<void> {
       race.push(r);
     }
 
-    const text = [results.length ? report(results) : '', race.length ? raceReport(race) : ''].filter(Boolean).join('\n\n');
+    const augment = only === undefined || only === 'augment' ? await benchAugment() : null;
+    const wasm = results.find((r) => r.backend === 'wasm')?.batches[64];
+    const wasmStep = wasm && 'msPerBatch' in wasm ? wasm.msPerBatch : undefined;
+    const text = [results.length ? report(results) : '', race.length ? raceReport(race) : '', augment ? augmentReport(augment, wasmStep, 'the page\'s wasm step') : '']
+      .filter(Boolean)
+      .join('\n\n');
     console.log(`\n${text}\n\ntotal ${fmt((Date.now() - started) / 1000, 1)} s`);
     const dir = path.join(REPO_ROOT, 'bench-results');
     await mkdir(dir, { recursive: true });
-    await writeFile(path.join(dir, 'bench.json'), `${JSON.stringify({ machine, chromium: browser.version(), date: new Date().toISOString(), results, race }, null, 2)}\n`);
+    await writeFile(path.join(dir, 'bench.json'), `${JSON.stringify({ machine, chromium: browser.version(), date: new Date().toISOString(), results, race, augment }, null, 2)}\n`);
   } finally {
     await browser.close();
     await server.stop();

@@ -2,11 +2,14 @@
  * The one batch source of every training job: a run, each run of a
  * comparison and the range test all read their batches here, so all runs
  * see the same images in the same order, and a feature of the data
- * (the seeded order, a subset, dropout's draws, later augmentation) is
+ * (the seeded order, a subset, dropout's draws, augmentation) is
  * written once.
  */
 import type { ImageSet } from '../data/dataset.ts';
 import { IMAGE_SIZE, epochOrder, fillBatch } from '../data/dataset.ts';
+import type { AugmentSettings } from '../data/augment/index.ts';
+import { augmentBatch, elasticPool, isAugmentOff } from '../data/augment/index.ts';
+import type { Rng } from '../shared/rng.ts';
 import { deriveRng } from '../shared/rng.ts';
 
 export interface BatchSourceOptions {
@@ -15,6 +18,17 @@ export interface BatchSourceOptions {
   indices: Int32Array;
   batchSize: number;
   seed: number;
+  /** Random rotation, shift, scale and elastic distortion of each image; absent or all off trains on the images as stored. */
+  augment?: AugmentSettings;
+}
+
+/**
+ * The augmentation draws of batch `b` of `epoch`: a stream per batch, so a
+ * replay, every run of a comparison and the preview see the same images,
+ * whatever else was drawn (dropout, the shuffle) and whichever batch came first.
+ */
+export function augmentRng(seed: number, epoch: number, b: number): Rng {
+  return deriveRng(seed, `augment:${epoch}:${b}`);
 }
 
 export class BatchSource {
@@ -24,6 +38,8 @@ export class BatchSource {
   readonly x: Float32Array;
   readonly y: Int32Array;
   private readonly options: BatchSourceOptions;
+  /** The augmentation to apply, null when off (then fill is exactly what it was before augmentation existed). */
+  private readonly augment: AugmentSettings | null;
   private order: Int32Array | null = null;
   private orderEpoch = 0;
 
@@ -34,6 +50,10 @@ export class BatchSource {
     this.batchesPerEpoch = Math.ceil(options.indices.length / options.batchSize);
     this.x = new Float32Array(options.batchSize * IMAGE_SIZE);
     this.y = new Int32Array(options.batchSize);
+    this.augment = options.augment && !isAugmentOff(options.augment) ? options.augment : null;
+    // The elastic fields now (tens of ms, once), not inside the first timed batch; a bad σ fails here, before any training.
+    const elastic = this.augment?.elastic;
+    if (elastic && elastic.alpha !== 0) elasticPool(elastic.sigma, options.seed);
   }
 
   get size(): number {
@@ -49,6 +69,7 @@ export class BatchSource {
     const start = b * this.batchSize;
     const n = Math.min(this.batchSize, this.size - start);
     fillBatch(this.options.train, this.order, start, n, this.x, this.y);
+    if (this.augment) augmentBatch(this.x, n, this.augment, augmentRng(this.options.seed, epoch, b), this.options.seed);
     return n;
   }
 
@@ -65,4 +86,26 @@ export class BatchSource {
       return u;
     });
   }
+}
+
+/**
+ * The first `count` training images of epoch 1 exactly as training will see
+ * them, augmented (count × 784 floats in [0, 1]) with their labels: the
+ * settings' preview. Reads batch 0 (and the next ones if a batch is smaller
+ * than `count`) without allocating a whole batch: image i of a batch depends
+ * only on the draws before it, so the first images of a batch come out the same.
+ */
+export function augmentPreview(options: BatchSourceOptions, count = 16): { images: Float32Array; labels: Int32Array; count: number } {
+  const total = Math.min(count, options.indices.length);
+  const images = new Float32Array(total * IMAGE_SIZE);
+  const labels = new Int32Array(total);
+  const order = epochOrder(options.indices, options.seed, 1);
+  for (let b = 0, got = 0; got < total; b++) {
+    const m = Math.min(options.batchSize, total - got);
+    const x = images.subarray(got * IMAGE_SIZE, (got + m) * IMAGE_SIZE);
+    fillBatch(options.train, order, b * options.batchSize, m, x, labels.subarray(got, got + m));
+    if (options.augment) augmentBatch(x, m, options.augment, augmentRng(options.seed, 1, b), options.seed);
+    got += m;
+  }
+  return { images, labels, count: total };
 }
