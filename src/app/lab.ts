@@ -2,11 +2,11 @@
  * The page's actions: the one place where the store and the worker meet.
  * Components call these; they never post to the worker themselves.
  */
-import { useLab, workerBusy } from './store/index.ts';
+import { runningJobId, useLab, workerBusy } from './store/index.ts';
 import { RACE_SIZE } from './components/race/parseRates.ts';
 import { readPageOptions } from './pageOptions.ts';
 import { Trainer } from './trainer.ts';
-import type { EvalSet } from '../worker/protocol.ts';
+import type { EvalSet, Fault } from '../worker/protocol.ts';
 import type { RaceRunHyper } from '../shared/raceRuns.ts';
 import { preprocess } from '../draw/preprocess.ts';
 
@@ -15,9 +15,9 @@ const options = readPageOptions(typeof location === 'undefined' ? '' : location.
 export const trainer = new Trainer(
   {
     onEvent: (e) => useLab.getState().applyEvent(e),
-    onFatal: (message) => useLab.getState().setWorkerError(message),
+    onInterrupted: (i) => useLab.getState().interrupt(i),
   },
-  options.backend,
+  { preferredBackend: options.backend, faults: options.faults },
 );
 
 export const pageOptions = options;
@@ -62,17 +62,35 @@ export function startRangeTest(): void {
   s.beginRangeTest(id);
 }
 
-export const pause = () => trainer.pause();
-export const resume = () => trainer.resume();
-export const stop = () => trainer.stop();
+/** Pause, Resume and Stop act on the one job running: a run, a race or a range test. */
+function onRunningJob(act: (runId: number) => void): () => void {
+  return () => {
+    const id = runningJobId(useLab.getState());
+    if (id !== null) act(id);
+  };
+}
 
+export const pause = onRunningJob((id) => trainer.pause(id));
+export const resume = onRunningJob((id) => trainer.resume(id));
+export const stop = onRunningJob((id) => trainer.stop(id));
+
+/** Stops a run and drops its model. Not during a race or range test (their buttons stop them): it would drop a model silently. */
 export function reset(): void {
-  trainer.reset();
-  useLab.getState().clearRun();
+  const s = useLab.getState();
+  if ((s.race && s.race.phase !== 'done') || s.rangeTest?.status === 'running' || s.resetting) return;
+  useLab.getState().clearRun(trainer.reset());
 }
 
 /** Applies from the next batch of the current run. */
-export const setHyper = (learningRate: number, momentum: number) => trainer.setHyper(learningRate, momentum);
+export function setHyper(learningRate: number, momentum: number): void {
+  const run = useLab.getState().run;
+  if (run && run.phase !== 'done') trainer.setHyper(run.id, learningRate, momentum);
+}
+
+/** A testing aid (`?faults=1` only): makes the worker lose its WebGL context, close silently or hang. */
+export function fault(kind: Fault): void {
+  if (options.faults) trainer.fault(kind);
+}
 
 let nextRequestId = 1;
 

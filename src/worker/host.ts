@@ -16,8 +16,9 @@ import { ANN_MNIST, paramShapes } from '../model/architecture.ts';
 import { initParams } from '../model/init.ts';
 import { EVAL_CHUNK } from '../train/evaluate.ts';
 import { now } from '../train/loop.ts';
-import type { BackendChoice, BackendName, Command, DoneReason, Endpoint, EvalSet, Evaluation, RaceStart, RangeTestStart, StartRun, WorkerEvent } from './protocol.ts';
+import type { BackendChoice, BackendName, Command, DoneReason, Endpoint, EvalSet, Evaluation, Fault, RaceStart, RangeTestStart, RefusalCode, RunPhase, StartRun, WorkerEvent } from './protocol.ts';
 import { assertNever, evaluationBuffers, send } from './protocol.ts';
+import { countingEngine } from './progress.ts';
 import { runRace } from './race.ts';
 import { runSingle } from './run.ts';
 import type { KeptEvaluation } from './examples.ts';
@@ -36,10 +37,26 @@ export interface HostDeps {
   selectBackend(preferred?: BackendName, failed?: ReadonlySet<BackendName>): Promise<BackendChoice>;
   /** Minimum ms between loss readbacks/messages (default 100: ≤ 10 points a second). */
   flushIntervalMs?: number;
+  /** Calls `onLost` when the active backend's device goes away (a lost WebGL context). */
+  watchBackend?(onLost: (backend: BackendName) => void): void;
+  /** The worker's live tfjs tensors, reported with each run's end (the bench's leak check). */
+  liveTensors?(): number;
+  /** Causes a test fault; false when it cannot be caused here. Only called once init asked for faults. */
+  fault?(fault: Fault): boolean;
+  /** ms between heartbeats while a job holds the worker (default 1000). */
+  heartbeatMs?: number;
 }
 
+type JobPost = (e: WorkerEvent, transfer?: ArrayBufferView[]) => void;
+
+/** The job holding the worker: a run, a race or a range test, from `accepted` to its end event. */
 interface ActiveRun {
   runId: number;
+  kind: 'start' | 'race' | 'range-test';
+  /** Posts for the job, remembering the phase it works in and keeping it quiet while paused. */
+  post: JobPost;
+  /** The phase the job works in (not 'paused'): what Resume shows again and the heartbeat names. */
+  phase: RunPhase;
   stop: boolean;
   paused: boolean;
   resume: (() => void) | null;
@@ -47,6 +64,8 @@ interface ActiveRun {
   hyper: { learningRate: number; momentum: number };
   /** Bumped by each set-hyper; the loop posts a marker when it first trains with a new version. */
   hyperVersion: number;
+  /** The heartbeat's timer. */
+  beat?: ReturnType<typeof setInterval>;
 }
 
 export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } {
@@ -60,18 +79,43 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
   /** Data prefetch and shader warm-up started by 'init'; a run waits for it. */
   let warming: Promise<void> = Promise.resolve();
   const failedBackends = new Set<BackendName>();
+  /** Backends whose device went away; each is reported once. */
+  const lostBackends = new Set<BackendName>();
+  /** Resets waiting for the job to end; each is answered with reset-done then. */
+  let resetsWaiting = 0;
+  let faultsEnabled = false;
+  /** Engine operations finished since the worker started: the heartbeat's progress figure. */
+  let work = 0;
+  const heartbeatMs = deps.heartbeatMs ?? 1000;
 
-  const useBackend = (preferred?: BackendName): Promise<BackendChoice> => {
-    const choice = deps.selectBackend(preferred, failedBackends);
-    backend = choice;
+  const post = (e: WorkerEvent, transfer: ArrayBufferView[] = []) => send(port, e, transfer);
+
+  const announce = (choice: Promise<BackendChoice>): void => {
     choice.then(
       (c) => post({ type: 'backend', backend: c.backend, reason: c.reason }),
       (e: Error) => post({ type: 'error', kind: 'backend', message: e.message }),
     );
+  };
+
+  const useBackend = (preferred?: BackendName): Promise<BackendChoice> => {
+    const choice = deps.selectBackend(preferred, failedBackends);
+    backend = choice;
+    announce(choice);
     return choice;
   };
 
-  const post = (e: WorkerEvent, transfer: ArrayBufferView[] = []) => send(port, e, transfer);
+  const counted = () => {
+    work++;
+  };
+  const createEngine: HostDeps['createEngine'] = (arch, params) => countingEngine(deps.createEngine(arch, params), counted);
+  const createRaceEngine: HostDeps['createRaceEngine'] = (arch, params, runs) => countingEngine(deps.createRaceEngine(arch, params, runs), counted);
+
+  deps.watchBackend?.((lost) => {
+    if (lostBackends.has(lost)) return;
+    lostBackends.add(lost);
+    failedBackends.add(lost);
+    post({ type: 'backend-lost', backend: lost });
+  });
 
   const getData = (url: string): Promise<Mnist> => {
     if (!data || data.url !== url) {
@@ -88,41 +132,64 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     return data.mnist;
   };
 
-
   const dropEngine = () => {
     engine?.dispose();
     engine = null;
   };
 
-  /** Makes `cmd` the worker's one active job (a run, a race or a range test). */
-  function claim(cmd: StartRun | RaceStart | RangeTestStart): ActiveRun {
+  /**
+   * Makes `cmd` the worker's one job (a run, a race or a range test),
+   * answers `accepted`, beats while it runs and, once it has posted its end,
+   * frees the worker and answers the resets that waited for it.
+   */
+  function launch(cmd: StartRun | RaceStart | RangeTestStart): void {
     const { learningRate, momentum } = cmd.settings;
-    run = { runId: cmd.runId, stop: false, paused: false, resume: null, hyper: { learningRate, momentum }, hyperVersion: 0 };
-    return run;
+    const job: ActiveRun = {
+      runId: cmd.runId, kind: cmd.type, phase: 'loading-data', stop: false, paused: false, resume: null,
+      hyper: { learningRate, momentum }, hyperVersion: 0,
+      post: (e, transfer) => {
+        if (e.type === 'phase' && e.phase !== 'paused') {
+          job.phase = e.phase;
+          if (job.paused) return;
+        }
+        post(e, transfer);
+      },
+    };
+    run = job;
+    post({ type: 'accepted', runId: cmd.runId });
+    job.beat = setInterval(() => post({ type: 'heartbeat', runId: job.runId, phase: job.paused ? 'paused' : job.phase, work }), heartbeatMs);
+    // Each job catches its own failures and posts its own end event.
+    const body = cmd.type === 'race' ? race(cmd, job) : cmd.type === 'range-test' ? rangeTest(cmd, job) : start(cmd, job);
+    void body.then(() => {
+      clearInterval(job.beat);
+      if (run !== job) return;
+      run = null;
+      for (; resetsWaiting > 0; resetsWaiting--) resetModel();
+    });
   }
-
   /** What every job waits for before training: a backend, the warm-up, the data and its split. */
-  async function prepare(cmd: StartRun | RaceStart | RangeTestStart) {
+  async function prepare(cmd: StartRun | RaceStart | RangeTestStart, job: ActiveRun) {
     await (backend ?? useBackend());
     await warming;
-    post({ type: 'phase', runId: cmd.runId, phase: 'loading-data' });
+    job.post({ type: 'phase', runId: cmd.runId, phase: 'loading-data' });
     const mnist = await getData(cmd.data.dataUrl);
+    work++;
     const split = splitTrainValidation(mnist.train.count, cmd.data.validationSize, cmd.settings.seed, cmd.data.trainLimit);
     return { mnist, split };
   }
 
   const pausable = (active: ActiveRun) => () => (active.paused ? new Promise<void>((r) => (active.resume = r)) : Promise.resolve());
 
-  async function start(cmd: StartRun): Promise<void> {
+  async function start(cmd: StartRun, active: ActiveRun): Promise<void> {
     const { runId, settings } = cmd;
-    const active = claim(cmd);
+    const post = active.post;
     try {
-      const { mnist, split } = await prepare(cmd);
+      const { mnist, split } = await prepare(cmd, active);
       post({ type: 'data-loaded', trainCount: split.train.length, validationCount: split.validation.length, testCount: mnist.test.count, ms: data?.loadMs ?? NaN });
       if (active.stop) return finish(active, 'stopped', 'Stopped before training began.');
 
       dropEngine();
-      const e = deps.createEngine(ANN_MNIST, initParams(ANN_MNIST, settings.init, settings.seed));
+      const e = createEngine(ANN_MNIST, initParams(ANN_MNIST, settings.init, settings.seed));
       engine = e;
       post({ type: 'phase', runId, phase: 'training' });
       const end = await runSingle(cmd, {
@@ -149,13 +216,13 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
    * A race trains its own stacked engine; the single run's model (if any)
    * stays as it was, for drawing and saving.
    */
-  async function race(cmd: RaceStart): Promise<void> {
+  async function race(cmd: RaceStart, active: ActiveRun): Promise<void> {
     const { runId, settings } = cmd;
-    const active = claim(cmd);
+    const post = active.post;
     let stacked: RaceEngine | null = null;
     try {
-      const { mnist, split } = await prepare(cmd);
-      stacked = deps.createRaceEngine(ANN_MNIST, initParams(ANN_MNIST, settings.init, settings.seed), cmd.runs.length);
+      const { mnist, split } = await prepare(cmd, active);
+      stacked = createRaceEngine(ANN_MNIST, initParams(ANN_MNIST, settings.init, settings.seed), cmd.runs.length);
       post({ type: 'phase', runId, phase: 'training' });
       await runRace(cmd, {
         post, engine: stacked, train: mnist.train, trainIndices: split.train, validationIndices: split.validation,
@@ -163,7 +230,6 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
         whilePaused: pausable(active),
         flushIntervalMs: deps.flushIntervalMs,
       });
-      if (run === active) run = null;
     } catch (err) {
       await fail(active, err);
     } finally {
@@ -176,13 +242,14 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
    * weights, so whatever model the worker holds is untouched ("restored")
    * afterwards, and the test costs one engine's memory while it runs.
    */
-  async function rangeTest(cmd: RangeTestStart): Promise<void> {
+  async function rangeTest(cmd: RangeTestStart, active: ActiveRun): Promise<void> {
     const { runId, settings } = cmd;
-    const active = claim(cmd);
+    const post = active.post;
     let temp: Engine | null = null;
     try {
-      const { mnist, split } = await prepare(cmd);
-      temp = deps.createEngine(ANN_MNIST, initParams(ANN_MNIST, settings.init, settings.seed));
+      const { mnist, split } = await prepare(cmd, active);
+      temp = createEngine(ANN_MNIST, initParams(ANN_MNIST, settings.init, settings.seed));
+      post({ type: 'phase', runId, phase: 'training' });
       const r = await rangeTestLoop(
         temp,
         { train: mnist.train, trainIndices: split.train },
@@ -197,7 +264,6 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
         : s
           ? `Swept ${r.losses.length} batches from ${r.lrs[0].toExponential(0)} to ${last.toPrecision(2)}${r.stoppedEarly ? ', stopping once the loss passed 4× its best' : ''}.`
           : 'The loss blew up almost at once: no learning rate to suggest. Check momentum and batch size.';
-      if (run === active) run = null;
       post({ type: 'range-done', runId, suggestion: s ? { valley: s.valley, steepest: s.steepest } : null, message });
     } catch (err) {
       await fail(active, err);
@@ -215,7 +281,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     try {
       await backend;
       await getData(dataUrl);
-      const e = deps.createEngine(ANN_MNIST, initParams(ANN_MNIST, 'pytorch', 0));
+      const e = createEngine(ANN_MNIST, initParams(ANN_MNIST, 'pytorch', 0));
       try {
         const inputs = ANN_MNIST.sizes[0];
         e.trainBatch(new Float32Array(batchSize * inputs), new Int32Array(batchSize), batchSize, { learningRate: 0, momentum: 0 });
@@ -230,8 +296,8 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
   }
 
   function finish(active: ActiveRun, reason: DoneReason, message: string, test?: Evaluation): void {
-    if (run === active) run = null;
-    post({ type: 'done', runId: active.runId, reason, message, test }, test ? evaluationBuffers(test) : []);
+    const tensors = deps.liveTensors?.() ?? NaN;
+    active.post({ type: 'done', runId: active.runId, reason, message, test, tensors }, test ? evaluationBuffers(test) : []);
   }
 
   /** One image through the current weights, between two training batches if a run is going. */
@@ -260,7 +326,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     }
     dropEngineSafely();
     latest.clear();
-    engine = deps.createEngine(ANN_MNIST, params);
+    engine = createEngine(ANN_MNIST, params);
     post({ type: 'params-loaded', requestId, ok: true });
   }
 
@@ -271,7 +337,6 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
   }
 
   async function fail(active: ActiveRun, err: unknown): Promise<void> {
-    if (run === active) run = null;
     if (err instanceof DataLoadError) {
       post({ type: 'error', runId: active.runId, kind: 'data', message: err.message });
       return;
@@ -298,55 +363,75 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     engine = null;
   }
 
+  /** Drops the model and everything measured with it, and says so. */
+  function resetModel(): void {
+    latest.clear();
+    dropEngineSafely();
+    post({ type: 'reset-done' });
+  }
+
+  const refuse = (command: Command['type'], code: RefusalCode, runId?: number) => post({ type: 'refused', command, runId, code });
+
+  /** The job `runId`, if it holds the worker (it may be ending: asked to stop or reset). */
+  const named = (runId: number): ActiveRun | null => (run?.runId === runId ? run : null);
+  /** The job `runId`, if it holds the worker and is not ending: one that can still pause or change. */
+  const running = (runId: number): ActiveRun | null => {
+    const job = named(runId);
+    return job && !job.stop ? job : null;
+  };
+
+  function stopJob(job: ActiveRun): void {
+    job.stop = true;
+    job.paused = false;
+    job.resume?.();
+    job.resume = null;
+  }
+
   function handle(cmd: Command): void {
     switch (cmd.type) {
       case 'init':
-        if (run) return;
+        if (cmd.faults) faultsEnabled = true;
+        cmd.exclude?.forEach((b) => failedBackends.add(b));
+        // A job holds the backend: name it again, change nothing.
+        if (run && backend) return announce(backend);
         void useBackend(cmd.preferredBackend);
         if (cmd.prefetch) warming = warmUp(cmd.prefetch.dataUrl, cmd.prefetch.batchSize);
         return;
       case 'race':
       case 'range-test':
       case 'start':
-        // One thing trains at a time: a run, a race or a range test.
-        if (run) {
-          post({ type: 'error', runId: cmd.runId, kind: 'busy', message: 'A run is already in progress: stop it first.' });
-          return;
-        }
-        void (cmd.type === 'race' ? race(cmd) : cmd.type === 'range-test' ? rangeTest(cmd) : start(cmd));
+        // One thing trains at a time. A job asked to stop or reset still holds
+        // the worker until its end event; the page waits for that (or reset-done).
+        if (run) return refuse(cmd.type, 'busy', cmd.runId);
+        return launch(cmd);
+      case 'pause': {
+        const job = running(cmd.runId);
+        if (!job) return refuse(cmd.type, 'not-running', cmd.runId);
+        job.paused = true;
+        post({ type: 'phase', runId: job.runId, phase: 'paused' });
         return;
-      case 'pause':
-        if (run && !run.paused) {
-          run.paused = true;
-          post({ type: 'phase', runId: run.runId, phase: 'paused' });
-        }
+      }
+      case 'resume': {
+        const job = running(cmd.runId);
+        if (!job) return refuse(cmd.type, 'not-running', cmd.runId);
+        job.paused = false;
+        job.resume?.();
+        job.resume = null;
+        post({ type: 'phase', runId: job.runId, phase: job.phase });
         return;
-      case 'resume':
-        if (run?.paused) {
-          run.paused = false;
-          run.resume?.();
-          run.resume = null;
-          post({ type: 'phase', runId: run.runId, phase: 'training' });
-        }
+      }
+      case 'stop': {
+        // Answered by the job's end event, after the current batch (once, however often it is asked).
+        const job = named(cmd.runId);
+        if (!job) return refuse(cmd.type, 'not-running', cmd.runId);
+        stopJob(job);
         return;
-      case 'stop':
+      }
       case 'reset':
-        if (run) {
-          run.stop = true;
-          run.paused = false;
-          run.resume?.();
-          run.resume = null;
-        }
-        if (cmd.type === 'reset') {
-          latest.clear();
-          // The loop notices `stop` before its next batch; drop the engine once it has.
-          const r = run;
-          if (!r) dropEngineSafely();
-          else queueMicrotask(function waitThenDrop() {
-            if (run === r) setTimeout(waitThenDrop, 10);
-            else dropEngineSafely();
-          });
-        }
+        // The engine may be mid-batch: drop it once the job has noticed `stop` and ended.
+        if (!run) return resetModel();
+        stopJob(run);
+        resetsWaiting++;
         return;
       case 'examples':
         examples(cmd);
@@ -363,11 +448,16 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
       case 'load-params':
         loadParams(cmd.requestId, cmd.params);
         return;
-      case 'set-hyper':
-        if (run) {
-          run.hyper = { learningRate: cmd.learningRate, momentum: cmd.momentum };
-          run.hyperVersion++;
-        }
+      case 'set-hyper': {
+        // Only a single run takes live changes; a race's and a range test's rates are their own.
+        const job = running(cmd.runId);
+        if (!job || job.kind !== 'start') return refuse(cmd.type, 'not-running', cmd.runId);
+        job.hyper = { learningRate: cmd.learningRate, momentum: cmd.momentum };
+        job.hyperVersion++;
+        return;
+      }
+      case 'fault':
+        if (!faultsEnabled || !deps.fault?.(cmd.fault)) refuse(cmd.type, 'unavailable');
         return;
       default:
         assertNever(cmd);
@@ -379,7 +469,10 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
   port.start?.();
   return {
     dispose() {
-      if (run) run.stop = true;
+      if (run) {
+        run.stop = true;
+        clearInterval(run.beat);
+      }
       dropEngineSafely();
     },
   };

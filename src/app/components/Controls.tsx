@@ -21,7 +21,7 @@ export function Controls() {
   const setField = useLab((s) => s.setField);
   const phase = useLab((s) => s.run?.phase ?? null);
   const active = phase !== null && phase !== 'done';
-  // A race or a range test has its own controls; the form waits for it, wholly.
+  // A race, a range test or an unfinished Reset holds the worker; the form waits for it, wholly.
   const otherBusy = useLab((s) => workerBusy(s) && !(s.run && s.run.phase !== 'done'));
   const lastValidLr = useRef(PRESET.learningRate);
   if (settings) lastValidLr.current = settings.learningRate;
@@ -72,7 +72,8 @@ export function Controls() {
             <button type="button" onClick={lab.pause} disabled={!active || phase === 'loading-data'}>Pause</button>
           )}
           <button type="button" onClick={lab.stop} disabled={!active}>Stop</button>
-          <button type="button" onClick={lab.reset} disabled={phase === null}>Reset</button>
+          {/* Not during a race or a range test: Reset would stop it and drop the trained model unasked. */}
+          <button type="button" onClick={lab.reset} disabled={phase === null || otherBusy}>Reset</button>
         </div>
       </form>
     </section>

@@ -33,7 +33,15 @@ export const useLab = create<LabState>()((...a) => ({
   ...createHistorySlice(...a),
 }));
 
-/** A training run, a race or a range test is using the worker (Train and friends wait). */
+/** A training run, a race or a range test is using the worker, or a Reset is not yet done (Train and friends wait). */
 export function workerBusy(s: LabState): boolean {
-  return (!!s.run && s.run.phase !== 'done') || s.rangeTest?.status === 'running' || (!!s.race && s.race.phase !== 'done');
+  return (!!s.run && s.run.phase !== 'done') || s.rangeTest?.status === 'running' || (!!s.race && s.race.phase !== 'done') || s.resetting;
+}
+
+/** The id of the job the page shows as running (one at a time), or null. */
+export function runningJobId(s: LabState): number | null {
+  if (s.run && s.run.phase !== 'done') return s.run.id;
+  if (s.race && s.race.phase !== 'done') return s.race.runId;
+  if (s.rangeTest?.status === 'running') return s.rangeTest.runId;
+  return null;
 }
