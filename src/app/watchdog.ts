@@ -42,9 +42,9 @@ export interface WatchdogLimits {
 }
 
 export const WATCHDOG_LIMITS: WatchdogLimits = {
-  // WebGL: the longest shader-compile block seen here was ~3 s; ten times that.
-  // wasm and cpu block only for one batch or one evaluation chunk (≤ 1 s at batch 2048 on cpu).
-  silentMs: { webgl: 30_000, wasm: 10_000, cpu: 20_000, unknown: 30_000 },
+  // WebGL: the longest shader-compile block seen here was ~3 s; ten times that. wasm blocks
+  // for one batch or one evaluation chunk (≤ 0.2 s at batch 2048), cpu for up to ~2 s (a batch of 2048).
+  silentMs: { webgl: 30_000, wasm: 6_000, cpu: 20_000, unknown: 30_000 },
   // The slowest single operation: a readback of a 100 ms group of WebGL batches, or a 1,000-image chunk on cpu: ~1 s.
   stallMs: 20_000,
   aliveMs: 3_000,
