@@ -2,7 +2,7 @@
  * The page's actions: the one place where the store and the worker meet.
  * Components call these; they never post to the worker themselves.
  */
-import { runningJobId, useLab, workerBusy } from './store/index.ts';
+import { canReset, runningJobId, useLab, workerBusy } from './store/index.ts';
 import { RACE_SIZE } from './components/race/parseRates.ts';
 import { readPageOptions } from './pageOptions.ts';
 import { Trainer } from './trainer.ts';
@@ -76,8 +76,7 @@ export const stop = onRunningJob((id) => trainer.stop(id));
 
 /** Stops a run and drops its model. Not during a race or range test (their buttons stop them): it would drop a model silently. */
 export function reset(): void {
-  const s = useLab.getState();
-  if ((s.race && s.race.phase !== 'done') || s.rangeTest?.status === 'running' || s.resetting) return;
+  if (!canReset(useLab.getState())) return;
   useLab.getState().clearRun(trainer.reset());
 }
 

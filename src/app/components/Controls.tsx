@@ -7,7 +7,7 @@ import { useRef } from 'react';
 import { FIELDS, PRESET } from '../../shared/settings.ts';
 import type { SettingKey } from '../../shared/settings.ts';
 import * as lab from '../lab.ts';
-import { useLab, workerBusy } from '../store/index.ts';
+import { canReset, useLab, workerBusy } from '../store/index.ts';
 import { LearningRateSlider } from './LearningRateSlider.tsx';
 import { NumberField } from './NumberField.tsx';
 import { SchedulePreview } from './SchedulePreview.tsx';
@@ -23,6 +23,7 @@ export function Controls() {
   const active = phase !== null && phase !== 'done';
   // A race, a range test or an unfinished Reset holds the worker; the form waits for it, wholly.
   const otherBusy = useLab((s) => workerBusy(s) && !(s.run && s.run.phase !== 'done'));
+  const resettable = useLab(canReset);
   const lastValidLr = useRef(PRESET.learningRate);
   if (settings) lastValidLr.current = settings.learningRate;
 
@@ -72,8 +73,7 @@ export function Controls() {
             <button type="button" onClick={lab.pause} disabled={!active || phase === 'loading-data'}>Pause</button>
           )}
           <button type="button" onClick={lab.stop} disabled={!active}>Stop</button>
-          {/* Not during a race or a range test: Reset would stop it and drop the trained model unasked. */}
-          <button type="button" onClick={lab.reset} disabled={phase === null || otherBusy}>Reset</button>
+          <button type="button" onClick={lab.reset} disabled={!resettable}>Reset</button>
         </div>
       </form>
     </section>
