@@ -21,7 +21,11 @@
  * single run and against four single runs in turn, for the same 50 batches
  * (scripts/bench-race.ts says how each figure is measured).
  *
- * `npm run bench -- --only=speed` or `--only=race` runs one part.
+ * Last, a soak (scripts/bench-soak.ts): twenty short runs back to back in one
+ * page per backend, printing the worker's tensor count and the page heap
+ * after each, first and last.
+ *
+ * `npm run bench -- --only=speed`, `--only=race` or `--only=soak` runs one part.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -30,12 +34,15 @@ import type { Browser, Page } from 'playwright-core';
 import { LabPage, collectIssues, launchBrowser } from '../e2e/support/browser.ts';
 import { REPO_ROOT, freePort, startPreview } from '../e2e/support/server.ts';
 import { RACE_RATES, type RaceBenchFigures, SINGLE_RATE, benchRace } from './bench-race.ts';
+import { type SoakFigures, benchSoak, soakReport } from './bench-soak.ts';
 
 const BACKENDS = ['webgl', 'wasm', 'cpu'] as const;
 type Backend = (typeof BACKENDS)[number];
 const BATCH_SIZES = [64, 512] as const;
 /** The race part runs on these; the cpu backend would take minutes per race. */
 const RACE_BACKENDS: readonly Backend[] = ['webgl', 'wasm'];
+/** The soak runs on these: the page's default and the fast CPU path. */
+const SOAK_BACKENDS: readonly Backend[] = ['webgl', 'wasm'];
 
 /** Wall time per backend is roughly: page and data load, then per batch size warm-up + window. */
 const WARMUP_MS = 2_000;
@@ -387,9 +394,10 @@ async function main(): Promise<void> {
     const header = [`machine:  ${machine}`, `chromium: ${browser.version()} (WebGL via ANGLE/SwiftShader: no GPU is used)`, `node:     ${process.version}`];
     console.log(header.join('\n'));
 
-    const only = /^--only=(speed|race)$/.exec(process.argv.slice(2).find((a) => a.startsWith('--only=')) ?? '')?.[1];
+    const only = /^--only=(speed|race|soak)$/.exec(process.argv.slice(2).find((a) => a.startsWith('--only=')) ?? '')?.[1];
+    const part = (name: string) => only === undefined || only === name;
     const results: BackendFigures[] = [];
-    for (const backend of only === 'race' ? [] : BACKENDS) {
+    for (const backend of part('speed') ? BACKENDS : []) {
       const t0 = Date.now();
       process.stdout.write(`\n[bench] ${backend} … `);
       const r = await benchBackend(browser, server.url, backend);
@@ -397,19 +405,27 @@ async function main(): Promise<void> {
       results.push(r);
     }
     const race: RaceBenchFigures[] = [];
-    for (const backend of only === 'speed' ? [] : RACE_BACKENDS) {
+    for (const backend of part('race') ? RACE_BACKENDS : []) {
       const t0 = Date.now();
       process.stdout.write(`\n[bench] race ${backend} … `);
       const r = await benchRace(browser, server.url, backend);
       process.stdout.write(`${r.unavailable ? `unavailable (${r.unavailable})` : 'done'} in ${fmt((Date.now() - t0) / 1000, 1)} s\n`);
       race.push(r);
     }
+    const soak: SoakFigures[] = [];
+    for (const backend of part('soak') ? SOAK_BACKENDS : []) {
+      const t0 = Date.now();
+      process.stdout.write(`\n[bench] soak ${backend} … `);
+      const r = await benchSoak(browser, server.url, backend);
+      process.stdout.write(`${r.unavailable ? `unavailable (${r.unavailable})` : 'done'} in ${fmt((Date.now() - t0) / 1000, 1)} s\n`);
+      soak.push(r);
+    }
 
-    const text = [results.length ? report(results) : '', race.length ? raceReport(race) : ''].filter(Boolean).join('\n\n');
+    const text = [results.length ? report(results) : '', race.length ? raceReport(race) : '', soak.length ? soakReport(soak) : ''].filter(Boolean).join('\n\n');
     console.log(`\n${text}\n\ntotal ${fmt((Date.now() - started) / 1000, 1)} s`);
     const dir = path.join(REPO_ROOT, 'bench-results');
     await mkdir(dir, { recursive: true });
-    await writeFile(path.join(dir, 'bench.json'), `${JSON.stringify({ machine, chromium: browser.version(), date: new Date().toISOString(), results, race }, null, 2)}\n`);
+    await writeFile(path.join(dir, 'bench.json'), `${JSON.stringify({ machine, chromium: browser.version(), date: new Date().toISOString(), results, race, soak }, null, 2)}\n`);
   } finally {
     await browser.close();
     await server.stop();
