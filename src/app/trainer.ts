@@ -59,12 +59,18 @@ export class Trainer {
     if (prefetch) this.prefetch = prefetch;
     if (this.worker) return;
     const w = new Worker(new URL('../worker/entry.ts', import.meta.url), { type: 'module', name: 'mnist-lab-trainer' });
-    w.onmessage = (ev: MessageEvent<WorkerEvent>) => this.receive(ev.data);
+    // A replaced worker's last messages, already queued, must not reach the new one's page state.
+    const current = () => this.worker === w;
+    w.onmessage = (ev: MessageEvent<WorkerEvent>) => {
+      if (current()) this.receive(ev.data);
+    };
     w.onerror = (ev) => {
       ev.preventDefault();
-      this.replace({ cause: 'crashed', detail: ev.message || undefined, excluded: null });
+      if (current()) this.replace({ cause: 'crashed', detail: ev.message || undefined, excluded: null });
     };
-    w.onmessageerror = () => this.replace({ cause: 'crashed', detail: 'a message the page could not read', excluded: null });
+    w.onmessageerror = () => {
+      if (current()) this.replace({ cause: 'crashed', detail: 'a message the page could not read', excluded: null });
+    };
     this.worker = w;
     this.heard = false;
     this.backend = null;

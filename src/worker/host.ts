@@ -7,18 +7,19 @@
 import type { Mnist } from '../data/load.ts';
 import { DataLoadError } from '../data/load.ts';
 import { IMAGE_SIZE, splitTrainValidation } from '../data/dataset.ts';
-import { suggestLearningRate } from '../train/rangeTest.ts';
-import { rangeTestLoop } from '../train/rangeTestLoop.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { RaceEngine } from '../engine/race.ts';
 import type { Architecture } from '../model/architecture.ts';
-import { ANN_MNIST, paramShapes } from '../model/architecture.ts';
+import { ANN_MNIST } from '../model/architecture.ts';
 import { initParams } from '../model/init.ts';
-import { EVAL_CHUNK } from '../train/evaluate.ts';
 import { now } from '../train/loop.ts';
-import type { BackendChoice, BackendName, Command, DoneReason, Endpoint, EvalSet, Evaluation, Fault, RaceStart, RangeTestStart, RefusalCode, RunPhase, StartRun, WorkerEvent } from './protocol.ts';
+import type { BackendChoice, BackendName, Command, DoneReason, Endpoint, EvalSet, Evaluation, Fault, RaceStart, RangeTestStart, RefusalCode, StartRun, WorkerEvent } from './protocol.ts';
 import { assertNever, evaluationBuffers, send } from './protocol.ts';
+import type { Job } from './job.ts';
+import { createJob, pauseJob, stopJob, whilePaused } from './job.ts';
+import { checkParams, warmEngine } from './params.ts';
 import { countingEngine } from './progress.ts';
+import { runRangeTest } from './rangeTest.ts';
 import { runRace } from './race.ts';
 import { runSingle } from './run.ts';
 import type { KeptEvaluation } from './examples.ts';
@@ -47,32 +48,11 @@ export interface HostDeps {
   heartbeatMs?: number;
 }
 
-type JobPost = (e: WorkerEvent, transfer?: ArrayBufferView[]) => void;
-
-/** The job holding the worker: a run, a race or a range test, from `accepted` to its end event. */
-interface ActiveRun {
-  runId: number;
-  kind: 'start' | 'race' | 'range-test';
-  /** Posts for the job, remembering the phase it works in and keeping it quiet while paused. */
-  post: JobPost;
-  /** The phase the job works in (not 'paused'): what Resume shows again and the heartbeat names. */
-  phase: RunPhase;
-  stop: boolean;
-  paused: boolean;
-  resume: (() => void) | null;
-  /** The base values the student set; a schedule scales them per batch. */
-  hyper: { learningRate: number; momentum: number };
-  /** Bumped by each set-hyper; the loop posts a marker when it first trains with a new version. */
-  hyperVersion: number;
-  /** The heartbeat's timer. */
-  beat?: ReturnType<typeof setInterval>;
-}
-
 export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } {
   /** The loaded data set, and how long fetching and parsing it took (ms), whether for a run or the prefetch. */
   let data: { url: string; mnist: Promise<Mnist>; loadMs: number } | null = null;
   let engine: Engine | null = null;
-  let run: ActiveRun | null = null;
+  let run: Job | null = null;
   /** The latest evaluation of each set, kept for the confusion-matrix gallery. */
   const latest = new Map<EvalSet, KeptEvaluation>();
   let backend: Promise<BackendChoice> | null = null;
@@ -143,18 +123,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
    * frees the worker and answers the resets that waited for it.
    */
   function launch(cmd: StartRun | RaceStart | RangeTestStart): void {
-    const { learningRate, momentum } = cmd.settings;
-    const job: ActiveRun = {
-      runId: cmd.runId, kind: cmd.type, phase: 'loading-data', stop: false, paused: false, resume: null,
-      hyper: { learningRate, momentum }, hyperVersion: 0,
-      post: (e, transfer) => {
-        if (e.type === 'phase' && e.phase !== 'paused') {
-          job.phase = e.phase;
-          if (job.paused) return;
-        }
-        post(e, transfer);
-      },
-    };
+    const job = createJob(cmd, post);
     run = job;
     post({ type: 'accepted', runId: cmd.runId });
     job.beat = setInterval(() => post({ type: 'heartbeat', runId: job.runId, phase: job.paused ? 'paused' : job.phase, work }), heartbeatMs);
@@ -167,8 +136,9 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
       for (; resetsWaiting > 0; resetsWaiting--) resetModel();
     });
   }
+
   /** What every job waits for before training: a backend, the warm-up, the data and its split. */
-  async function prepare(cmd: StartRun | RaceStart | RangeTestStart, job: ActiveRun) {
+  async function prepare(cmd: StartRun | RaceStart | RangeTestStart, job: Job) {
     await (backend ?? useBackend());
     await warming;
     job.post({ type: 'phase', runId: cmd.runId, phase: 'loading-data' });
@@ -178,9 +148,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     return { mnist, split };
   }
 
-  const pausable = (active: ActiveRun) => () => (active.paused ? new Promise<void>((r) => (active.resume = r)) : Promise.resolve());
-
-  async function start(cmd: StartRun, active: ActiveRun): Promise<void> {
+  async function start(cmd: StartRun, active: Job): Promise<void> {
     const { runId, settings } = cmd;
     const post = active.post;
     try {
@@ -197,7 +165,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
         hyper: () => ({ ...active.hyper, version: active.hyperVersion }),
         stopRequested: () => active.stop,
         paused: () => active.paused,
-        whilePaused: pausable(active),
+        whilePaused: whilePaused(active),
         keep: (set, kept) => latest.set(set, kept),
         flushIntervalMs: deps.flushIntervalMs,
       });
@@ -216,7 +184,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
    * A race trains its own stacked engine; the single run's model (if any)
    * stays as it was, for drawing and saving.
    */
-  async function race(cmd: RaceStart, active: ActiveRun): Promise<void> {
+  async function race(cmd: RaceStart, active: Job): Promise<void> {
     const { runId, settings } = cmd;
     const post = active.post;
     let stacked: RaceEngine | null = null;
@@ -227,7 +195,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
       await runRace(cmd, {
         post, engine: stacked, train: mnist.train, trainIndices: split.train, validationIndices: split.validation,
         stopRequested: () => active.stop,
-        whilePaused: pausable(active),
+        whilePaused: whilePaused(active),
         flushIntervalMs: deps.flushIntervalMs,
       });
     } catch (err) {
@@ -242,29 +210,19 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
    * weights, so whatever model the worker holds is untouched ("restored")
    * afterwards, and the test costs one engine's memory while it runs.
    */
-  async function rangeTest(cmd: RangeTestStart, active: ActiveRun): Promise<void> {
+  async function rangeTest(cmd: RangeTestStart, active: Job): Promise<void> {
     const { runId, settings } = cmd;
-    const post = active.post;
     let temp: Engine | null = null;
     try {
       const { mnist, split } = await prepare(cmd, active);
       temp = createEngine(ANN_MNIST, initParams(ANN_MNIST, settings.init, settings.seed));
-      post({ type: 'phase', runId, phase: 'training' });
-      const r = await rangeTestLoop(
-        temp,
-        { train: mnist.train, trainIndices: split.train },
-        { batchSize: settings.batchSize, momentum: settings.momentum, seed: settings.seed, flushIntervalMs: deps.flushIntervalMs },
-        { stopRequested: () => active.stop, whilePaused: pausable(active) },
-        (lrs, losses) => post({ type: 'range-points', runId, points: lrs.map((lr, i) => ({ lr, loss: losses[i] })) }),
-      );
-      const s = r.stopped ? null : suggestLearningRate(r.lrs, r.losses);
-      const last = r.lrs[r.lrs.length - 1];
-      const message = r.stopped
-        ? 'Range test stopped.'
-        : s
-          ? `Swept ${r.losses.length} batches from ${r.lrs[0].toExponential(0)} to ${last.toPrecision(2)}${r.stoppedEarly ? ', stopping once the loss passed 4× its best' : ''}.`
-          : 'The loss blew up almost at once: no learning rate to suggest. Check momentum and batch size.';
-      post({ type: 'range-done', runId, suggestion: s ? { valley: s.valley, steepest: s.steepest } : null, message });
+      active.post({ type: 'phase', runId, phase: 'training' });
+      await runRangeTest(cmd, {
+        post: active.post, engine: temp, train: mnist.train, trainIndices: split.train,
+        stopRequested: () => active.stop,
+        whilePaused: whilePaused(active),
+        flushIntervalMs: deps.flushIntervalMs,
+      });
     } catch (err) {
       await fail(active, err);
     } finally {
@@ -281,21 +239,13 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     try {
       await backend;
       await getData(dataUrl);
-      const e = createEngine(ANN_MNIST, initParams(ANN_MNIST, 'pytorch', 0));
-      try {
-        const inputs = ANN_MNIST.sizes[0];
-        e.trainBatch(new Float32Array(batchSize * inputs), new Int32Array(batchSize), batchSize, { learningRate: 0, momentum: 0 });
-        await e.flushLosses();
-        await e.predictLogProbs(new Float32Array(EVAL_CHUNK * inputs), EVAL_CHUNK);
-      } finally {
-        e.dispose();
-      }
+      await warmEngine((params) => createEngine(ANN_MNIST, params), batchSize);
     } catch {
       // The run that follows loads and compiles again, and reports any error.
     }
   }
 
-  function finish(active: ActiveRun, reason: DoneReason, message: string, test?: Evaluation): void {
+  function finish(active: Job, reason: DoneReason, message: string, test?: Evaluation): void {
     const tensors = deps.liveTensors?.() ?? NaN;
     active.post({ type: 'done', runId: active.runId, reason, message, test, tensors }, test ? evaluationBuffers(test) : []);
   }
@@ -336,7 +286,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     post({ type: 'examples', ...rest, ...found }, [found.images, found.probs, found.indices]);
   }
 
-  async function fail(active: ActiveRun, err: unknown): Promise<void> {
+  async function fail(active: Job, err: unknown): Promise<void> {
     if (err instanceof DataLoadError) {
       post({ type: 'error', runId: active.runId, kind: 'data', message: err.message });
       return;
@@ -373,19 +323,12 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
   const refuse = (command: Command['type'], code: RefusalCode, runId?: number) => post({ type: 'refused', command, runId, code });
 
   /** The job `runId`, if it holds the worker (it may be ending: asked to stop or reset). */
-  const named = (runId: number): ActiveRun | null => (run?.runId === runId ? run : null);
+  const named = (runId: number): Job | null => (run?.runId === runId ? run : null);
   /** The job `runId`, if it holds the worker and is not ending: one that can still pause or change. */
-  const running = (runId: number): ActiveRun | null => {
+  const running = (runId: number): Job | null => {
     const job = named(runId);
     return job && !job.stop ? job : null;
   };
-
-  function stopJob(job: ActiveRun): void {
-    job.stop = true;
-    job.paused = false;
-    job.resume?.();
-    job.resume = null;
-  }
 
   function handle(cmd: Command): void {
     switch (cmd.type) {
@@ -407,16 +350,14 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
       case 'pause': {
         const job = running(cmd.runId);
         if (!job) return refuse(cmd.type, 'not-running', cmd.runId);
-        job.paused = true;
+        pauseJob(job, true);
         post({ type: 'phase', runId: job.runId, phase: 'paused' });
         return;
       }
       case 'resume': {
         const job = running(cmd.runId);
         if (!job) return refuse(cmd.type, 'not-running', cmd.runId);
-        job.paused = false;
-        job.resume?.();
-        job.resume = null;
+        pauseJob(job, false);
         post({ type: 'phase', runId: job.runId, phase: job.phase });
         return;
       }
@@ -485,16 +426,4 @@ function disposeQuietly(e: { dispose(): void } | null): void {
   } catch {
     // nothing left to free
   }
-}
-
-/** Why these arrays are not ANN_MNIST weights, or null if they are. */
-function checkParams(params: Float32Array[]): string | null {
-  const shapes = paramShapes(ANN_MNIST);
-  if (!Array.isArray(params) || params.length !== shapes.length) return `expected ${shapes.length} weight arrays, got ${Array.isArray(params) ? params.length : 'none'}`;
-  for (let i = 0; i < shapes.length; i++) {
-    const n = shapes[i].reduce((a, b) => a * b, 1);
-    if (!(params[i] instanceof Float32Array) || params[i].length !== n) return `weight array ${i} should hold ${n} numbers (${shapes[i].join('×')})`;
-    if (!params[i].every(Number.isFinite)) return `weight array ${i} holds NaN or infinite values`;
-  }
-  return null;
 }
