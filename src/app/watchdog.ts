@@ -6,9 +6,9 @@
  * - silent: no message at all for `silentMs`. The worker closed or crashed
  *   without an error event, or its event loop is blocked (an endless loop).
  *   While a job runs the worker beats every second, so silence is not idle.
- *   The limit depends on the backend: on WebGL, compiling shaders blocks the
- *   worker's event loop (1-3 s here on SwiftShader, for the first batch of a
- *   new shape; more on a loaded machine), and nothing can be posted then.
+ *   The limit depends on the backend: a batch, an evaluation chunk or a
+ *   shader compile blocks the worker's event loop, and nothing can be posted
+ *   then (see WATCHDOG_LIMITS for what was measured).
  * - stalled: beats, but no progress for `stallMs` while the job works (not
  *   paused), judged only while the beats come. After a lost WebGL context tfjs polls a fence that never
  *   signals: the event loop runs and beats, training never moves. Progress is
@@ -42,9 +42,11 @@ export interface WatchdogLimits {
 }
 
 export const WATCHDOG_LIMITS: WatchdogLimits = {
-  // WebGL: the longest shader-compile block seen here was ~3 s; ten times that. wasm blocks
-  // for one batch or one evaluation chunk (≤ 0.2 s at batch 2048), cpu for up to ~2 s (a batch of 2048).
-  silentMs: { webgl: 30_000, wasm: 6_000, cpu: 20_000, unknown: 30_000 },
+  // Measured in Chromium on SwiftShader, a load average of 10 on 2 cores, Train pressed while the
+  // page-load warm-up compiled, batch 64 and 512: the longest gap between two messages was 1.2 s
+  // on WebGL. wasm blocks for one batch or evaluation chunk (≤ 0.2 s at batch 2048), cpu for up
+  // to ~2 s (a batch of 2048). Ten times that, at least 6 s.
+  silentMs: { webgl: 15_000, wasm: 6_000, cpu: 15_000, unknown: 15_000 },
   // The slowest single operation: a readback of a 100 ms group of WebGL batches, or a 1,000-image chunk on cpu: ~1 s.
   stallMs: 20_000,
   aliveMs: 3_000,
