@@ -24,7 +24,11 @@
  * Then augmentation's cost per batch of 64, in Node (scripts/bench-augment.ts),
  * set against the page's wasm step at batch 64.
  *
- * `npm run bench -- --only=speed`, `--only=race` or `--only=augment` runs one part.
+ * Last, a soak (scripts/bench-soak.ts): twenty short runs back to back in one
+ * page per backend, printing the worker's tensor count and the page heap
+ * after each, first and last.
+ *
+ * `npm run bench -- --only=speed`, `--only=race`, `--only=augment` or `--only=soak` runs one part.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -34,12 +38,15 @@ import { LabPage, collectIssues, launchBrowser } from '../e2e/support/browser.ts
 import { REPO_ROOT, freePort, startPreview } from '../e2e/support/server.ts';
 import { RACE_RATES, type RaceBenchFigures, SINGLE_RATE, benchRace } from './bench-race.ts';
 import { augmentReport, benchAugment } from './bench-augment.ts';
+import { type SoakFigures, benchSoak, soakReport } from './bench-soak.ts';
 
 const BACKENDS = ['webgl', 'wasm', 'cpu'] as const;
 type Backend = (typeof BACKENDS)[number];
 const BATCH_SIZES = [64, 512] as const;
 /** The race part runs on these; the cpu backend would take minutes per race. */
 const RACE_BACKENDS: readonly Backend[] = ['webgl', 'wasm'];
+/** The soak runs on these: the page's default and the fast CPU path. */
+const SOAK_BACKENDS: readonly Backend[] = ['webgl', 'wasm'];
 
 /** Wall time per backend is roughly: page and data load, then per batch size warm-up + window. */
 const WARMUP_MS = 2_000;
@@ -391,9 +398,10 @@ async function main(): Promise<void> {
     const header = [`machine:  ${machine}`, `chromium: ${browser.version()} (WebGL via ANGLE/SwiftShader: no GPU is used)`, `node:     ${process.version}`];
     console.log(header.join('\n'));
 
-    const only = /^--only=(speed|race|augment)$/.exec(process.argv.slice(2).find((a) => a.startsWith('--only=')) ?? '')?.[1];
+    const only = /^--only=(speed|race|augment|soak)$/.exec(process.argv.slice(2).find((a) => a.startsWith('--only=')) ?? '')?.[1];
+    const part = (name: string) => only === undefined || only === name;
     const results: BackendFigures[] = [];
-    for (const backend of only === 'race' || only === 'augment' ? [] : BACKENDS) {
+    for (const backend of part('speed') ? BACKENDS : []) {
       const t0 = Date.now();
       process.stdout.write(`\n[bench] ${backend} … `);
       const r = await benchBackend(browser, server.url, backend);
@@ -401,24 +409,32 @@ async function main(): Promise<void> {
       results.push(r);
     }
     const race: RaceBenchFigures[] = [];
-    for (const backend of only === 'speed' || only === 'augment' ? [] : RACE_BACKENDS) {
+    for (const backend of part('race') ? RACE_BACKENDS : []) {
       const t0 = Date.now();
       process.stdout.write(`\n[bench] race ${backend} … `);
       const r = await benchRace(browser, server.url, backend);
       process.stdout.write(`${r.unavailable ? `unavailable (${r.unavailable})` : 'done'} in ${fmt((Date.now() - t0) / 1000, 1)} s\n`);
       race.push(r);
     }
+    const soak: SoakFigures[] = [];
+    for (const backend of part('soak') ? SOAK_BACKENDS : []) {
+      const t0 = Date.now();
+      process.stdout.write(`\n[bench] soak ${backend} … `);
+      const r = await benchSoak(browser, server.url, backend);
+      process.stdout.write(`${r.unavailable ? `unavailable (${r.unavailable})` : 'done'} in ${fmt((Date.now() - t0) / 1000, 1)} s\n`);
+      soak.push(r);
+    }
 
-    const augment = only === undefined || only === 'augment' ? await benchAugment() : null;
+    const augment = part('augment') ? await benchAugment() : null;
     const wasm = results.find((r) => r.backend === 'wasm')?.batches[64];
     const wasmStep = wasm && 'msPerBatch' in wasm ? wasm.msPerBatch : undefined;
-    const text = [results.length ? report(results) : '', race.length ? raceReport(race) : '', augment ? augmentReport(augment, wasmStep, 'the page\'s wasm step') : '']
+    const text = [results.length ? report(results) : '', race.length ? raceReport(race) : '', augment ? augmentReport(augment, wasmStep, "the page's wasm step") : '', soak.length ? soakReport(soak) : '']
       .filter(Boolean)
       .join('\n\n');
     console.log(`\n${text}\n\ntotal ${fmt((Date.now() - started) / 1000, 1)} s`);
     const dir = path.join(REPO_ROOT, 'bench-results');
     await mkdir(dir, { recursive: true });
-    await writeFile(path.join(dir, 'bench.json'), `${JSON.stringify({ machine, chromium: browser.version(), date: new Date().toISOString(), results, race, augment }, null, 2)}\n`);
+    await writeFile(path.join(dir, 'bench.json'), `${JSON.stringify({ machine, chromium: browser.version(), date: new Date().toISOString(), results, race, augment, soak }, null, 2)}\n`);
   } finally {
     await browser.close();
     await server.stop();

@@ -2,11 +2,11 @@
  * The page's actions: the one place where the store and the worker meet.
  * Components call these; they never post to the worker themselves.
  */
-import { useLab, workerBusy } from './store/index.ts';
+import { canReset, runningJobId, useLab, workerBusy } from './store/index.ts';
 import { RACE_SIZE } from './components/race/parseRates.ts';
 import { readPageOptions } from './pageOptions.ts';
 import { Trainer } from './trainer.ts';
-import type { EvalSet } from '../worker/protocol.ts';
+import type { EvalSet, Fault } from '../worker/protocol.ts';
 import type { RaceRunHyper } from '../shared/raceRuns.ts';
 import { preprocess } from '../draw/preprocess.ts';
 import type { HyperSettings } from '../shared/runSpec.ts';
@@ -16,9 +16,9 @@ const options = readPageOptions(typeof location === 'undefined' ? '' : location.
 export const trainer = new Trainer(
   {
     onEvent: (e) => useLab.getState().applyEvent(e),
-    onFatal: (message) => useLab.getState().setWorkerError(message),
+    onInterrupted: (i) => useLab.getState().interrupt(i),
   },
-  options.backend,
+  { preferredBackend: options.backend, faults: options.faults },
 );
 
 export const pageOptions = options;
@@ -63,17 +63,34 @@ export function startRangeTest(): void {
   s.beginRangeTest(id);
 }
 
-export const pause = () => trainer.pause();
-export const resume = () => trainer.resume();
-export const stop = () => trainer.stop();
+/** Pause, Resume and Stop act on the one job running: a run, a race or a range test. */
+function onRunningJob(act: (runId: number) => void): () => void {
+  return () => {
+    const id = runningJobId(useLab.getState());
+    if (id !== null) act(id);
+  };
+}
 
+export const pause = onRunningJob((id) => trainer.pause(id));
+export const resume = onRunningJob((id) => trainer.resume(id));
+export const stop = onRunningJob((id) => trainer.stop(id));
+
+/** Stops a run and drops its model. Not during a race or range test (their buttons stop them): it would drop a model silently. */
 export function reset(): void {
-  trainer.reset();
-  useLab.getState().clearRun();
+  if (!canReset(useLab.getState())) return;
+  useLab.getState().clearRun(trainer.reset());
 }
 
 /** Applies from the next batch of the current run. */
-export const setHyper = (s: HyperSettings) => trainer.setHyper(s.learningRate, s.momentum);
+export function setHyper(s: HyperSettings): void {
+  const run = useLab.getState().run;
+  if (run && run.phase !== 'done') trainer.setHyper(run.id, s.learningRate, s.momentum);
+}
+
+/** A testing aid (`?faults=1` only): makes the worker lose its WebGL context, close silently or hang. */
+export function fault(kind: Fault): void {
+  if (options.faults) trainer.fault(kind);
+}
 
 let nextRequestId = 1;
 

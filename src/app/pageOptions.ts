@@ -2,7 +2,7 @@
  * Options read from the page address, for tools and quick demos:
  * `?trainLimit=5000` trains on a random 5,000-image subset (validation is
  * unchanged), `?backend=wasm` forces a backend, `?validation=10000` sets the
- * held-out size.
+ * held-out size, `?faults=1` is a testing aid (see lab.ts's `fault`).
  */
 import type { BackendName } from '../shared/backendNames.ts';
 
@@ -10,6 +10,8 @@ export interface PageOptions {
   trainLimit?: number;
   backend?: BackendName;
   validationSize: number;
+  /** `?faults=1`: the end-to-end tests may make the worker fail on purpose (window.mnistLab.fault). */
+  faults: boolean;
 }
 
 export const DEFAULT_VALIDATION_SIZE = 10_000;
@@ -25,5 +27,6 @@ export function readPageOptions(search: string): PageOptions {
     trainLimit: int('trainLimit', 64, 60_000),
     backend: b === 'webgl' || b === 'wasm' || b === 'cpu' ? b : undefined,
     validationSize: int('validation', 100, 30_000) ?? DEFAULT_VALIDATION_SIZE,
+    faults: q.get('faults') === '1',
   };
 }

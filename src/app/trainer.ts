@@ -1,114 +1,202 @@
 /**
  * The page's handle on the training worker: creates it, sends commands,
- * hands every event to the store, and notices when the worker dies. A dead
- * worker is replaced on the next Train; the settings in the form are kept.
- * `terminate()` is the last resort: it loses the trained weights.
+ * hands every event to the store, and replaces the worker when it is gone or
+ * stuck. A watchdog (watchdog.ts) looks while the page waits on the worker;
+ * when it fires, or the worker says its WebGL context was lost, or it raises
+ * an error event, the worker is terminated and a new one started at once,
+ * leaving out a backend that failed. `terminate()` is the last resort: it
+ * loses the trained weights, and the page is told so.
  */
 import type { RunSettings } from '../shared/settings.ts';
 import type { RaceRunHyper } from '../shared/raceRuns.ts';
 import type { BackendName } from '../shared/backendNames.ts';
-import type { Command, DataOptions, EvalSet, Reply, StreamEvent, WorkerEvent } from '../worker/protocol.ts';
-import { isReply } from '../worker/protocol.ts';
+import type { Command, DataOptions, EvalSet, Fault, Reply, StreamEvent, WorkerEvent } from '../worker/protocol.ts';
+import { isHealthEvent, isReply } from '../worker/protocol.ts';
+import type { InterruptCause, Interruption } from './interruption.ts';
+import type { WatchdogCause } from './watchdog.ts';
+import { Watchdog } from './watchdog.ts';
 
 export interface TrainerCallbacks {
   onEvent(e: StreamEvent): void;
-  /** The worker crashed or could not start. */
-  onFatal(message: string): void;
+  /** The worker was replaced; the job it held (if any) and its weights are gone. */
+  onInterrupted(i: Interruption): void;
 }
+
+export interface TrainerOptions {
+  preferredBackend?: BackendName;
+  /** Lets the end-to-end tests cause faults in the worker (`?faults=1`). */
+  faults?: boolean;
+}
+
+type Prefetch = { dataUrl: string; batchSize: number };
+
+const CAUSE_OF: Record<WatchdogCause, InterruptCause> = { silent: 'worker-stopped', stalled: 'stalled' };
 
 export class Trainer {
   private worker: Worker | null = null;
+  /** The worker has sent something: it started, so replacing it at once will not loop. */
+  private heard = false;
   private nextRunId = 1;
   private nextRequestId = 1;
   /** Requests waiting for their reply, by requestId. */
   private pending = new Map<number, (r: Reply | null) => void>();
-  private readonly callbacks: TrainerCallbacks;
-  private readonly preferredBackend?: BackendName;
+  /** The job this page started and whose end has not arrived. */
+  private job: number | null = null;
+  /** A reset sent and not yet answered. */
+  private resetting = false;
+  private backend: BackendName | null = null;
+  /** Backends that failed in an earlier worker; every new worker leaves them out. */
+  private readonly excluded = new Set<BackendName>();
+  private prefetch?: Prefetch;
+  private readonly dog = new Watchdog((cause) => this.replace({ cause: CAUSE_OF[cause], excluded: null }));
 
-  constructor(callbacks: TrainerCallbacks, preferredBackend?: BackendName) {
-    this.callbacks = callbacks;
-    this.preferredBackend = preferredBackend;
-  }
+  constructor(
+    private readonly callbacks: TrainerCallbacks,
+    private readonly options: TrainerOptions = {},
+  ) {}
 
   /** Starts the worker (and its backend selection) if it is not running. */
-  ensure(prefetch?: { dataUrl: string; batchSize: number }): void {
+  ensure(prefetch?: Prefetch): void {
+    if (prefetch) this.prefetch = prefetch;
     if (this.worker) return;
     const w = new Worker(new URL('../worker/entry.ts', import.meta.url), { type: 'module', name: 'mnist-lab-trainer' });
+    // A replaced worker's last messages, already queued, must not reach the new one's page state.
+    const current = () => this.worker === w;
     w.onmessage = (ev: MessageEvent<WorkerEvent>) => {
-      const e = ev.data;
-      if (isReply(e)) {
-        this.pending.get(e.requestId)?.(e);
-        this.pending.delete(e.requestId);
-      } else this.callbacks.onEvent(e);
+      if (current()) this.receive(ev.data);
     };
     w.onerror = (ev) => {
       ev.preventDefault();
-      this.die(`The training worker stopped unexpectedly${ev.message ? ` (${ev.message})` : ''}. Your settings are kept: press Train to start a new worker.`);
+      if (current()) this.replace({ cause: 'crashed', detail: ev.message || undefined, excluded: null });
     };
-    w.onmessageerror = () => this.die('The training worker sent a message the page could not read. Press Train to start a new worker.');
+    w.onmessageerror = () => {
+      if (current()) this.replace({ cause: 'crashed', detail: 'a message the page could not read', excluded: null });
+    };
     this.worker = w;
-    this.post({ type: 'init', preferredBackend: this.preferredBackend, prefetch });
+    this.heard = false;
+    this.backend = null;
+    this.dog.setBackend(null);
+    this.post({ type: 'init', preferredBackend: this.options.preferredBackend, exclude: [...this.excluded], prefetch: this.prefetch, faults: this.options.faults });
   }
 
-  private die(message: string): void {
-    this.worker?.terminate();
+  private receive(e: WorkerEvent): void {
+    this.heard = true;
+    this.dog.heard(e);
+    if (isReply(e)) {
+      this.pending.get(e.requestId)?.(e);
+      this.pending.delete(e.requestId);
+    } else if (isHealthEvent(e)) {
+      if (e.type === 'backend-lost') this.replace({ cause: e.backend === 'webgl' ? 'webgl-lost' : 'stalled', excluded: e.backend });
+    } else {
+      this.track(e);
+      this.callbacks.onEvent(e);
+    }
+    this.updateWatch();
+  }
+
+  /** Notes the end of the page's job and the answer to a reset. */
+  private track(e: StreamEvent): void {
+    if (e.type === 'backend') {
+      this.backend = e.backend;
+      this.dog.setBackend(e.backend);
+    }
+    if (e.type === 'reset-done') this.resetting = false;
+    if (this.job === null || !('runId' in e) || e.runId !== this.job) return;
+    const refusedStart = e.type === 'refused' && (e.command === 'start' || e.command === 'race' || e.command === 'range-test');
+    if (e.type === 'done' || e.type === 'race-done' || e.type === 'range-done' || e.type === 'error' || refusedStart) this.job = null;
+  }
+
+  private updateWatch(): void {
+    this.dog.watch(this.job !== null ? 'job' : this.resetting || this.pending.size > 0 ? 'reply' : null);
+  }
+
+  /**
+   * Terminates the worker and starts another, leaving out the backend that
+   * failed. The page hears of it before the new worker's first message.
+   */
+  private replace(i: Interruption): void {
+    if (!this.worker) return;
+    // A stall on WebGL is the GPU's doing far more often than the lab's: do not go back to it.
+    const excluded = i.excluded ?? (i.cause === 'stalled' && this.backend === 'webgl' ? 'webgl' : null);
+    if (excluded) this.excluded.add(excluded);
+    const started = this.heard;
+    this.worker.terminate();
     this.worker = null;
+    this.job = null;
+    this.resetting = false;
     // Nobody will answer these now.
     this.pending.forEach((resolve) => resolve(null));
     this.pending.clear();
-    this.callbacks.onFatal(message);
+    this.updateWatch();
+    this.callbacks.onInterrupted({ ...i, excluded });
+    // A worker that never said anything may not start at all: the next command tries again instead of looping here.
+    if (started) this.ensure();
   }
 
   private post(c: Command): void {
     this.worker?.postMessage(c);
   }
 
-  start(settings: RunSettings, data: DataOptions): number {
+  /** Sends a job and watches it until its end event. */
+  private begin(make: (runId: number) => Command): number {
     this.ensure();
     const runId = this.nextRunId++;
-    this.post({ type: 'start', runId, settings, data });
+    this.job = runId;
+    this.post(make(runId));
+    this.updateWatch();
     return runId;
+  }
+
+  start(settings: RunSettings, data: DataOptions): number {
+    return this.begin((runId) => ({ type: 'start', runId, settings, data }));
   }
 
   race(settings: RunSettings, runs: RaceRunHyper[], data: DataOptions): number {
-    this.ensure();
-    const runId = this.nextRunId++;
-    this.post({ type: 'race', runId, settings, runs, data });
-    return runId;
+    return this.begin((runId) => ({ type: 'race', runId, settings, runs, data }));
   }
 
   rangeTest(settings: RunSettings, data: DataOptions): number {
-    this.ensure();
-    const runId = this.nextRunId++;
-    this.post({ type: 'range-test', runId, settings, data });
-    return runId;
+    return this.begin((runId) => ({ type: 'range-test', runId, settings, data }));
   }
 
-  pause(): void {
-    this.post({ type: 'pause' });
+  pause(runId: number): void {
+    this.post({ type: 'pause', runId });
   }
 
-  resume(): void {
-    this.post({ type: 'resume' });
+  resume(runId: number): void {
+    this.post({ type: 'resume', runId });
   }
 
-  stop(): void {
-    this.post({ type: 'stop' });
+  stop(runId: number): void {
+    this.post({ type: 'stop', runId });
   }
 
-  reset(): void {
+  /**
+   * Answered by reset-done once the worker's job (if any) has ended and the
+   * model is dropped. False when there is no worker to ask (and no model).
+   */
+  reset(): boolean {
+    if (!this.worker) return false;
+    this.resetting = true;
     this.post({ type: 'reset' });
+    this.updateWatch();
+    return true;
   }
 
-  setHyper(learningRate: number, momentum: number): void {
-    this.post({ type: 'set-hyper', learningRate, momentum });
+  setHyper(runId: number, learningRate: number, momentum: number): void {
+    this.post({ type: 'set-hyper', runId, learningRate, momentum });
   }
 
   examples(requestId: number, set: EvalSet, trueDigit: number, predictedDigit: number, limit: number): void {
     this.post({ type: 'examples', requestId, set, trueDigit, predictedDigit, limit });
   }
 
-  /** Sends a request and resolves with its reply (null if the worker died first). */
+  /** A test hook: only sent when the page was opened with `?faults=1`. */
+  fault(fault: Fault): void {
+    if (this.options.faults) this.post({ type: 'fault', fault });
+  }
+
+  /** Sends a request and resolves with its reply (null if the worker was replaced first). */
   private ask<T extends Reply['type']>(make: (requestId: number) => Command, _type: T): Promise<Extract<Reply, { type: T }> | null> {
     this.ensure();
     const requestId = this.nextRequestId++;
@@ -118,6 +206,7 @@ export class Trainer {
       // Weights and pixels are moved, not copied.
       const transfer = cmd.type === 'predict' ? [cmd.pixels.buffer] : cmd.type === 'load-params' ? cmd.params.map((p) => p.buffer) : [];
       this.worker!.postMessage(cmd, transfer as ArrayBuffer[]);
+      this.updateWatch();
     });
   }
 
@@ -134,6 +223,7 @@ export class Trainer {
   }
 
   dispose(): void {
+    this.dog.dispose();
     this.worker?.terminate();
     this.worker = null;
   }

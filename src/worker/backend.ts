@@ -52,6 +52,49 @@ async function tryBackend(name: BackendName): Promise<void> {
   if (name === 'webgl' && tf.env().getNumber('WEBGL_VERSION') < 1) throw new Error('WebGL is not supported');
 }
 
+type LostListener = (backend: BackendName) => void;
+let onLost: LostListener | null = null;
+/** Canvases already watched: tfjs keeps one context per WebGL version and may hand out the same canvas again. */
+const watched = new WeakSet<object>();
+
+/** The WebGL backend's context, while WebGL is the active backend. */
+function webglContext(): WebGLRenderingContext | null {
+  if (tf.getBackend() !== 'webgl') return null;
+  const b = tf.backend() as unknown as { gpgpu?: { gl?: WebGLRenderingContext } };
+  return b.gpgpu?.gl ?? null;
+}
+
+/**
+ * Calls `listener` when the WebGL context goes away. tfjs does not notice a
+ * lost context: its readbacks poll a fence that never signals, and training
+ * waits for ever. The canvas's own event says it at once.
+ */
+export function watchBackend(listener: LostListener): void {
+  onLost = listener;
+  watchCanvas();
+}
+
+function watchCanvas(): void {
+  // An OffscreenCanvas in the worker; the worker's DOM types do not name it on the context.
+  const canvas = (webglContext() as { canvas?: EventTarget } | null)?.canvas;
+  if (!canvas || !onLost || watched.has(canvas)) return;
+  watched.add(canvas);
+  canvas.addEventListener('webglcontextlost', () => onLost?.('webgl'));
+}
+
+/** The worker's live tfjs tensors (every backend's), for leak checks. */
+export function liveTensors(): number {
+  return tf.memory().numTensors;
+}
+
+/** A test fault: loses the WebGL context as a GPU reset would (WEBGL_lose_context). False when not on WebGL. */
+export function loseWebGLContext(): boolean {
+  const ext = webglContext()?.getExtension('WEBGL_lose_context');
+  if (!ext) return false;
+  ext.loseContext();
+  return true;
+}
+
 /**
  * Tries `preferred` (if given) and then the default order, skipping `failed`.
  * The reason names the first backend that did not work and why.
@@ -66,6 +109,7 @@ export async function selectBackend(preferred?: BackendName, failed: ReadonlySet
     }
     try {
       await tryBackend(name);
+      watchCanvas();
       if (name === 'webgl' && problems.length === 0) return { backend: name };
       if (problems.length === 0) return { backend: name, reason: 'chosen in the page address (?backend=)' };
       return { backend: name, reason: `${problems.join('; ')}; running on ${LABEL[name]} instead` };

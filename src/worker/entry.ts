@@ -6,13 +6,36 @@
 import { loadMnist } from '../data/load.ts';
 import { createTfjsEngine } from '../engine/tfjs/create.ts';
 import { TfjsRaceEngine } from '../engine/tfjs/raceEngine.ts';
-import { selectBackend } from './backend.ts';
+import { liveTensors, loseWebGLContext, selectBackend, watchBackend } from './backend.ts';
 import { attachHost } from './host.ts';
-import type { Endpoint } from './protocol.ts';
+import type { Endpoint, Fault } from './protocol.ts';
+import { assertNever } from './protocol.ts';
+
+/** The end-to-end tests' faults (the page sends them only with `?faults=1`). */
+function fault(kind: Fault): boolean {
+  switch (kind) {
+    case 'lose-webgl':
+      return loseWebGLContext();
+    case 'close':
+      // Stops silently: no error event, no message. Only the page's watchdog can tell.
+      self.close();
+      return true;
+    case 'hang':
+      // An endless loop: the worker never answers again.
+      for (;;) {
+        // spin
+      }
+    default:
+      return assertNever(kind);
+  }
+}
 
 attachHost(self as unknown as Endpoint, {
   loadData: (url) => loadMnist(url),
   createEngine: (arch, params) => createTfjsEngine(arch, params),
   createRaceEngine: (arch, params, runs) => new TfjsRaceEngine(arch, params, runs),
   selectBackend,
+  watchBackend,
+  liveTensors,
+  fault,
 });

@@ -120,21 +120,21 @@ describe('worker host over a MessageChannel', () => {
     const c = (open = connect());
     c.sendCmd({ type: 'start', runId: 7, settings: { ...PRESET, epochs: 50 }, data: { ...data, trainLimit: 6400 } });
     await c.next('losses');
-    c.sendCmd({ type: 'pause' });
+    c.sendCmd({ type: 'pause', runId: 7 });
     await c.next('phase', (e) => e.phase === 'paused');
     await new Promise((r) => setTimeout(r, 100));
     const stepAtPause = lastStep(c.events);
     await new Promise((r) => setTimeout(r, 300));
     expect(lastStep(c.events)).toBe(stepAtPause); // nothing trains while paused
-    c.sendCmd({ type: 'resume' });
+    c.sendCmd({ type: 'resume', runId: 7 });
     await c.next('losses', (e) => e.points[0].step > stepAtPause);
     // A learning-rate change mid-run applies from the next batch and leaves a marker there.
-    c.sendCmd({ type: 'set-hyper', learningRate: 0.05, momentum: 0.9 });
+    c.sendCmd({ type: 'set-hyper', runId: 7, learningRate: 0.05, momentum: 0.9 });
     const marker = await c.next('hyper-change');
     expect(marker).toMatchObject({ runId: 7, learningRate: 0.05, momentum: 0.9 });
     expect(marker.step).toBeGreaterThan(stepAtPause);
     expect(marker.epoch).toBeCloseTo(marker.step / 100, 9); // 6,400 images / 64 = 100 batches an epoch
-    c.sendCmd({ type: 'stop' });
+    c.sendCmd({ type: 'stop', runId: 7 });
     const done = await c.next('done');
     expect(done.reason).toBe('stopped');
     expect(done.message).toMatch(/weights are kept/);
@@ -203,8 +203,8 @@ describe('worker host over a MessageChannel', () => {
     const c = (open = connect());
     c.sendCmd({ type: 'start', runId: 8, settings: { ...PRESET, epochs: 20 }, data });
     c.sendCmd({ type: 'start', runId: 9, settings: PRESET, data });
-    expect(await c.next('error')).toMatchObject({ runId: 9, kind: 'busy' });
-    c.sendCmd({ type: 'stop' });
+    expect(await c.next('refused')).toMatchObject({ command: 'start', runId: 9, code: 'busy' });
+    c.sendCmd({ type: 'stop', runId: 8 });
     await c.next('done', (e) => e.runId === 8);
   });
 });

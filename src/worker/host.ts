@@ -7,18 +7,20 @@
 import type { Mnist } from '../data/load.ts';
 import { DataLoadError } from '../data/load.ts';
 import { IMAGE_SIZE, splitTrainValidation } from '../data/dataset.ts';
-import { suggestLearningRate } from '../train/rangeTest.ts';
-import { rangeTestLoop } from '../train/rangeTestLoop.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { RaceEngine } from '../engine/race.ts';
 import type { Architecture } from '../model/architecture.ts';
-import { ANN_MNIST, paramShapes } from '../model/architecture.ts';
+import { ANN_MNIST } from '../model/architecture.ts';
 import { initParams } from '../model/init.ts';
-import { EVAL_CHUNK } from '../train/evaluate.ts';
 import { now } from '../train/loop.ts';
 import type { BackendName } from '../shared/backendNames.ts';
-import type { BackendChoice, Command, DoneReason, Endpoint, EvalSet, Evaluation, RaceStart, RangeTestStart, StartRun, WorkerEvent } from './protocol.ts';
+import type { BackendChoice, Command, DoneReason, Endpoint, EvalSet, Evaluation, Fault, RaceStart, RangeTestStart, RefusalCode, StartRun, WorkerEvent } from './protocol.ts';
 import { assertNever, evaluationBuffers, send } from './protocol.ts';
+import type { Job } from './job.ts';
+import { createJob, pauseJob, stopJob, whilePaused } from './job.ts';
+import { checkParams, warmEngine } from './params.ts';
+import { countingEngine } from './progress.ts';
+import { runRangeTest } from './rangeTest.ts';
 import { runRace } from './race.ts';
 import { runSingle } from './run.ts';
 import type { KeptEvaluation } from './examples.ts';
@@ -37,42 +39,64 @@ export interface HostDeps {
   selectBackend(preferred?: BackendName, failed?: ReadonlySet<BackendName>): Promise<BackendChoice>;
   /** Minimum ms between loss readbacks/messages (default 100: ≤ 10 points a second). */
   flushIntervalMs?: number;
-}
-
-interface ActiveRun {
-  runId: number;
-  stop: boolean;
-  paused: boolean;
-  resume: (() => void) | null;
-  /** The base values the student set; a schedule scales them per batch. */
-  hyper: { learningRate: number; momentum: number };
-  /** Bumped by each set-hyper; the loop posts a marker when it first trains with a new version. */
-  hyperVersion: number;
+  /** Calls `onLost` when the active backend's device goes away (a lost WebGL context). */
+  watchBackend?(onLost: (backend: BackendName) => void): void;
+  /** The worker's live tfjs tensors, reported with each run's end (the bench's leak check). */
+  liveTensors?(): number;
+  /** Causes a test fault; false when it cannot be caused here. Only called once init asked for faults. */
+  fault?(fault: Fault): boolean;
+  /** ms between heartbeats while a job holds the worker (default 1000). */
+  heartbeatMs?: number;
 }
 
 export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } {
   /** The loaded data set, and how long fetching and parsing it took (ms), whether for a run or the prefetch. */
   let data: { url: string; mnist: Promise<Mnist>; loadMs: number } | null = null;
   let engine: Engine | null = null;
-  let run: ActiveRun | null = null;
+  let run: Job | null = null;
   /** The latest evaluation of each set, kept for the confusion-matrix gallery. */
   const latest = new Map<EvalSet, KeptEvaluation>();
   let backend: Promise<BackendChoice> | null = null;
   /** Data prefetch and shader warm-up started by 'init'; a run waits for it. */
   let warming: Promise<void> = Promise.resolve();
   const failedBackends = new Set<BackendName>();
+  /** Backends whose device went away; each is reported once. */
+  const lostBackends = new Set<BackendName>();
+  /** Resets waiting for the job to end; each is answered with reset-done then. */
+  let resetsWaiting = 0;
+  let faultsEnabled = false;
+  /** Engine operations finished since the worker started: the heartbeat's progress figure. */
+  let work = 0;
+  const heartbeatMs = deps.heartbeatMs ?? 1000;
 
-  const useBackend = (preferred?: BackendName): Promise<BackendChoice> => {
-    const choice = deps.selectBackend(preferred, failedBackends);
-    backend = choice;
+  const post = (e: WorkerEvent, transfer: ArrayBufferView[] = []) => send(port, e, transfer);
+
+  const announce = (choice: Promise<BackendChoice>): void => {
     choice.then(
       (c) => post({ type: 'backend', backend: c.backend, reason: c.reason }),
       (e: Error) => post({ type: 'error', kind: 'backend', message: e.message }),
     );
+  };
+
+  const useBackend = (preferred?: BackendName): Promise<BackendChoice> => {
+    const choice = deps.selectBackend(preferred, failedBackends);
+    backend = choice;
+    announce(choice);
     return choice;
   };
 
-  const post = (e: WorkerEvent, transfer: ArrayBufferView[] = []) => send(port, e, transfer);
+  const counted = () => {
+    work++;
+  };
+  const createEngine: HostDeps['createEngine'] = (arch, params) => countingEngine(deps.createEngine(arch, params), counted);
+  const createRaceEngine: HostDeps['createRaceEngine'] = (arch, params, runs) => countingEngine(deps.createRaceEngine(arch, params, runs), counted);
+
+  deps.watchBackend?.((lost) => {
+    if (lostBackends.has(lost)) return;
+    lostBackends.add(lost);
+    failedBackends.add(lost);
+    post({ type: 'backend-lost', backend: lost });
+  });
 
   const getData = (url: string): Promise<Mnist> => {
     if (!data || data.url !== url) {
@@ -89,41 +113,52 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     return data.mnist;
   };
 
-
   const dropEngine = () => {
     engine?.dispose();
     engine = null;
   };
 
-  /** Makes `cmd` the worker's one active job (a run, a race or a range test). */
-  function claim(cmd: StartRun | RaceStart | RangeTestStart): ActiveRun {
-    const { learningRate, momentum } = cmd.settings;
-    run = { runId: cmd.runId, stop: false, paused: false, resume: null, hyper: { learningRate, momentum }, hyperVersion: 0 };
-    return run;
+  /**
+   * Makes `cmd` the worker's one job (a run, a race or a range test),
+   * answers `accepted`, beats while it runs and, once it has posted its end,
+   * frees the worker and answers the resets that waited for it.
+   */
+  function launch(cmd: StartRun | RaceStart | RangeTestStart): void {
+    const job = createJob(cmd, post);
+    run = job;
+    post({ type: 'accepted', runId: cmd.runId });
+    job.beat = setInterval(() => post({ type: 'heartbeat', runId: job.runId, phase: job.paused ? 'paused' : job.phase, work }), heartbeatMs);
+    // Each job catches its own failures and posts its own end event.
+    const body = cmd.type === 'race' ? race(cmd, job) : cmd.type === 'range-test' ? rangeTest(cmd, job) : start(cmd, job);
+    void body.then(() => {
+      clearInterval(job.beat);
+      if (run !== job) return;
+      run = null;
+      for (; resetsWaiting > 0; resetsWaiting--) resetModel();
+    });
   }
 
   /** What every job waits for before training: a backend, the warm-up, the data and its split. */
-  async function prepare(cmd: StartRun | RaceStart | RangeTestStart) {
+  async function prepare(cmd: StartRun | RaceStart | RangeTestStart, job: Job) {
     await (backend ?? useBackend());
     await warming;
-    post({ type: 'phase', runId: cmd.runId, phase: 'loading-data' });
+    job.post({ type: 'phase', runId: cmd.runId, phase: 'loading-data' });
     const mnist = await getData(cmd.data.dataUrl);
+    work++;
     const split = splitTrainValidation(mnist.train.count, cmd.data.validationSize, cmd.settings.seed, cmd.data.trainLimit);
     return { mnist, split };
   }
 
-  const pausable = (active: ActiveRun) => () => (active.paused ? new Promise<void>((r) => (active.resume = r)) : Promise.resolve());
-
-  async function start(cmd: StartRun): Promise<void> {
+  async function start(cmd: StartRun, active: Job): Promise<void> {
     const { runId, settings } = cmd;
-    const active = claim(cmd);
+    const post = active.post;
     try {
-      const { mnist, split } = await prepare(cmd);
+      const { mnist, split } = await prepare(cmd, active);
       post({ type: 'data-loaded', trainCount: split.train.length, validationCount: split.validation.length, testCount: mnist.test.count, ms: data?.loadMs ?? NaN });
       if (active.stop) return finish(active, 'stopped', 'Stopped before training began.');
 
       dropEngine();
-      const e = deps.createEngine(ANN_MNIST, initParams(ANN_MNIST, settings.init, settings.seed));
+      const e = createEngine(ANN_MNIST, initParams(ANN_MNIST, settings.init, settings.seed));
       engine = e;
       post({ type: 'phase', runId, phase: 'training' });
       const end = await runSingle(cmd, {
@@ -131,7 +166,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
         hyper: () => ({ ...active.hyper, version: active.hyperVersion }),
         stopRequested: () => active.stop,
         paused: () => active.paused,
-        whilePaused: pausable(active),
+        whilePaused: whilePaused(active),
         keep: (set, kept) => latest.set(set, kept),
         flushIntervalMs: deps.flushIntervalMs,
       });
@@ -150,21 +185,20 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
    * A race trains its own stacked engine; the single run's model (if any)
    * stays as it was, for drawing and saving.
    */
-  async function race(cmd: RaceStart): Promise<void> {
+  async function race(cmd: RaceStart, active: Job): Promise<void> {
     const { runId, settings } = cmd;
-    const active = claim(cmd);
+    const post = active.post;
     let stacked: RaceEngine | null = null;
     try {
-      const { mnist, split } = await prepare(cmd);
-      stacked = deps.createRaceEngine(ANN_MNIST, initParams(ANN_MNIST, settings.init, settings.seed), cmd.runs.length);
+      const { mnist, split } = await prepare(cmd, active);
+      stacked = createRaceEngine(ANN_MNIST, initParams(ANN_MNIST, settings.init, settings.seed), cmd.runs.length);
       post({ type: 'phase', runId, phase: 'training' });
       await runRace(cmd, {
         post, engine: stacked, train: mnist.train, trainIndices: split.train, validationIndices: split.validation,
         stopRequested: () => active.stop,
-        whilePaused: pausable(active),
+        whilePaused: whilePaused(active),
         flushIntervalMs: deps.flushIntervalMs,
       });
-      if (run === active) run = null;
     } catch (err) {
       await fail(active, err);
     } finally {
@@ -177,29 +211,19 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
    * weights, so whatever model the worker holds is untouched ("restored")
    * afterwards, and the test costs one engine's memory while it runs.
    */
-  async function rangeTest(cmd: RangeTestStart): Promise<void> {
+  async function rangeTest(cmd: RangeTestStart, active: Job): Promise<void> {
     const { runId, settings } = cmd;
-    const active = claim(cmd);
     let temp: Engine | null = null;
     try {
-      const { mnist, split } = await prepare(cmd);
-      temp = deps.createEngine(ANN_MNIST, initParams(ANN_MNIST, settings.init, settings.seed));
-      const r = await rangeTestLoop(
-        temp,
-        { train: mnist.train, trainIndices: split.train },
-        { batchSize: settings.batchSize, momentum: settings.momentum, seed: settings.seed, flushIntervalMs: deps.flushIntervalMs },
-        { stopRequested: () => active.stop, whilePaused: pausable(active) },
-        (lrs, losses) => post({ type: 'range-points', runId, points: lrs.map((lr, i) => ({ lr, loss: losses[i] })) }),
-      );
-      const s = r.stopped ? null : suggestLearningRate(r.lrs, r.losses);
-      const last = r.lrs[r.lrs.length - 1];
-      const message = r.stopped
-        ? 'Range test stopped.'
-        : s
-          ? `Swept ${r.losses.length} batches from ${r.lrs[0].toExponential(0)} to ${last.toPrecision(2)}${r.stoppedEarly ? ', stopping once the loss passed 4× its best' : ''}.`
-          : 'The loss blew up almost at once: no learning rate to suggest. Check momentum and batch size.';
-      if (run === active) run = null;
-      post({ type: 'range-done', runId, suggestion: s ? { valley: s.valley, steepest: s.steepest } : null, message });
+      const { mnist, split } = await prepare(cmd, active);
+      temp = createEngine(ANN_MNIST, initParams(ANN_MNIST, settings.init, settings.seed));
+      active.post({ type: 'phase', runId, phase: 'training' });
+      await runRangeTest(cmd, {
+        post: active.post, engine: temp, train: mnist.train, trainIndices: split.train,
+        stopRequested: () => active.stop,
+        whilePaused: whilePaused(active),
+        flushIntervalMs: deps.flushIntervalMs,
+      });
     } catch (err) {
       await fail(active, err);
     } finally {
@@ -216,23 +240,15 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     try {
       await backend;
       await getData(dataUrl);
-      const e = deps.createEngine(ANN_MNIST, initParams(ANN_MNIST, 'pytorch', 0));
-      try {
-        const inputs = ANN_MNIST.sizes[0];
-        e.trainBatch(new Float32Array(batchSize * inputs), new Int32Array(batchSize), batchSize, { learningRate: 0, momentum: 0 });
-        await e.flushLosses();
-        await e.predictLogProbs(new Float32Array(EVAL_CHUNK * inputs), EVAL_CHUNK);
-      } finally {
-        e.dispose();
-      }
+      await warmEngine((params) => createEngine(ANN_MNIST, params), batchSize);
     } catch {
       // The run that follows loads and compiles again, and reports any error.
     }
   }
 
-  function finish(active: ActiveRun, reason: DoneReason, message: string, test?: Evaluation): void {
-    if (run === active) run = null;
-    post({ type: 'done', runId: active.runId, reason, message, test }, test ? evaluationBuffers(test) : []);
+  function finish(active: Job, reason: DoneReason, message: string, test?: Evaluation): void {
+    const tensors = deps.liveTensors?.() ?? NaN;
+    active.post({ type: 'done', runId: active.runId, reason, message, test, tensors }, test ? evaluationBuffers(test) : []);
   }
 
   /** One image through the current weights, between two training batches if a run is going. */
@@ -261,7 +277,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     }
     dropEngineSafely();
     latest.clear();
-    engine = deps.createEngine(ANN_MNIST, params);
+    engine = createEngine(ANN_MNIST, params);
     post({ type: 'params-loaded', requestId, ok: true });
   }
 
@@ -271,8 +287,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     post({ type: 'examples', ...rest, ...found }, [found.images, found.probs, found.indices]);
   }
 
-  async function fail(active: ActiveRun, err: unknown): Promise<void> {
-    if (run === active) run = null;
+  async function fail(active: Job, err: unknown): Promise<void> {
     if (err instanceof DataLoadError) {
       post({ type: 'error', runId: active.runId, kind: 'data', message: err.message });
       return;
@@ -299,55 +314,85 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     engine = null;
   }
 
+  /** Drops the model and everything measured with it, and says so. */
+  function resetModel(): void {
+    latest.clear();
+    dropEngineSafely();
+    post({ type: 'reset-done' });
+  }
+
+  const refuse = (command: Command['type'], code: RefusalCode, runId?: number) => post({ type: 'refused', command, runId, code });
+
+  /** The job `runId`, if it holds the worker (it may be ending: asked to stop or reset). */
+  const named = (runId: number): Job | null => (run?.runId === runId ? run : null);
+  /** The job `runId`, if it holds the worker and is not ending: one that can still pause or change. */
+  const running = (runId: number): Job | null => {
+    const job = named(runId);
+    return job && !job.stop ? job : null;
+  };
+
   function handle(cmd: Command): void {
     switch (cmd.type) {
       case 'init':
-        if (run) return;
+        if (cmd.faults) faultsEnabled = true;
+        cmd.exclude?.forEach((b) => failedBackends.add(b));
+        // A job holds the backend: name it again, change nothing.
+        if (run && backend) {
+          announce(backend);
+          return;
+        }
         void useBackend(cmd.preferredBackend);
         if (cmd.prefetch) warming = warmUp(cmd.prefetch.dataUrl, cmd.prefetch.batchSize);
         return;
       case 'race':
       case 'range-test':
       case 'start':
-        // One thing trains at a time: a run, a race or a range test.
+        // One thing trains at a time. A job asked to stop or reset still holds
+        // the worker until its end event; the page waits for that (or reset-done).
         if (run) {
-          post({ type: 'error', runId: cmd.runId, kind: 'busy', message: 'A run is already in progress: stop it first.' });
+          refuse(cmd.type, 'busy', cmd.runId);
           return;
         }
-        void (cmd.type === 'race' ? race(cmd) : cmd.type === 'range-test' ? rangeTest(cmd) : start(cmd));
+        launch(cmd);
         return;
-      case 'pause':
-        if (run && !run.paused) {
-          run.paused = true;
-          post({ type: 'phase', runId: run.runId, phase: 'paused' });
+      case 'pause': {
+        const job = running(cmd.runId);
+        if (!job) {
+          refuse(cmd.type, 'not-running', cmd.runId);
+          return;
         }
+        pauseJob(job, true);
+        post({ type: 'phase', runId: job.runId, phase: 'paused' });
         return;
-      case 'resume':
-        if (run?.paused) {
-          run.paused = false;
-          run.resume?.();
-          run.resume = null;
-          post({ type: 'phase', runId: run.runId, phase: 'training' });
+      }
+      case 'resume': {
+        const job = running(cmd.runId);
+        if (!job) {
+          refuse(cmd.type, 'not-running', cmd.runId);
+          return;
         }
+        pauseJob(job, false);
+        post({ type: 'phase', runId: job.runId, phase: job.phase });
         return;
-      case 'stop':
+      }
+      case 'stop': {
+        // Answered by the job's end event, after the current batch (once, however often it is asked).
+        const job = named(cmd.runId);
+        if (!job) {
+          refuse(cmd.type, 'not-running', cmd.runId);
+          return;
+        }
+        stopJob(job);
+        return;
+      }
       case 'reset':
-        if (run) {
-          run.stop = true;
-          run.paused = false;
-          run.resume?.();
-          run.resume = null;
+        // The engine may be mid-batch: drop it once the job has noticed `stop` and ended.
+        if (!run) {
+          resetModel();
+          return;
         }
-        if (cmd.type === 'reset') {
-          latest.clear();
-          // The loop notices `stop` before its next batch; drop the engine once it has.
-          const r = run;
-          if (!r) dropEngineSafely();
-          else queueMicrotask(function waitThenDrop() {
-            if (run === r) setTimeout(waitThenDrop, 10);
-            else dropEngineSafely();
-          });
-        }
+        stopJob(run);
+        resetsWaiting++;
         return;
       case 'examples':
         examples(cmd);
@@ -364,11 +409,19 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
       case 'load-params':
         loadParams(cmd.requestId, cmd.params);
         return;
-      case 'set-hyper':
-        if (run) {
-          run.hyper = { learningRate: cmd.learningRate, momentum: cmd.momentum };
-          run.hyperVersion++;
+      case 'set-hyper': {
+        // Only a single run takes live changes; a race's and a range test's rates are their own.
+        const job = running(cmd.runId);
+        if (job?.kind !== 'start') {
+          refuse(cmd.type, 'not-running', cmd.runId);
+          return;
         }
+        job.hyper = { learningRate: cmd.learningRate, momentum: cmd.momentum };
+        job.hyperVersion++;
+        return;
+      }
+      case 'fault':
+        if (!faultsEnabled || !deps.fault?.(cmd.fault)) refuse(cmd.type, 'unavailable');
         return;
       default:
         assertNever(cmd);
@@ -380,7 +433,10 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
   port.start?.();
   return {
     dispose() {
-      if (run) run.stop = true;
+      if (run) {
+        run.stop = true;
+        clearInterval(run.beat);
+      }
       dropEngineSafely();
     },
   };
@@ -393,16 +449,4 @@ function disposeQuietly(e: { dispose(): void } | null): void {
   } catch {
     // nothing left to free
   }
-}
-
-/** Why these arrays are not ANN_MNIST weights, or null if they are. */
-function checkParams(params: Float32Array[]): string | null {
-  const shapes = paramShapes(ANN_MNIST);
-  if (!Array.isArray(params) || params.length !== shapes.length) return `expected ${shapes.length} weight arrays, got ${Array.isArray(params) ? params.length : 'none'}`;
-  for (let i = 0; i < shapes.length; i++) {
-    const n = shapes[i].reduce((a, b) => a * b, 1);
-    if (!(params[i] instanceof Float32Array) || params[i].length !== n) return `weight array ${i} should hold ${n} numbers (${shapes[i].join('×')})`;
-    if (!params[i].every(Number.isFinite)) return `weight array ${i} holds NaN or infinite values`;
-  }
-  return null;
 }

@@ -67,6 +67,25 @@ export interface RaceEpochRun {
   diverged?: true;
 }
 
+/** Faults the end-to-end tests cause on purpose (page option `?faults=1`): lose the WebGL context, close the worker silently, loop forever. */
+export type Fault = 'lose-webgl' | 'close' | 'hang';
+
+/**
+ * What the page sends. Every command that starts or changes a job is
+ * answered (the host's tests check each one in every state):
+ * - start / race / range-test: `accepted`, then the job's events; or
+ *   `refused` (code 'busy') when another job holds the worker. A job that was
+ *   asked to stop or reset still holds it until its end event.
+ * - pause / resume: the job's `phase` ('paused', or the phase it resumes).
+ * - stop: the job's end event (`done`, `race-done`, `range-done` or `error`).
+ * - reset: `reset-done`, once no job runs and the model is dropped.
+ * - set-hyper: applied from the next batch, which carries a `hyper-change`
+ *   marker (none if the run trains no further batch).
+ * pause, resume, stop and set-hyper name their job; for any other (it has
+ * ended, or never ran here) the answer is `refused` with code 'not-running'.
+ * predict, get-params, load-params and examples are answered by their
+ * requestId; init by `backend` (or an `error` of kind 'backend').
+ */
 export type Command =
   | RaceStart
   | RangeTestStart
@@ -74,17 +93,19 @@ export type Command =
    * First message: chooses the backend (WebGL unless the page forces one),
    * then, while the student is still reading the page, fetches the data and
    * compiles the training shaders, so Train shows a loss within moments.
+   * `exclude`: backends that failed in an earlier worker of this page (a lost
+   * WebGL context). `faults`: accept the `fault` command (tests only).
    */
-  | { type: 'init'; preferredBackend?: BackendName; prefetch?: { dataUrl: string; batchSize: number } }
+  | { type: 'init'; preferredBackend?: BackendName; exclude?: BackendName[]; prefetch?: { dataUrl: string; batchSize: number }; faults?: boolean }
   | StartRun
-  | { type: 'pause' }
-  | { type: 'resume' }
-  /** Ends the run after the current batch; the trained weights stay in the worker. */
-  | { type: 'stop' }
-  /** Stops any run and drops the model. */
+  | { type: 'pause'; runId: number }
+  | { type: 'resume'; runId: number }
+  /** Ends the job after the current batch; a run's trained weights stay in the worker. */
+  | { type: 'stop'; runId: number }
+  /** Stops any job and drops the model. */
   | { type: 'reset' }
-  /** Applies from the next batch of the current run. */
-  | { type: 'set-hyper'; learningRate: number; momentum: number }
+  /** Applies from the next batch of run `runId`. */
+  | { type: 'set-hyper'; runId: number; learningRate: number; momentum: number }
   /** Class probabilities for one 28×28 image (784 floats in [0,1]) from the current weights. */
   | { type: 'predict'; requestId: number; pixels: Float32Array }
   /** The current weights, for saving. */
@@ -92,7 +113,22 @@ export type Command =
   /** Replaces the model with saved weights (any run is stopped first). */
   | { type: 'load-params'; requestId: number; params: Float32Array[] }
   /** The images of one confusion-matrix cell of the latest evaluation of `set`. */
-  | { type: 'examples'; requestId: number; set: EvalSet; trueDigit: number; predictedDigit: number; limit: number };
+  | { type: 'examples'; requestId: number; set: EvalSet; trueDigit: number; predictedDigit: number; limit: number }
+  /**
+   * A test hook, refused ('unavailable') unless init asked for `faults`.
+   * 'lose-webgl' is answered by `backend-lost` ('unavailable' when not on
+   * WebGL); 'close' and 'hang' cannot be answered: the page's watchdog notices.
+   */
+  | { type: 'fault'; fault: Fault };
+
+/** Why the host did not do what a command asked. */
+export type RefusalCode =
+  /** Another job holds the worker (one trains at a time). */
+  | 'busy'
+  /** The job the command names is not running (it ended, or never ran here). */
+  | 'not-running'
+  /** This worker cannot do it (a fault hook not enabled, no WebGL context to lose). */
+  | 'unavailable';
 
 export type EvalSet = 'validation' | 'test';
 
@@ -157,7 +193,8 @@ export type WorkerEvent =
   | { type: 'phase'; runId: number; phase: RunPhase }
   | { type: 'losses'; runId: number; points: LossPoint[]; progress: Progress }
   | ({ type: 'epoch'; runId: number } & EpochResult)
-  | { type: 'done'; runId: number; reason: DoneReason; message: string; test?: Evaluation }
+  /** `tensors`: the worker's live tfjs tensors once the run has ended (its model kept), for leak checks. */
+  | { type: 'done'; runId: number; reason: DoneReason; message: string; test?: Evaluation; tensors: number }
   | ({ type: 'examples' } & Examples)
   | { type: 'race-losses'; runId: number; points: (LossPoint & { run: number })[]; progress: Progress }
   /** Every racing run's epoch, and once a run's frozen weights after it diverged (`diverged`, see RaceRunEpoch). */
@@ -178,11 +215,33 @@ export type WorkerEvent =
   | { type: 'prediction'; requestId: number; probs: Float32Array | null }
   | { type: 'params'; requestId: number; params: Float32Array[] | null }
   | { type: 'params-loaded'; requestId: number; ok: boolean; message?: string }
-  | { type: 'error'; runId?: number; kind: 'data' | 'backend' | 'internal' | 'busy'; message: string };
+  | { type: 'error'; runId?: number; kind: 'data' | 'backend' | 'internal'; message: string }
+  /** The answer to a start, race or range-test that now holds the worker. */
+  | { type: 'accepted'; runId: number }
+  /** A command not carried out; the page puts back what it changed in expectation. */
+  | { type: 'refused'; command: Command['type']; runId?: number; code: RefusalCode }
+  /** The answer to reset: no job runs any more and the model is dropped. */
+  | { type: 'reset-done' }
+  /**
+   * About once a second while a job holds the worker (from a timer, so it
+   * also beats while the job awaits data or a GPU readback): `work` counts
+   * engine operations finished (batches queued, readbacks and evaluation
+   * chunks done) and only grows. Beats without growing `work` mean the job
+   * is stuck waiting (a lost GPU); no beats at all, a dead or blocked worker.
+   */
+  | { type: 'heartbeat'; runId: number; phase: RunPhase; work: number }
+  /** The backend's device went away (a lost WebGL context); nothing more will compute on it. */
+  | { type: 'backend-lost'; backend: BackendName };
 
 /** Answers to a single request, matched to it by requestId (the rest is a stream for the store). */
 export type Reply = Extract<WorkerEvent, { type: 'prediction' | 'params' | 'params-loaded' }>;
-export type StreamEvent = Exclude<WorkerEvent, Reply>;
+/** What the page's worker handle keeps to itself: the watchdog's evidence. */
+export type HealthEvent = Extract<WorkerEvent, { type: 'heartbeat' | 'backend-lost' }>;
+export type StreamEvent = Exclude<WorkerEvent, Reply | HealthEvent>;
+
+export function isHealthEvent(e: WorkerEvent): e is HealthEvent {
+  return e.type === 'heartbeat' || e.type === 'backend-lost';
+}
 
 export function isReply(e: WorkerEvent): e is Reply {
   return e.type === 'prediction' || e.type === 'params' || e.type === 'params-loaded';

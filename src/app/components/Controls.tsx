@@ -12,7 +12,7 @@ import { OPTIMIZER_KINDS } from '../../shared/optimizer.ts';
 import type { SettingKey } from '../../shared/settings.ts';
 import { FIELDS, PRESET, SETTING_GROUPS, applies } from '../../shared/settings.ts';
 import * as lab from '../lab.ts';
-import { useLab, workerBusy } from '../store/index.ts';
+import { canReset, useLab, workerBusy } from '../store/index.ts';
 import { LearningRateSlider } from './LearningRateSlider.tsx';
 import { SchedulePreview } from './SchedulePreview.tsx';
 import { SettingInput } from './settings/SettingInput.tsx';
@@ -28,8 +28,9 @@ export function Controls() {
   const resetSettings = useLab((s) => s.resetSettings);
   const phase = useLab((s) => s.run?.phase ?? null);
   const active = phase !== null && phase !== 'done';
-  // A race or a range test has its own controls; the form waits for it, wholly.
+  // A race, a range test or an unfinished Reset holds the worker; the form waits for it, wholly.
   const otherBusy = useLab((s) => workerBusy(s) && !(s.run && s.run.phase !== 'done'));
+  const resettable = useLab(canReset);
   const lastValidLr = useRef(PRESET.learningRate);
   if (settings) lastValidLr.current = settings.learningRate;
   // The select always holds a valid optimizer, even while another field is invalid.
@@ -95,7 +96,7 @@ export function Controls() {
           <button type="button" onClick={lab.stop} disabled={!active}>
             Stop
           </button>
-          <button type="button" onClick={lab.reset} disabled={phase === null}>
+          <button type="button" onClick={lab.reset} disabled={!resettable}>
             Reset
           </button>
           <button type="button" className="link" onClick={resetSettings} disabled={active || otherBusy}>

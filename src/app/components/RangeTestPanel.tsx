@@ -9,7 +9,7 @@ import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Too
 import { RANGE_TEST } from '../../train/rangeTest.ts';
 import { smoothEma } from '../../train/smoothing.ts';
 import * as lab from '../lab.ts';
-import { useLab } from '../store/index.ts';
+import { useLab, workerBusy } from '../store/index.ts';
 import { roundRate } from './LearningRateSlider.tsx';
 
 const fmtLr = (v: number) => (v >= 0.01 ? String(roundRate(v)) : v.toExponential(0));
@@ -18,6 +18,7 @@ export function RangeTestPanel() {
   const rt = useLab((s) => s.rangeTest);
   const valid = useLab((s) => !!s.settings);
   const training = useLab((s) => !!s.run && s.run.phase !== 'done');
+  const busy = useLab(workerBusy);
   const setField = useLab((s) => s.setField);
   const running = rt?.status === 'running';
 
@@ -34,7 +35,7 @@ export function RangeTestPanel() {
     <section className="panel range" aria-labelledby="range-heading">
       <div className="panel__head">
         <h2 id="range-heading">Find a learning rate</h2>
-        <button type="button" onClick={running ? lab.stop : lab.startRangeTest} disabled={!running && (!valid || training)}>
+        <button type="button" onClick={running ? lab.stop : lab.startRangeTest} disabled={!running && (!valid || busy)}>
           {running ? 'Stop the range test' : 'Run the range test'}
         </button>
       </div>

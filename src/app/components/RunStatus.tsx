@@ -32,6 +32,8 @@ export function BackendLine() {
 
 export function ProgressPanel() {
   const run = useLab((s) => s.run);
+  const resetting = useLab((s) => s.resetting);
+  if (!run && resetting) return <p className="muted" role="status">Stopping the previous run…</p>;
   if (!run) return <p className="muted">Press Train to start. The preset is the ANN_MNIST notebook: 784 → 128 → 64 → 10, SGD with learning rate 0.01 and momentum 0.5, batch 64.</p>;
   const p = run.progress;
   const epochs = run.settings.epochs;
@@ -41,7 +43,7 @@ export function ProgressPanel() {
   return (
     <div className="progress">
       <div className="progress__head">
-        <span className="progress__phase">{PHASE[run.phase] ?? run.phase}</span>
+        <span className="progress__phase">{run.interrupted ? 'Interrupted' : (PHASE[run.phase] ?? run.phase)}</span>
         <span>{label}</span>
       </div>
       <div role="progressbar" aria-label="Training progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={value} aria-valuetext={`${value}% · ${label}`} className="progress__bar">

@@ -33,7 +33,25 @@ export const useLab = create<LabState>()((...a) => ({
   ...createHistorySlice(...a),
 }));
 
-/** A training run, a race or a range test is using the worker (Train and friends wait). */
+/** A training run, a race or a range test is using the worker, or a Reset is not yet done (Train and friends wait). */
 export function workerBusy(s: LabState): boolean {
-  return (!!s.run && s.run.phase !== 'done') || s.rangeTest?.status === 'running' || (!!s.race && s.race.phase !== 'done');
+  return (!!s.run && s.run.phase !== 'done') || s.rangeTest?.status === 'running' || (!!s.race && s.race.phase !== 'done') || s.resetting;
+}
+
+/**
+ * Reset is offered for a run the page shows, but not while a race or a range
+ * test holds the worker (it would stop that and drop the trained model
+ * unasked), nor while an earlier Reset is unanswered.
+ */
+export function canReset(s: LabState): boolean {
+  const runActive = !!s.run && s.run.phase !== 'done';
+  return s.run !== null && (runActive || !workerBusy(s));
+}
+
+/** The id of the job the page shows as running (one at a time), or null. */
+export function runningJobId(s: LabState): number | null {
+  if (s.run && s.run.phase !== 'done') return s.run.id;
+  if (s.race && s.race.phase !== 'done') return s.race.runId;
+  if (s.rangeTest?.status === 'running') return s.rangeTest.runId;
+  return null;
 }

@@ -55,13 +55,14 @@ export const createRaceSlice: StateCreator<LabState, [], [], RaceSlice> = (set) 
   race: null,
   raceSelected: null,
   beginRace: (runId, settings, runs) =>
-    set({
+    set((s) => ({
+      pendingStart: { runId, restore: { race: s.race, raceSelected: s.raceSelected } },
       raceSelected: null,
       race: {
         runId, settings, epochs: settings.epochs, phase: 'loading-data', progress: null, error: null, message: null,
         runs: runs.map((r) => ({ ...r, status: 'running', message: null, lossPoints: [], epochs: [] })),
       },
-    }),
+    })),
   selectRaceRun: (raceSelected) => set({ raceSelected }),
   clearRace: () => set({ race: null, raceSelected: null }),
 });

@@ -18,5 +18,9 @@ export interface RangeSlice {
 
 export const createRangeSlice: StateCreator<LabState, [], [], RangeSlice> = (set) => ({
   rangeTest: null,
-  beginRangeTest: (runId) => set({ rangeTest: { runId, status: 'running', points: [], suggestion: null, message: null } }),
+  beginRangeTest: (runId) =>
+    set((s) => ({
+      pendingStart: { runId, restore: { rangeTest: s.rangeTest } },
+      rangeTest: { runId, status: 'running', points: [], suggestion: null, message: null },
+    })),
 });

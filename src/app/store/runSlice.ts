@@ -7,8 +7,10 @@ import type { StateCreator } from 'zustand';
 import type { LossPoint, Progress } from '../../train/loop.ts';
 import type { RunSettings } from '../../shared/settings.ts';
 import type { DoneReason, EpochResult, Evaluation, RunPhase, StreamEvent } from '../../worker/protocol.ts';
+import type { InterruptCause, Interruption } from '../interruption.ts';
 import type { LabState } from './index.ts';
 import { applyRaceEvent } from './raceEvents.ts';
+import { applyInterruption, applyRefusal } from './workerEvents.ts';
 
 export interface RunState {
   id: number;
@@ -26,20 +28,29 @@ export interface RunState {
   /** Mid-run changes of learning rate or momentum, drawn as markers on the loss chart. */
   markers: { epoch: number; learningRate: number; momentum: number }[];
   epochs: EpochResult[];
-  done: { reason: DoneReason; message: string; test?: Evaluation } | null;
-  /** A failure that ended the run (data, backend, internal). */
+  /** `tensors`: the worker's live tfjs tensors after the run (the bench's leak check). */
+  done: { reason: DoneReason; message: string; test?: Evaluation; tensors?: number } | null;
+  /** A failure that ended the run (data, backend, internal, or the worker replaced under it). */
   error: string | null;
+  /** Set when the page ended the run itself because its worker stopped, stalled or lost the GPU (with `error` saying so). */
+  interrupted?: InterruptCause;
 }
 
 export interface RunSlice {
   run: RunState | null;
   backend: { name: 'webgl' | 'wasm' | 'cpu'; reason?: string } | null;
-  /** A problem not tied to a run (no backend works, the worker died). */
+  /** A problem not tied to a run (no backend works, the worker was replaced, a start refused). */
   workerError: string | null;
+  /** Reset was pressed and the worker has not said reset-done yet: nothing new starts meanwhile. */
+  resetting: boolean;
+  /** A run, race or range test sent but not yet accepted, and what to put back if the worker refuses it. */
+  pendingStart: { runId: number; restore: Partial<LabState> } | null;
   beginRun(id: number, settings: RunSettings): void;
   applyEvent(e: StreamEvent): void;
-  setWorkerError(message: string | null): void;
-  clearRun(): void;
+  /** The worker was replaced (see applyInterruption). */
+  interrupt(i: Interruption): void;
+  /** Reset: the run and its model go; if the worker was asked (`answered`), Train waits for its reset-done. */
+  clearRun(answered: boolean): void;
 }
 
 const patchRun = (s: LabState, id: number | undefined, patch: (r: RunState) => Partial<RunState>): Partial<LabState> => {
@@ -51,8 +62,11 @@ export const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set) =>
   run: null,
   backend: null,
   workerError: null,
+  resetting: false,
+  pendingStart: null,
   beginRun: (id, settings) =>
-    set({
+    set((s) => ({
+      pendingStart: { runId: id, restore: { run: s.run, workerError: s.workerError, evalView: s.evalView, gallery: s.gallery, raceSelected: s.raceSelected } },
       workerError: null,
       evalView: 'auto',
       gallery: null,
@@ -61,7 +75,7 @@ export const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set) =>
         id, settings, phase: 'loading-data', startedAt: performance.now(), firstLossAt: null, dataLoadMs: null,
         trainCount: null, validationCount: null, progress: null, lossPoints: [], markers: [], epochs: [], done: null, error: null,
       },
-    }),
+    })),
   applyEvent: (e) =>
     set((s) => {
       switch (e.type) {
@@ -93,7 +107,7 @@ export const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set) =>
             settings: run.settings,
             metrics: { epochsTrained: run.epochs.length, validationAccuracy: last?.validation.accuracy, testAccuracy: e.test?.accuracy, macroAuc: e.test?.macroAuc ?? undefined },
           };
-          return { model, run: { ...run, phase: 'done', done: { reason: e.reason, message: e.message, test: e.test } } };
+          return { model, run: { ...run, phase: 'done', done: { reason: e.reason, message: e.message, test: e.test, tensors: e.tensors } } };
         }
         case 'examples': {
           const { type: _t, ...examples } = e;
@@ -110,14 +124,19 @@ export const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set) =>
           return s.rangeTest?.runId === e.runId ? { rangeTest: { ...s.rangeTest, points: s.rangeTest.points.concat(e.points) } } : {};
         case 'range-done':
           return s.rangeTest?.runId === e.runId ? { rangeTest: { ...s.rangeTest, status: 'done', suggestion: e.suggestion, message: e.message } } : {};
+        case 'accepted':
+          return s.pendingStart?.runId === e.runId ? { pendingStart: null } : {};
+        case 'refused':
+          return applyRefusal(s, e);
+        case 'reset-done':
+          return { resetting: false };
         case 'error':
-          if (e.kind === 'busy') return {};
           if (e.runId !== undefined && s.race?.runId === e.runId) return { race: { ...s.race, phase: 'done', error: e.message } };
           if (e.runId !== undefined && s.rangeTest?.runId === e.runId) return { rangeTest: { ...s.rangeTest, status: 'failed', message: e.message } };
           if (e.runId === undefined) return { workerError: e.message };
           return patchRun(s, e.runId, () => ({ phase: 'done', error: e.message }));
       }
     }),
-  setWorkerError: (message) => set((s) => ({ workerError: message, ...(message ? patchRun(s, undefined, (r) => (r.phase === 'done' ? {} : { phase: 'done', error: message })) : {}) })),
-  clearRun: () => set({ run: null, gallery: null, model: null, prediction: null }),
+  interrupt: (i) => set((s) => applyInterruption(s, i)),
+  clearRun: (answered) => set({ run: null, gallery: null, model: null, prediction: null, resetting: answered }),
 });

@@ -1,0 +1,73 @@
+/**
+ * What the page does when the worker does not do what it asked, or goes
+ * away: a refused start puts back what the click changed; a job the worker
+ * no longer runs is ended here; a replaced worker ends whatever job the page
+ * showed as running, keeping its curves. Pure: state in, changes out.
+ */
+import type { Interruption } from '../interruption.ts';
+import { interruptedIdleText, interruptedJobText } from '../interruption.ts';
+import type { StreamEvent } from '../../worker/protocol.ts';
+import { assertNever } from '../../worker/protocol.ts';
+import type { LabState } from './index.ts';
+
+type Refused = Extract<StreamEvent, { type: 'refused' }>;
+
+export const REFUSED_START = 'The worker was still busy with the previous job, so nothing was started. Press the button again in a moment.';
+export const LOST_TRACK = 'The worker had already ended this job, but its last message did not arrive. What was shown so far is kept.';
+
+/** The page's job (run, race or range test) that is still running, by id. */
+function endRunningJob(s: LabState, runId: number | undefined, message: string, cause?: Interruption['cause']): Partial<LabState> | null {
+  if (s.run && s.run.phase !== 'done' && (runId === undefined || s.run.id === runId)) {
+    return { run: { ...s.run, phase: 'done', error: message, ...(cause ? { interrupted: cause } : {}) } };
+  }
+  if (s.race && s.race.phase !== 'done' && (runId === undefined || s.race.runId === runId)) {
+    return {
+      race: { ...s.race, phase: 'done', error: message, runs: s.race.runs.map((r) => (r.status === 'running' ? { ...r, status: 'stopped' } : r)) },
+    };
+  }
+  if (s.rangeTest?.status === 'running' && (runId === undefined || s.rangeTest.runId === runId)) {
+    return { rangeTest: { ...s.rangeTest, status: 'failed', message } };
+  }
+  return null;
+}
+
+export function applyRefusal(s: LabState, e: Refused): Partial<LabState> {
+  switch (e.command) {
+    case 'start':
+    case 'race':
+    case 'range-test':
+      // Put back what the click changed: no phantom "Loading MNIST…".
+      if (!s.pendingStart || s.pendingStart.runId !== e.runId) return {};
+      return { ...s.pendingStart.restore, pendingStart: null, workerError: REFUSED_START };
+    case 'pause':
+    case 'resume':
+    case 'stop':
+      // The worker does not run the job the page shows as running: end it here, or Stop would do nothing for ever.
+      return endRunningJob(s, e.runId, LOST_TRACK) ?? {};
+    case 'set-hyper':
+      // The run has ended; the form keeps the value for the next one.
+      return {};
+    case 'fault':
+    case 'init':
+    case 'reset':
+    case 'predict':
+    case 'get-params':
+    case 'load-params':
+    case 'examples':
+      // Never refused (a fault only without ?faults=1, where nothing sends one).
+      return {};
+    default:
+      return assertNever(e.command);
+  }
+}
+
+/**
+ * The worker was replaced: the job it held (if the page showed one running)
+ * ends with the reason and keeps its curves; the weights went with the worker.
+ */
+export function applyInterruption(s: LabState, i: Interruption): Partial<LabState> {
+  const common: Partial<LabState> = { model: null, prediction: null, resetting: false, pendingStart: null };
+  const ended = endRunningJob(s, undefined, interruptedJobText(i), i.cause);
+  if (ended) return { ...common, ...ended, workerError: null };
+  return { ...common, workerError: interruptedIdleText(i, s.model !== null) };
+}
