@@ -9,13 +9,14 @@ import { it } from 'vitest';
 import { useBackend } from '../src/test-support/tf.ts';
 import os from 'node:os';
 import { splitTrainValidation } from '../src/data/dataset.ts';
-import { createTfjsEngine } from '../src/engine/tfjs/create.ts';
+import { createTfjsStackedEngine } from '../src/engine/tfjs/create.ts';
 import { ANN_MNIST } from '../src/model/architecture.ts';
 import type { InitScheme } from '../src/shared/settings.ts';
 import { initParams } from '../src/model/init.ts';
 import { PRESET } from '../src/shared/settings.ts';
 import { readMnist } from '../src/test-support/mnist.ts';
-import { trainLoop } from '../src/train/loop.ts';
+import { BatchSource } from '../src/train/batches.ts';
+import { trainRuns } from '../src/train/core.ts';
 import { summarize } from '../src/worker/summary.ts';
 
 /** Validation accuracy of the PyTorch reference run (50k/10k split, PyTorch init), by epoch. */
@@ -33,18 +34,19 @@ const seed = Number(env('SEED', String(PRESET.seed)));
 
 const { train } = readMnist();
 const split = splitTrainValidation(train.count, 10_000, seed);
-const engine = createTfjsEngine(ANN_MNIST, initParams(ANN_MNIST, init, seed));
+const engine = createTfjsStackedEngine(ANN_MNIST, initParams(ANN_MNIST, init, seed), 1);
 console.log(`ANN_MNIST preset, ${init} init, seed ${seed}, lr ${PRESET.learningRate}, momentum ${PRESET.momentum}, batch ${PRESET.batchSize}`);
 console.log(`tfjs ${backend} backend in Node ${process.version} on ${os.cpus()[0]?.model} (${os.cpus().length} cores)`);
 console.log('epoch  train loss  val loss  val acc  macro AUC  PyTorch val acc  ms/batch');
 const t0 = Date.now();
-await trainLoop(
-  engine,
-  { train, trainIndices: split.train, validationIndices: split.validation },
-  { epochs, batchSize: PRESET.batchSize, seed, flushIntervalMs: 1000 },
-  { hyper: () => ({ learningRate: PRESET.learningRate, momentum: PRESET.momentum }), stopRequested: () => false, whilePaused: async () => {} },
+await trainRuns(
+  [{ engine, runs: [0] }],
+  { batches: new BatchSource({ train, indices: split.train, batchSize: PRESET.batchSize, seed }), validation: { set: train, indices: split.validation } },
+  { epochs, flushIntervalMs: 1000 },
+  { hypers: () => [{ learningRate: PRESET.learningRate, momentum: PRESET.momentum }], stopRequested: () => false, whilePaused: async () => {} },
   {
-    onEpoch: (e) => {
+    onEpoch: (end) => {
+      const e = { ...end.runs[0], epoch: end.epoch, trainMs: end.trainMs };
       const v = summarize('validation', e.validation).evaluation;
       const ref = PYTORCH[e.epoch] !== undefined ? PYTORCH[e.epoch].toFixed(3) : '';
       const msPerBatch = e.trainMs / Math.ceil(split.train.length / PRESET.batchSize);

@@ -9,13 +9,14 @@ import { it } from 'vitest';
 import { useBackend } from '../src/test-support/tf.ts';
 import os from 'node:os';
 import { range, splitTrainValidation } from '../src/data/dataset.ts';
-import { TfjsRaceEngine } from '../src/engine/tfjs/raceEngine.ts';
+import { createTfjsStackedEngine } from '../src/engine/tfjs/create.ts';
 import { ANN_MNIST } from '../src/model/architecture.ts';
 import { initParams } from '../src/model/init.ts';
 import { PRESET } from '../src/shared/settings.ts';
 import { readMnist } from '../src/test-support/mnist.ts';
-import { predictRaceSet } from '../src/train/raceEvaluate.ts';
-import { raceLoop } from '../src/train/raceLoop.ts';
+import { BatchSource } from '../src/train/batches.ts';
+import { trainRuns } from '../src/train/core.ts';
+import { predictRuns } from '../src/train/predictRuns.ts';
 import { summarize } from '../src/worker/summary.ts';
 
 /** Test accuracy of the PyTorch reference after five epochs, by learning rate. */
@@ -31,13 +32,14 @@ it('learning-rate sweep', async () => {
   await useBackend(backend);
   const { train, test } = readMnist();
   const split = splitTrainValidation(train.count, 10_000, seed);
-  const engine = new TfjsRaceEngine(ANN_MNIST, initParams(ANN_MNIST, 'pytorch', seed), rates.length);
+  const engine = createTfjsStackedEngine(ANN_MNIST, initParams(ANN_MNIST, 'pytorch', seed), rates.length);
+  const groups = [{ engine, runs: rates.map((_, r) => r) }];
   console.log(`race of ${rates.join(', ')} · ${epochs} epochs · momentum ${PRESET.momentum} · batch ${PRESET.batchSize} · PyTorch init · tfjs ${backend} in Node ${process.version} on ${os.cpus()[0]?.model} (${os.cpus().length} cores)`);
   const t0 = Date.now();
-  const outcomes = await raceLoop(
-    engine,
-    { train, trainIndices: split.train, validationIndices: split.validation },
-    { epochs, batchSize: PRESET.batchSize, seed, flushIntervalMs: 1000 },
+  const outcomes = await trainRuns(
+    groups,
+    { batches: new BatchSource({ train, indices: split.train, batchSize: PRESET.batchSize, seed }), validation: { set: train, indices: split.validation } },
+    { epochs, flushIntervalMs: 1000 },
     { hypers: () => rates.map((learningRate) => ({ learningRate, momentum: PRESET.momentum })), stopRequested: () => false, whilePaused: async () => {} },
     {
       onEpoch: (e) => {
@@ -46,7 +48,7 @@ it('learning-rate sweep', async () => {
       },
     },
   );
-  const tests = await predictRaceSet(engine, test, range(test.count));
+  const tests = await predictRuns(groups, test, range(test.count));
   console.log('lr      outcome     test acc  test loss  PyTorch test acc');
   tests.forEach((p, r) => {
     const t = summarize('test', p).evaluation;

@@ -7,9 +7,10 @@ import { RACE_SIZE } from './components/race/parseRates.ts';
 import { readPageOptions } from './pageOptions.ts';
 import { Trainer } from './trainer.ts';
 import type { EvalSet, Fault } from '../worker/protocol.ts';
-import type { RaceRunHyper } from '../shared/raceRuns.ts';
 import { preprocess } from '../draw/preprocess.ts';
 import type { HyperSettings } from '../shared/runSpec.ts';
+import { stepHyperOf } from '../shared/runSpec.ts';
+import type { RunSettings } from '../shared/settings.ts';
 
 const options = readPageOptions(typeof location === 'undefined' ? '' : location.search);
 
@@ -48,7 +49,7 @@ export function isActive(): boolean {
  * Races 2-6 runs, each with its own learning rate and momentum, with the
  * form's other settings; Stop/Pause/Resume act on it like on a run.
  */
-export function startRace(runs: RaceRunHyper[]): void {
+export function startRace(runs: RunSettings[]): void {
   const s = useLab.getState();
   if (!s.settings || isActive() || runs.length < RACE_SIZE.min || runs.length > RACE_SIZE.max) return;
   const id = trainer.race(s.settings, runs, { dataUrl: dataUrl(), validationSize: options.validationSize, trainLimit: options.trainLimit });
@@ -84,7 +85,7 @@ export function reset(): void {
 /** Applies from the next batch of the current run. */
 export function setHyper(s: HyperSettings): void {
   const run = useLab.getState().run;
-  if (run && run.phase !== 'done') trainer.setHyper(run.id, s.learningRate, s.momentum);
+  if (run && run.phase !== 'done') trainer.setHyper(run.id, stepHyperOf(s));
 }
 
 /** A testing aid (`?faults=1` only): makes the worker lose its WebGL context, close silently or hang. */

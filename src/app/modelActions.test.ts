@@ -53,7 +53,7 @@ describe('uploading a model file', () => {
   });
 
   it('refuses before reading the file while a race trains, and stores nothing', async () => {
-    useLab.getState().beginRace(3, PRESET, [{ learningRate: 0.1, momentum: 0.5 }, { learningRate: 1, momentum: 0.5 }]);
+    useLab.getState().beginRace(3, PRESET, [{ ...PRESET, learningRate: 0.1, momentum: 0.5 }, { ...PRESET, learningRate: 1, momentum: 0.5 }]);
     const f = file(TEXT);
     const read = vi.spyOn(f, 'text');
     await uploadModelFile(f);

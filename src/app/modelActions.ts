@@ -76,7 +76,7 @@ export async function downloadCurrentModel(name: string): Promise<void> {
 }
 
 async function adoptModel(m: SavedModel): Promise<boolean> {
-  const reply = await trainer.loadParams(m.params.map((p) => p.slice()));
+  const reply = await trainer.loadParams(m.arch, m.params.map((p) => p.slice()));
   if (!reply?.ok) {
     say('error', withReason('The model could not be loaded', reply?.message ?? 'the worker stopped'));
     return false;

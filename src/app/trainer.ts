@@ -8,7 +8,8 @@
  * loses the trained weights, and the page is told so.
  */
 import type { RunSettings } from '../shared/settings.ts';
-import type { RaceRunHyper } from '../shared/raceRuns.ts';
+import type { Architecture } from '../model/architecture.ts';
+import type { HyperSettings } from '../shared/runSpec.ts';
 import type { BackendName } from '../shared/backendNames.ts';
 import type { Command, DataOptions, EvalSet, Fault, Reply, StreamEvent, WorkerEvent } from '../worker/protocol.ts';
 import { isHealthEvent, isReply } from '../worker/protocol.ts';
@@ -151,7 +152,7 @@ export class Trainer {
     return this.begin((runId) => ({ type: 'start', runId, settings, data }));
   }
 
-  race(settings: RunSettings, runs: RaceRunHyper[], data: DataOptions): number {
+  race(settings: RunSettings, runs: RunSettings[], data: DataOptions): number {
     return this.begin((runId) => ({ type: 'race', runId, settings, runs, data }));
   }
 
@@ -183,8 +184,8 @@ export class Trainer {
     return true;
   }
 
-  setHyper(runId: number, learningRate: number, momentum: number): void {
-    this.post({ type: 'set-hyper', runId, learningRate, momentum });
+  setHyper(runId: number, hyper: HyperSettings): void {
+    this.post({ type: 'set-hyper', runId, hyper });
   }
 
   examples(requestId: number, set: EvalSet, trueDigit: number, predictedDigit: number, limit: number): void {
@@ -218,8 +219,8 @@ export class Trainer {
     return this.ask((requestId) => ({ type: 'get-params', requestId }), 'params');
   }
 
-  loadParams(params: Float32Array[]) {
-    return this.ask((requestId) => ({ type: 'load-params', requestId, params }), 'params-loaded');
+  loadParams(arch: Architecture, params: Float32Array[]) {
+    return this.ask((requestId) => ({ type: 'load-params', requestId, arch, params }), 'params-loaded');
   }
 
   dispose(): void {

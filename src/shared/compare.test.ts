@@ -51,6 +51,6 @@ describe('run names', () => {
     expect(runNames([PRESET, { ...PRESET, dropout: 0.2 }])).toEqual(['dropout = 0', 'dropout = 0.2']);
     expect(runNames([PRESET, { ...PRESET, patience: 3 }])).toEqual(['no early stopping', 'early stopping (3)']);
     expect(runNames([PRESET, { ...PRESET, nesterov: true }])).toEqual(['no nesterov momentum', 'Nesterov momentum']);
-    expect(runNames([PRESET, PRESET])).toEqual(['run 1', 'run 2']);
+    expect(runNames([PRESET])).toEqual(['lr = 0.01']);
   });
 });

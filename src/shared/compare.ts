@@ -103,9 +103,13 @@ function namePart(key: SettingKey, s: RunSettings): string {
  * Every run's name, in order, by what sets the runs apart: "lr = 0.1" in a
  * learning-rate race, "lr = 0.01, μ = 0.9" once momenta differ too, "Adam,
  * lr = 0.001" against "SGD, lr = 0.01". The learning rate is named whenever
- * it differs; runs that differ in nothing are numbered.
+ * it differs, and alone when nothing does.
  */
 export function runNames(runs: readonly RunSettings[]): string[] {
-  const keys = differingSettings(runs);
-  return runs.map((r, i) => (keys.length ? keys.map((k) => namePart(k, r)).join(', ') : `run ${i + 1}`));
+  const differing = differingSettings(runs);
+  // A learning-rate race names the learning rate even where only momenta differ ("lr = 0.05, μ = 0.9").
+  const race = differing.length > 0 && differing.every((k) => k === 'learningRate' || k === 'momentum');
+  const keys: SettingKey[] = race && !differing.includes('learningRate') ? ['learningRate', ...differing] : differing;
+  // Nothing differs (a race of one, as the table's own rows are built): name the learning rate.
+  return runs.map((r) => (keys.length ? keys : (['learningRate'] as SettingKey[])).map((k) => namePart(k, r)).join(', '));
 }

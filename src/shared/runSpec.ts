@@ -12,7 +12,8 @@ export function optimizerOf(s: Pick<RunSettings, 'optimizer' | 'nesterov'>): Opt
 /** Every number a step may read; the engine takes those its optimizer uses. */
 export type HyperSettings = Pick<RunSettings, 'learningRate' | 'momentum' | 'weightDecay' | 'beta1' | 'beta2' | 'epsilon' | 'alpha' | 'dropout'>;
 
-export function stepHyperOf(s: HyperSettings): StepHyper {
+/** The live numbers of `s`, and nothing else (a StepHyper with every number present). */
+export function stepHyperOf(s: HyperSettings): HyperSettings & StepHyper {
   const { learningRate, momentum, weightDecay, beta1, beta2, epsilon, alpha, dropout } = s;
   return { learningRate, momentum, weightDecay, beta1, beta2, epsilon, alpha, dropout };
 }

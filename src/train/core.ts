@@ -19,8 +19,8 @@ import { yieldToEventLoop } from '../shared/yield.ts';
 import type { BatchSource } from './batches.ts';
 import { isDivergedLoss } from './divergence.ts';
 import type { SetPrediction } from './evaluate.ts';
-import type { LoopOutcome, LossPoint, Progress } from './loop.ts';
-import { now } from './loop.ts';
+import type { LoopOutcome, LossPoint, Progress } from './types.ts';
+import { now } from './types.ts';
 import { predictRuns } from './predictRuns.ts';
 
 /** Runs stacked in one engine: `runs[k]` is the global index of the engine's run k. */

@@ -4,6 +4,9 @@
  * step, so a preview can draw the whole run before it starts.
  */
 
+import type { StepHyper } from '../shared/optimizer.ts';
+import type { HyperSettings } from '../shared/runSpec.ts';
+import { stepHyperOf } from '../shared/runSpec.ts';
 import type { ScheduleKind } from '../shared/settings.ts';
 
 export interface Schedule {
@@ -70,4 +73,14 @@ export function previewSchedule(s: Schedule, base: Omit<ScheduleContext, 'step'>
     out.push({ step, ...scheduledHyper(s, { ...base, step }) });
   }
   return out;
+}
+
+/**
+ * A run's numbers for batch `step`: the schedule moves the learning rate
+ * (and, for one-cycle, the momentum) from the run's base values; the other
+ * numbers are the base's as they are.
+ */
+export function scheduledStep(base: HyperSettings, kind: ScheduleKind, c: Omit<ScheduleContext, 'baseLr' | 'baseMomentum'>): StepHyper {
+  const s = scheduledHyper({ kind }, { ...c, baseLr: base.learningRate, baseMomentum: base.momentum });
+  return { ...stepHyperOf(base), learningRate: s.learningRate, momentum: s.momentum };
 }

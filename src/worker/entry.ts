@@ -4,8 +4,7 @@
  * wires together is tested in Node over a MessageChannel.
  */
 import { loadMnist } from '../data/load.ts';
-import { createTfjsEngine } from '../engine/tfjs/create.ts';
-import { TfjsRaceEngine } from '../engine/tfjs/raceEngine.ts';
+import { createTfjsStackedEngine } from '../engine/tfjs/create.ts';
 import { liveTensors, loseWebGLContext, selectBackend, watchBackend } from './backend.ts';
 import { attachHost } from './host.ts';
 import type { Endpoint, Fault } from './protocol.ts';
@@ -32,8 +31,7 @@ function fault(kind: Fault): boolean {
 
 attachHost(self as unknown as Endpoint, {
   loadData: (url) => loadMnist(url),
-  createEngine: (arch, params) => createTfjsEngine(arch, params),
-  createRaceEngine: (arch, params, runs) => new TfjsRaceEngine(arch, params, runs),
+  createEngine: createTfjsStackedEngine,
   selectBackend,
   watchBackend,
   liveTensors,

@@ -11,8 +11,9 @@ import type { Mnist } from '../data/load.ts';
 import { DataLoadError } from '../data/load.ts';
 import { ANN_MNIST } from '../model/architecture.ts';
 import { initParams } from '../model/init.ts';
+import { stepHyperOf } from '../shared/runSpec.ts';
 import { PRESET } from '../shared/settings.ts';
-import { FakeEngine, FakeRaceEngine, Gate, tinyMnist } from '../test-support/fakeEngine.ts';
+import { FakeRaceEngine, Gate, tinyMnist } from '../test-support/fakeEngine.ts';
 import type { HostDeps } from './host.ts';
 import { attachHost } from './host.ts';
 import type { BackendName } from '../shared/backendNames.ts';
@@ -58,8 +59,7 @@ function harness(deps: Partial<HostDeps> = {}): Harness {
       if (dataHeld) await new Promise<void>((go) => dataHeld!.push(go));
       return mnist as Mnist;
     },
-    createEngine: (arch, params) => new FakeEngine(arch, params, gate),
-    createRaceEngine: (arch, params, runs) => new FakeRaceEngine(arch, params, runs, gate),
+    createEngine: (arch, params, runs) => new FakeRaceEngine(arch, params, runs, gate),
     selectBackend: async () => ({ backend: 'cpu' }),
     watchBackend: (onLost) => (lost = onLost),
     liveTensors: () => 42,
@@ -121,7 +121,7 @@ function harness(deps: Partial<HostDeps> = {}): Harness {
 
 const settings = { ...PRESET, epochs: 2 };
 const startRun = (runId: number, epochs = 2): Command => ({ type: 'start', runId, settings: { ...settings, epochs }, data: DATA });
-const startRace = (runId: number): Command => ({ type: 'race', runId, settings, runs: [{ learningRate: 0.01, momentum: 0.5 }, { learningRate: 0.1, momentum: 0.5 }], data: DATA });
+const startRace = (runId: number): Command => ({ type: 'race', runId, settings, runs: [{ ...PRESET, learningRate: 0.01, momentum: 0.5 }, { ...PRESET, learningRate: 0.1, momentum: 0.5 }], data: DATA });
 const startRange = (runId: number): Command => ({ type: 'range-test', runId, settings, data: DATA });
 
 const is = (want: Record<string, unknown>) => (e: WorkerEvent) => Object.entries(want).every(([k, v]) => (e as unknown as Record<string, unknown>)[k] === v);
@@ -201,11 +201,11 @@ const COMMANDS = {
   resume: { type: 'resume', runId: 1 },
   stop: { type: 'stop', runId: 1 },
   reset: { type: 'reset' },
-  'set-hyper': { type: 'set-hyper', runId: 1, learningRate: 0.123, momentum: 0.9 },
+  'set-hyper': { type: 'set-hyper', runId: 1, hyper: { ...stepHyperOf(PRESET), learningRate: 0.123, momentum: 0.9 } },
   init: { type: 'init' },
   predict: { type: 'predict', requestId: 7, pixels: new Float32Array(784) },
   'get-params': { type: 'get-params', requestId: 7 },
-  'load-params': { type: 'load-params', requestId: 7, params: initParams(ANN_MNIST, 'pytorch', 3) },
+  'load-params': { type: 'load-params', requestId: 7, arch: ANN_MNIST, params: initParams(ANN_MNIST, 'pytorch', 3) },
   examples: { type: 'examples', requestId: 7, set: 'validation', trueDigit: 1, predictedDigit: 0, limit: 5 },
   fault: { type: 'fault', fault: 'lose-webgl' },
 } satisfies Record<Command['type'], Command>;

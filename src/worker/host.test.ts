@@ -1,8 +1,9 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { useCpuBackend } from '../test-support/tf.ts';
 import { readMnist } from '../test-support/mnist.ts';
-import { createTfjsEngine } from '../engine/tfjs/create.ts';
-import { TfjsRaceEngine } from '../engine/tfjs/raceEngine.ts';
+import { createTfjsStackedEngine } from '../engine/tfjs/create.ts';
+import { ANN_MNIST } from '../model/architecture.ts';
+import { stepHyperOf } from '../shared/runSpec.ts';
 import { DataLoadError } from '../data/load.ts';
 import { PRESET } from '../shared/settings.ts';
 import type { StepHyper } from '../engine/engine.ts';
@@ -20,8 +21,7 @@ function connect(deps: Partial<Parameters<typeof attachHost>[1]> = {}) {
   const channel = new MessageChannel();
   const host = attachHost(channel.port2 as unknown as Endpoint, {
     loadData: async () => readMnist(),
-    createEngine: (arch, params) => createTfjsEngine(arch, params),
-    createRaceEngine: (arch, params, runs) => new TfjsRaceEngine(arch, params, runs),
+    createEngine: createTfjsStackedEngine,
     selectBackend: async () => ({ backend: 'cpu' as const }),
     flushIntervalMs: 0,
     ...deps,
@@ -129,7 +129,7 @@ describe('worker host over a MessageChannel', () => {
     c.sendCmd({ type: 'resume', runId: 7 });
     await c.next('losses', (e) => e.points[0].step > stepAtPause);
     // A learning-rate change mid-run applies from the next batch and leaves a marker there.
-    c.sendCmd({ type: 'set-hyper', runId: 7, learningRate: 0.05, momentum: 0.9 });
+    c.sendCmd({ type: 'set-hyper', runId: 7, hyper: { ...stepHyperOf(PRESET), learningRate: 0.05, momentum: 0.9 } });
     const marker = await c.next('hyper-change');
     expect(marker).toMatchObject({ runId: 7, learningRate: 0.05, momentum: 0.9 });
     expect(marker.step).toBeGreaterThan(stepAtPause);
@@ -176,8 +176,8 @@ describe('worker host over a MessageChannel', () => {
         asked.push([...(failed ?? [])]);
         return { backend: failed?.has('webgl') ? 'wasm' : 'webgl', reason: failed?.has('webgl') ? 'WebGL failed earlier in this session' : undefined };
       },
-      createEngine: (arch, params) => {
-        const e = createTfjsEngine(arch, params);
+      createEngine: (arch, params, runs, optimizer) => {
+        const e = createTfjsStackedEngine(arch, params, runs, optimizer);
         if (failing) {
           e.flushLosses = async () => {
             throw new Error('the WebGL context was lost');
@@ -212,7 +212,7 @@ describe('worker host over a MessageChannel', () => {
 describe('learning-rate race', () => {
   it('races three runs on the same batches: equal rates give equal curves, a diverging one is frozen at once', async () => {
     const c = (open = connect());
-    c.sendCmd({ type: 'race', runId: 1, settings: { ...PRESET, epochs: 2 }, runs: [0.05, 0.05, 10].map((learningRate) => ({ learningRate, momentum: PRESET.momentum })), data });
+    c.sendCmd({ type: 'race', runId: 1, settings: { ...PRESET, epochs: 2 }, runs: [0.05, 0.05, 10].map((learningRate) => ({ ...PRESET, epochs: 2, learningRate })), data });
     const end = await c.next('race-run-end', (e) => e.run === 2);
     expect(end.reason).toBe('diverged');
     expect(end.message).toMatch(/lr = 10 diverged/);
@@ -234,8 +234,8 @@ describe('learning-rate race', () => {
   function recordingHypers() {
     const steps: StepHyper[][] = [];
     const c = connect({
-      createRaceEngine: (arch, params, runs) => {
-        const engine = new TfjsRaceEngine(arch, params, runs);
+      createEngine: (arch, params, runs, optimizer) => {
+        const engine = createTfjsStackedEngine(arch, params, runs, optimizer);
         const trainBatch = engine.trainBatch.bind(engine);
         engine.trainBatch = (x, y, n, hypers) => {
           steps.push(hypers.map((h) => ({ ...h })));
@@ -250,14 +250,14 @@ describe('learning-rate race', () => {
   it('gives each run its own momentum: the same learning rate with μ 0 and μ 0.9 trains two different curves, named by both', async () => {
     const { c, steps } = recordingHypers();
     open = c;
-    const runs = [{ learningRate: 0.05, momentum: 0 }, { learningRate: 0.05, momentum: 0.9 }];
+    const runs = [{ ...PRESET, epochs: 1, learningRate: 0.05, momentum: 0 }, { ...PRESET, epochs: 1, learningRate: 0.05, momentum: 0.9 }];
     c.sendCmd({ type: 'race', runId: 1, settings: { ...PRESET, momentum: 0.5, epochs: 1 }, runs, data });
     const done = await c.next('race-done');
     expect(done.message).toBe('Race finished: 2 of 2 runs completed 1 epoch.');
 
     // Every step reached the engine with each run's own momentum, not Settings' 0.5.
     expect(steps.length).toBe(10);
-    for (const hypers of steps) expect(hypers).toEqual(runs);
+    for (const hypers of steps) expect(hypers).toEqual(runs.map(stepHyperOf));
 
     const points = c.events.flatMap((e) => (e.type === 'race-losses' ? e.points : []));
     const curve = (run: number) => points.filter((p) => p.run === run).map((p) => p.loss);
@@ -276,7 +276,8 @@ describe('learning-rate race', () => {
   it('moves each run’s momentum from its own base under one-cycle', async () => {
     const { c, steps } = recordingHypers();
     open = c;
-    const runs = [{ learningRate: 0.05, momentum: 0 }, { learningRate: 0.01, momentum: 0.95 }];
+    // Each run's schedule is its own setting: both one-cycle here.
+    const runs = [{ ...PRESET, epochs: 1, schedule: 'one-cycle' as const, learningRate: 0.05, momentum: 0 }, { ...PRESET, epochs: 1, schedule: 'one-cycle' as const, learningRate: 0.01, momentum: 0.95 }];
     c.sendCmd({ type: 'race', runId: 1, settings: { ...PRESET, momentum: 0.5, epochs: 1, schedule: 'one-cycle' }, runs, data });
     await c.next('race-done');
     expect(steps.length).toBe(10);
@@ -345,9 +346,9 @@ describe('prediction and saved weights', () => {
     // A fresh worker, the saved weights, the same prediction.
     const d = connect();
     try {
-      d.sendCmd({ type: 'load-params', requestId: 5, params: [saved[0]] });
+      d.sendCmd({ type: 'load-params', requestId: 5, arch: ANN_MNIST, params: [saved[0]] });
       expect(await d.next('params-loaded', (e) => e.requestId === 5)).toMatchObject({ ok: false, message: expect.stringMatching(/expected 6 weight arrays/) });
-      d.sendCmd({ type: 'load-params', requestId: 6, params: saved });
+      d.sendCmd({ type: 'load-params', requestId: 6, arch: ANN_MNIST, params: saved });
       expect((await d.next('params-loaded', (e) => e.requestId === 6)).ok).toBe(true);
       d.sendCmd({ type: 'predict', requestId: 7, pixels });
       const again = (await d.next('prediction', (e) => e.requestId === 7)).probs!;

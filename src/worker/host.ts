@@ -7,12 +7,14 @@
 import type { Mnist } from '../data/load.ts';
 import { DataLoadError } from '../data/load.ts';
 import { IMAGE_SIZE, splitTrainValidation } from '../data/dataset.ts';
-import type { Engine } from '../engine/engine.ts';
 import type { RaceEngine } from '../engine/race.ts';
 import type { Architecture } from '../model/architecture.ts';
-import { ANN_MNIST } from '../model/architecture.ts';
+import { ANN_MNIST, architectureOf } from '../model/architecture.ts';
 import { initParams } from '../model/init.ts';
-import { now } from '../train/loop.ts';
+import type { OptimizerSpec } from '../shared/optimizer.ts';
+import { SGD } from '../shared/optimizer.ts';
+import { optimizerOf } from '../shared/runSpec.ts';
+import { now } from '../train/types.ts';
 import type { BackendName } from '../shared/backendNames.ts';
 import type { BackendChoice, Command, DoneReason, Endpoint, EvalSet, Evaluation, Fault, RaceStart, RangeTestStart, RefusalCode, StartRun, WorkerEvent } from './protocol.ts';
 import { assertNever, evaluationBuffers, send } from './protocol.ts';
@@ -28,9 +30,8 @@ import { cellExamples } from './examples.ts';
 
 export interface HostDeps {
   loadData(dataUrl: string): Promise<Mnist>;
-  createEngine(arch: Architecture, params: Float32Array[]): Engine;
-  /** R runs stacked in one engine, all starting from `params`. */
-  createRaceEngine(arch: Architecture, params: Float32Array[], runs: number): RaceEngine;
+  /** R runs stacked in one engine (1 for a single run), all starting from `params`. */
+  createEngine(arch: Architecture, params: Float32Array[], runs: number, optimizer: OptimizerSpec): RaceEngine;
   /**
    * Activates a backend: `preferred` first if given, never one in `failed`.
    * Called on 'init', and again when the backend breaks during a run (a lost
@@ -52,7 +53,8 @@ export interface HostDeps {
 export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } {
   /** The loaded data set, and how long fetching and parsing it took (ms), whether for a run or the prefetch. */
   let data: { url: string; mnist: Promise<Mnist>; loadMs: number } | null = null;
-  let engine: Engine | null = null;
+  /** The model for drawing and saving: the last single run's, or a loaded one (an engine of one run). */
+  let engine: RaceEngine | null = null;
   let run: Job | null = null;
   /** The latest evaluation of each set, kept for the confusion-matrix gallery. */
   const latest = new Map<EvalSet, KeptEvaluation>();
@@ -88,8 +90,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
   const counted = () => {
     work++;
   };
-  const createEngine: HostDeps['createEngine'] = (arch, params) => countingEngine(deps.createEngine(arch, params), counted);
-  const createRaceEngine: HostDeps['createRaceEngine'] = (arch, params, runs) => countingEngine(deps.createRaceEngine(arch, params, runs), counted);
+  const createEngine: HostDeps['createEngine'] = (arch, params, runs, optimizer) => countingEngine(deps.createEngine(arch, params, runs, optimizer), counted);
 
   deps.watchBackend?.((lost) => {
     if (lostBackends.has(lost)) return;
@@ -145,7 +146,10 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     job.post({ type: 'phase', runId: cmd.runId, phase: 'loading-data' });
     const mnist = await getData(cmd.data.dataUrl);
     work++;
-    const split = splitTrainValidation(mnist.train.count, cmd.data.validationSize, cmd.settings.seed, cmd.data.trainLimit);
+    // A comparison's runs share their batches, so the first run's size and seed are every run's.
+    const s = cmd.type === 'race' ? cmd.runs[0] : cmd.settings;
+    const trainLimit = Math.min(s.trainSize, cmd.data.trainLimit ?? Number.POSITIVE_INFINITY);
+    const split = splitTrainValidation(mnist.train.count, cmd.data.validationSize, s.seed, trainLimit);
     return { mnist, split };
   }
 
@@ -158,12 +162,13 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
       if (active.stop) return finish(active, 'stopped', 'Stopped before training began.');
 
       dropEngine();
-      const e = createEngine(ANN_MNIST, initParams(ANN_MNIST, settings.init, settings.seed));
+      const arch = architectureOf(settings);
+      const e = createEngine(arch, initParams(arch, settings.init, settings.seed), 1, optimizerOf(settings));
       engine = e;
       post({ type: 'phase', runId, phase: 'training' });
       const end = await runSingle(cmd, {
         post, engine: e, mnist, split,
-        hyper: () => ({ ...active.hyper, version: active.hyperVersion }),
+        hyper: () => ({ settings: active.hyper, version: active.hyperVersion }),
         stopRequested: () => active.stop,
         paused: () => active.paused,
         whilePaused: whilePaused(active),
@@ -175,7 +180,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
         dropEngineSafely();
         latest.clear();
       }
-      finish(active, end.reason, end.message, end.test);
+      finish(active, end.reason, end.message, end.test, end.bestEpoch);
     } catch (err) {
       await fail(active, err);
     }
@@ -186,23 +191,17 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
    * stays as it was, for drawing and saving.
    */
   async function race(cmd: RaceStart, active: Job): Promise<void> {
-    const { runId, settings } = cmd;
     const post = active.post;
-    let stacked: RaceEngine | null = null;
     try {
       const { mnist, split } = await prepare(cmd, active);
-      stacked = createRaceEngine(ANN_MNIST, initParams(ANN_MNIST, settings.init, settings.seed), cmd.runs.length);
-      post({ type: 'phase', runId, phase: 'training' });
       await runRace(cmd, {
-        post, engine: stacked, train: mnist.train, trainIndices: split.train, validationIndices: split.validation,
+        post, createEngine, train: mnist.train, trainIndices: split.train, validationIndices: split.validation,
         stopRequested: () => active.stop,
         whilePaused: whilePaused(active),
         flushIntervalMs: deps.flushIntervalMs,
       });
     } catch (err) {
       await fail(active, err);
-    } finally {
-      disposeQuietly(stacked);
     }
   }
 
@@ -213,10 +212,11 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
    */
   async function rangeTest(cmd: RangeTestStart, active: Job): Promise<void> {
     const { runId, settings } = cmd;
-    let temp: Engine | null = null;
+    let temp: RaceEngine | null = null;
     try {
       const { mnist, split } = await prepare(cmd, active);
-      temp = createEngine(ANN_MNIST, initParams(ANN_MNIST, settings.init, settings.seed));
+      const arch = architectureOf(settings);
+      temp = createEngine(arch, initParams(arch, settings.init, settings.seed), 1, optimizerOf(settings));
       active.post({ type: 'phase', runId, phase: 'training' });
       await runRangeTest(cmd, {
         post: active.post, engine: temp, train: mnist.train, trainIndices: split.train,
@@ -240,15 +240,15 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     try {
       await backend;
       await getData(dataUrl);
-      await warmEngine((params) => createEngine(ANN_MNIST, params), batchSize);
+      await warmEngine((params) => createEngine(ANN_MNIST, params, 1, SGD), batchSize);
     } catch {
       // The run that follows loads and compiles again, and reports any error.
     }
   }
 
-  function finish(active: Job, reason: DoneReason, message: string, test?: Evaluation): void {
+  function finish(active: Job, reason: DoneReason, message: string, test?: Evaluation, bestEpoch?: number): void {
     const tensors = deps.liveTensors?.() ?? NaN;
-    active.post({ type: 'done', runId: active.runId, reason, message, test, tensors }, test ? evaluationBuffers(test) : []);
+    active.post({ type: 'done', runId: active.runId, reason, message, test, tensors, ...(bestEpoch ? { bestEpoch } : {}) }, test ? evaluationBuffers(test) : []);
   }
 
   /** One image through the current weights, between two training batches if a run is going. */
@@ -265,19 +265,19 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     }
   }
 
-  function loadParams(requestId: number, params: Float32Array[]): void {
+  function loadParams(requestId: number, arch: Architecture, params: Float32Array[]): void {
     if (run) {
       post({ type: 'params-loaded', requestId, ok: false, message: 'Stop the current run before loading a model.' });
       return;
     }
-    const problem = checkParams(params);
+    const problem = checkParams(arch, params);
     if (problem) {
       post({ type: 'params-loaded', requestId, ok: false, message: problem });
       return;
     }
     dropEngineSafely();
     latest.clear();
-    engine = createEngine(ANN_MNIST, params);
+    engine = createEngine(arch, params, 1, SGD);
     post({ type: 'params-loaded', requestId, ok: true });
   }
 
@@ -401,13 +401,13 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
         void predict(cmd.requestId, cmd.pixels);
         return;
       case 'get-params':
-        void (engine ? engine.getParams() : Promise.resolve(null)).then(
+        void (engine ? engine.getParams(0) : Promise.resolve(null)).then(
           (params) => post({ type: 'params', requestId: cmd.requestId, params }, params ?? []),
           () => post({ type: 'params', requestId: cmd.requestId, params: null }),
         );
         return;
       case 'load-params':
-        loadParams(cmd.requestId, cmd.params);
+        loadParams(cmd.requestId, cmd.arch, cmd.params);
         return;
       case 'set-hyper': {
         // Only a single run takes live changes; a race's and a range test's rates are their own.
@@ -416,7 +416,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
           refuse(cmd.type, 'not-running', cmd.runId);
           return;
         }
-        job.hyper = { learningRate: cmd.learningRate, momentum: cmd.momentum };
+        job.hyper = cmd.hyper;
         job.hyperVersion++;
         return;
       }

@@ -4,6 +4,8 @@
  * batches (stop, pause) and the phase it works in, which Resume shows again
  * and the heartbeat names. The host owns at most one.
  */
+import type { HyperSettings } from '../shared/runSpec.ts';
+import { stepHyperOf } from '../shared/runSpec.ts';
 import type { RaceStart, RangeTestStart, RunPhase, StartRun, WorkerEvent } from './protocol.ts';
 
 export type Post = (e: WorkerEvent, transfer?: ArrayBufferView[]) => void;
@@ -20,8 +22,8 @@ export interface Job {
   paused: boolean;
   /** Resolves the loop's wait while paused. */
   resume: (() => void) | null;
-  /** The base values the student set; a schedule scales them per batch. */
-  hyper: { learningRate: number; momentum: number };
+  /** The live numbers the student set; a schedule moves the learning rate (and momentum) from them per batch. */
+  hyper: HyperSettings;
   /** Bumped by each set-hyper; the loop posts a marker when it first trains with a new version. */
   hyperVersion: number;
   /** The heartbeat's timer. */
@@ -29,10 +31,9 @@ export interface Job {
 }
 
 export function createJob(cmd: StartRun | RaceStart | RangeTestStart, post: Post): Job {
-  const { learningRate, momentum } = cmd.settings;
   const job: Job = {
     runId: cmd.runId, kind: cmd.type, phase: 'loading-data', stop: false, paused: false, resume: null,
-    hyper: { learningRate, momentum }, hyperVersion: 0,
+    hyper: stepHyperOf(cmd.settings), hyperVersion: 0,
     post: (e, transfer) => {
       if (e.type === 'phase' && e.phase !== 'paused') {
         job.phase = e.phase;

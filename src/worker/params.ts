@@ -1,16 +1,20 @@
 /**
- * What the worker accepts as a model: the arrays of ANN_MNIST's weights, in
- * paramShapes order, all finite, and how it warms a backend up with them
- * before the student presses Train.
+ * What the worker accepts as a model: a network the lab builds (readArchitecture's
+ * rule) with its weights in paramShapes order, all finite; and how it warms
+ * a backend up before the student presses Train.
  */
-import type { Engine } from '../engine/engine.ts';
+import type { RaceEngine } from '../engine/race.ts';
+import type { Architecture } from '../model/architecture.ts';
 import { ANN_MNIST, paramShapes } from '../model/architecture.ts';
 import { initParams } from '../model/init.ts';
+import { readArchitecture } from '../model/modelSchema.ts';
 import { EVAL_CHUNK } from '../train/evaluate.ts';
 
-/** Why these arrays are not ANN_MNIST weights, or null if they are. */
-export function checkParams(params: Float32Array[]): string | null {
-  const shapes = paramShapes(ANN_MNIST);
+/** Why these are not a network the lab builds and its weights, or null if they are. */
+export function checkParams(arch: Architecture, params: Float32Array[]): string | null {
+  const a = readArchitecture(arch, 'the network');
+  if (!a.ok) return a.message;
+  const shapes = paramShapes(arch);
   if (!Array.isArray(params) || params.length !== shapes.length) return `expected ${shapes.length} weight arrays, got ${Array.isArray(params) ? params.length : 'none'}`;
   for (let i = 0; i < shapes.length; i++) {
     const n = shapes[i].reduce((a, b) => a * b, 1);
@@ -21,14 +25,15 @@ export function checkParams(params: Float32Array[]): string | null {
 }
 
 /**
- * One throwaway training step and one evaluation chunk on a fresh engine, so
- * the backend compiles its programs (1-3 s on WebGL) before they are needed.
+ * One throwaway training step and one evaluation chunk on a fresh engine of
+ * the notebook's network, so the backend compiles its programs (1-3 s on
+ * WebGL) before they are needed.
  */
-export async function warmEngine(createEngine: (params: Float32Array[]) => Engine, batchSize: number): Promise<void> {
+export async function warmEngine(createEngine: (params: Float32Array[]) => RaceEngine, batchSize: number): Promise<void> {
   const e = createEngine(initParams(ANN_MNIST, 'pytorch', 0));
   try {
     const inputs = ANN_MNIST.sizes[0];
-    e.trainBatch(new Float32Array(batchSize * inputs), new Int32Array(batchSize), batchSize, { learningRate: 0, momentum: 0 });
+    e.trainBatch(new Float32Array(batchSize * inputs), new Int32Array(batchSize), batchSize, [{ learningRate: 0, momentum: 0 }]);
     await e.flushLosses();
     await e.predictLogProbs(new Float32Array(EVAL_CHUNK * inputs), EVAL_CHUNK);
   } finally {

@@ -4,9 +4,10 @@
  * in assertNever, so adding a message without handling it fails to compile.
  * Large arrays travel as typed arrays in the transfer list (see send()).
  */
-import type { LossPoint, Progress } from '../train/loop.ts';
+import type { LossPoint, Progress } from '../train/types.ts';
 import type { RunSettings } from '../shared/settings.ts';
-import type { RaceRunHyper } from '../shared/raceRuns.ts';
+import type { HyperSettings } from '../shared/runSpec.ts';
+import type { Architecture } from '../model/architecture.ts';
 import type { BackendName } from '../shared/backendNames.ts';
 
 export interface BackendChoice {
@@ -45,18 +46,22 @@ export interface RangePoint {
   loss: number;
 }
 
-/** A learning-rate race: 2-6 runs, same initial weights, same batches. */
+/**
+ * A comparison (the learning-rate race is one): 2-6 runs on the same batches,
+ * each with its own settings. Runs that share network, optimizer and initial
+ * weights train stacked in one engine; the others take turns, batch by batch.
+ */
 export interface RaceStart {
   type: 'race';
   runId: number;
-  /** The shared settings (epochs, batch size, seed, init, schedule); their learning rate and momentum are not used. */
+  /** The form's settings when the comparison began (shown as its base). */
   settings: RunSettings;
-  /** 2 to 6 runs, each with its own base learning rate and momentum (the schedule moves both per run). */
-  runs: RaceRunHyper[];
+  /** 2 to 6 runs, each its whole settings; batch size, training images, epochs and seed are the same for all. */
+  runs: RunSettings[];
   data: DataOptions;
 }
 
-export type RaceRunReason = 'completed' | 'stopped' | 'diverged';
+export type RaceRunReason = 'completed' | 'stopped' | 'diverged' | 'early-stopped';
 
 export interface RaceEpochRun {
   run: number;
@@ -105,13 +110,13 @@ export type Command =
   /** Stops any job and drops the model. */
   | { type: 'reset' }
   /** Applies from the next batch of run `runId`. */
-  | { type: 'set-hyper'; runId: number; learningRate: number; momentum: number }
+  | { type: 'set-hyper'; runId: number; hyper: HyperSettings }
   /** Class probabilities for one 28×28 image (784 floats in [0,1]) from the current weights. */
   | { type: 'predict'; requestId: number; pixels: Float32Array }
   /** The current weights, for saving. */
   | { type: 'get-params'; requestId: number }
-  /** Replaces the model with saved weights (any run is stopped first). */
-  | { type: 'load-params'; requestId: number; params: Float32Array[] }
+  /** Replaces the model with saved weights of network `arch` (refused while a job runs). */
+  | { type: 'load-params'; requestId: number; arch: Architecture; params: Float32Array[] }
   /** The images of one confusion-matrix cell of the latest evaluation of `set`. */
   | { type: 'examples'; requestId: number; set: EvalSet; trueDigit: number; predictedDigit: number; limit: number }
   /**
@@ -185,7 +190,7 @@ export interface EpochResult {
 
 export type RunPhase = 'loading-data' | 'compiling' | 'training' | 'paused' | 'evaluating' | 'testing';
 
-export type DoneReason = 'completed' | 'stopped' | 'diverged';
+export type DoneReason = 'completed' | 'stopped' | 'diverged' | 'early-stopped';
 
 export type WorkerEvent =
   | { type: 'backend'; backend: BackendName; /** Why a fallback is in use; absent on WebGL. */ reason?: string }
@@ -194,13 +199,13 @@ export type WorkerEvent =
   | { type: 'losses'; runId: number; points: LossPoint[]; progress: Progress }
   | ({ type: 'epoch'; runId: number } & EpochResult)
   /** `tensors`: the worker's live tfjs tensors once the run has ended (its model kept), for leak checks. */
-  | { type: 'done'; runId: number; reason: DoneReason; message: string; test?: Evaluation; tensors: number }
+  | { type: 'done'; runId: number; reason: DoneReason; message: string; test?: Evaluation; tensors: number; /** Early stopping: the epoch whose weights were restored. */ bestEpoch?: number }
   | ({ type: 'examples' } & Examples)
   | { type: 'race-losses'; runId: number; points: (LossPoint & { run: number })[]; progress: Progress }
   /** Every racing run's epoch, and once a run's frozen weights after it diverged (`diverged`, see RaceRunEpoch). */
   | { type: 'race-epoch'; runId: number; epoch: number; runs: RaceEpochRun[] }
   /** One run of the race ended (diverged while the others go on, or at the race's end). */
-  | { type: 'race-run-end'; runId: number; run: number; reason: RaceRunReason; message: string }
+  | { type: 'race-run-end'; runId: number; run: number; reason: RaceRunReason; message: string; /** Early stopping: the epoch whose weights were restored. */ bestEpoch?: number }
   | { type: 'race-done'; runId: number; message: string }
   /** The student moved learning rate or momentum mid-run; applies from batch `step` (0-based). */
   | { type: 'hyper-change'; runId: number; step: number; epoch: number; learningRate: number; momentum: number }

@@ -1,26 +1,31 @@
 /**
- * Runs a learning-rate race inside the worker: R runs stacked in one engine,
- * the same batches, each with its own learning rate and momentum (scheduled
- * like a single run's, from the run's own base values), streamed to the page
- * as per-run loss points and per-epoch evaluations. A diverged run is frozen
- * and reported at once; the others go on.
+ * A comparison inside the worker (the learning-rate race is one): the
+ * training core with every run of the comparison, grouped into stacked
+ * engines by network, optimizer and initial weights (train/groups.ts), all on
+ * the same batches, each run scheduled from its own base numbers, streamed to
+ * the page as per-run loss points and per-epoch evaluations. A diverged run
+ * is frozen and reported at once; the others go on.
  */
 import type { ImageSet } from '../data/dataset.ts';
 import type { RaceEngine } from '../engine/race.ts';
-import type { LoopOutcome } from '../train/loop.ts';
-import type { RaceControl } from '../train/raceLoop.ts';
-import { raceLoop } from '../train/raceLoop.ts';
-import type { Schedule } from '../train/schedule.ts';
-import { scheduledHyper } from '../train/schedule.ts';
+import type { Architecture } from '../model/architecture.ts';
+import { initParams } from '../model/init.ts';
+import { runNames } from '../shared/compare.ts';
+import type { OptimizerSpec } from '../shared/optimizer.ts';
+import { BatchSource } from '../train/batches.ts';
+import type { CoreControl, RunGroup, RunOutcome } from '../train/core.ts';
+import { trainRuns } from '../train/core.ts';
 import { describeDivergedLoss } from '../train/divergence.ts';
-import type { RaceEpochRun, RaceRunReason, RaceStart, WorkerEvent } from './protocol.ts';
+import { groupRuns } from '../train/groups.ts';
+import { scheduledStep } from '../train/schedule.ts';
+import type { RaceEpochRun, RaceStart, WorkerEvent } from './protocol.ts';
 import { evaluationBuffers } from './protocol.ts';
 import { summarize } from './summary.ts';
-import { raceRunNames } from '../shared/raceRuns.ts';
 
 export interface RaceContext {
   post(e: WorkerEvent, transfer?: ArrayBufferView[]): void;
-  engine: RaceEngine;
+  /** A stacked engine of `runs` runs, all starting from `params`. */
+  createEngine(arch: Architecture, params: Float32Array[], runs: number, optimizer: OptimizerSpec): RaceEngine;
   train: ImageSet;
   trainIndices: Int32Array;
   validationIndices: Int32Array;
@@ -30,63 +35,83 @@ export interface RaceContext {
 }
 
 export async function runRace(cmd: RaceStart, ctx: RaceContext): Promise<void> {
-  const { runId, settings, runs } = cmd;
-  const names = raceRunNames(runs);
-  const batchesPerEpoch = Math.ceil(ctx.trainIndices.length / settings.batchSize);
-  const totalSteps = batchesPerEpoch * settings.epochs;
-  const schedule: Schedule = { kind: settings.schedule };
+  const { runId, runs } = cmd;
+  // Batches are shared: batch size, epochs and seed are the same for every run (parseCompare sees to it).
+  const { batchSize, epochs, seed } = runs[0];
+  const names = runNames(runs);
+  const batches = new BatchSource({ train: ctx.train, indices: ctx.trainIndices, batchSize, seed });
+  const stepsPerEpoch = batches.batchesPerEpoch;
+  const totalSteps = stepsPerEpoch * epochs;
   const ended = new Set<number>();
+  const groups: RunGroup[] = [];
+  try {
+    for (const g of groupRuns(runs)) groups.push({ engine: ctx.createEngine(g.arch, initParams(g.arch, g.init, seed), g.runs.length, g.optimizer), runs: g.runs });
+    ctx.post({ type: 'phase', runId, phase: 'training' });
 
-  const endRun = (run: number, o: LoopOutcome) => {
-    if (ended.has(run)) return;
-    ended.add(run);
-    const reason: RaceRunReason = o.kind;
-    const message =
-      o.kind === 'diverged'
-        ? `${names[run]} diverged: the loss ${describeDivergedLoss(o.loss)} at batch ${o.step}, epoch ${o.epoch}. The other runs go on.`
-        : o.kind === 'completed'
-          ? `${names[run]} finished ${o.epochs} epoch${o.epochs === 1 ? '' : 's'}.`
-          : `${names[run]} stopped during epoch ${o.epoch}.`;
-    ctx.post({ type: 'race-run-end', runId, run, reason, message });
-  };
-
-  const control: RaceControl = {
-    hypers: (step) =>
+    const endRun = (run: number, o: RunOutcome) => {
+      if (ended.has(run)) return;
+      ended.add(run);
+      ctx.post({ type: 'race-run-end', runId, run, reason: o.kind, message: runEndMessage(names[run], o), ...(o.kind === 'early-stopped' ? { bestEpoch: o.bestEpoch } : {}) });
+    };
+    const control: CoreControl = {
       // One-cycle moves each run's momentum relative to that run's own base.
-      runs.map((r) =>
-        scheduledHyper(schedule, { step, totalSteps, stepsPerEpoch: batchesPerEpoch, baseLr: r.learningRate, baseMomentum: r.momentum }),
-      ),
-    stopRequested: ctx.stopRequested,
-    whilePaused: ctx.whilePaused,
-  };
-
-  const outcomes = await raceLoop(
-    ctx.engine,
-    { train: ctx.train, trainIndices: ctx.trainIndices, validationIndices: ctx.validationIndices },
-    { epochs: settings.epochs, batchSize: settings.batchSize, seed: settings.seed, flushIntervalMs: ctx.flushIntervalMs },
-    control,
-    {
-      onLosses: (points, progress) => ctx.post({ type: 'race-losses', runId, points, progress }),
-      onEpoch: (end) => {
-        const runs: RaceEpochRun[] = [];
-        const buffers: ArrayBufferView[] = [];
-        for (const r of end.runs) {
-          const { evaluation } = summarize('validation', r.validation);
-          runs.push({ run: r.run, trainLoss: r.trainLoss, validation: evaluation, ...(r.diverged ? { diverged: true } : {}) });
-          buffers.push(...evaluationBuffers(evaluation));
-        }
-        ctx.post({ type: 'race-epoch', runId, epoch: end.epoch, runs }, buffers);
+      hypers: (step) => runs.map((r) => scheduledStep(r, r.schedule, { step, totalSteps, stepsPerEpoch })),
+      stopRequested: ctx.stopRequested,
+      whilePaused: ctx.whilePaused,
+    };
+    const outcomes = await trainRuns(
+      groups,
+      { batches, validation: { set: ctx.train, indices: ctx.validationIndices } },
+      { epochs, flushIntervalMs: ctx.flushIntervalMs, patience: runs.map((r) => r.patience) },
+      control,
+      {
+        onLosses: (points, progress) => ctx.post({ type: 'race-losses', runId, points, progress }),
+        onEpoch: (end) => {
+          const reported: RaceEpochRun[] = [];
+          const buffers: ArrayBufferView[] = [];
+          for (const r of end.runs) {
+            const { evaluation } = summarize('validation', r.validation);
+            reported.push({ run: r.run, trainLoss: r.trainLoss, validation: evaluation, ...(r.diverged ? { diverged: true } : {}) });
+            buffers.push(...evaluationBuffers(evaluation));
+          }
+          ctx.post({ type: 'race-epoch', runId, epoch: end.epoch, runs: reported }, buffers);
+        },
+        onRunEnd: endRun,
       },
-      onRunEnd: endRun,
-    },
-  );
-  outcomes.forEach((o, run) => endRun(run, o));
-  const diverged = outcomes.filter((o) => o.kind === 'diverged').length;
-  ctx.post({
-    type: 'race-done',
-    runId,
-    message: ctx.stopRequested()
-      ? 'Race stopped.'
-      : `Race finished: ${runs.length - diverged} of ${runs.length} runs completed ${settings.epochs} epoch${settings.epochs === 1 ? '' : 's'}${diverged ? `, ${diverged} diverged` : ''}.`,
-  });
+    );
+    outcomes.forEach((o, run) => endRun(run, o));
+    const diverged = outcomes.filter((o) => o.kind === 'diverged').length;
+    const early = outcomes.filter((o) => o.kind === 'early-stopped').length;
+    ctx.post({
+      type: 'race-done',
+      runId,
+      message: ctx.stopRequested()
+        ? 'Race stopped.'
+        : `Race finished: ${runs.length - diverged - early} of ${runs.length} runs completed ${epochs} epoch${epochs === 1 ? '' : 's'}${early ? `, ${early} stopped early` : ''}${diverged ? `, ${diverged} diverged` : ''}.`,
+    });
+  } finally {
+    for (const g of groups) disposeQuietly(g.engine);
+  }
+}
+
+function runEndMessage(name: string, o: RunOutcome): string {
+  switch (o.kind) {
+    case 'diverged':
+      return `${name} diverged: the loss ${describeDivergedLoss(o.loss)} at batch ${o.step}, epoch ${o.epoch}. The other runs go on.`;
+    case 'completed':
+      return `${name} finished ${o.epochs} epoch${o.epochs === 1 ? '' : 's'}.`;
+    case 'stopped':
+      return `${name} stopped during epoch ${o.epoch}.`;
+    case 'early-stopped':
+      return `${name} stopped early after epoch ${o.epoch}: no lower validation loss for ${o.epoch - o.bestEpoch} epochs; weights from epoch ${o.bestEpoch} restored.`;
+  }
+}
+
+/** Frees an engine; a lost WebGL context can make dispose throw, and the memory is gone with it anyway. */
+function disposeQuietly(e: { dispose(): void }): void {
+  try {
+    e.dispose();
+  } catch {
+    // nothing left to free
+  }
 }

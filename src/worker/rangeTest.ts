@@ -1,18 +1,24 @@
 /**
- * A learning-rate range test inside the worker, as run.ts runs a run: the
- * sweep on the engine it is given, its points streamed to the page, and the
- * suggestion (or why there is none) at the end. The host owns the engine,
- * a temporary one, so the model the worker holds is not touched.
+ * Leslie Smith's learning-rate range test inside the worker: the training
+ * core with one run of the form's network and optimizer, no evaluation, and
+ * a learning rate rising exponentially each batch; its raw batch losses
+ * streamed to the page, stopped once the smoothed loss passes 4× its best,
+ * and the suggestion (or why there is none) at the end. The engine is a
+ * temporary one, so the model the worker holds is not touched.
  */
 import type { ImageSet } from '../data/dataset.ts';
-import type { Engine } from '../engine/engine.ts';
-import { suggestLearningRate } from '../train/rangeTest.ts';
-import { rangeTestLoop } from '../train/rangeTestLoop.ts';
+import type { RaceEngine } from '../engine/race.ts';
+import { stepHyperOf } from '../shared/runSpec.ts';
+import { BatchSource } from '../train/batches.ts';
+import { trainRuns } from '../train/core.ts';
+import { RANGE_TEST, rangeTestLr, rangeTestStopIndex, suggestLearningRate } from '../train/rangeTest.ts';
+import { smoothEma } from '../train/smoothing.ts';
 import type { RangeTestStart, WorkerEvent } from './protocol.ts';
 
 export interface RangeTestContext {
   post(e: WorkerEvent): void;
-  engine: Engine;
+  /** A stacked engine of one run, from the run's initial weights. */
+  engine: RaceEngine;
   train: ImageSet;
   trainIndices: Int32Array;
   stopRequested(): boolean;
@@ -22,19 +28,40 @@ export interface RangeTestContext {
 
 export async function runRangeTest(cmd: RangeTestStart, ctx: RangeTestContext): Promise<void> {
   const { runId, settings } = cmd;
-  const r = await rangeTestLoop(
-    ctx.engine,
-    { train: ctx.train, trainIndices: ctx.trainIndices },
-    { batchSize: settings.batchSize, momentum: settings.momentum, seed: settings.seed, flushIntervalMs: ctx.flushIntervalMs },
-    { stopRequested: ctx.stopRequested, whilePaused: ctx.whilePaused },
-    (lrs, losses) => ctx.post({ type: 'range-points', runId, points: lrs.map((lr, i) => ({ lr, loss: losses[i] })) }),
+  const n = RANGE_TEST.batches;
+  const lrs: number[] = [];
+  const losses: number[] = [];
+  let blewUp = false;
+  const batches = new BatchSource({ train: ctx.train, indices: ctx.trainIndices, batchSize: settings.batchSize, seed: settings.seed });
+  const base = stepHyperOf(settings);
+  const [outcome] = await trainRuns(
+    [{ engine: ctx.engine, runs: [0] }],
+    // A small training set runs out before the sweep does: the core reshuffles each epoch.
+    { batches, validation: { set: ctx.train, indices: new Int32Array(0) } },
+    { epochs: Number.MAX_SAFE_INTEGER, maxSteps: n, evaluate: false, judgeDivergence: false, flushIntervalMs: ctx.flushIntervalMs },
+    {
+      hypers: (step) => {
+        lrs[step] = rangeTestLr(step, n);
+        return [{ ...base, learningRate: lrs[step] }];
+      },
+      stopRequested: ctx.stopRequested,
+      whilePaused: ctx.whilePaused,
+    },
+    {
+      onBatchLosses: (_run, first, got) => {
+        losses.push(...got);
+        ctx.post({ type: 'range-points', runId, points: got.map((loss, i) => ({ lr: lrs[first + i], loss })) });
+      },
+      finished: () => (blewUp = rangeTestStopIndex(smoothEma(losses, RANGE_TEST.smoothing)) !== -1),
+    },
   );
-  const s = r.stopped ? null : suggestLearningRate(r.lrs, r.losses);
-  const last = r.lrs[r.lrs.length - 1];
-  const message = r.stopped
+  const stopped = outcome.kind === 'stopped';
+  const swept = lrs.slice(0, losses.length);
+  const s = stopped ? null : suggestLearningRate(swept, losses);
+  const message = stopped
     ? 'Range test stopped.'
     : s
-      ? `Swept ${r.losses.length} batches from ${r.lrs[0].toExponential(0)} to ${last.toPrecision(2)}${r.stoppedEarly ? ', stopping once the loss passed 4× its best' : ''}.`
+      ? `Swept ${losses.length} batches from ${swept[0].toExponential(0)} to ${swept[swept.length - 1].toPrecision(2)}${blewUp ? ', stopping once the loss passed 4× its best' : ''}.`
       : 'The loss blew up almost at once: no learning rate to suggest. Check momentum and batch size.';
   ctx.post({ type: 'range-done', runId, suggestion: s ? { valley: s.valley, steepest: s.steepest } : null, message });
 }

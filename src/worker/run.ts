@@ -1,19 +1,20 @@
 /**
- * One training run inside the worker, as race.ts runs a race: the schedule
- * applied to the student's base learning rate and momentum (which may move
- * mid-run; each new value leaves a marker), the loop, an evaluation message
- * per epoch and, unless the run diverged, the test set at the end. The host
- * owns the engine and the run's state; this owns the training.
+ * One training run inside the worker: the training core with one run, its
+ * schedule applied to the student's base numbers (which may move mid-run;
+ * each new value leaves a marker), an evaluation message per epoch and,
+ * unless the run diverged, the test set at the end. The host owns the
+ * engine and the run's state; this owns the training.
  */
 import type { Mnist } from '../data/load.ts';
 import { range } from '../data/dataset.ts';
-import type { Engine } from '../engine/engine.ts';
+import type { RaceEngine } from '../engine/race.ts';
+import type { HyperSettings } from '../shared/runSpec.ts';
+import { BatchSource } from '../train/batches.ts';
+import type { CoreControl, RunOutcome } from '../train/core.ts';
+import { trainRuns } from '../train/core.ts';
 import { describeDivergedLoss } from '../train/divergence.ts';
-import { predictSet } from '../train/evaluate.ts';
-import type { LoopControl, LoopOutcome } from '../train/loop.ts';
-import { trainLoop } from '../train/loop.ts';
-import type { Schedule } from '../train/schedule.ts';
-import { scheduledHyper } from '../train/schedule.ts';
+import { predictRuns } from '../train/predictRuns.ts';
+import { scheduledStep } from '../train/schedule.ts';
 import type { KeptEvaluation } from './examples.ts';
 import type { DoneReason, EvalSet, Evaluation, StartRun, WorkerEvent } from './protocol.ts';
 import { evaluationBuffers } from './protocol.ts';
@@ -21,11 +22,12 @@ import { summarize } from './summary.ts';
 
 export interface RunContext {
   post(e: WorkerEvent, transfer?: ArrayBufferView[]): void;
-  engine: Engine;
+  /** A stacked engine of one run. */
+  engine: RaceEngine;
   mnist: Mnist;
   split: { train: Int32Array; validation: Int32Array };
-  /** The student's base values now; `version` goes up with each change. */
-  hyper(): { learningRate: number; momentum: number; version: number };
+  /** The student's live numbers now; `version` goes up with each change. */
+  hyper(): { settings: HyperSettings; version: number };
   stopRequested(): boolean;
   paused(): boolean;
   whilePaused(): Promise<void>;
@@ -39,38 +41,43 @@ export interface RunEnd {
   reason: DoneReason;
   message: string;
   test?: Evaluation;
+  /** Early stopping: the epoch whose weights were restored. */
+  bestEpoch?: number;
 }
 
 export async function runSingle(cmd: StartRun, ctx: RunContext): Promise<RunEnd> {
   const { runId, settings } = cmd;
   const { post, engine, mnist, split } = ctx;
-  const batchesPerEpoch = Math.ceil(split.train.length / settings.batchSize);
-  const totalSteps = batchesPerEpoch * settings.epochs;
-  const schedule: Schedule = { kind: settings.schedule };
+  const batches = new BatchSource({ train: mnist.train, indices: split.train, batchSize: settings.batchSize, seed: settings.seed });
+  const stepsPerEpoch = batches.batchesPerEpoch;
+  const totalSteps = stepsPerEpoch * settings.epochs;
   let markedVersion = 0;
-  const control: LoopControl = {
-    hyper: (step) => {
+  const control: CoreControl = {
+    hypers: (step) => {
       const base = ctx.hyper();
       if (base.version !== markedVersion) {
         markedVersion = base.version;
-        post({ type: 'hyper-change', runId, step, epoch: step / batchesPerEpoch, learningRate: base.learningRate, momentum: base.momentum });
+        post({ type: 'hyper-change', runId, step, epoch: step / stepsPerEpoch, learningRate: base.settings.learningRate, momentum: base.settings.momentum });
       }
-      return scheduledHyper(schedule, { step, totalSteps, stepsPerEpoch: batchesPerEpoch, baseLr: base.learningRate, baseMomentum: base.momentum });
+      return [scheduledStep(base.settings, settings.schedule, { step, totalSteps, stepsPerEpoch })];
     },
     stopRequested: ctx.stopRequested,
     whilePaused: ctx.whilePaused,
   };
-  const outcome = await trainLoop(
-    engine,
-    { train: mnist.train, trainIndices: split.train, validationIndices: split.validation },
-    { epochs: settings.epochs, batchSize: settings.batchSize, seed: settings.seed, flushIntervalMs: ctx.flushIntervalMs },
+  const groups = [{ engine, runs: [0] }];
+  const [outcome] = await trainRuns(
+    groups,
+    { batches, validation: { set: mnist.train, indices: split.validation } },
+    { epochs: settings.epochs, flushIntervalMs: ctx.flushIntervalMs, patience: [settings.patience] },
     control,
     {
-      onLosses: (points, progress) => post({ type: 'losses', runId, points, progress }),
+      onLosses: (points, progress) => post({ type: 'losses', runId, points: points.map(({ run: _run, ...p }) => p), progress }),
       onEpoch: (end) => {
-        const { evaluation: validation, predicted } = summarize('validation', end.validation);
-        ctx.keep('validation', { set: mnist.train, prediction: end.validation, predicted });
-        post({ type: 'epoch', runId, epoch: end.epoch, epochs: settings.epochs, trainLoss: end.trainLoss, validation, trainMs: end.trainMs }, evaluationBuffers(validation));
+        const run = end.runs[0];
+        if (!run || run.diverged) return;
+        const { evaluation: validation, predicted } = summarize('validation', run.validation);
+        ctx.keep('validation', { set: mnist.train, prediction: run.validation, predicted });
+        post({ type: 'epoch', runId, epoch: end.epoch, epochs: settings.epochs, trainLoss: run.trainLoss, validation, trainMs: end.trainMs }, evaluationBuffers(validation));
         if (!ctx.stopRequested()) post({ type: 'phase', runId, phase: ctx.paused() ? 'paused' : 'training' });
       },
     },
@@ -79,17 +86,25 @@ export async function runSingle(cmd: StartRun, ctx: RunContext): Promise<RunEnd>
   if (outcome.kind === 'diverged') return { reason: 'diverged', message: divergenceMessage(outcome) };
 
   post({ type: 'phase', runId, phase: 'testing' });
-  const testPrediction = await predictSet(engine, mnist.test, range(mnist.test.count));
+  const [testPrediction] = await predictRuns(groups, mnist.test, range(mnist.test.count));
   const { evaluation: test, predicted } = summarize('test', testPrediction);
   ctx.keep('test', { set: mnist.test, prediction: testPrediction, predicted });
-  const message =
-    outcome.kind === 'completed'
-      ? `Finished ${outcome.epochs} epoch${outcome.epochs === 1 ? '' : 's'}.`
-      : `Stopped during epoch ${outcome.epoch}; the trained weights are kept.`;
-  return { reason: outcome.kind, message, test };
+  switch (outcome.kind) {
+    case 'completed':
+      return { reason: 'completed', message: `Finished ${outcome.epochs} epoch${outcome.epochs === 1 ? '' : 's'}.`, test };
+    case 'stopped':
+      return { reason: 'stopped', message: `Stopped during epoch ${outcome.epoch}; the trained weights are kept.`, test };
+    case 'early-stopped':
+      return {
+        reason: 'early-stopped',
+        message: `Early stopping: the validation loss has not improved for ${outcome.epoch - outcome.bestEpoch} epoch${outcome.epoch - outcome.bestEpoch === 1 ? '' : 's'}; weights from epoch ${outcome.bestEpoch} restored (validation loss ${outcome.bestLoss.toFixed(4)} nats). The test set was scored with them.`,
+        test,
+        bestEpoch: outcome.bestEpoch,
+      };
+  }
 }
 
-function divergenceMessage(o: Extract<LoopOutcome, { kind: 'diverged' }>): string {
+function divergenceMessage(o: Extract<RunOutcome, { kind: 'diverged' }>): string {
   const what = describeDivergedLoss(o.loss);
   return (
     `The learning rate is too large: the loss diverged (${what}) at batch ${o.step}, epoch ${o.epoch}, ` +

@@ -72,7 +72,7 @@ describe('fromJson rejects, saying why', () => {
   damage('an overlong name', (d) => { d.runs[0].name = 'x'.repeat(201); }, 'name must be at most 200 characters long, not a text of 201 characters');
   damage('a date that is not a date', (d) => { d.runs[0].savedAt = 'yesterday'; }, 'Run 1 (“Run · lr 0.01 · μ 0.5”)', 'savedAt must be a date', 'not "yesterday"');
   damage('an unknown kind', (d) => { d.runs[0].kind = 'solo'; }, 'kind must be one of "single", "race"; not "solo"');
-  damage('an unknown status', (d) => { d.runs[2].status = 'exploded'; }, 'Run 3', 'status must be one of "completed", "stopped", "diverged", "collapsed"; not "exploded"');
+  damage('an unknown status', (d) => { d.runs[2].status = 'exploded'; }, 'Run 3', 'status must be one of "completed", "stopped", "diverged", "collapsed", "early-stopped"; not "exploded"');
   damage('missing settings', (d) => { delete d.runs[0].settings; }, 'settings must be an object, not missing');
   it('gives a setting missing from a run (an earlier file) the notebook’s value', () => {
     const d = doc();

@@ -14,9 +14,9 @@ import { decimate } from '../chart/decimate.ts';
 import type { RaceRunStatus, RaceState } from '../store/raceSlice.ts';
 import type { RunState } from '../store/runSlice.ts';
 
-export type HistoryStatus = 'completed' | 'stopped' | 'diverged' | 'collapsed';
+export type HistoryStatus = 'completed' | 'stopped' | 'diverged' | 'collapsed' | 'early-stopped';
 
-export const HISTORY_STATUSES: readonly HistoryStatus[] = ['completed', 'stopped', 'diverged', 'collapsed'];
+export const HISTORY_STATUSES: readonly HistoryStatus[] = ['completed', 'stopped', 'diverged', 'collapsed', 'early-stopped'];
 
 export interface HistoryCurves {
   /** Training loss by batch group, x in fractional epochs; at most MAX_TRAIN_POINTS. Nats. */
@@ -122,7 +122,7 @@ export function recordFromRun(run: RunState, savedAt: string = new Date().toISOS
     curves: curvesOf(run),
     final: finalOf(run, run.done.test?.accuracy),
   };
-  if (run.done.reason === 'diverged') rec.message = run.done.message;
+  if (run.done.reason === 'diverged' || run.done.reason === 'early-stopped') rec.message = run.done.message;
   if (run.markers.length) rec.changes = run.markers.map((m) => ({ ...m }));
   return rec;
 }
@@ -134,6 +134,7 @@ const STATUS_OF_RACE_RUN: Record<RaceRunStatus, HistoryStatus> = {
   stopped: 'stopped',
   diverged: 'diverged',
   collapsed: 'collapsed',
+  'early-stopped': 'early-stopped',
 };
 
 /**
@@ -145,7 +146,8 @@ export function recordsFromRace(race: RaceState, settings: RunSettings, savedAt:
   if (race.phase !== 'done') return [];
   const raceId = `${savedAt}#${race.runId}`;
   return race.runs.filter(hasData).map((r): HistoryRecord => {
-    const own: RunSettings = { ...settings, epochs: race.epochs, learningRate: r.learningRate, momentum: r.momentum };
+    // A run's own settings; a race saved before runs kept theirs differs from the race's in lr and μ only.
+    const own: RunSettings = r.settings ?? { ...settings, epochs: race.epochs, learningRate: r.learningRate, momentum: r.momentum };
     const rec: HistoryRecord = {
       name: defaultName('race', own),
       savedAt,
@@ -156,7 +158,7 @@ export function recordsFromRace(race: RaceState, settings: RunSettings, savedAt:
       curves: curvesOf(r),
       final: finalOf(r),
     };
-    if (r.message && (r.status === 'diverged' || r.status === 'collapsed')) rec.message = r.message;
+    if (r.message && (r.status === 'diverged' || r.status === 'collapsed' || r.status === 'early-stopped')) rec.message = r.message;
     return rec;
   });
 }

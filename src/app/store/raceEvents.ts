@@ -45,6 +45,7 @@ export function applyRaceEvent(race: RaceState, e: RaceEvent): RaceState {
       const runs = race.runs.map((r, i): RaceRun => {
         if (i !== e.run) return r;
         if (e.reason === 'diverged') return { ...r, status: 'diverged', message: e.message };
+        if (e.reason === 'early-stopped') return { ...r, status: 'early-stopped', message: e.message };
         if (r.status === 'collapsed') return r;
         return { ...r, status: e.reason === 'completed' ? 'finished' : 'stopped' };
       });

@@ -4,13 +4,12 @@
  * the student gives them, in momentum).
  */
 import type { StateCreator } from 'zustand';
-import type { LossPoint, Progress } from '../../train/loop.ts';
+import type { LossPoint, Progress } from '../../train/types.ts';
 import type { Evaluation } from '../../worker/protocol.ts';
 import type { RunSettings } from '../../shared/settings.ts';
-import type { RaceRunHyper } from '../../shared/raceRuns.ts';
 import type { LabState } from './index.ts';
 
-export type RaceRunStatus = 'running' | 'finished' | 'stopped' | 'diverged' | 'collapsed';
+export type RaceRunStatus = 'running' | 'finished' | 'stopped' | 'diverged' | 'collapsed' | 'early-stopped';
 
 export interface RaceRunEpochResult {
   epoch: number;
@@ -20,6 +19,8 @@ export interface RaceRunEpochResult {
 }
 
 export interface RaceRun {
+  /** The run's own settings (a comparison's runs may differ in any of them); the race's, with this lr and μ, when absent. */
+  settings?: RunSettings;
   learningRate: number;
   momentum: number;
   status: RaceRunStatus;
@@ -46,7 +47,7 @@ export interface RaceSlice {
   race: RaceState | null;
   /** The race run whose ROC and confusion matrix the evaluation panels show; null = the single run's. */
   raceSelected: number | null;
-  beginRace(runId: number, settings: RunSettings, runs: readonly RaceRunHyper[]): void;
+  beginRace(runId: number, settings: RunSettings, runs: readonly RunSettings[]): void;
   selectRaceRun(i: number | null): void;
   clearRace(): void;
 }
@@ -60,7 +61,7 @@ export const createRaceSlice: StateCreator<LabState, [], [], RaceSlice> = (set) 
       raceSelected: null,
       race: {
         runId, settings, epochs: settings.epochs, phase: 'loading-data', progress: null, error: null, message: null,
-        runs: runs.map((r) => ({ ...r, status: 'running', message: null, lossPoints: [], epochs: [] })),
+        runs: runs.map((r) => ({ settings: r, learningRate: r.learningRate, momentum: r.momentum, status: 'running', message: null, lossPoints: [], epochs: [] })),
       },
     })),
   selectRaceRun: (raceSelected) => set({ raceSelected }),

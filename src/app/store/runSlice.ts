@@ -4,7 +4,7 @@
  * the chart read it is cheap at that rate.
  */
 import type { StateCreator } from 'zustand';
-import type { LossPoint, Progress } from '../../train/loop.ts';
+import type { LossPoint, Progress } from '../../train/types.ts';
 import type { RunSettings } from '../../shared/settings.ts';
 import type { DoneReason, EpochResult, Evaluation, RunPhase, StreamEvent } from '../../worker/protocol.ts';
 import type { InterruptCause, Interruption } from '../interruption.ts';

@@ -28,7 +28,7 @@ export function LearningRateList() {
   const errors = parsed.ok ? {} : parsed.errors;
 
   return (
-    <form className="race__form" onSubmit={(e) => { e.preventDefault(); if (parsed.ok) lab.startRace(parsed.value); }}>
+    <form className="race__form" onSubmit={(e) => { e.preventDefault(); const base = useLab.getState().settings; if (parsed.ok && base) lab.startRace(parsed.value.map((h) => ({ ...base, learningRate: h.learningRate, momentum: h.momentum }))); }}>
       <div className={`field${errors.rates ? ' field--invalid' : ''}`}>
         <label htmlFor={RATES_ID}>Learning rates to race</label>
         <div className="race__input">
