@@ -8,6 +8,9 @@
 import type { Parsed, RunSettings, SettingField, SettingKey } from './settings.ts';
 import { FIELDS, parseField, parseSettings, settingText, settingsToText } from './settings.ts';
 
+/** What makes the batches, so every run of a comparison has the same. */
+export const SHARED_BY_ALL: readonly SettingKey[] = ['batchSize', 'trainSize', 'epochs', 'seed'];
+
 /** How many runs a comparison trains side by side; each one is a whole network on the device. */
 export const COMPARE_SIZE = { min: 2, max: 6 } as const;
 
@@ -69,6 +72,12 @@ export function parseCompare(text: string, base: RunSettings): ParsedCompare {
     else problems.push(`Line ${i + 1}: ${r.message}`);
   });
   if (problems.length) return { ok: false, message: problems.join(' ') };
+  // Every run trains on the very same batches: what makes the batches must be shared.
+  const apart = SHARED_BY_ALL.filter((k) => runs.some((r) => r[k] !== runs[0][k]));
+  if (apart.length) {
+    const labels = apart.map((k) => FIELDS.find((f) => f.key === k)!.label.toLowerCase());
+    return { ok: false, message: `The runs must share their ${labels.join(', ')}: every run trains on the very same batches. Set ${apart.length === 1 ? 'it' : 'them'} once, in Settings or on every line alike.` };
+  }
   const keys = runs.map((r) => JSON.stringify(settingsToText(r)));
   const twice = keys.findIndex((k, i) => keys.indexOf(k) !== i);
   if (twice !== -1) return { ok: false, message: `Lines ${keys.indexOf(keys[twice]) + 1} and ${twice + 1} give the very same settings: change one.` };

@@ -27,6 +27,8 @@ export function LossChart() {
   const epochs = run?.settings.epochs ?? 1;
   const nTrain = lossPoints?.length ?? 0;
   const markers = run?.markers ?? [];
+  const best = lowestValidation(validation);
+  const last = epochResults?.at(-1);
 
   return (
     <section className="panel chart" aria-labelledby="loss-heading">
@@ -52,10 +54,29 @@ export function LossChart() {
               <ReferenceLine key={i} x={m.epoch} stroke="#6b5b00" strokeDasharray="4 3"
                 label={{ value: `lr ${m.learningRate}${m.momentum !== run?.settings.momentum ? `, μ ${m.momentum}` : ''}`, position: 'insideTopRight', fill: '#6b5b00', fontSize: 12 }} />
             ))}
+            {best && validation.length > 1 ? (
+              <ReferenceLine x={best.x} stroke={VALIDATION_COLOUR} strokeDasharray="2 4"
+                label={{ value: `lowest validation loss (epoch ${best.x})`, position: 'insideTopLeft', fill: '#8a3c00', fontSize: 12 }} />
+            ) : null}
             <Line data={validation} dataKey="y" name="Validation loss (per epoch)" stroke={VALIDATION_COLOUR} strokeWidth={2.5} dot={{ r: 4 }} isAnimationActive={false} />
           </ComposedChart>
         </ResponsiveContainer>
       </div>
+      {last ? (
+        <p className="loss-gap">
+          Epoch {last.epoch}: training loss {last.trainLoss.toFixed(4)} · validation loss {last.validation.loss.toFixed(4)} · gap{' '}
+          <strong>{(last.validation.loss - last.trainLoss).toFixed(4)}</strong> nats
+          {best && validation.length > 1 ? ` · lowest validation loss ${best.y.toFixed(4)} at epoch ${best.x}` : ''}
+          {best && last.epoch - best.x >= 2 ? ': the network is fitting the training images, not digits (overfitting)' : ''}
+        </p>
+      ) : null}
     </section>
   );
+}
+
+/** The epoch of the lowest validation loss, the one early stopping keeps. */
+function lowestValidation(points: readonly { x: number; y: number }[]): { x: number; y: number } | null {
+  let best: { x: number; y: number } | null = null;
+  for (const p of points) if (Number.isFinite(p.y) && (!best || p.y < best.y)) best = p;
+  return best;
 }

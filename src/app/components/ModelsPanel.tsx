@@ -4,6 +4,7 @@
  * it as a file and upload such a file back. Where the browser cannot store
  * anything, the panel says so and offers the file instead.
  */
+import { architectureOf, describeWithCount } from '../../model/architecture.ts';
 import { useEffect, useId, useState } from 'react';
 import { MAX_NAME } from '../../shared/validate.ts';
 import * as models from '../modelActions.ts';
@@ -23,7 +24,7 @@ function SavedModelItem({ m, busy }: { m: ModelSummary; busy: boolean }) {
       <div className="models__text">
         <strong className="models__name">{m.name}</strong>
         <span className="muted">
-          {' '}· {dateTime(m.savedAt)} · {count(m.metrics.epochsTrained)} epoch{m.metrics.epochsTrained === 1 ? '' : 's'}
+          {' '}· {describeWithCount(m.arch)} · {dateTime(m.savedAt)} · {count(m.metrics.epochsTrained)} epoch{m.metrics.epochsTrained === 1 ? '' : 's'}
           {test !== undefined ? <> · test <Figure text={pct(test, 2)} /></> : null}
         </span>
       </div>
@@ -57,7 +58,7 @@ export function ModelsPanel() {
       <p className="muted models__current">
         {model ? (
           <>
-            Current model: <strong className="models__name">{model.name}</strong> ({model.source === 'trained' ? 'trained here' : 'loaded'})
+            Current model: <strong className="models__name">{model.name}</strong> ({model.source === 'trained' ? 'trained here' : 'loaded'}) · {describeWithCount(architectureOf(model.settings))}
             {model.metrics.testAccuracy !== undefined ? <> · test accuracy <Figure text={pct(model.metrics.testAccuracy, 2)} /></> : null}
           </>
         ) : (

@@ -2,6 +2,7 @@
  * Where the run stands: the backend in use, the progress bar, the latest
  * epoch's figures, and any message that ended the run.
  */
+import { ANN_MNIST, describeWithCount } from '../../model/architecture.ts';
 import { backendName } from '../../shared/backendNames.ts';
 import { duration, loss3, pct, rate } from '../format.ts';
 import { useLab } from '../store/index.ts';
@@ -34,7 +35,12 @@ export function ProgressPanel() {
   const run = useLab((s) => s.run);
   const resetting = useLab((s) => s.resetting);
   if (!run && resetting) return <p className="muted" role="status">Stopping the previous run…</p>;
-  if (!run) return <p className="muted">Press Train to start. The preset is the ANN_MNIST notebook: 784 → 128 → 64 → 10, SGD with learning rate 0.01 and momentum 0.5, batch 64.</p>;
+  if (!run)
+    return (
+      <p className="muted">
+        Press Train to start. The preset is the ANN_MNIST notebook: {describeWithCount(ANN_MNIST)}, SGD with learning rate 0.01 and momentum 0.5, batch 64.
+      </p>
+    );
   const p = run.progress;
   const epochs = run.settings.epochs;
   const fraction = p ? Math.min(1, (p.epoch - 1 + p.batch / p.batchesPerEpoch) / epochs) : 0;

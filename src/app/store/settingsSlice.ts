@@ -5,7 +5,8 @@
  */
 import type { StateCreator } from 'zustand';
 import type { RunSettings, SettingKey, SettingsText } from '../../shared/settings.ts';
-import { PRESET, parseSettings, settingsToText } from '../../shared/settings.ts';
+import { MAX_TRAIN_SIZE, PRESET, parseSettings, settingsToText } from '../../shared/settings.ts';
+import { readPageOptions } from '../pageOptions.ts';
 import type { LabState } from './index.ts';
 
 export interface SettingsSlice {
@@ -22,8 +23,16 @@ function derive(text: SettingsText) {
   return { settingsText: text, settings, errors };
 }
 
+/** The notebook's settings, with the page address's `?trainLimit` as the training-set size. */
+function initialText(): SettingsText {
+  const text = settingsToText(PRESET);
+  const limit = typeof location === 'undefined' ? undefined : readPageOptions(location.search).trainLimit;
+  if (limit !== undefined) text.trainSize = String(Math.min(limit, MAX_TRAIN_SIZE));
+  return text;
+}
+
 export const createSettingsSlice: StateCreator<LabState, [], [], SettingsSlice> = (set) => ({
-  ...derive(settingsToText(PRESET)),
+  ...derive(initialText()),
   setField: (key, text) => set((s) => derive({ ...s.settingsText, [key]: text })),
   resetSettings: () => set(derive(settingsToText(PRESET))),
 });

@@ -10,6 +10,7 @@ import * as lab from '../../lab.ts';
 import { duration, rate } from '../../format.ts';
 import { useShallow } from 'zustand/react/shallow';
 import { useLab } from '../../store/index.ts';
+import { CompareList } from './CompareList.tsx';
 import { LearningRateList } from './LearningRateList.tsx';
 import { RaceChart } from './RaceChart.tsx';
 import { RaceTable } from './RaceTable.tsx';
@@ -33,6 +34,10 @@ export function RacePanel() {
         </p>
       )}
       <LearningRateList />
+      <details className="compare__more">
+        <summary>Compare any settings: optimizers, dropout, layer sizes, early stopping…</summary>
+        <CompareList />
+      </details>
       <RaceProgress />
       {error ? <p role="alert" className="message message--error">{error}</p> : null}
       {closing && !error ? <p role="status" className="message">{closing}</p> : null}
