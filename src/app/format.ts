@@ -15,3 +15,6 @@ export function duration(sec: number): string {
 export function rate(samplesPerSec: number): string {
   return samplesPerSec >= 1000 ? `${(samplesPerSec / 1000).toFixed(1)}k` : samplesPerSec.toFixed(0);
 }
+
+/** "1 run", "1,000 runs": a count with its noun, thousands grouped. */
+export const count = (n: number, noun: string, plural = `${noun}s`): string => `${n.toLocaleString('en')} ${n === 1 ? noun : plural}`;

@@ -3,11 +3,13 @@
  * of a race), kept in IndexedDB. Tick runs to overlay their curves and to
  * export them as CSV or JSON; import such a JSON file back.
  */
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useLab } from '../store/index.ts';
 import { HistoryChart } from './HistoryChart.tsx';
 import { HistoryTable } from './HistoryTable.tsx';
+import { count } from '../format.ts';
 import * as actions from './historyActions.ts';
+import { importFile } from './historyImport.ts';
 import { useHistoryOverlay } from './useHistoryOverlay.ts';
 import './history.css';
 
@@ -17,11 +19,15 @@ export function HistoryPanel() {
   const message = useLab((s) => s.historyMessage);
   const toggle = useLab((s) => s.toggleHistorySelected);
   const setSelected = useLab((s) => s.setHistorySelected);
+  const live = useLab((s) => s.historyLive);
   const overlay = useHistoryOverlay();
+  // Stable, so the memoised table skips the panel's other re-renders (an import's progress lines).
+  const selectAll = useCallback((on: boolean) => setSelected(on ? useLab.getState().history.map((r) => r.id) : []), [setSelected]);
+  const remove = useCallback((id: number) => void actions.deleteRun(id), []);
   const none = selected.length === 0;
 
   useEffect(() => {
-    void actions.refreshHistory();
+    void actions.whenListed();
   }, []);
 
   return (
@@ -29,13 +35,12 @@ export function HistoryPanel() {
       <div className="panel__head">
         <h2 id="history-heading">Run history</h2>
         <span className="history__count">
-          {rows.length} run{rows.length === 1 ? '' : 's'} kept in this browser{selected.length ? ` · ${selected.length} ticked` : ''}
+          {count(rows.length, 'run')} kept in this browser{selected.length ? ` · ${selected.length.toLocaleString('en')} ticked` : ''}
         </span>
       </div>
       {rows.length > 0 ? (
-        <HistoryTable rows={rows} selected={selected} onToggle={toggle}
-          onSelectAll={(on) => setSelected(on ? rows.map((r) => r.id) : [])}
-          onRename={actions.renameRun} onDelete={(id) => void actions.deleteRun(id)} />
+        <HistoryTable rows={rows} selected={selected} onToggle={toggle} live={live}
+          onSelectAll={selectAll} onRename={actions.renameRun} onDelete={remove} />
       ) : (
         <p className="muted">No runs yet. Every run you train, and every run of a race, is kept here when it ends.</p>
       )}
@@ -51,7 +56,7 @@ export function HistoryPanel() {
           onChange={(e) => {
             const f = e.target.files?.[0];
             e.target.value = '';
-            if (f) void actions.importFile(f);
+            if (f) void importFile(f);
           }} />
       </label>
       {message ? (
@@ -62,7 +67,7 @@ export function HistoryPanel() {
       {none ? (
         rows.length > 0 ? <p className="muted">Tick runs above to overlay their loss curves.</p> : null
       ) : (
-        <HistoryChart runs={overlay} />
+        <HistoryChart runs={overlay.runs} ticked={overlay.ticked} />
       )}
     </section>
   );

@@ -4,37 +4,69 @@
  * exchange.ts; this file only connects them.
  */
 import { useLab } from '../store/index.ts';
-import { curvesToCsv, fromJson, toCsv, toJson } from './exchange.ts';
+import { curvesToCsv, toCsv, toJson } from './exchange.ts';
 import * as db from './historyDb.ts';
 import type { HistoryRecord } from './record.ts';
 import { summarize, uniqueName } from './record.ts';
 
-const say = (kind: 'error' | 'info', text: string) => useLab.getState().setHistoryMessage({ kind, text });
-const why = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+export const say = (kind: 'error' | 'info', text: string) => useLab.getState().setHistoryMessage({ kind, text });
+export const why = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
-export async function refreshHistory(): Promise<void> {
-  try {
-    useLab.getState().setHistory((await db.listRecords()).map(summarize));
-  } catch (e) {
-    say('error', `The run history cannot be read: ${why(e)}.`);
-  }
+let listed: Promise<void> | null = null;
+
+/** Reads the list from IndexedDB: once, when the page opens; every save after that updates it by what it wrote. */
+export function refreshHistory(): Promise<void> {
+  listed = db
+    .listSummaries()
+    .then((list) => useLab.getState().setHistory(list))
+    .catch((e: unknown) => say('error', `The run history cannot be read: ${why(e)}.`));
+  return listed;
 }
 
-/**
- * Stores records under names not yet in the history (so every "Overlay
- * <name>" is unique) and lists them. Returns their new ids. Throws on a
- * storage failure: the caller says what was being saved.
- */
-export async function saveRecords(records: readonly HistoryRecord[]): Promise<number[]> {
-  const taken = new Set((await db.listRecords()).map((r) => r.name));
-  const named = records.map((r) => {
+/** Resolves once the list has been read (or failed to be): an import compares against it. */
+export const whenListed = (): Promise<void> => listed ?? refreshHistory();
+
+/** Names being written and not yet in the list: two runs saved at once still get different names. */
+const naming = new Set<string>();
+
+function freshNames(records: readonly HistoryRecord[]): HistoryRecord[] {
+  const taken = new Set([...useLab.getState().history.map((r) => r.name), ...naming]);
+  return records.map((r) => {
     const name = uniqueName(r.name, taken);
     taken.add(name);
     return { ...r, name };
   });
-  const ids = await db.putRecords(named);
-  await refreshHistory();
-  return ids;
+}
+
+/**
+ * Stores new records in one transaction under names not yet in the history
+ * (so every "Overlay <name>" is unique) and adds them to the list. Returns
+ * their new ids. Throws on a storage failure: the caller says what was being saved.
+ */
+export async function saveRecords(records: readonly HistoryRecord[]): Promise<number[]> {
+  const named = freshNames(records);
+  for (const r of named) naming.add(r.name);
+  try {
+    const ids = await db.putRecords(named);
+    useLab.getState().upsertHistory(named.map((r, i) => summarize({ ...r, id: ids[i] })));
+    return ids;
+  } finally {
+    for (const r of named) naming.delete(r.name);
+  }
+}
+
+/**
+ * Writes one run as the auto-save keeps it: a new record when `id` is
+ * undefined, else record `id` rewritten in place (it keeps its stored name).
+ * Resolves to the record's id, or null when record `id` is gone (deleted
+ * meanwhile: it is not brought back). Throws on a storage failure.
+ */
+export async function saveRun(record: HistoryRecord, id?: number): Promise<number | null> {
+  if (id === undefined) return (await saveRecords([record]))[0];
+  const stored = await db.updateRecord(id, record);
+  if (!stored) return null;
+  useLab.getState().upsertHistory([summarize(stored)]);
+  return id;
 }
 
 export async function renameRun(id: number, name: string): Promise<boolean> {
@@ -51,12 +83,16 @@ export async function renameRun(id: number, name: string): Promise<boolean> {
   let found = false;
   try {
     found = await db.renameRecord(id, wanted);
-    if (!found) say('error', 'That run is no longer in this browser’s storage.');
   } catch (e) {
     say('error', `The run could not be renamed: ${why(e)}.`);
     return false;
   }
-  await refreshHistory();
+  const s = useLab.getState();
+  const row = s.history.find((r) => r.id === id);
+  if (!found) {
+    say('error', 'That run is no longer in this browser’s storage.');
+    s.removeHistory(id);
+  } else if (row) s.upsertHistory([{ ...row, name: wanted }]);
   return found;
 }
 
@@ -64,11 +100,11 @@ export async function deleteRun(id: number): Promise<void> {
   const name = useLab.getState().history.find((r) => r.id === id)?.name ?? 'the run';
   try {
     await db.deleteRecord(id);
+    useLab.getState().removeHistory(id);
     say('info', `Deleted “${name}”.`);
   } catch (e) {
     say('error', `Could not delete “${name}”: ${why(e)}.`);
   }
-  await refreshHistory();
 }
 
 /** The ticked runs in full (with curves), in the order they were ticked. */
@@ -102,19 +138,4 @@ export async function exportSelection(kind: ExportKind): Promise<void> {
   else if (kind === 'csv') download(toCsv(records), `mnist-lab-runs-${stamp}.csv`, 'text/csv');
   else download(curvesToCsv(records), `mnist-lab-curves-${stamp}.csv`, 'text/csv');
   say('info', `Exported ${records.length} run${records.length === 1 ? '' : 's'}.`);
-}
-
-/** Reads an exported history; valid runs are stored, listed and ticked for the overlay. */
-export async function importFile(file: File): Promise<void> {
-  if (file.size > 50 * 1024 * 1024) return say('error', `“${file.name}” is ${(file.size / 1048576).toFixed(0)} MB: far too large to be a mnist-lab run history.`);
-  const parsed = fromJson(await file.text());
-  if (!parsed.ok) return say('error', `“${file.name}”: ${parsed.message}`);
-  try {
-    const ids = await saveRecords(parsed.records);
-    const s = useLab.getState();
-    s.setHistorySelected([...s.historySelected, ...ids]);
-    say('info', `Imported ${ids.length} run${ids.length === 1 ? '' : 's'} from “${file.name}”.`);
-  } catch (e) {
-    say('error', `The runs could not be stored: ${why(e)}.`);
-  }
 }

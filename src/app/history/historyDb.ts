@@ -4,7 +4,8 @@
  * version without upgrading, or blocking, the other.
  */
 import { recordStore } from '../storage/idb.ts';
-import type { HistoryRecord } from './record.ts';
+import type { HistoryRecord, HistoryRecordSummary } from './record.ts';
+import { newestFirst, summarize } from './record.ts';
 
 const DB_NAME = 'mnist-lab-history';
 const DB_VERSION = 1;
@@ -22,13 +23,42 @@ export function putRecords(records: readonly HistoryRecord[]): Promise<number[]>
   });
 }
 
-/** Every stored run, newest first. */
-export async function listRecords(): Promise<StoredRecord[]> {
-  const all = await transact('readonly', (store) => {
-    const q = store.getAll() as IDBRequest<StoredRecord[]>;
-    return () => q.result;
+/**
+ * Rewrites record `id` in place (a run written after each epoch, then once
+ * more when it ends), keeping the name stored there: the student may have
+ * renamed it meanwhile. Returns what is now stored, or undefined, writing
+ * nothing, if the record is gone (the student deleted it).
+ */
+export function updateRecord(id: number, record: HistoryRecord): Promise<StoredRecord | undefined> {
+  return transact('readwrite', (store) => {
+    let stored: StoredRecord | undefined;
+    const q = store.get(id) as IDBRequest<StoredRecord | undefined>;
+    q.onsuccess = () => {
+      if (!q.result) return;
+      stored = { ...record, id, name: q.result.name };
+      store.put(stored);
+    };
+    return () => stored;
   });
-  return all.sort((a, b) => b.savedAt.localeCompare(a.savedAt) || b.id - a.id);
+}
+
+/**
+ * Every stored run's summary, newest first. Read with a cursor, one record at
+ * a time, so a history of a thousand long runs never sits in memory whole.
+ */
+export async function listSummaries(): Promise<HistoryRecordSummary[]> {
+  const all = await transact('readonly', (store) => {
+    const out: HistoryRecordSummary[] = [];
+    const q = store.openCursor();
+    q.onsuccess = () => {
+      const cursor = q.result;
+      if (!cursor) return;
+      out.push(summarize(cursor.value as StoredRecord));
+      cursor.continue();
+    };
+    return () => out;
+  });
+  return all.sort(newestFirst);
 }
 
 export function getRecord(id: number): Promise<StoredRecord | undefined> {
