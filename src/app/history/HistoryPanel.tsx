@@ -15,6 +15,7 @@ import './history.css';
 
 export function HistoryPanel() {
   const rows = useLab((s) => s.history);
+  const listed = useLab((s) => s.historyListed);
   const selected = useLab((s) => s.historySelected);
   const message = useLab((s) => s.historyMessage);
   const toggle = useLab((s) => s.toggleHistorySelected);
@@ -41,8 +42,10 @@ export function HistoryPanel() {
       {rows.length > 0 ? (
         <HistoryTable rows={rows} selected={selected} onToggle={toggle} live={live}
           onSelectAll={selectAll} onRename={actions.renameRun} onDelete={remove} />
+      ) : listed ? (
+        <p className="muted">No runs yet. Every run you train, and every run of a race, is kept here as it goes.</p>
       ) : (
-        <p className="muted">No runs yet. Every run you train, and every run of a race, is kept here when it ends.</p>
+        <p className="muted">Reading the run history…</p>
       )}
       <div className="history__buttons">
         <button type="button" disabled={none} onClick={() => void actions.exportSelection('csv')}>Export selection as CSV</button>

@@ -7,18 +7,26 @@ import { useLab } from '../store/index.ts';
 import { curvesToCsv, toCsv, toJson } from './exchange.ts';
 import * as db from './historyDb.ts';
 import type { HistoryRecord } from './record.ts';
-import { summarize, uniqueName } from './record.ts';
+import { newestFirst, summarize, uniqueName } from './record.ts';
 
 export const say = (kind: 'error' | 'info', text: string) => useLab.getState().setHistoryMessage({ kind, text });
 export const why = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 let listed: Promise<void> | null = null;
 
-/** Reads the list from IndexedDB: once, when the page opens; every save after that updates it by what it wrote. */
+/**
+ * Reads the list from IndexedDB: once, when the page opens; every save after
+ * that updates it by what it wrote. A run saved while the list was being read
+ * is kept as saved (the read may predate it).
+ */
 export function refreshHistory(): Promise<void> {
   listed = db
     .listSummaries()
-    .then((list) => useLab.getState().setHistory(list))
+    .then((list) => {
+      const s = useLab.getState();
+      const saved = new Set(s.history.map((r) => r.id));
+      s.setHistory([...s.history, ...list.filter((r) => !saved.has(r.id))].sort(newestFirst));
+    })
     .catch((e: unknown) => say('error', `The run history cannot be read: ${why(e)}.`));
   return listed;
 }

@@ -11,6 +11,8 @@ import { newestFirst } from './record.ts';
 export interface HistorySlice {
   /** Newest first. */
   history: HistoryRecordSummary[];
+  /** The list has been read from IndexedDB (a long history takes a few seconds when the page opens). */
+  historyListed: boolean;
   /** Ticked run ids, in the order they were ticked (that order picks each run's colour). */
   historySelected: number[];
   historyMessage: { kind: 'error' | 'info'; text: string } | null;
@@ -33,13 +35,14 @@ export interface HistorySlice {
 
 export const createHistorySlice: StateCreator<LabState, [], [], HistorySlice> = (set) => ({
   history: [],
+  historyListed: false,
   historySelected: [],
   historyMessage: null,
   historyLive: [],
   setHistory: (history) =>
     set((s) => {
       const ids = new Set(history.map((r) => r.id));
-      return { history, historySelected: s.historySelected.filter((id) => ids.has(id)) };
+      return { history, historyListed: true, historySelected: s.historySelected.filter((id) => ids.has(id)) };
     }),
   upsertHistory: (runs) =>
     set((s) => {
