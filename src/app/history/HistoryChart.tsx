@@ -5,7 +5,7 @@
  * thinned to OVERLAY_POINTS (useHistoryOverlay.ts), so the smoothing here
  * only steadies the eye; when more are ticked, the chart says so.
  */
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Scatter, XAxis, YAxis } from 'recharts';
 import { runStyle } from '../components/race/racePalette.ts';
 import { lossDomain, raceSeries } from '../components/race/raceSeries.ts';
@@ -18,8 +18,11 @@ const LIGHT_SMOOTHING = 0.3;
 
 const lossTick = (v: number): string => (v < 1000 ? String(Number(v.toPrecision(2))) : v.toExponential(0).replace('e+', 'e'));
 
-/** `ticked`: how many runs are ticked; the overlay draws the first OVERLAY_MAX of them. */
-export function HistoryChart({ runs, ticked }: { runs: readonly OverlayRun[]; ticked: number }) {
+/**
+ * `ticked`: how many runs are ticked; the overlay draws the first OVERLAY_MAX of them.
+ * Memoised: the panel re-renders for every message and save; the chart only when its runs change.
+ */
+export const HistoryChart = memo(function HistoryChart({ runs, ticked }: { runs: readonly OverlayRun[]; ticked: number }) {
   const [log, setLog] = useState(false);
   const series = useMemo(() => {
     const all = raceSeries(
@@ -75,4 +78,4 @@ export function HistoryChart({ runs, ticked }: { runs: readonly OverlayRun[]; ti
       </p>
     </div>
   );
-}
+});
