@@ -52,6 +52,8 @@ function freshNames(records: readonly HistoryRecord[]): HistoryRecord[] {
  * their new ids. Throws on a storage failure: the caller says what was being saved.
  */
 export async function saveRecords(records: readonly HistoryRecord[]): Promise<number[]> {
+  // The names to avoid are the list's: a run that ends its first epoch while a long history is still being read waits for it.
+  await whenListed();
   const named = freshNames(records);
   for (const r of named) naming.add(r.name);
   try {
