@@ -90,13 +90,13 @@ export function createAutoSaver(deps: AutoSaveDeps): (state: Watched, prev: Watc
 
   /**
    * Writes `build(t)` under `key` when `written` is news; `ended` closes the
-   * key after it. `savedAt` is the record's date if this is its first write.
+   * key after it. `date()` gives the record's date if this is its first write.
    */
-  const write = (key: string, written: string, ended: boolean, what: string, savedAt: string, build: (t: Tracked) => HistoryRecord | null) => {
+  const write = (key: string, written: string, ended: boolean, what: string, date: () => string, build: (t: Tracked) => HistoryRecord | null) => {
     let t = tracked.get(key);
     if (t?.ended || t?.written === written) return;
     if (!t) {
-      t = { written, savedAt, id: undefined, busy: false, queued: null, ended };
+      t = { written, savedAt: date(), id: undefined, busy: false, queued: null, ended };
       tracked.set(key, t);
     }
     t.written = written;
@@ -112,7 +112,7 @@ export function createAutoSaver(deps: AutoSaveDeps): (state: Watched, prev: Watc
 
     if (run && run !== prev.run && (run.epochs.length > 0 || run.phase === 'done')) {
       const ended = run.phase === 'done';
-      write(`run:${run.id}`, `${run.epochs.length}${ended ? ':end' : ''}`, ended, 'The run', now(), (t) => recordFromRun(run, t.savedAt));
+      write(`run:${run.id}`, `${run.epochs.length}${ended ? ':end' : ''}`, ended, 'The run', now, (t) => recordFromRun(run, t.savedAt));
     }
 
     if (race && race !== prev.race) {
@@ -120,11 +120,12 @@ export function createAutoSaver(deps: AutoSaveDeps): (state: Watched, prev: Watc
       race.runs.forEach((r, i) => {
         // Before its first epoch a run has nothing worth a record yet, unless its story is over (diverged).
         if (!hasData(r) || (!ended && r.epochs.length === 0 && r.status === 'running')) return;
-        let date = raceDates.get(race.runId);
-        if (date === undefined) raceDates.set(race.runId, (date = now()));
-        const raceId = raceIdOf(race, date);
+        const date = () => {
+          if (!raceDates.has(race.runId)) raceDates.set(race.runId, now());
+          return raceDates.get(race.runId)!;
+        };
         write(`race:${race.runId}:${i}`, `${r.epochs.length}:${r.status}${ended ? ':end' : ''}`, ended, 'The race', date, (t) =>
-          recordFromRaceRun(race, i, race.settings, t.savedAt, raceId),
+          recordFromRaceRun(race, i, race.settings, t.savedAt, raceIdOf(race, t.savedAt)),
         );
       });
     }
