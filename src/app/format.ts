@@ -39,3 +39,6 @@ export function withReason(lead: string, reason: string | null | undefined): str
   const r = (reason ?? '').trim().replace(/[.\s]+$/, '');
   return r ? `${lead}: ${r}.` : `${lead}.`;
 }
+
+/** "1 run", "1,000 runs": a count with its noun, thousands grouped. */
+export const countOf = (n: number, noun: string, plural = `${noun}s`): string => `${n.toLocaleString('en')} ${n === 1 ? noun : plural}`;

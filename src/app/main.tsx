@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { startAutoSave } from './history/autoSave.ts';
 import { connect, fault, pageOptions } from './lab.ts';
+import { startLeaveGuard } from './leaveGuard.ts';
 import { useLab } from './store/index.ts';
 import './styles.css';
 
@@ -14,6 +15,7 @@ import './styles.css';
 
 connect();
 startAutoSave();
+startLeaveGuard();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />

@@ -1,21 +1,28 @@
 /**
  * Saved runs on one chart, drawn like the race: training loss as a lightly
  * smoothed line, validation loss as a marker per epoch, one colour, dash and
- * marker per run, its name in the legend. The stored curves are already
- * thinned to ~1,000 points, so the smoothing here only steadies the eye.
+ * marker per run, its name in the legend. At most OVERLAY_MAX runs, each
+ * thinned to OVERLAY_POINTS (useHistoryOverlay.ts), so the smoothing here
+ * only steadies the eye; when more are ticked, the chart says so.
  */
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Scatter, XAxis, YAxis } from 'recharts';
 import { runStyle } from '../components/race/racePalette.ts';
 import { lossDomain, raceSeries } from '../components/race/raceSeries.ts';
+import { countOf } from '../format.ts';
 import type { OverlayRun } from './useHistoryOverlay.ts';
+import { OVERLAY_MAX } from './useHistoryOverlay.ts';
 
 /** Lighter than the race's 0.6: stored points already average several batch groups. */
 const LIGHT_SMOOTHING = 0.3;
 
 const lossTick = (v: number): string => (v < 1000 ? String(Number(v.toPrecision(2))) : v.toExponential(0).replace('e+', 'e'));
 
-export function HistoryChart({ runs }: { runs: readonly OverlayRun[] }) {
+/**
+ * `ticked`: how many runs are ticked; the overlay draws the first OVERLAY_MAX of them.
+ * Memoised: the panel re-renders for every message and save; the chart only when its runs change.
+ */
+export const HistoryChart = memo(function HistoryChart({ runs, ticked }: { runs: readonly OverlayRun[]; ticked: number }) {
   const [log, setLog] = useState(false);
   const series = useMemo(() => {
     const all = raceSeries(
@@ -28,6 +35,8 @@ export function HistoryChart({ runs }: { runs: readonly OverlayRun[] }) {
   const domain = useMemo(() => lossDomain(series, log), [series, log]);
   const epochs = Math.max(1, ...runs.map((r) => r.epochs));
   const repeats = runs.some((r) => r.styleIndex >= 6);
+  const capped = ticked > OVERLAY_MAX;
+  const label = capped ? `History overlay: ${runs.length} of ${countOf(ticked, 'ticked run')}` : `History overlay: ${countOf(runs.length, 'run')}`;
 
   return (
     <div className="history__chart">
@@ -36,7 +45,12 @@ export function HistoryChart({ runs }: { runs: readonly OverlayRun[] }) {
           <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} /> Log-scale loss
         </label>
       </div>
-      <div role="img" aria-label={`History overlay: ${runs.length} run${runs.length === 1 ? '' : 's'}`} className="chart__area">
+      {capped ? (
+        <p className="history__capped">
+          Showing the first {OVERLAY_MAX} of {countOf(ticked, 'ticked run')}: the overlay draws at most {OVERLAY_MAX}. Untick some to compare others.
+        </p>
+      ) : null}
+      <div role="img" aria-label={label} className="chart__area">
         <ResponsiveContainer width="100%" height={340}>
           <ComposedChart margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#d0d4dc" />
@@ -64,4 +78,4 @@ export function HistoryChart({ runs }: { runs: readonly OverlayRun[] }) {
       </p>
     </div>
   );
-}
+});

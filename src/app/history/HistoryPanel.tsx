@@ -3,31 +3,38 @@
  * of a race), kept in IndexedDB. Tick runs to overlay their curves and to
  * export them as CSV or JSON; import such a JSON file back.
  */
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import { DamagedRecords } from '../components/DamagedRecords.tsx';
 import { RUNS_NOT_KEPT } from '../storage/failure.ts';
 import { useStorageAvailability } from '../storage/useStorage.ts';
 import { useLab } from '../store/index.ts';
 import { HistoryChart } from './HistoryChart.tsx';
 import { HistoryTable } from './HistoryTable.tsx';
+import { countOf } from '../format.ts';
 import * as actions from './historyActions.ts';
+import { importFile } from './historyImport.ts';
 import { useHistoryOverlay } from './useHistoryOverlay.ts';
 import './history.css';
 
 export function HistoryPanel() {
   const rows = useLab((s) => s.history);
+  const listed = useLab((s) => s.historyListed);
   const selected = useLab((s) => s.historySelected);
   const message = useLab((s) => s.historyMessage);
   const toggle = useLab((s) => s.toggleHistorySelected);
   const setSelected = useLab((s) => s.setHistorySelected);
+  const live = useLab((s) => s.historyLive);
   const damaged = useLab((s) => s.historyDamaged);
-  const overlay = useHistoryOverlay();
-  const none = selected.length === 0;
   // Where nothing can be stored, the panel must not promise to keep runs.
   const keeping = useStorageAvailability() !== 'unavailable';
+  const overlay = useHistoryOverlay();
+  // Stable, so the memoised table skips the panel's other re-renders (an import's progress lines).
+  const selectAll = useCallback((on: boolean) => setSelected(on ? useLab.getState().history.map((r) => r.id) : []), [setSelected]);
+  const remove = useCallback((id: number) => void actions.deleteRun(id), []);
+  const none = selected.length === 0;
 
   useEffect(() => {
-    void actions.refreshHistory();
+    void actions.whenListed();
   }, []);
 
   return (
@@ -35,17 +42,18 @@ export function HistoryPanel() {
       <div className="panel__head">
         <h2 id="history-heading">Run history</h2>
         <span className="history__count">
-          {keeping ? `${rows.length} run${rows.length === 1 ? '' : 's'} kept in this browser${selected.length ? ` · ${selected.length} ticked` : ''}` : 'Not kept in this browser'}
+          {keeping ? `${countOf(rows.length, 'run')} kept in this browser${selected.length ? ` · ${selected.length.toLocaleString('en')} ticked` : ''}` : 'Not kept in this browser'}
         </span>
       </div>
       {!keeping ? (
         <p className="notice" role="note">{RUNS_NOT_KEPT}</p>
       ) : rows.length > 0 ? (
-        <HistoryTable rows={rows} selected={selected} onToggle={toggle}
-          onSelectAll={(on) => setSelected(on ? rows.map((r) => r.id) : [])}
-          onRename={actions.renameRun} onDelete={(id) => void actions.deleteRun(id)} />
+        <HistoryTable rows={rows} selected={selected} onToggle={toggle} live={live}
+          onSelectAll={selectAll} onRename={actions.renameRun} onDelete={remove} />
+      ) : listed ? (
+        <p className="muted">No runs yet. Every run you train, and every run of a race, is kept here as it goes.</p>
       ) : (
-        <p className="muted">No runs yet. Every run you train, and every run of a race, is kept here when it ends.</p>
+        <p className="muted">Reading the run history…</p>
       )}
       {damaged.length > 0 ? <DamagedRecords list={damaged} what="run" onRemove={(key) => void actions.deleteRun(key)} /> : null}
       <div className="history__buttons">
@@ -60,7 +68,7 @@ export function HistoryPanel() {
           onChange={(e) => {
             const f = e.target.files?.[0];
             e.target.value = '';
-            if (f) void actions.importFile(f);
+            if (f) void importFile(f);
           }} />
       </label>
       {message ? (
@@ -71,7 +79,7 @@ export function HistoryPanel() {
       {none ? (
         rows.length > 0 ? <p className="muted">Tick runs above to overlay their loss curves.</p> : null
       ) : (
-        <HistoryChart runs={overlay} />
+        <HistoryChart runs={overlay.runs} ticked={overlay.ticked} />
       )}
     </section>
   );

@@ -1,49 +1,133 @@
 /**
- * Every run goes into the history by itself: a single run when it ends with
- * a reason (completed, stopped, or diverged, which is worth keeping: it is
- * instructive), and each run of a race when the race is done. The watcher
- * runs on every store change, so it only compares references and keys; the
- * record is built once, when a run ends.
+ * Every run goes into the history by itself, as it goes: a single run is
+ * written after each epoch (status 'interrupted' until it ends) and rewritten
+ * in place, under the same IndexedDB key, when it ends with its reason
+ * (completed, stopped, diverged: a diverged run is worth keeping, it is
+ * instructive), or as 'interrupted' if it ended without one (its worker
+ * failed or died). A race's runs likewise, one record each, after each race
+ * epoch and once more when the race is done. So a reload, a crash or a killed
+ * worker leaves the run in the history with its curves up to its last epoch.
+ *
+ * The watcher runs on every store change (loss points arrive ~10 a second),
+ * so it only compares references and counts; a record is built when there is
+ * something new to write: an epoch, or the end.
  */
 import type { LabState } from '../store/index.ts';
 import { useLab } from '../store/index.ts';
-import { saveRecords } from './historyActions.ts';
+import { saveRun } from './historyActions.ts';
 import type { HistoryRecord } from './record.ts';
-import { recordFromRun, recordsFromRace } from './record.ts';
+import { hasData, raceIdOf, recordFromRaceRun, recordFromRun } from './record.ts';
 
 export type Watched = Pick<LabState, 'run' | 'race' | 'settings'>;
 
 export interface AutoSaveDeps {
-  save(records: HistoryRecord[]): Promise<unknown>;
+  /**
+   * Writes a record: a new one when `id` is undefined (resolves to its id),
+   * else record `id` in place (resolves to `id`, or null if it is gone).
+   */
+  save(record: HistoryRecord, id?: number): Promise<number | null>;
   report(message: string): void;
+  /** Record `id` is being written as its run goes (true), or has had its last write (false). */
+  live?(id: number, running: boolean): void;
   now?(): string;
 }
 
+/** One run's record as the saver follows it. */
+interface Tracked {
+  /** What was last taken to be written: epochs, and whether it was the end. */
+  written: string;
+  /** Fixed at the first write: the record's date. */
+  savedAt: string;
+  /** The record's id: undefined until its first write succeeds; null once it is gone (deleted). */
+  id: number | null | undefined;
+  /** A write is under way; the next waits, so that it knows the id. */
+  busy: boolean;
+  /** The latest record waiting for that write: only the latest, so a slow disk never builds a queue. */
+  queued: { record: HistoryRecord; ended: boolean } | null;
+  ended: boolean;
+}
+
 /**
- * A store listener that saves each ended run once. Keys are 'run:<id>' and
- * 'race:<id>'; run ids restart at 1 when the page reloads, so they only
- * guard this page's life (the database gives every record its own id).
+ * A store listener that keeps each run's record up to date. Keys are
+ * 'run:<id>' and 'race:<id>:<index>'; run ids restart at 1 when the page
+ * reloads, so they only guard this page's life (the database gives every
+ * record its own id).
  */
 export function createAutoSaver(deps: AutoSaveDeps): (state: Watched, prev: Watched) => void {
-  const saved = new Set<string>();
+  const tracked = new Map<string, Tracked>();
+  const reported = new Set<string>();
+  /** A race's date, from its first write: its records share it, and their race id with it. */
+  const raceDates = new Map<number, string>();
   const now = deps.now ?? (() => new Date().toISOString());
 
-  const keep = (key: string, what: string, records: HistoryRecord[]) => {
-    saved.add(key);
-    if (records.length === 0) return;
-    deps.save(records).catch((e: unknown) => deps.report(`${what} could not be saved to the run history: ${e instanceof Error ? e.message : String(e)}.`));
+  /** Writes what is queued under `key`, one write at a time. */
+  const flush = (key: string, t: Tracked, what: string) => {
+    const job = t.queued;
+    if (t.busy || !job || t.id === null) return;
+    t.queued = null;
+    t.busy = true;
+    const id = t.id;
+    deps
+      .save(job.record, id)
+      .then(
+        (stored) => {
+          t.id = stored;
+          if (stored !== null) deps.live?.(stored, !job.ended);
+          else if (id !== undefined) deps.live?.(id, false);
+        },
+        (e: unknown) => {
+          // Once per run, not once per epoch; the next write tries again.
+          if (!reported.has(key)) deps.report(`${what} could not be saved to the run history: ${e instanceof Error ? e.message : String(e)}.`);
+          reported.add(key);
+          if (job.ended && id !== undefined && !t.queued) deps.live?.(id, false);
+        },
+      )
+      .finally(() => {
+        t.busy = false;
+        flush(key, t, what);
+      });
+  };
+
+  /**
+   * Writes `build(t)` under `key` when `written` is news; `ended` closes the
+   * key after it. `date()` gives the record's date if this is its first write.
+   */
+  const write = (key: string, written: string, ended: boolean, what: string, date: () => string, build: (t: Tracked) => HistoryRecord | null) => {
+    let t = tracked.get(key);
+    if (t?.ended || t?.written === written) return;
+    if (!t) {
+      t = { written, savedAt: date(), id: undefined, busy: false, queued: null, ended };
+      tracked.set(key, t);
+    }
+    t.written = written;
+    t.ended = ended;
+    const record = build(t);
+    if (!record) return;
+    t.queued = { record, ended };
+    flush(key, t, what);
   };
 
   return (state, prev) => {
     const { run, race } = state;
 
-    if (run && run !== prev.run && run.phase === 'done' && run.done && !saved.has(`run:${run.id}`)) {
-      const rec = recordFromRun(run, now());
-      keep(`run:${run.id}`, 'The run', rec ? [rec] : []);
+    if (run && run !== prev.run && (run.epochs.length > 0 || run.phase === 'done')) {
+      const ended = run.phase === 'done';
+      write(`run:${run.id}`, `${run.epochs.length}${ended ? ':end' : ''}`, ended, 'The run', now, (t) => recordFromRun(run, t.savedAt));
     }
 
-    if (race && race !== prev.race && race.phase === 'done' && !saved.has(`race:${race.runId}`)) {
-      keep(`race:${race.runId}`, 'The race', recordsFromRace(race, race.settings, now()));
+    if (race && race !== prev.race) {
+      const ended = race.phase === 'done';
+      race.runs.forEach((r, i) => {
+        // Before its first epoch a run has nothing worth a record yet, unless its story is over (diverged).
+        if (!hasData(r) || (!ended && r.epochs.length === 0 && r.status === 'running')) return;
+        const date = () => {
+          if (!raceDates.has(race.runId)) raceDates.set(race.runId, now());
+          return raceDates.get(race.runId)!;
+        };
+        write(`race:${race.runId}:${i}`, `${r.epochs.length}:${r.status}${ended ? ':end' : ''}`, ended, 'The race', date, (t) =>
+          recordFromRaceRun(race, i, race.settings, t.savedAt, raceIdOf(race, t.savedAt)),
+        );
+      });
     }
   };
 }
@@ -52,8 +136,9 @@ export function createAutoSaver(deps: AutoSaveDeps): (state: Watched, prev: Watc
 export function startAutoSave(): () => void {
   return useLab.subscribe(
     createAutoSaver({
-      save: saveRecords,
+      save: saveRun,
       report: (text) => useLab.getState().setHistoryMessage({ kind: 'error', text }),
+      live: (id, running) => useLab.getState().setHistoryLive(id, running),
     }),
   );
 }

@@ -6,7 +6,8 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { HistoryChart } from './HistoryChart.tsx';
-import { HistoryTable } from './HistoryTable.tsx';
+import { HistoryTable, PAGE_SIZE } from './HistoryTable.tsx';
+import { OVERLAY_MAX } from './useHistoryOverlay.ts';
 import { recordFromRun, recordsFromRace, summarize } from './record.ts';
 import { PRESET } from '../../shared/settings.ts';
 import { doneRace, doneRun, raceRun } from './testFixtures.ts';
@@ -48,11 +49,48 @@ describe('HistoryTable', () => {
   });
 });
 
+describe('HistoryTable pages', () => {
+  const many = Array.from({ length: 120 }, (_, i) => ({ ...summarize(records[0]), id: i + 1, name: `run ${i + 1}` }));
+  const html = (selected: number[] = [], live: number[] = []) =>
+    renderToStaticMarkup(<HistoryTable rows={many} selected={selected} onToggle={noop} onSelectAll={noop} onRename={() => Promise.resolve(true)} onDelete={noop} live={live} />);
+
+  it('shows one page of PAGE_SIZE rows, newest first, and says which', () => {
+    const page = html();
+    expect(page.match(/<tr class|<tr>/g)!.length - 1).toBe(PAGE_SIZE);
+    expect(page).toContain('aria-label="Overlay run 1"');
+    expect(page).toContain(`aria-label="Overlay run ${PAGE_SIZE}"`);
+    expect(page).not.toContain(`aria-label="Overlay run ${PAGE_SIZE + 1}"`);
+    expect(page).toContain('Runs 1–50 of 120');
+    expect(page).toMatch(/<button type="button" disabled="">Previous page<\/button>/);
+  });
+
+  it('ticks "Overlay all runs" only when every run, on every page, is ticked', () => {
+    expect(html(many.slice(0, PAGE_SIZE).map((r) => r.id))).toMatch(/aria-label="Overlay all runs"\/>/);
+    expect(html(many.map((r) => r.id))).toMatch(/aria-label="Overlay all runs" checked=""/);
+  });
+
+  it('shows a record still being written as running, and an interrupted one as ended early', () => {
+    const rows = [{ ...many[0], status: 'interrupted' as const }, { ...many[1], status: 'interrupted' as const }];
+    const out = renderToStaticMarkup(<HistoryTable rows={rows} selected={[]} onToggle={noop} onSelectAll={noop} onRename={() => Promise.resolve(true)} onDelete={noop} live={[1]} />);
+    expect(out).toContain('history__status--running">running<');
+    expect(out).toContain('history__status--interrupted">interrupted<');
+    expect(out.match(/ended early/g)).toHaveLength(1);
+  });
+});
+
 describe('HistoryChart', () => {
+  const runs = records.map((r, i) => ({ id: r.id, name: r.name, epochs: r.settings.epochs, curves: r.curves, styleIndex: i }));
+
   it('is an image named by how many runs it overlays', () => {
-    const runs = records.map((r, i) => ({ id: r.id, name: r.name, epochs: r.settings.epochs, curves: r.curves, styleIndex: i }));
-    expect(renderToStaticMarkup(<HistoryChart runs={runs} />)).toContain('role="img" aria-label="History overlay: 2 runs"');
-    expect(renderToStaticMarkup(<HistoryChart runs={runs.slice(0, 1)} />)).toContain('aria-label="History overlay: 1 run"');
-    expect(renderToStaticMarkup(<HistoryChart runs={runs} />)).toContain('Log-scale loss');
+    expect(renderToStaticMarkup(<HistoryChart runs={runs} ticked={2} />)).toContain('role="img" aria-label="History overlay: 2 runs"');
+    expect(renderToStaticMarkup(<HistoryChart runs={runs.slice(0, 1)} ticked={1} />)).toContain('aria-label="History overlay: 1 run"');
+    expect(renderToStaticMarkup(<HistoryChart runs={runs} ticked={2} />)).toContain('Log-scale loss');
+    expect(renderToStaticMarkup(<HistoryChart runs={runs} ticked={2} />)).not.toContain('Showing the first');
+  });
+
+  it('says when it draws fewer runs than are ticked', () => {
+    const html = renderToStaticMarkup(<HistoryChart runs={runs} ticked={1000} />);
+    expect(html).toContain(`Showing the first ${OVERLAY_MAX} of 1,000 ticked runs: the overlay draws at most ${OVERLAY_MAX}.`);
+    expect(html).toContain('aria-label="History overlay: 2 of 1,000 ticked runs"');
   });
 });

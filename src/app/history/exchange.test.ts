@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PRESET } from '../../shared/settings.ts';
-import { HISTORY_FORMAT, csvCell, curvesToCsv, fromJson, toCsv, toJson } from './exchange.ts';
+import { HISTORY_FORMAT, csvCell, curvesToCsv, fromJson, readHistoryHeader, readHistoryRun, toCsv, toJson } from './exchange.ts';
 import type { HistoryRecord } from './record.ts';
 import { MAX_TRAIN_POINTS, recordFromRun, recordsFromRace } from './record.ts';
 import { doneRace, doneRun, raceRun } from './testFixtures.ts';
@@ -49,6 +49,33 @@ describe('JSON round trip', () => {
   });
 });
 
+describe('statuses', () => {
+  it('reads back an interrupted run', () => {
+    const rec = { ...single(), status: 'interrupted' as const };
+    const back = fromJson(toJson([rec], AT));
+    expect(back.ok && back.records[0].status).toBe('interrupted');
+  });
+
+  it('still reads a file written before runs could be interrupted', () => {
+    // As the lab wrote it before 'interrupted' existed: one stopped run, one epoch.
+    const old = `{"format":"mnist-lab-history","version":1,"exportedAt":"2025-02-01T09:00:00.000Z","runs":[{"name":"Run · lr 0.1 · μ 0.5","savedAt":"2025-02-01T08:59:00.000Z","kind":"single","settings":{"learningRate":0.1,"momentum":0.5,"epochs":2,"batchSize":64,"seed":1,"init":"pytorch","schedule":"constant"},"status":"stopped","curves":{"train":[{"epoch":0.5,"loss":0.9},{"epoch":1,"loss":0.5}],"validation":[{"epoch":1,"loss":0.4,"accuracy":0.88}]},"final":{"trainLoss":0.6,"validationLoss":0.4,"validationAccuracy":0.88,"macroAuc":0.98}}]}`;
+    const back = fromJson(old);
+    expect(back.ok && back.records.map((r) => [r.status, r.curves.train.length])).toEqual([['stopped', 2]]);
+  });
+});
+
+describe('reading a file run by run', () => {
+  it('checks the envelope first, then each run with its number', () => {
+    const header = readHistoryHeader(toJson([single(), ...race()], AT));
+    expect(header.ok && header.runs).toHaveLength(3);
+    if (!header.ok) return;
+    expect(readHistoryRun(header.runs[0], 0).ok).toBe(true);
+    const bad = readHistoryRun({ ...(header.runs[1] as object), kind: 'solo' }, 1);
+    expect(!bad.ok && bad.message).toMatch(/^Run 2 \(“Race · lr 0.1 · μ 0.5”\): kind must be one of "single", "race"; not "solo"\. Nothing was imported\.$/);
+    expect(readHistoryHeader('[]')).toMatchObject({ ok: false });
+  });
+});
+
 describe('fromJson rejects, saying why', () => {
   it('text that is not JSON', () => rejects('{"format": ', 'not valid JSON'));
   it('a model file', () => rejects({ format: 'mnist-lab-model', version: 1 }, 'saved model file', 'Saved models'));
@@ -72,7 +99,7 @@ describe('fromJson rejects, saying why', () => {
   damage('an overlong name', (d) => { d.runs[0].name = 'x'.repeat(201); }, 'name must be at most 200 characters long, not a text of 201 characters');
   damage('a date that is not a date', (d) => { d.runs[0].savedAt = 'yesterday'; }, 'Run 1 (“Run · lr 0.01 · μ 0.5”)', 'savedAt must be a date', 'not "yesterday"');
   damage('an unknown kind', (d) => { d.runs[0].kind = 'solo'; }, 'kind must be one of "single", "race"; not "solo"');
-  damage('an unknown status', (d) => { d.runs[2].status = 'exploded'; }, 'Run 3', 'status must be one of "completed", "stopped", "diverged", "collapsed", "early-stopped"; not "exploded"');
+  damage('an unknown status', (d) => { d.runs[2].status = 'exploded'; }, 'Run 3', 'status must be one of "completed", "stopped", "diverged", "collapsed", "early-stopped", "interrupted"; not "exploded"');
   damage('missing settings', (d) => { delete d.runs[0].settings; }, 'settings must be an object, not missing');
   it('gives a setting missing from a run (an earlier file) the notebook’s value', () => {
     const d = doc();

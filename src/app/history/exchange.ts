@@ -12,8 +12,17 @@ import { readHistoryRecord } from './recordSchema.ts';
 export const HISTORY_FORMAT = 'mnist-lab-history';
 export const HISTORY_VERSION = 1;
 
-/** Far above what the lab writes; a bound so a wrong file fails quickly instead of filling the database. */
-const MAX_RUNS = 1000;
+/**
+ * What one import may hold, measured against what the page can take
+ * (`npm run bench-history`, on a shared 2-core machine): 1,000 runs of 1,000
+ * training points each (the most a run keeps), a 44 MB file, import in ~5 s,
+ * checked and stored in slices and chunks with the page answering throughout
+ * (longest frame gap ~0.8 s: parsing the JSON, the one step that cannot be
+ * split), and the page's heap stays near 20 MB. A bound, too, so a wrong file
+ * fails quickly instead of filling the database.
+ */
+export const MAX_IMPORT_RUNS = 1000;
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 export function toJson(records: readonly HistoryRecord[], exportedAt: string = new Date().toISOString()): string {
   // Database ids mean nothing in another browser: import stores afresh.
@@ -40,8 +49,10 @@ function readRun(v: unknown): HistoryRecord {
   return rec;
 }
 
-/** Reads an exported history; every run must be valid, or none is taken. */
-export function fromJson(textIn: string): Imported {
+export type HistoryHeader = { ok: true; runs: unknown[] } | { ok: false; message: string };
+
+/** A file's envelope: JSON, the format and version, and a list of runs within the limits. Its runs are not read yet. */
+export function readHistoryHeader(textIn: string): HistoryHeader {
   let doc: unknown;
   try {
     doc = JSON.parse(textIn);
@@ -53,17 +64,30 @@ export function fromJson(textIn: string): Imported {
   if (doc.version !== HISTORY_VERSION) return { ok: false, message: `This run history has version ${shown(doc.version)}; this lab reads version ${HISTORY_VERSION}.` };
   if (!Array.isArray(doc.runs)) return { ok: false, message: 'This run history is damaged: its "runs" list is missing.' };
   if (doc.runs.length === 0) return { ok: false, message: 'This run history holds no runs.' };
-  if (doc.runs.length > MAX_RUNS) return { ok: false, message: `This run history holds ${doc.runs.length} runs; the lab imports at most ${MAX_RUNS} at a time.` };
+  if (doc.runs.length > MAX_IMPORT_RUNS) return { ok: false, message: `This run history holds ${doc.runs.length} runs; the lab imports at most ${MAX_IMPORT_RUNS} at a time.` };
+  return { ok: true, runs: doc.runs };
+}
+
+/** Run `i` (from 0) of a file's list, checked; a problem is named by the run's number and name. */
+export function readHistoryRun(raw: unknown, i: number): { ok: true; record: HistoryRecord } | { ok: false; message: string } {
+  try {
+    return { ok: true, record: readRun(raw) };
+  } catch (e) {
+    if (!(e instanceof Invalid)) throw e;
+    const name = isObj(raw) && typeof raw.name === 'string' && raw.name.trim() ? ` (“${raw.name.trim().slice(0, 60)}”)` : '';
+    return { ok: false, message: `Run ${i + 1}${name}: ${e.message.replace(/\.$/, '')}. Nothing was imported.` };
+  }
+}
+
+/** Reads an exported history; every run must be valid, or none is taken. (The page reads large files run by run: historyImport.ts.) */
+export function fromJson(textIn: string): Imported {
+  const header = readHistoryHeader(textIn);
+  if (!header.ok) return header;
   const records: HistoryRecord[] = [];
-  for (let i = 0; i < doc.runs.length; i++) {
-    const raw = doc.runs[i];
-    try {
-      records.push(readRun(raw));
-    } catch (e) {
-      if (!(e instanceof Invalid)) throw e;
-      const name = isObj(raw) && typeof raw.name === 'string' && raw.name.trim() ? ` (“${raw.name.trim().slice(0, 60)}”)` : '';
-      return { ok: false, message: `Run ${i + 1}${name}: ${e.message.replace(/\.$/, '')}. Nothing was imported.` };
-    }
+  for (let i = 0; i < header.runs.length; i++) {
+    const run = readHistoryRun(header.runs[i], i);
+    if (!run.ok) return run;
+    records.push(run.record);
   }
   return { ok: true, records };
 }

@@ -6,39 +6,83 @@
 import { MAX_NAME } from '../../shared/validate.ts';
 import { asStorageError, storageProblem } from '../storage/failure.ts';
 import { useLab } from '../store/index.ts';
-import { curvesToCsv, fromJson, toCsv, toJson } from './exchange.ts';
+import { curvesToCsv, toCsv, toJson } from './exchange.ts';
 import * as db from './historyDb.ts';
 import type { HistoryRecord } from './record.ts';
-import { summarize, uniqueName } from './record.ts';
+import { newestFirst, summarize, uniqueName } from './record.ts';
 
-const say = (kind: 'error' | 'info', text: string) => useLab.getState().setHistoryMessage({ kind, text });
+export const say = (kind: 'error' | 'info', text: string) => useLab.getState().setHistoryMessage({ kind, text });
+export const why = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
-export async function refreshHistory(): Promise<void> {
-  try {
-    const { records, damaged } = await db.listAll();
-    useLab.getState().setHistory(records.map(summarize));
-    useLab.getState().setHistoryDamaged(damaged);
-  } catch (e) {
-    // Unavailable storage has its own standing notice at the panel; other failures are news.
-    if (asStorageError(e).kind !== 'unavailable') say('error', storageProblem('list-runs', e));
-  }
-}
+let listed: Promise<void> | null = null;
 
 /**
- * Stores records under names not yet in the history (so every "Overlay
- * <name>" is unique) and lists them. Returns their new ids. Throws on a
- * storage failure: the caller says what was being saved.
+ * Reads the list from IndexedDB: once, when the page opens; every save after
+ * that updates it by what it wrote. A run saved while the list was being read
+ * is kept as saved (the read may predate it).
  */
-export async function saveRecords(records: readonly HistoryRecord[]): Promise<number[]> {
-  const taken = new Set((await db.listRecords()).map((r) => r.name));
-  const named = records.map((r) => {
+export function refreshHistory(): Promise<void> {
+  listed = db
+    .listSummaries()
+    .then(({ summaries, damaged }) => {
+      const s = useLab.getState();
+      const saved = new Set(s.history.map((r) => r.id));
+      s.setHistory([...s.history, ...summaries.filter((r) => !saved.has(r.id))].sort(newestFirst));
+      s.setHistoryDamaged(damaged);
+    })
+    .catch((e: unknown) => {
+      // Unavailable storage has its own standing notice at the panel; other failures are news.
+      if (asStorageError(e).kind !== 'unavailable') say('error', storageProblem('list-runs', e));
+    });
+  return listed;
+}
+
+/** Resolves once the list has been read (or failed to be): an import compares against it. */
+export const whenListed = (): Promise<void> => listed ?? refreshHistory();
+
+/** Names being written and not yet in the list: two runs saved at once still get different names. */
+const naming = new Set<string>();
+
+function freshNames(records: readonly HistoryRecord[]): HistoryRecord[] {
+  const taken = new Set([...useLab.getState().history.map((r) => r.name), ...naming]);
+  return records.map((r) => {
     const name = uniqueName(r.name, taken);
     taken.add(name);
     return { ...r, name };
   });
-  const ids = await db.putRecords(named);
-  await refreshHistory();
-  return ids;
+}
+
+/**
+ * Stores new records in one transaction under names not yet in the history
+ * (so every "Overlay <name>" is unique) and adds them to the list. Returns
+ * their new ids. Throws on a storage failure: the caller says what was being saved.
+ */
+export async function saveRecords(records: readonly HistoryRecord[]): Promise<number[]> {
+  // The names to avoid are the list's: a run that ends its first epoch while a long history is still being read waits for it.
+  await whenListed();
+  const named = freshNames(records);
+  for (const r of named) naming.add(r.name);
+  try {
+    const ids = await db.putRecords(named);
+    useLab.getState().upsertHistory(named.map((r, i) => summarize({ ...r, id: ids[i] })));
+    return ids;
+  } finally {
+    for (const r of named) naming.delete(r.name);
+  }
+}
+
+/**
+ * Writes one run as the auto-save keeps it: a new record when `id` is
+ * undefined, else record `id` rewritten in place (it keeps its stored name).
+ * Resolves to the record's id, or null when record `id` is gone (deleted
+ * meanwhile: it is not brought back). Throws on a storage failure.
+ */
+export async function saveRun(record: HistoryRecord, id?: number): Promise<number | null> {
+  if (id === undefined) return (await saveRecords([record]))[0];
+  const stored = await db.updateRecord(id, record);
+  if (!stored) return null;
+  useLab.getState().upsertHistory([summarize(stored)]);
+  return id;
 }
 
 export async function renameRun(id: number, name: string): Promise<boolean> {
@@ -59,25 +103,31 @@ export async function renameRun(id: number, name: string): Promise<boolean> {
   let found = false;
   try {
     found = await db.renameRecord(id, wanted);
-    if (!found) say('error', 'That run is no longer in this browser’s storage.');
   } catch (e) {
     say('error', storageProblem('rename-run', e));
     return false;
   }
-  await refreshHistory();
+  const s = useLab.getState();
+  const row = s.history.find((r) => r.id === id);
+  if (!found) {
+    say('error', 'That run is no longer in this browser’s storage.');
+    s.removeHistory(id);
+  } else if (row) s.upsertHistory([{ ...row, name: wanted }]);
   return found;
 }
 
 /** Deletes a run, or a damaged record by its key. */
 export async function deleteRun(id: IDBValidKey): Promise<void> {
-  const name = useLab.getState().history.find((r) => r.id === id)?.name;
+  const s = useLab.getState();
+  const name = s.history.find((r) => r.id === id)?.name;
   try {
     await db.deleteRecord(id);
+    if (typeof id === 'number') useLab.getState().removeHistory(id);
+    useLab.getState().setHistoryDamaged(useLab.getState().historyDamaged.filter((d) => d.key !== id));
     say('info', name ? `Deleted “${name}”.` : 'Removed the damaged run.');
   } catch (e) {
     say('error', storageProblem('delete-run', e));
   }
-  await refreshHistory();
 }
 
 /** The ticked runs in full (with curves), in the order they were ticked. */
@@ -111,19 +161,4 @@ export async function exportSelection(kind: ExportKind): Promise<void> {
   else if (kind === 'csv') download(toCsv(records), `mnist-lab-runs-${stamp}.csv`, 'text/csv');
   else download(curvesToCsv(records), `mnist-lab-curves-${stamp}.csv`, 'text/csv');
   say('info', `Exported ${records.length} run${records.length === 1 ? '' : 's'}.`);
-}
-
-/** Reads an exported history; valid runs are stored, listed and ticked for the overlay. */
-export async function importFile(file: File): Promise<void> {
-  if (file.size > 50 * 1024 * 1024) return say('error', `“${file.name}” is ${(file.size / 1048576).toFixed(0)} MB: far too large to be a mnist-lab run history.`);
-  const parsed = fromJson(await file.text());
-  if (!parsed.ok) return say('error', `“${file.name}”: ${parsed.message}`);
-  try {
-    const ids = await saveRecords(parsed.records);
-    const s = useLab.getState();
-    s.setHistorySelected([...s.historySelected, ...ids]);
-    say('info', `Imported ${ids.length} run${ids.length === 1 ? '' : 's'} from “${file.name}”.`);
-  } catch (e) {
-    say('error', storageProblem('import-runs', e));
-  }
 }

@@ -6,8 +6,9 @@
  * listed apart, never shown.
  */
 import type { DamagedRecord } from '../storage/idb.ts';
-import { recordStore } from '../storage/idb.ts';
-import type { HistoryRecord } from './record.ts';
+import { damagedRecord, recordStore } from '../storage/idb.ts';
+import type { HistoryRecord, HistoryRecordSummary } from './record.ts';
+import { newestFirst, summarize } from './record.ts';
 import type { StoredRecord } from './recordSchema.ts';
 import { readStoredRecord } from './recordSchema.ts';
 
@@ -28,17 +29,44 @@ export function putRecords(records: readonly HistoryRecord[]): Promise<number[]>
   });
 }
 
-const newestFirst = (a: StoredRecord, b: StoredRecord) => b.savedAt.localeCompare(a.savedAt) || b.id - a.id;
-
-/** Every stored run that reads as one, newest first, and the damaged ones apart. */
-export async function listAll(): Promise<{ records: StoredRecord[]; damaged: DamagedRecord[] }> {
-  const { valid, damaged } = await runs.list(readStoredRecord);
-  return { records: valid.sort(newestFirst), damaged };
+/**
+ * Rewrites record `id` in place (a run written after each epoch, then once
+ * more when it ends), keeping the name stored there: the student may have
+ * renamed it meanwhile. Returns what is now stored, or undefined, writing
+ * nothing, if the record is gone (the student deleted it).
+ */
+export function updateRecord(id: number, record: HistoryRecord): Promise<StoredRecord | undefined> {
+  return transact('readwrite', (store) => {
+    let stored: StoredRecord | undefined;
+    const q = store.get(id) as IDBRequest<StoredRecord | undefined>;
+    q.onsuccess = () => {
+      if (!q.result) return;
+      stored = { ...record, id, name: q.result.name };
+      store.put(stored);
+    };
+    return () => stored;
+  });
 }
 
-/** Every stored run, newest first (damaged records left out). */
-export async function listRecords(): Promise<StoredRecord[]> {
-  return (await listAll()).records;
+/**
+ * Every stored run's summary, newest first. Read with a cursor, one record at
+ * a time, so a history of a thousand long runs never sits in memory whole.
+ */
+export async function listSummaries(): Promise<{ summaries: HistoryRecordSummary[]; damaged: DamagedRecord[] }> {
+  const { summaries, damaged } = await transact('readonly', (store) => {
+    const out = { summaries: [] as HistoryRecordSummary[], damaged: [] as DamagedRecord[] };
+    const q = store.openCursor();
+    q.onsuccess = () => {
+      const cursor = q.result;
+      if (!cursor) return;
+      const r = readStoredRecord(cursor.value, '');
+      if (r.ok) out.summaries.push(summarize(r.value));
+      else out.damaged.push(damagedRecord(cursor.primaryKey, cursor.value, r.message));
+      cursor.continue();
+    };
+    return () => out;
+  });
+  return { summaries: summaries.sort(newestFirst), damaged };
 }
 
 /** One run; undefined if it is gone or damaged (a damaged one is never shown). */
@@ -58,7 +86,10 @@ export function renameRecord(id: number, name: string): Promise<boolean> {
   });
 }
 
-/** Deletes a run, or a damaged record by its key. */
-export function deleteRecord(key: IDBValidKey): Promise<void> {
-  return runs.remove(key);
+/** Deletes a run, or a damaged record, by its key. */
+export function deleteRecord(id: IDBValidKey): Promise<void> {
+  return transact('readwrite', (store) => {
+    store.delete(id);
+    return () => undefined;
+  });
 }

@@ -12,14 +12,15 @@ import { doneRace, doneRun, raceRun } from './testFixtures.ts';
 const db = vi.hoisted(() => ({
   putRecords: vi.fn(async (r: readonly unknown[]) => r.map((_, i) => i + 1)),
   listRecords: vi.fn(async () => []),
-  listAll: vi.fn(async () => ({ records: [], damaged: [] })),
+  listSummaries: vi.fn(async () => ({ summaries: [], damaged: [] })),
+  updateRecord: vi.fn(),
   getRecord: vi.fn(),
   renameRecord: vi.fn(),
   deleteRecord: vi.fn(),
 }));
 vi.mock('./historyDb.ts', () => db);
 
-const { importFile } = await import('./historyActions.ts');
+const { importFile } = await import('./historyImport.ts');
 const { useLab } = await import('../store/index.ts');
 
 const AT = '2025-03-01T10:00:00.000Z';

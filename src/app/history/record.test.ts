@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PRESET } from '../../shared/settings.ts';
-import { MAX_TRAIN_POINTS, curvesOf, recordFromRun, recordsFromRace, summarize, uniqueName } from './record.ts';
+import { HISTORY_STATUSES, MAX_TRAIN_POINTS, curvesOf, recordFromRaceRun, recordFromRun, recordsFromRace, summarize, uniqueName } from './record.ts';
+import { runKey } from './runKey.ts';
 import { doneRace, doneRun, lossPoints, raceRun } from './testFixtures.ts';
 
 const AT = '2025-03-01T10:00:00.000Z';
@@ -20,10 +21,20 @@ describe('recordFromRun', () => {
     expect(rec.final).toEqual({ trainLoss: 0.3, validationLoss: 0.25, validationAccuracy: 0.93, macroAuc: 0.995, testAccuracy: 0.935, epochToNinety: 2 });
   });
 
-  it('is null until the run has ended with a reason, and for a run with nothing to show', () => {
-    expect(recordFromRun(doneRun({ phase: 'training', done: null }), AT)).toBeNull();
-    // A failure (data, backend) ends the run without a reason.
-    expect(recordFromRun(doneRun({ done: null, error: 'no data' }), AT)).toBeNull();
+  it('is interrupted while the run trains, and when it ended without a reason (its worker failed), with its curves so far', () => {
+    const training = recordFromRun(doneRun({ phase: 'training', done: null, epochs: doneRun().epochs.slice(0, 1) }), AT)!;
+    expect(training.status).toBe('interrupted');
+    expect(training.curves.validation).toHaveLength(1);
+    expect(training.final).toEqual({ trainLoss: 0.9, validationLoss: 0.5, validationAccuracy: 0.85, macroAuc: 0.99 });
+    const failed = recordFromRun(doneRun({ done: null, error: 'The training worker stopped unexpectedly.' }), AT)!;
+    expect(failed.status).toBe('interrupted');
+    expect(failed.curves.train).toHaveLength(30);
+    // The page words the status; no English sentence goes into the database for it.
+    expect(failed.message).toBeUndefined();
+  });
+
+  it('is null for a run with nothing to show', () => {
+    expect(recordFromRun(doneRun({ lossPoints: [], epochs: [], done: null, error: 'no data' }), AT)).toBeNull();
     expect(recordFromRun(doneRun({ lossPoints: [], epochs: [], done: { reason: 'stopped', message: '' } }), AT)).toBeNull();
   });
 
@@ -88,10 +99,26 @@ describe('recordsFromRace', () => {
 
   it('is empty until the race is done, and leaves out runs with no data', () => {
     expect(recordsFromRace({ ...race, phase: 'training' }, settings, AT)).toEqual([]);
-    const early = doneRace([raceRun(0.1, 'stopped', []), raceRun(0.2, 'running', [0.5])]);
+    const early = doneRace([raceRun(0.1, 'stopped', []), raceRun(0.2, 'stopped', [0.5])]);
     const recs = recordsFromRace(early, settings, AT);
     expect(recs).toHaveLength(1);
     expect(recs[0].status).toBe('stopped');
+  });
+
+  it('a run still running when the race ended (a worker error) is interrupted', () => {
+    const failed = doneRace([raceRun(0.2, 'running', [0.5])], { error: 'The worker stopped.' });
+    expect(recordsFromRace(failed, settings, AT).map((r) => r.status)).toEqual(['interrupted']);
+  });
+});
+
+describe('recordFromRaceRun', () => {
+  const settings = { ...PRESET, epochs: 3 };
+  const racing = doneRace([raceRun(0.1, 'running', [0.8]), raceRun(10, 'diverged', [0.3]), raceRun(1, 'collapsed', [0.1])], { phase: 'training' });
+
+  it('while the race goes on: interrupted, unless the run has diverged (its story is told)', () => {
+    expect([0, 1, 2].map((i) => recordFromRaceRun(racing, i, settings, AT, 'R').status)).toEqual(['interrupted', 'diverged', 'interrupted']);
+    expect(recordFromRaceRun(racing, 1, settings, AT, 'R')).toMatchObject({ raceId: 'R', message: 'The loss became NaN.', settings: { learningRate: 10 } });
+    expect(recordFromRaceRun(racing, 0, settings, AT, 'R').curves.validation).toHaveLength(1);
   });
 });
 
@@ -118,10 +145,18 @@ describe('uniqueName', () => {
 });
 
 describe('summarize', () => {
-  it('leaves the curves out and counts the epochs trained', () => {
-    const s = summarize({ ...recordFromRun(doneRun(), AT)!, id: 4 });
+  it('leaves the curves out, counts the epochs trained and carries the content key', () => {
+    const r = { ...recordFromRun(doneRun(), AT)!, id: 4 };
+    const s = summarize(r);
     expect(s.id).toBe(4);
     expect(s.epochsTrained).toBe(3);
     expect('curves' in s).toBe(false);
+    expect(s.key).toBe(runKey(r));
+  });
+});
+
+describe('HISTORY_STATUSES', () => {
+  it('has every status a record can have, interrupted included', () => {
+    expect(HISTORY_STATUSES).toEqual(['completed', 'stopped', 'diverged', 'collapsed', 'early-stopped', 'interrupted']);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * One finished run as the history keeps it: its settings, its curves thinned
+ * One run as the history keeps it: its settings, its curves thinned
  * to a size that a hundred runs can share one IndexedDB store, and its final
  * figures. Built from the run or race state the page already has; plain
  * data, so it survives structured clone (IndexedDB) and JSON (export) alike.
@@ -11,12 +11,18 @@
 import type { RunSettings } from '../../shared/settings.ts';
 import { MAX_NAME } from '../../shared/validate.ts';
 import { decimate } from '../chart/decimate.ts';
+import { runKey } from './runKey.ts';
 import type { RaceRunStatus, RaceState } from '../store/raceSlice.ts';
 import type { RunState } from '../store/runSlice.ts';
 
-export type HistoryStatus = 'completed' | 'stopped' | 'diverged' | 'collapsed' | 'early-stopped';
+/**
+ * 'interrupted': the run had not ended when it was last written (it is written
+ * after every epoch), or it ended without a reason (its worker died). A
+ * reload, a crash or a closed tab leaves it so, with its curves up to then.
+ */
+export type HistoryStatus = 'completed' | 'stopped' | 'diverged' | 'collapsed' | 'early-stopped' | 'interrupted';
 
-export const HISTORY_STATUSES: readonly HistoryStatus[] = ['completed', 'stopped', 'diverged', 'collapsed', 'early-stopped'];
+export const HISTORY_STATUSES: readonly HistoryStatus[] = ['completed', 'stopped', 'diverged', 'collapsed', 'early-stopped', 'interrupted'];
 
 export interface HistoryCurves {
   /** Training loss by batch group, x in fractional epochs; at most MAX_TRAIN_POINTS. Nats. */
@@ -59,8 +65,12 @@ export interface HistoryRecord {
   final: HistoryFinal;
 }
 
-/** What the list shows; the curves stay in the database until a run is overlaid or exported. */
-export type HistoryRecordSummary = Omit<HistoryRecord, 'id' | 'curves'> & { id: number; epochsTrained: number };
+/**
+ * What the list shows; the curves stay in the database until a run is overlaid
+ * or exported. `key` is the record's content key (runKey.ts): it finds
+ * duplicates on import and tells a run rewritten in place from its old self.
+ */
+export type HistoryRecordSummary = Omit<HistoryRecord, 'id' | 'curves'> & { id: number; epochsTrained: number; key: string };
 
 /** ~1,000 points keep a 100-epoch curve's shape at a few tens of KB per run. */
 export const MAX_TRAIN_POINTS = 1000;
@@ -107,30 +117,38 @@ export const defaultName = (kind: HistoryRecord['kind'], s: Pick<RunSettings, 'l
 /** A run has nothing to show before its first loss point; such runs are not kept. */
 export const hasData = (run: RunLike): boolean => run.lossPoints.length > 0 || run.epochs.length > 0;
 
+/** A reason the run's end gives; one the history does not know (a newer worker's) reads as interrupted. */
+function statusOfReason(reason: string): HistoryStatus {
+  return (HISTORY_STATUSES as readonly string[]).includes(reason) ? (reason as HistoryStatus) : 'interrupted';
+}
+
 /**
- * The record of a single run that has ended with a reason (completed, stopped
- * or diverged); null while it runs, after a failure, or when it has no data.
+ * The record of a single run as it stands: its end's reason (completed,
+ * stopped, diverged) once it has one, else 'interrupted': while it trains
+ * (the auto-save writes it after each epoch) and when it ended without a
+ * reason (the worker failed or died). Null when it has nothing to show.
  */
 export function recordFromRun(run: RunState, savedAt: string = new Date().toISOString()): HistoryRecord | null {
-  if (run.phase !== 'done' || !run.done || !hasData(run)) return null;
+  if (!hasData(run)) return null;
+  const status = run.phase === 'done' && run.done ? statusOfReason(run.done.reason) : 'interrupted';
   const rec: HistoryRecord = {
     name: defaultName('single', run.settings),
     savedAt,
     kind: 'single',
     settings: { ...run.settings },
-    status: run.done.reason,
+    status,
     curves: curvesOf(run),
-    final: finalOf(run, run.done.test?.accuracy),
+    final: finalOf(run, run.done?.test?.accuracy),
   };
-  if (run.done.reason === 'diverged' || run.done.reason === 'early-stopped') rec.message = run.done.message;
+  if (run.done?.reason === 'diverged' || run.done?.reason === 'early-stopped') rec.message = run.done.message;
   if (run.markers.length) rec.changes = run.markers.map((m) => ({ ...m }));
   return rec;
 }
 
 const STATUS_OF_RACE_RUN: Record<RaceRunStatus, HistoryStatus> = {
   finished: 'completed',
-  // Only seen if the race ended without its closing event (a worker error).
-  running: 'stopped',
+  // Once the race is done, only seen if it ended without its closing event (a worker error).
+  running: 'interrupted',
   stopped: 'stopped',
   diverged: 'diverged',
   collapsed: 'collapsed',
@@ -138,29 +156,41 @@ const STATUS_OF_RACE_RUN: Record<RaceRunStatus, HistoryStatus> = {
 };
 
 /**
- * One record per run of a finished race, each with the race's shared settings
- * and its own learning rate and momentum. `settings` are the ones the race
- * started with (the race state does not keep them). Runs without data are left out.
+ * The record of run `index` of a race, with the race's shared settings and its
+ * own learning rate and momentum. While the race goes on, a run is
+ * 'interrupted' unless it has diverged (its weights are frozen: its story is
+ * told); when the race is done, its own status. `settings` are the ones the
+ * race started with; `raceId` is shared by the race's records.
+ */
+export function recordFromRaceRun(race: RaceState, index: number, settings: RunSettings, savedAt: string, raceId: string): HistoryRecord {
+  const r = race.runs[index];
+  // A run's own settings; a race begun before runs kept theirs differs from the race's in lr and μ only.
+  const own: RunSettings = r.settings ?? { ...settings, epochs: race.epochs, learningRate: r.learningRate, momentum: r.momentum };
+  const status = race.phase === 'done' || r.status === 'diverged' || r.status === 'early-stopped' ? STATUS_OF_RACE_RUN[r.status] : 'interrupted';
+  const rec: HistoryRecord = {
+    name: defaultName('race', own),
+    savedAt,
+    kind: 'race',
+    raceId,
+    settings: own,
+    status,
+    curves: curvesOf(r),
+    final: finalOf(r),
+  };
+  if (r.message && (status === 'diverged' || status === 'collapsed' || status === 'early-stopped')) rec.message = r.message;
+  return rec;
+}
+
+/** The id shared by a race's records: when it was first written, and the page's race number. */
+export const raceIdOf = (race: Pick<RaceState, 'runId'>, savedAt: string): string => `${savedAt}#${race.runId}`;
+
+/**
+ * One record per run of a finished race (see recordFromRaceRun). Runs without data are left out.
  */
 export function recordsFromRace(race: RaceState, settings: RunSettings, savedAt: string = new Date().toISOString()): HistoryRecord[] {
   if (race.phase !== 'done') return [];
-  const raceId = `${savedAt}#${race.runId}`;
-  return race.runs.filter(hasData).map((r): HistoryRecord => {
-    // A run's own settings; a race saved before runs kept theirs differs from the race's in lr and μ only.
-    const own: RunSettings = r.settings ?? { ...settings, epochs: race.epochs, learningRate: r.learningRate, momentum: r.momentum };
-    const rec: HistoryRecord = {
-      name: defaultName('race', own),
-      savedAt,
-      kind: 'race',
-      raceId,
-      settings: own,
-      status: STATUS_OF_RACE_RUN[r.status],
-      curves: curvesOf(r),
-      final: finalOf(r),
-    };
-    if (r.message && (r.status === 'diverged' || r.status === 'collapsed' || r.status === 'early-stopped')) rec.message = r.message;
-    return rec;
-  });
+  const raceId = raceIdOf(race, savedAt);
+  return race.runs.flatMap((r, i) => (hasData(r) ? [recordFromRaceRun(race, i, settings, savedAt, raceId)] : []));
 }
 
 /**
@@ -180,5 +210,9 @@ export function uniqueName(name: string, taken: ReadonlySet<string>): string {
 
 export function summarize(r: HistoryRecord & { id: number }): HistoryRecordSummary {
   const { curves, ...rest } = r;
-  return { ...rest, epochsTrained: curves.validation.length };
+  return { ...rest, epochsTrained: curves.validation.length, key: runKey(r) };
 }
+
+/** The list's order: by date, newest first; the later stored first among equal dates. ISO dates compare as text. */
+export const newestFirst = (a: { savedAt: string; id: number }, b: { savedAt: string; id: number }): number =>
+  a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : b.id - a.id;

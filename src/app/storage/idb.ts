@@ -70,7 +70,8 @@ function factory(): IDBFactory | undefined {
   }
 }
 
-function damaged(key: IDBValidKey, value: unknown, reason: string): DamagedRecord {
+/** A record that failed its schema, as the page lists it: its key, its name if readable, what is wrong. */
+export function damagedRecord(key: IDBValidKey, value: unknown, reason: string): DamagedRecord {
   const n = typeof value === 'object' && value !== null && 'name' in value ? readName(value.name, 'name') : null;
   return { key, name: n?.ok ? n.value : null, reason };
 }
@@ -139,7 +140,7 @@ export function recordStore(dbName: string, version: number, storeName: string):
       values.forEach((value, i) => {
         const r = read(value, '');
         if (r.ok) out.valid.push(r.value);
-        else out.damaged.push(damaged(keys[i], value, r.message));
+        else out.damaged.push(damagedRecord(keys[i], value, r.message));
       });
       return out;
     },
