@@ -15,9 +15,9 @@ export const HISTORY_VERSION = 1;
 /**
  * What one import may hold, measured against what the page can take
  * (`npm run bench-history`, on a shared 2-core machine): 1,000 runs of 1,000
- * training points each (the most a run keeps), a 44 MB file, import in ~5 s,
+ * training points each (the most a run keeps), a 44 MB file, import in ~4 s,
  * checked and stored in slices and chunks with the page answering throughout
- * (longest frame gap ~0.8 s: parsing the JSON, the one step that cannot be
+ * (longest frame gap ~0.6 s: parsing the JSON, the one step that cannot be
  * split), and the page's heap stays near 20 MB. A bound, too, so a wrong file
  * fails quickly instead of filling the database.
  */
