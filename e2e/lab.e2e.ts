@@ -54,7 +54,7 @@ describe('the lab page', () => {
     const lab = await open();
     const cases: Array<[string, RegExp]> = [
       ['0', /greater than 0/],
-      ['', /Enter a learning rate/],
+      ['', /Enter a value for learning rate/],
       ['-1', /greater than 0/],
       ['abc', /must be a number/],
     ];
