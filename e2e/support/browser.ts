@@ -149,7 +149,7 @@ export interface RaceChartCounts {
   validation: number;
 }
 
-export type RaceRowStatus = 'running' | 'finished' | 'stopped' | 'diverged' | 'collapsed';
+export type RaceRowStatus = 'running' | 'finished' | 'stopped' | 'diverged' | 'collapsed' | 'early-stopped';
 
 /** One row of the "Race results" table as shown: the texts of the columns the tests read. */
 export interface RaceResultRow {
@@ -500,7 +500,7 @@ export class LabPage {
     };
     const [lr, mu, acc, auc, status] = [col('Learning rate'), col('Momentum'), col('Validation accuracy (%)'), col('Macro AUC'), col('Status')];
     return rows.map((cells, i) => {
-      const m = /^(running|finished|stopped|diverged|collapsed)/.exec(cells[status]);
+      const m = /^(running|finished|stopped|diverged|collapsed|early-stopped)/.exec(cells[status]);
       if (!m) throw new Error(`race table: status not understood: ${cells[status]}`);
       const name = /^Show (.+) in the evaluation panels$/.exec(names[i]);
       if (!name) throw new Error(`race table: row ${i + 1}'s button is not named after its run: "${names[i]}"`);
@@ -541,8 +541,9 @@ export class LabPage {
         phase: run.phase,
         progress: run.progress,
         lossPoints: Array.isArray(run.lossPoints) ? run.lossPoints.length : run.lossPoints,
-        epochs: run.epochs,
-        done: run.done,
+        // Each epoch's losses only: its evaluation (confusion matrix, ROC points) runs to thousands of numbers.
+        epochs: Array.isArray(run.epochs) ? (run.epochs as DiagEpoch[]).map((e) => [e.epoch, e.trainLoss, e.validation?.loss]) : run.epochs,
+        done: run.done && typeof run.done === 'object' ? { ...run.done, test: (run.done as { test?: { accuracy: number } }).test?.accuracy } : run.done,
         error: run.error,
       };
       const race = s.race && {
@@ -566,6 +567,12 @@ export class LabPage {
   }
 }
 
+/** The parts of a run's epoch that describeState keeps. */
+interface DiagEpoch {
+  epoch: number;
+  trainLoss: number;
+  validation?: { loss: number };
+}
 /** The parts of the store's race and range test that describeState summarises. */
 interface DiagRace {
   phase: string;

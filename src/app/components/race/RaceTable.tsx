@@ -103,8 +103,10 @@ function useRaceRows() {
   const statuses = useLab(useShallow((s): RaceRunStatus[] => s.race?.runs.map((r) => r.status) ?? NONE));
   const messages = useLab(useShallow((s) => s.race?.runs.map((r) => r.message) ?? NONE));
   const epochs = useLab(useShallow((s) => s.race?.runs.map((r) => r.epochs) ?? NONE));
+  // A comparison's runs carry their own settings, which name them ("Adam, lr = 0.001"); set once when the race begins.
+  const settings = useLab(useShallow((s) => s.race?.runs.map((r) => r.settings) ?? NONE));
   return useMemo(
-    () => raceRows(rates.map((learningRate, i) => ({ learningRate, momentum: momenta[i], status: statuses[i], message: messages[i], epochs: epochs[i] }))),
-    [rates, momenta, statuses, messages, epochs],
+    () => raceRows(rates.map((learningRate, i) => ({ learningRate, momentum: momenta[i], status: statuses[i], message: messages[i], epochs: epochs[i], settings: settings[i] }))),
+    [rates, momenta, statuses, messages, epochs, settings],
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Evaluation } from '../../../worker/protocol.ts';
+import { PRESET } from '../../../shared/settings.ts';
 import { raceRows } from './raceRows.ts';
 import type { RaceRowInput } from './raceRows.ts';
 
@@ -58,5 +59,18 @@ describe('raceRows', () => {
       epochs: [{ epoch: 1, trainLoss: NaN, validation: evaluation(0.098, 2.31, 0.5) }],
     });
     expect(row).toMatchObject({ trainLoss: '—', validationLoss: '2.310', validationAccuracy: '9.8', status: 'diverged', explanation: 'lr = 1 diverged.', evaluated: true });
+  });
+
+  it('names a comparison’s rows by whatever sets their settings apart, as the chart does, and gives Adam no momentum', () => {
+    const sgd = { ...PRESET };
+    const adam = { ...PRESET, optimizer: 'adam' as const, learningRate: 0.001 };
+    const rows = raceRows([
+      { ...base, learningRate: 0.01, momentum: 0.5, settings: sgd },
+      { ...base, learningRate: 0.001, momentum: 0.5, settings: adam },
+    ]);
+    expect(rows.map((r) => [r.name, r.learningRate, r.momentum, r.effectiveStep])).toEqual([
+      ['SGD, lr = 0.01', '0.01', '0.5', '0.02'],
+      ['Adam, lr = 0.001', '0.001', '—', '—'],
+    ]);
   });
 });

@@ -6,16 +6,17 @@ import type { RaceRun, RaceRunStatus } from '../../store/raceSlice.ts';
 import { epochReaching } from '../../store/raceEvents.ts';
 import { aucText } from '../eval/evalText.ts';
 import { raceRunNames } from '../../../shared/raceRuns.ts';
+import { applies, field } from '../../../shared/settings.ts';
 
 /** The parts of a RaceRun the table reads (none changes on a loss event). */
-export type RaceRowInput = Pick<RaceRun, 'learningRate' | 'momentum' | 'status' | 'message' | 'epochs'>;
+export type RaceRowInput = Pick<RaceRun, 'learningRate' | 'momentum' | 'status' | 'message' | 'epochs' | 'settings'>;
 
 export interface RaceRow {
-  /** "lr = 0.1" (or "lr = 0.1, μ = 0.9" when the race's momenta differ), as in the chart's legend. */
+  /** "lr = 0.1" (or "lr = 0.1, μ = 0.9" when the race's momenta differ, "Adam, lr = 0.001" in a comparison), as in the chart's legend. */
   name: string;
   learningRate: string;
   momentum: string;
-  /** lr / (1 − momentum): the step the run takes once momentum has built up. */
+  /** lr / (1 − momentum): the step the run takes once momentum has built up; a dash, like momentum, for an optimizer without momentum (Adam). */
   effectiveStep: string;
   trainLoss: string;
   validationLoss: string;
@@ -40,11 +41,13 @@ export function raceRows(runs: readonly RaceRowInput[]): RaceRow[] {
 function raceRow(run: RaceRowInput, name: string): RaceRow {
   const last = run.epochs.at(-1);
   const reached = epochReaching(run, 0.9);
+  // Adam, AdamW and Adagrad never read the form's momentum: a 0.5 and an lr / (1 − 0.5) in their row would be made up.
+  const hasMomentum = !run.settings || applies(field('momentum'), run.settings.optimizer);
   return {
     name,
     learningRate: String(run.learningRate),
-    momentum: String(run.momentum),
-    effectiveStep: String(Number((run.learningRate / (1 - run.momentum)).toPrecision(3))),
+    momentum: hasMomentum ? String(run.momentum) : DASH,
+    effectiveStep: hasMomentum ? String(Number((run.learningRate / (1 - run.momentum)).toPrecision(3))) : DASH,
     trainLoss: last ? nats(last.trainLoss) : DASH,
     validationLoss: last ? nats(last.validation.loss) : DASH,
     validationAccuracy: last ? (last.validation.accuracy * 100).toFixed(1) : DASH,
