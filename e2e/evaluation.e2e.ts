@@ -112,7 +112,11 @@ describe('evaluation after one epoch', () => {
     expect(sum(testCounts), 'test cells').toBe(TEST_IMAGES);
     expect(testCounts, 'the switch changes the matrix').not.toEqual(validation);
     // The diagonal is the right answers: the same figure as the run's test accuracy (shown to 2 decimals).
-    const accuracyText = (await lab.text(/Test accuracy [\d.]+%/).first().textContent()) ?? '';
+    const accuracyText =
+      (await lab
+        .text(/Test accuracy [\d.]+%/)
+        .first()
+        .textContent()) ?? '';
     const accuracy = Number(/Test accuracy ([\d.]+)%/.exec(accuracyText)?.[1]);
     const diagonal = testCounts.reduce((a, row, d) => a + row[d], 0);
     expect(Math.abs((100 * diagonal) / TEST_IMAGES - accuracy), `diagonal ${diagonal} vs "${accuracyText}"`).toBeLessThan(0.006);

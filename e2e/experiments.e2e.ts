@@ -121,7 +121,10 @@ describe('overfitting and early stopping on 1,000 images', () => {
     await overfittingSettings({ epochs: '10', patience: '0' });
     await lab.trainButton.click();
     const gapLines = await recordGapLines(lab);
-    await lab.text(/Test accuracy [\d.]+%/).first().waitFor({ state: 'visible', timeout: OVERFIT_MS });
+    await lab
+      .text(/Test accuracy [\d.]+%/)
+      .first()
+      .waitFor({ state: 'visible', timeout: OVERFIT_MS });
     await lab.text('Finished 10 epochs.').waitFor({ state: 'visible', timeout: 5_000 });
     const lines = await gapLines.lines();
     const shown = () => JSON.stringify([...lines.values()].map((l) => l.text));
@@ -147,9 +150,19 @@ describe('overfitting and early stopping on 1,000 images', () => {
     await lab.trainButton.click();
     const gapLines = await recordGapLines(lab);
     // The run's end, however it ended: a run that never stopped early fails below with its own closing line.
-    await lab.text(/Test accuracy [\d.]+%/).first().waitFor({ state: 'visible', timeout: OVERFIT_MS });
-    const message = (await lab.page.getByRole('status').filter({ hasText: /^(Early stopping|Finished|Stopped)/ }).textContent()) ?? '';
-    const said = /^Early stopping: the validation loss has not improved for (\d+) epochs; weights from epoch (\d+) restored \(validation loss ([\d.]+) nats\)\. The test set was scored with them\.$/.exec(message);
+    await lab
+      .text(/Test accuracy [\d.]+%/)
+      .first()
+      .waitFor({ state: 'visible', timeout: OVERFIT_MS });
+    const message =
+      (await lab.page
+        .getByRole('status')
+        .filter({ hasText: /^(Early stopping|Finished|Stopped)/ })
+        .textContent()) ?? '';
+    const said =
+      /^Early stopping: the validation loss has not improved for (\d+) epochs; weights from epoch (\d+) restored \(validation loss ([\d.]+) nats\)\. The test set was scored with them\.$/.exec(
+        message,
+      );
     expect(said, `the early-stopping message: ${message}`).not.toBeNull();
     const [waited, kept, keptLoss] = [Number(said![1]), Number(said![2]), said![3]];
     expect(waited, 'epochs waited for a lower validation loss').toBe(2);
@@ -158,7 +171,9 @@ describe('overfitting and early stopping on 1,000 images', () => {
     expect(end, 'the run stopped at the kept epoch plus its patience').toBe(kept + waited);
     expect(end, 'the run ended before its 25 epochs').toBeLessThan(25);
     await lab.lossChart.getByText(`lowest validation loss (epoch ${kept})`, { exact: true }).waitFor({ state: 'visible', timeout: 5_000 });
-    expect(lines.get(end)!.text, 'the line under the chart names the kept epoch').toMatch(new RegExp(`· lowest validation loss ${keptLoss.replace('.', '\\.')} at epoch ${kept}`));
+    expect(lines.get(end)!.text, 'the line under the chart names the kept epoch').toMatch(
+      new RegExp(`· lowest validation loss ${keptLoss.replace('.', '\\.')} at epoch ${kept}`),
+    );
     expect(lines.get(kept)?.validation, `validation loss shown at epoch ${kept}`).toBe(Number(keptLoss));
     for (const l of lines.values()) expect(l.validation, `validation loss at epoch ${l.epoch} against the kept one`).toBeGreaterThanOrEqual(Number(keptLoss));
   });

@@ -47,7 +47,10 @@ async function trainsAgain(lab: LabPage): Promise<void> {
   await lab.configure({ epochs: '1' });
   await expect.poll(() => lab.trainButton.isEnabled(), { timeout: 30_000 }).toBe(true);
   await lab.trainButton.click();
-  await lab.text(/Test accuracy [\d.]+%/).first().waitFor({ state: 'visible', timeout: SHORT_RUN_MS });
+  await lab
+    .text(/Test accuracy [\d.]+%/)
+    .first()
+    .waitFor({ state: 'visible', timeout: SHORT_RUN_MS });
 }
 
 /** Starts a run long enough to be interrupted and waits for its first loss points. */
@@ -74,7 +77,10 @@ describe('what goes wrong ends in a usable page', () => {
     await lab.trainButton.click({ timeout: 10_000 });
     await lab.resetButton.click();
     await lab.trainButton.click({ timeout: 10_000 });
-    await lab.text(/Test accuracy [\d.]+%/).first().waitFor({ state: 'visible', timeout: SHORT_RUN_MS });
+    await lab
+      .text(/Test accuracy [\d.]+%/)
+      .first()
+      .waitFor({ state: 'visible', timeout: SHORT_RUN_MS });
     await expect.poll(() => lab.stopButton.isDisabled()).toBe(true);
   });
 
@@ -82,19 +88,37 @@ describe('what goes wrong ends in a usable page', () => {
     const lab = await open(WEBGL);
     const before = await trainingFor(lab, '20');
     await fault(lab, 'lose-webgl');
-    await lab.alert(/WebGL context was lost.*without WebGL.*curves so far are kept/).first().waitFor({ state: 'visible', timeout: 15_000 });
-    await lab.text(/^Interrupted$/).first().waitFor({ state: 'visible' });
+    await lab
+      .alert(/WebGL context was lost.*without WebGL.*curves so far are kept/)
+      .first()
+      .waitFor({ state: 'visible', timeout: 15_000 });
+    await lab
+      .text(/^Interrupted$/)
+      .first()
+      .waitFor({ state: 'visible' });
     expect(await trainingPoints(lab), 'the interrupted run’s curve is still shown').toBeGreaterThanOrEqual(before);
-    await lab.text(/Backend: wasm/).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await lab
+      .text(/Backend: wasm/)
+      .first()
+      .waitFor({ state: 'visible', timeout: 30_000 });
     await trainsAgain(lab);
   });
 
   test('a WebGL context lost before Train: a message, and Train works on wasm', async () => {
     const lab = await open(WEBGL);
-    await lab.text(/Backend: WebGL/).first().waitFor({ state: 'visible', timeout: 60_000 });
+    await lab
+      .text(/Backend: WebGL/)
+      .first()
+      .waitFor({ state: 'visible', timeout: 60_000 });
     await fault(lab, 'lose-webgl');
-    await lab.alert(/WebGL context was lost.*without WebGL/).first().waitFor({ state: 'visible', timeout: 15_000 });
-    await lab.text(/Backend: wasm/).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await lab
+      .alert(/WebGL context was lost.*without WebGL/)
+      .first()
+      .waitFor({ state: 'visible', timeout: 15_000 });
+    await lab
+      .text(/Backend: wasm/)
+      .first()
+      .waitFor({ state: 'visible', timeout: 30_000 });
     await trainsAgain(lab);
   });
 
@@ -105,7 +129,10 @@ describe('what goes wrong ends in a usable page', () => {
     for (const kind of ['close', 'hang'] as const) {
       const t0 = Date.now();
       await fault(lab, kind);
-      await lab.alert(/training worker stopped answering.*curves so far are kept/).first().waitFor({ state: 'visible', timeout: SILENT_WASM_MS });
+      await lab
+        .alert(/training worker stopped answering.*curves so far are kept/)
+        .first()
+        .waitFor({ state: 'visible', timeout: SILENT_WASM_MS });
       console.log(`[faults] ${kind}: noticed after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
       expect(await trainingPoints(lab), 'the interrupted run’s curve is still shown').toBeGreaterThanOrEqual(before);
       if (kind === 'close') before = await trainingFor(lab, '3');

@@ -43,7 +43,10 @@ describe('run history at scale', () => {
     await panel.getByText('Showing the first 20 of 1,000 ticked runs').waitFor();
 
     await panel.getByLabel('Import runs (JSON)').setInputFiles(file);
-    await panel.getByRole('status').filter({ hasText: 'Imported 0 runs from “runs.json”: all 1,000 were already in the history.' }).waitFor({ timeout: 60_000 });
+    await panel
+      .getByRole('status')
+      .filter({ hasText: 'Imported 0 runs from “runs.json”: all 1,000 were already in the history.' })
+      .waitFor({ timeout: 60_000 });
     await panel.getByText('1,000 runs kept in this browser').waitFor();
   });
 

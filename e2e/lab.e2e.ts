@@ -45,7 +45,10 @@ describe('the lab page', () => {
     expect(await lab.trainButton.isEnabled()).toBe(true);
 
     // The worker reports the backend it actually got; a fallback would read "Backend: wasm" or "cpu" with a reason.
-    await lab.text(/Backend: WebGL/).first().waitFor({ state: 'visible', timeout: 60_000 });
+    await lab
+      .text(/Backend: WebGL/)
+      .first()
+      .waitFor({ state: 'visible', timeout: 60_000 });
     const state = (await lab.state()) as { backend: { name: string; reason?: string } | null };
     expect(state.backend, 'backend in the store').toEqual({ name: 'webgl' });
   });
@@ -73,7 +76,12 @@ describe('the lab page', () => {
     await lab.learningRate.fill('0.01');
     await expect.poll(() => lab.trainButton.isEnabled(), { message: 'Train enabled again' }).toBe(true);
     expect(await lab.learningRate.getAttribute('aria-invalid')).not.toBe('true');
-    expect(await lab.page.getByRole('alert').filter({ hasText: /learning rate/i }).count()).toBe(0);
+    expect(
+      await lab.page
+        .getByRole('alert')
+        .filter({ hasText: /learning rate/i })
+        .count(),
+    ).toBe(0);
   });
 
   test('trains two epochs with the chosen learning rate and momentum, with live progress, curves and summaries', async () => {
@@ -83,7 +91,10 @@ describe('the lab page', () => {
 
     // Progress: a named progress bar with a 0..100 value and the epoch in words.
     await lab.progress.waitFor({ state: 'visible', timeout: FIRST_POINT_MS });
-    await lab.text(/Epoch [12] of 2/).first().waitFor({ state: 'visible', timeout: FIRST_POINT_MS });
+    await lab
+      .text(/Epoch [12] of 2/)
+      .first()
+      .waitFor({ state: 'visible', timeout: FIRST_POINT_MS });
     const valueNow = Number(await lab.progress.getAttribute('aria-valuenow'));
     expect(valueNow).toBeGreaterThanOrEqual(0);
     expect(valueNow).toBeLessThanOrEqual(100);
@@ -100,8 +111,14 @@ describe('the lab page', () => {
     const accuracy = Number(EPOCH_SUMMARY(2, 2).exec((await epoch2.textContent()) ?? '')?.[1]);
     expect(accuracy, 'validation accuracy after epoch 2, %').toBeGreaterThan(80);
 
-    await lab.text(/Finished 2 epochs/).first().waitFor({ state: 'visible', timeout: EPOCH_MS });
-    await lab.text(/Test accuracy [\d.]+%/).first().waitFor({ state: 'visible', timeout: EPOCH_MS });
+    await lab
+      .text(/Finished 2 epochs/)
+      .first()
+      .waitFor({ state: 'visible', timeout: EPOCH_MS });
+    await lab
+      .text(/Test accuracy [\d.]+%/)
+      .first()
+      .waitFor({ state: 'visible', timeout: EPOCH_MS });
     const counts = await lab.lossPointCounts();
     expect(counts.validation, 'one validation point per epoch at least').toBeGreaterThanOrEqual(2);
     expect(await lab.trainButton.isEnabled()).toBe(true);
@@ -127,7 +144,10 @@ describe('the lab page', () => {
     await expect.poll(() => trainingPoints(lab), { timeout: 60_000, interval: 250 }).toBeGreaterThan(paused);
 
     await lab.stopButton.click();
-    await lab.text(/Stopped/).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await lab
+      .text(/Stopped/)
+      .first()
+      .waitFor({ state: 'visible', timeout: 30_000 });
     await expect.poll(() => lab.trainButton.isEnabled(), { timeout: 10_000 }).toBe(true);
   });
 
@@ -136,7 +156,10 @@ describe('the lab page', () => {
     await lab.configure({ learningRate: '10', epochs: '1' });
     await lab.trainButton.click();
 
-    await lab.alert(/learning rate is too large: the loss diverged/i).first().waitFor({ state: 'visible', timeout: EPOCH_MS });
+    await lab
+      .alert(/learning rate is too large: the loss diverged/i)
+      .first()
+      .waitFor({ state: 'visible', timeout: EPOCH_MS });
 
     // The page stays usable: a new learning rate can be typed and trained with.
     await expect.poll(() => lab.trainButton.isEnabled(), { timeout: 10_000 }).toBe(true);

@@ -30,7 +30,10 @@ const percent = (row: RaceResultRow) => Number(row.validationAccuracy);
 async function raceDone(lab: LabPage): Promise<RaceResultRow[]> {
   await lab.raceMessage.waitFor({ state: 'visible', timeout: RACE_MS });
   const rows = await lab.raceRows();
-  expect(rows.map((r) => r.status), 'no run still running once the race is done').not.toContain('running');
+  expect(
+    rows.map((r) => r.status),
+    'no run still running once the race is done',
+  ).not.toContain('running');
   return rows;
 }
 
@@ -119,7 +122,10 @@ describe('learning rate', () => {
     await lab.lossChart.getByText('lr 0.05', { exact: true }).waitFor({ state: 'visible', timeout: 5_000 });
 
     await lab.stopButton.click();
-    await lab.text(/Stopped/).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await lab
+      .text(/Stopped/)
+      .first()
+      .waitFor({ state: 'visible', timeout: 30_000 });
     expect(await lab.lossChartName(), 'still one change after Stop').toMatch(/, 1 learning-rate change$/);
   });
 
@@ -134,7 +140,10 @@ describe('learning rate', () => {
     expect(diverged.statusText, 'the row says why').toMatch(/diverged: the loss/);
 
     const rows = await raceDone(lab);
-    expect(rows.map((r) => [r.learningRate, r.status])).toEqual([['0.05', 'finished'], ['10', 'diverged']]);
+    expect(rows.map((r) => [r.learningRate, r.status])).toEqual([
+      ['0.05', 'finished'],
+      ['10', 'diverged'],
+    ]);
     expect(Number(rows[0].validationAccuracy), 'lr 0.05 learned').toBeGreaterThan(50);
     // Its frozen weights are judged once at the epoch's end: the blow-up left a network guessing one digit.
     expect(Number(rows[1].validationAccuracy), 'lr 10 after the blow-up').toBeLessThan(20);

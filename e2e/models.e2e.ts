@@ -112,7 +112,9 @@ describe('saved models', () => {
         '{"format":"mnist-lab-model","version":1,"arch":{"sizes":[784,2000,10]},"weights":{"dtype":"float32","base64":"AAAA","checksum":"0"}}',
       ),
     });
-    await lab.modelsMessage('alert', /“small\.mnistlab\.json”: This model's network cannot be built here: arch has sizes 784 → 2000 → 10/).waitFor({ state: 'visible', timeout: 10_000 });
+    await lab
+      .modelsMessage('alert', /“small\.mnistlab\.json”: This model's network cannot be built here: arch has sizes 784 → 2000 → 10/)
+      .waitFor({ state: 'visible', timeout: 10_000 });
 
     expect(await lab.savedModels.getByRole('listitem').count(), 'nothing added to the list').toBe(listed);
     expect(await lab.text(/^Current model: /).textContent()).toBe(current);

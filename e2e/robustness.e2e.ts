@@ -19,8 +19,12 @@ const RUN_MS = 120_000;
 
 /** A model file as the lab writes it, and the same with one field malformed. */
 const VALID = encodeModelFile({
-  name: 'e2e upload', savedAt: '2026-11-28T09:30:00.000Z', arch: ANN_MNIST, settings: PRESET,
-  metrics: { epochsTrained: 1, testAccuracy: 0.9 }, params: initParams(ANN_MNIST, 'pytorch', 5),
+  name: 'e2e upload',
+  savedAt: '2026-11-28T09:30:00.000Z',
+  arch: ANN_MNIST,
+  settings: PRESET,
+  metrics: { epochsTrained: 1, testAccuracy: 0.9 },
+  params: initParams(ANN_MNIST, 'pytorch', 5),
 });
 const BLANKING = JSON.stringify({ ...JSON.parse(VALID), metrics: { epochsTrained: { n: 1 }, testAccuracy: 0.9 } });
 
@@ -56,7 +60,9 @@ describe('robustness', () => {
 
     // The file whose metrics once blanked the page for good: refused at the panel, nothing stored.
     await upload(lab, 'blanking.mnistlab.json', BLANKING);
-    await lab.modelsMessage('alert', /^“blanking\.mnistlab\.json”: This model file is damaged: metrics\.epochsTrained must be a number, not an object\.$/).waitFor({ timeout: 10_000 });
+    await lab
+      .modelsMessage('alert', /^“blanking\.mnistlab\.json”: This model file is damaged: metrics\.epochsTrained must be a number, not an object\.$/)
+      .waitFor({ timeout: 10_000 });
     await expect.poll(() => lab.savedModels.count()).toBe(0);
 
     // Damaged records written past the lab (another version, an extension, a disk error).
@@ -81,7 +87,10 @@ describe('robustness', () => {
 
     // A value that slips past every check (put into the store by hand here) breaks one list item, then one panel: each says so and offers a way out.
     const store = (f: string, arg: unknown) =>
-      lab.page.evaluate(({ f, arg }) => (window as unknown as { mnistLab: { getState(): Record<string, (a: unknown) => void> } }).mnistLab.getState()[f](arg), { f, arg });
+      lab.page.evaluate(({ f, arg }) => (window as unknown as { mnistLab: { getState(): Record<string, (a: unknown) => void> } }).mnistLab.getState()[f](arg), {
+        f,
+        arg,
+      });
     await store('setSavedModels', [{ id: 999, name: { not: 'text' }, savedAt: '2026-11-28T09:30:00.000Z', metrics: { epochsTrained: 1 } }]);
     await lab.modelsPanel.getByText(/^The saved model 999 cannot be shown: /).waitFor({ timeout: 5_000 });
     await lab.modelsPanel.getByRole('button', { name: 'Remove this saved model' }).click();
@@ -106,12 +115,21 @@ describe('robustness', () => {
       },
     });
     const history = lab.page.getByRole('region', { name: 'Run history' });
-    await lab.modelsPanel.getByRole('note').filter({ hasText: /^Saving is unavailable in this browser/ }).waitFor({ timeout: 10_000 });
-    await history.getByRole('note').filter({ hasText: /^Runs are not being kept/ }).waitFor({ timeout: 10_000 });
+    await lab.modelsPanel
+      .getByRole('note')
+      .filter({ hasText: /^Saving is unavailable in this browser/ })
+      .waitFor({ timeout: 10_000 });
+    await history
+      .getByRole('note')
+      .filter({ hasText: /^Runs are not being kept/ })
+      .waitFor({ timeout: 10_000 });
     expect(await history.getByText(/kept here when it ends/).count(), 'no promise to keep runs').toBe(0);
 
     await lab.trainToEnd({ learningRate: '0.1', momentum: '0.5', epochs: '1' }, RUN_MS);
-    await history.getByRole('alert').filter({ hasText: /^The run could not be saved to the run history: this browser does not let the lab store anything/ }).waitFor({ timeout: 10_000 });
+    await history
+      .getByRole('alert')
+      .filter({ hasText: /^The run could not be saved to the run history: this browser does not let the lab store anything/ })
+      .waitFor({ timeout: 10_000 });
     expect(await lab.saveModel.isDisabled(), 'Save waits for storage that is not there').toBe(true);
     const [download] = await Promise.all([
       lab.page.waitForEvent('download', { timeout: 10_000 }),

@@ -78,14 +78,23 @@ async function measure(runs: number, points: number, baseUrl: string): Promise<S
     const said = panel.getByRole('status').or(panel.getByRole('alert'));
     await untilText(page, /Imported [\d,]+ runs? from|could not|at most|not a mnist-lab/);
     const importMs = Date.now() - t;
-    steps.push({ step: `import (${(text.length / 2 ** 20).toFixed(1)} MB)`, ms: importMs, longestFrameGapMs: await frameGap(page), heapMb: await heapMb(cdp), note: (await said.first().textContent()) ?? '' });
+    steps.push({
+      step: `import (${(text.length / 2 ** 20).toFixed(1)} MB)`,
+      ms: importMs,
+      longestFrameGapMs: await frameGap(page),
+      heapMb: await heapMb(cdp),
+      note: (await said.first().textContent()) ?? '',
+    });
 
     // One short run: its record is written after its epoch and again at its end, beside the imported history.
     await lab.configure({ epochs: '1', learningRate: '0.1' });
     await watchFrames(page);
     t = Date.now();
     await lab.trainButton.click();
-    await lab.text(/Test accuracy [\d.]+%/).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+    await lab
+      .text(/Test accuracy [\d.]+%/)
+      .first()
+      .waitFor({ timeout: STEP_TIMEOUT_MS });
     await untilText(page, /Run · lr 0\.1 · μ 0\.5/);
     await page.waitForTimeout(1_500);
     steps.push({ step: 'train a run (auto-saved)', ms: Date.now() - t - 1_500, longestFrameGapMs: await frameGap(page), heapMb: await heapMb(cdp) });
@@ -97,7 +106,11 @@ async function measure(runs: number, points: number, baseUrl: string): Promise<S
     // capped label, or an older lab's that draws every run).
     const total = runs + 1;
     const label = `History overlay: ${total > 20 ? `20 of ${total.toLocaleString('en')} ticked runs` : `${total} runs`}`;
-    await page.waitForFunction(`[...document.querySelectorAll('[aria-label^="History overlay"]')].some((e) => ['${label}', 'History overlay: ${total} runs'].includes(e.getAttribute('aria-label')))`, undefined, { polling: 250, timeout: STEP_TIMEOUT_MS });
+    await page.waitForFunction(
+      `[...document.querySelectorAll('[aria-label^="History overlay"]')].some((e) => ['${label}', 'History overlay: ${total} runs'].includes(e.getAttribute('aria-label')))`,
+      undefined,
+      { polling: 250, timeout: STEP_TIMEOUT_MS },
+    );
     const name = await panel.getByRole('img', { name: /History overlay/ }).getAttribute('aria-label');
     steps.push({ step: 'overlay all runs', ms: Date.now() - t, longestFrameGapMs: await frameGap(page), heapMb: await heapMb(cdp), note: name ?? '' });
 
@@ -132,7 +145,9 @@ try {
         const v = all.map(get).filter((x): x is number => x !== null && !Number.isNaN(x));
         return v.length ? Math.min(...v) : null;
       };
-      console.log(`  ${first.step.padEnd(28)} ${f(least((r) => r.ms)).padStart(7)} ms   frame gap ${f(least((r) => r.longestFrameGapMs)).padStart(6)} ms   heap ${f(first.heapMb, 1).padStart(6)} MB   ${first.note ?? ''}`);
+      console.log(
+        `  ${first.step.padEnd(28)} ${f(least((r) => r.ms)).padStart(7)} ms   frame gap ${f(least((r) => r.longestFrameGapMs)).padStart(6)} ms   heap ${f(first.heapMb, 1).padStart(6)} MB   ${first.note ?? ''}`,
+      );
     });
   }
 } finally {

@@ -111,6 +111,6 @@ export function soakReport(results: SoakFigures[]): string {
   return [
     ...lines,
     `Soak: ${SOAK_RUNS} runs back to back in one page (?${QUERY}, 1 epoch each); tensors from each run's done event (its model kept),`,
-    'heap: the page\'s main-thread JS heap after a forced GC (CDP). Each run also adds its record to the history list.',
+    "heap: the page's main-thread JS heap after a forced GC (CDP). Each run also adds its record to the history list.",
   ].join('\n');
 }

@@ -123,8 +123,13 @@ function readState(page: Page): Promise<StoreState> {
     return {
       backend: s.backend,
       run: r && {
-        phase: r.phase, startedAt: r.startedAt, firstLossAt: r.firstLossAt, dataLoadMs: r.dataLoadMs,
-        progress: r.progress, done: r.done, error: r.error,
+        phase: r.phase,
+        startedAt: r.startedAt,
+        firstLossAt: r.firstLossAt,
+        dataLoadMs: r.dataLoadMs,
+        progress: r.progress,
+        done: r.done,
+        error: r.error,
       },
     };
   });
@@ -253,7 +258,11 @@ async function benchBackend(browser: Browser, baseUrl: string, backend: Backend)
         // A forced backend that could not start falls back; the page says which and why.
         const { backend: got } = await readState(page);
         if (got && got.name !== backend) {
-          const shown = await page.getByText(/Backend:/).first().textContent().catch(() => null);
+          const shown = await page
+            .getByText(/Backend:/)
+            .first()
+            .textContent()
+            .catch(() => null);
           throw Object.assign(new Error(got.reason ?? shown ?? `fell back to ${got.name}`), { fellBack: true });
         }
         const firstLossMs = run.firstLossAt! - run.startedAt;
@@ -304,8 +313,18 @@ function table(rows: string[][]): string {
 
 function report(results: BackendFigures[]): string {
   const head = [
-    'backend', 'ms/batch@64', 'samples/s@64', 'ms/batch@512', 'samples/s@512',
-    'Train→loss@64', 'Train→loss@512', 'MNIST fetch', 'run dataLoadMs', 'max frame gap', 'longest task', 'heap MB',
+    'backend',
+    'ms/batch@64',
+    'samples/s@64',
+    'ms/batch@512',
+    'samples/s@512',
+    'Train→loss@64',
+    'Train→loss@512',
+    'MNIST fetch',
+    'run dataLoadMs',
+    'max frame gap',
+    'longest task',
+    'heap MB',
   ];
   const rows = [head];
   const notes: string[] = [];
@@ -330,8 +349,14 @@ function report(results: BackendFigures[]): string {
       }
     }
     rows.push([
-      r.backend, ...speed, ...firstLoss, fmt(r.mnistFetchMs), fmt(r.dataLoadMs),
-      fmt(r.frames?.maxGapMs), fmt(r.frames?.longestTaskMs), fmt(r.heapMB, 1),
+      r.backend,
+      ...speed,
+      ...firstLoss,
+      fmt(r.mnistFetchMs),
+      fmt(r.dataLoadMs),
+      fmt(r.frames?.maxGapMs),
+      fmt(r.frames?.longestTaskMs),
+      fmt(r.heapMB, 1),
     ]);
   }
   const legend = [
@@ -339,9 +364,9 @@ function report(results: BackendFigures[]): string {
     'Train→loss@64: the first run, Train pressed as soon as the page shows it (any data prefetch or shader warm-up',
     '  still in flight is included); @512: a later run, data cached, programs for the new batch shape compiled on the way.',
     'MNIST fetch: first request to last response of the four IDX files (worker prefetch at page load).',
-    'run dataLoadMs: the store\'s figure; it starts after the prefetch, so it only sees the cache.',
+    "run dataLoadMs: the store's figure; it starts after the prefetch, so it only sees the cache.",
     'max frame gap / longest task: main thread over 8 s of training at batch 64 (long tasks are those over 50 ms; 0 = none).',
-    'heap MB: the page\'s main-thread JS heap after that window (the worker\'s heap is separate).',
+    "heap MB: the page's main-thread JS heap after that window (the worker's heap is separate).",
   ];
   return `${table(rows)}\n\n${legend.join('\n')}\n\n${notes.join('\n')}`;
 }
@@ -380,7 +405,7 @@ function raceReport(results: RaceBenchFigures[]): string {
   }
   const legend = [
     `Race: ${RACE_RATES.join(', ')} stacked in one engine; singles: the same rates as separate runs. Each run: 1 epoch of ${results[0]?.batches ?? 50} batches of ${results[0]?.batchSize ?? 64}, momentum 0.5.`,
-    'train s: the worker\'s active-time counter (batch building, training steps, loss readbacks; no evaluation), the same in both loops.',
+    "train s: the worker's active-time counter (batch building, training steps, loss readbacks; no evaluation), the same in both loops.",
     'wall s: button pressed → done, including engine set-up and evaluation: a race makes one stacked validation pass (1,000 images),',
     '  a single run a 1,000-image validation pass and then the 10,000-image test pass, so wall time favours the race.',
     'Programs were compiled by a short warm-up race and run first. Two rounds, the second singles first; each figure is its better round.',
@@ -428,13 +453,21 @@ async function main(): Promise<void> {
     const augment = part('augment') ? await benchAugment() : null;
     const wasm = results.find((r) => r.backend === 'wasm')?.batches[64];
     const wasmStep = wasm && 'msPerBatch' in wasm ? wasm.msPerBatch : undefined;
-    const text = [results.length ? report(results) : '', race.length ? raceReport(race) : '', augment ? augmentReport(augment, wasmStep, "the page's wasm step") : '', soak.length ? soakReport(soak) : '']
+    const text = [
+      results.length ? report(results) : '',
+      race.length ? raceReport(race) : '',
+      augment ? augmentReport(augment, wasmStep, "the page's wasm step") : '',
+      soak.length ? soakReport(soak) : '',
+    ]
       .filter(Boolean)
       .join('\n\n');
     console.log(`\n${text}\n\ntotal ${fmt((Date.now() - started) / 1000, 1)} s`);
     const dir = path.join(REPO_ROOT, 'bench-results');
     await mkdir(dir, { recursive: true });
-    await writeFile(path.join(dir, 'bench.json'), `${JSON.stringify({ machine, chromium: browser.version(), date: new Date().toISOString(), results, race, augment, soak }, null, 2)}\n`);
+    await writeFile(
+      path.join(dir, 'bench.json'),
+      `${JSON.stringify({ machine, chromium: browser.version(), date: new Date().toISOString(), results, race, augment, soak }, null, 2)}\n`,
+    );
   } finally {
     await browser.close();
     await server.stop();

@@ -34,7 +34,9 @@ it('learning-rate sweep', async () => {
   const split = splitTrainValidation(train.count, 10_000, seed);
   const engine = createTfjsStackedEngine(ANN_MNIST, initParams(ANN_MNIST, 'pytorch', seed), rates.length);
   const groups = [{ engine, runs: rates.map((_, r) => r) }];
-  console.log(`race of ${rates.join(', ')} · ${epochs} epochs · momentum ${PRESET.momentum} · batch ${PRESET.batchSize} · PyTorch init · tfjs ${backend} in Node ${process.version} on ${os.cpus()[0]?.model} (${os.cpus().length} cores)`);
+  console.log(
+    `race of ${rates.join(', ')} · ${epochs} epochs · momentum ${PRESET.momentum} · batch ${PRESET.batchSize} · PyTorch init · tfjs ${backend} in Node ${process.version} on ${os.cpus()[0]?.model} (${os.cpus().length} cores)`,
+  );
   const t0 = Date.now();
   const outcomes = await trainRuns(
     groups,
@@ -43,7 +45,9 @@ it('learning-rate sweep', async () => {
     { hypers: () => rates.map((learningRate) => ({ learningRate, momentum: PRESET.momentum })), stopRequested: () => false, whilePaused: async () => {} },
     {
       onEpoch: (e) => {
-        const accs = e.runs.map((r) => `lr ${rates[r.run]}${r.diverged ? ' (diverged, frozen)' : ''}: ${summarize('validation', r.validation).evaluation.accuracy.toFixed(4)}`);
+        const accs = e.runs.map(
+          (r) => `lr ${rates[r.run]}${r.diverged ? ' (diverged, frozen)' : ''}: ${summarize('validation', r.validation).evaluation.accuracy.toFixed(4)}`,
+        );
         console.log(`epoch ${e.epoch} validation accuracy · ${accs.join(' · ')} · ${(e.trainMs / 1000).toFixed(0)} s training`);
       },
     },
@@ -52,7 +56,9 @@ it('learning-rate sweep', async () => {
   console.log('lr      outcome     test acc  test loss  PyTorch test acc');
   tests.forEach((p, r) => {
     const t = summarize('test', p).evaluation;
-    console.log(`${String(rates[r]).padEnd(7)} ${outcomes[r].kind.padEnd(10)}  ${t.accuracy.toFixed(4).padStart(8)}  ${Number.isFinite(t.loss) ? t.loss.toFixed(4) : String(t.loss)}  ${PYTORCH[String(rates[r])] ?? ''}`);
+    console.log(
+      `${String(rates[r]).padEnd(7)} ${outcomes[r].kind.padEnd(10)}  ${t.accuracy.toFixed(4).padStart(8)}  ${Number.isFinite(t.loss) ? t.loss.toFixed(4) : String(t.loss)}  ${PYTORCH[String(rates[r])] ?? ''}`,
+    );
   });
   console.log(`total ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   engine.dispose();

@@ -36,7 +36,9 @@ it('accuracy by rotation, plain against trained on rotations', async () => {
   await useBackend(backend);
   const { train, test } = readMnist();
   const split = splitTrainValidation(train.count, 10_000, seed, limit);
-  console.log(`preset (lr ${PRESET.learningRate}, momentum ${PRESET.momentum}, batch ${PRESET.batchSize}), ${epochs} epochs on ${split.train.length} images, seed ${seed}, tfjs ${backend}, Node ${process.version}, ${os.cpus().length} cores`);
+  console.log(
+    `preset (lr ${PRESET.learningRate}, momentum ${PRESET.momentum}, batch ${PRESET.batchSize}), ${epochs} epochs on ${split.train.length} images, seed ${seed}, tfjs ${backend}, Node ${process.version}, ${os.cpus().length} cores`,
+  );
   const cases: [string, AugmentSettings][] = [
     ['plain', NO_AUGMENTATION],
     [`rotated ±${rotation}°`, { ...NO_AUGMENTATION, rotationDeg: rotation }],
@@ -57,7 +59,9 @@ it('accuracy by rotation, plain against trained on rotations', async () => {
     const [accs] = await accuracyByRotation((x, n) => engine.predictLogProbs(x, n), test);
     const evalS = (Date.now() - t1) / 1000;
     engine.dispose();
-    rows.push(`${name.padEnd(14)} ${accs.map((a) => (100 * a.accuracy).toFixed(1).padStart(6)).join('')}   (${trainS.toFixed(0)} s training, ${evalS.toFixed(1)} s for the seven test sets)`);
+    rows.push(
+      `${name.padEnd(14)} ${accs.map((a) => (100 * a.accuracy).toFixed(1).padStart(6)).join('')}   (${trainS.toFixed(0)} s training, ${evalS.toFixed(1)} s for the seven test sets)`,
+    );
     console.log(rows[rows.length - 1]);
   }
   const ref = (k: string) => ROTATION_ANGLES.map((a) => String(PYTORCH[k][Math.abs(a)] ?? '').padStart(6)).join('');

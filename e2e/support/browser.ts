@@ -338,7 +338,9 @@ export class LabPage {
   async trainToEnd(s: Parameters<LabPage['configure']>[0], timeoutMs: number): Promise<void> {
     await this.configure(s);
     await this.trainButton.click();
-    await this.text(/Test accuracy [\d.]+%/).first().waitFor({ state: 'visible', timeout: timeoutMs });
+    await this.text(/Test accuracy [\d.]+%/)
+      .first()
+      .waitFor({ state: 'visible', timeout: timeoutMs });
   }
 
   /**
@@ -558,7 +560,12 @@ export class LabPage {
           message: r.message,
         })),
       };
-      const rangeTest = s.rangeTest && { status: s.rangeTest.status, points: s.rangeTest.points.length, suggestion: s.rangeTest.suggestion, message: s.rangeTest.message };
+      const rangeTest = s.rangeTest && {
+        status: s.rangeTest.status,
+        points: s.rangeTest.points.length,
+        suggestion: s.rangeTest.suggestion,
+        message: s.rangeTest.message,
+      };
       // Keys with no race or range test are left out, so a plain run's summary reads as before.
       return JSON.stringify({ backend: s.backend, run: brief, ...(race ? { race } : {}), ...(rangeTest ? { rangeTest } : {}) });
     } catch (err) {

@@ -27,17 +27,20 @@ export interface PerFileOptions {
 export function labPerFile(query: string, options: PerFileOptions, onOpen: (s: OpenLab) => void): void {
   let session: OpenLab | undefined;
   const runMs = options.runMs ?? 300_000;
-  beforeAll(async () => {
-    session = await openLab(query, { baseUrl: inject('baseUrl') });
-    onOpen(session);
-    if (!options.train) return;
-    try {
-      await session.lab.trainToEnd(options.train, runMs);
-    } catch (err) {
-      await recordFailure(session, `${options.name}-training`);
-      throw err;
-    }
-  }, (options.train ? runMs : 0) + 60_000);
+  beforeAll(
+    async () => {
+      session = await openLab(query, { baseUrl: inject('baseUrl') });
+      onOpen(session);
+      if (!options.train) return;
+      try {
+        await session.lab.trainToEnd(options.train, runMs);
+      } catch (err) {
+        await recordFailure(session, `${options.name}-training`);
+        throw err;
+      }
+    },
+    (options.train ? runMs : 0) + 60_000,
+  );
 
   afterEach(async (ctx) => {
     if (session) await checkAfterTest(session, ctx);

@@ -33,7 +33,10 @@ describe('Reset and Train while the worker is held', () => {
 
   it('Reset is not there while a race runs, and lab.reset() leaves the race and the model alone', () => {
     finishedRun();
-    state().beginRace(2, PRESET, [{ ...PRESET, learningRate: 0.01, momentum: 0.5 }, { ...PRESET, learningRate: 0.1, momentum: 0.5 }]);
+    state().beginRace(2, PRESET, [
+      { ...PRESET, learningRate: 0.01, momentum: 0.5 },
+      { ...PRESET, learningRate: 0.1, momentum: 0.5 },
+    ]);
     expect(canReset(state())).toBe(false);
     const before = state();
     lab.reset();

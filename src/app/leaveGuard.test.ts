@@ -43,7 +43,13 @@ describe('startLeaveGuard', () => {
 
     useLab.setState({ run: doneRun({ phase: 'training', done: null, settings: PRESET }) });
     expect(listeners.size).toBe(1);
-    const event = { defaultPrevented: false, returnValue: undefined as unknown, preventDefault() { this.defaultPrevented = true; } };
+    const event = {
+      defaultPrevented: false,
+      returnValue: undefined as unknown,
+      preventDefault() {
+        this.defaultPrevented = true;
+      },
+    };
     (listeners.values().next().value as (e: unknown) => void)(event);
     expect(event.defaultPrevented).toBe(true);
     expect(event.returnValue).toBe(true);

@@ -24,7 +24,11 @@ const { uploadModelFile } = await import('./modelActions.ts');
 const { useLab } = await import('./store/index.ts');
 
 const model: SavedModel = {
-  name: 'mine', savedAt: '2026-11-27T10:00:00.000Z', arch: ANN_MNIST, settings: PRESET, metrics: { epochsTrained: 2, testAccuracy: 0.9 },
+  name: 'mine',
+  savedAt: '2026-11-27T10:00:00.000Z',
+  arch: ANN_MNIST,
+  settings: PRESET,
+  metrics: { epochsTrained: 2, testAccuracy: 0.9 },
   params: [new Float32Array(784 * 128), new Float32Array(128), new Float32Array(128 * 64), new Float32Array(64), new Float32Array(640), new Float32Array(10)],
 };
 const TEXT = encodeModelFile(model);
@@ -53,7 +57,10 @@ describe('uploading a model file', () => {
   });
 
   it('refuses before reading the file while a race trains, and stores nothing', async () => {
-    useLab.getState().beginRace(3, PRESET, [{ ...PRESET, learningRate: 0.1, momentum: 0.5 }, { ...PRESET, learningRate: 1, momentum: 0.5 }]);
+    useLab.getState().beginRace(3, PRESET, [
+      { ...PRESET, learningRate: 0.1, momentum: 0.5 },
+      { ...PRESET, learningRate: 1, momentum: 0.5 },
+    ]);
     const f = file(TEXT);
     const read = vi.spyOn(f, 'text');
     await uploadModelFile(f);
@@ -65,8 +72,10 @@ describe('uploading a model file', () => {
 
   // One malformed file per field (modelFile.test.ts tries every wrong value; each upload here is a 600 KB file).
   // Through JSON, NaN and ±Infinity arrive as null, which a figure takes as "not available".
-  const all = malformedVariants(JSON.parse(TEXT), { optional: ['metrics.testAccuracy', 'weights.littleEndian', 'weights.shapes'], nullable: ['metrics.testAccuracy'] })
-    .filter((v) => !(v.path === 'metrics.testAccuracy' && typeof v.value === 'number'));
+  const all = malformedVariants(JSON.parse(TEXT), {
+    optional: ['metrics.testAccuracy', 'weights.littleEndian', 'weights.shapes'],
+    nullable: ['metrics.testAccuracy'],
+  }).filter((v) => !(v.path === 'metrics.testAccuracy' && typeof v.value === 'number'));
   const variants = all.filter((v, i) => all.findIndex((w) => w.path === v.path) === i);
   it(`stores nothing and uses nothing from any of ${variants.length} malformed files, and says which field`, async () => {
     for (const v of variants) {

@@ -53,7 +53,14 @@ async function currentModel(typedName: string): Promise<SavedModel | null> {
     say('error', 'The worker holds no weights (was the page reset?).');
     return null;
   }
-  return { name, savedAt: new Date().toISOString(), arch: architectureOf(current.settings), settings: current.settings, metrics: current.metrics, params: reply.params };
+  return {
+    name,
+    savedAt: new Date().toISOString(),
+    arch: architectureOf(current.settings),
+    settings: current.settings,
+    metrics: current.metrics,
+    params: reply.params,
+  };
 }
 
 /** Saves the model the worker holds now, under `name`. */
@@ -76,7 +83,10 @@ export async function downloadCurrentModel(name: string): Promise<void> {
 }
 
 async function adoptModel(m: SavedModel): Promise<boolean> {
-  const reply = await trainer.loadParams(m.arch, m.params.map((p) => p.slice()));
+  const reply = await trainer.loadParams(
+    m.arch,
+    m.params.map((p) => p.slice()),
+  );
   if (!reply?.ok) {
     say('error', withReason('The model could not be loaded', reply?.message ?? 'the worker stopped'));
     return false;

@@ -77,7 +77,13 @@ export class Trainer {
     this.heard = false;
     this.backend = null;
     this.dog.setBackend(null);
-    this.post({ type: 'init', preferredBackend: this.options.preferredBackend, exclude: [...this.excluded], prefetch: this.prefetch, faults: this.options.faults });
+    this.post({
+      type: 'init',
+      preferredBackend: this.options.preferredBackend,
+      exclude: [...this.excluded],
+      prefetch: this.prefetch,
+      faults: this.options.faults,
+    });
   }
 
   private receive(e: WorkerEvent): void {

@@ -89,7 +89,12 @@ describe('the watchdog', () => {
     for (let s = 0; s < 60; s++) {
       vi.advanceTimersByTime(1000);
       dog.heard(beat(0));
-      dog.heard({ type: 'losses', runId: 1, points: [], progress: { epoch: 1, epochs: 1, batch: s, batchesPerEpoch: 100, step: s, samplesPerSec: 1, etaSec: 1 } });
+      dog.heard({
+        type: 'losses',
+        runId: 1,
+        points: [],
+        progress: { epoch: 1, epochs: 1, batch: s, batchesPerEpoch: 100, step: s, samplesPerSec: 1, etaSec: 1 },
+      });
     }
     expect(fired).toEqual([]);
   });

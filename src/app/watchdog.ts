@@ -57,8 +57,21 @@ export const WATCHDOG_LIMITS: WatchdogLimits = {
 
 /** Worker events that mean the job moved on (replies to requests do not: they say nothing of the job). */
 const JOB_EVENTS: ReadonlySet<WorkerEvent['type']> = new Set([
-  'accepted', 'phase', 'data-loaded', 'losses', 'epoch', 'done', 'hyper-change',
-  'race-losses', 'race-epoch', 'race-run-end', 'race-done', 'range-points', 'range-done', 'error', 'reset-done',
+  'accepted',
+  'phase',
+  'data-loaded',
+  'losses',
+  'epoch',
+  'done',
+  'hyper-change',
+  'race-losses',
+  'race-epoch',
+  'race-run-end',
+  'race-done',
+  'range-points',
+  'range-done',
+  'error',
+  'reset-done',
 ]);
 
 export class Watchdog {

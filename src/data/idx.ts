@@ -41,11 +41,7 @@ function checkMagic(view: DataView, file: string, expected: number, what: string
   }
 }
 
-export function parseIdxImages(
-  buf: ArrayBuffer,
-  file: string,
-  expect: { rows?: number; cols?: number; count?: number } = { rows: 28, cols: 28 },
-): IdxImages {
+export function parseIdxImages(buf: ArrayBuffer, file: string, expect: { rows?: number; cols?: number; count?: number } = { rows: 28, cols: 28 }): IdxImages {
   const view = header(buf, file, 4);
   checkMagic(view, file, IDX_IMAGES_MAGIC, 'image');
   const count = view.getUint32(4, false);
@@ -62,11 +58,7 @@ export function parseIdxImages(
   return { count, rows, cols, pixels: new Uint8Array(buf, 16, count * rows * cols) };
 }
 
-export function parseIdxLabels(
-  buf: ArrayBuffer,
-  file: string,
-  expect: { count?: number; numClasses?: number } = { numClasses: 10 },
-): Uint8Array {
+export function parseIdxLabels(buf: ArrayBuffer, file: string, expect: { count?: number; numClasses?: number } = { numClasses: 10 }): Uint8Array {
   const view = header(buf, file, 2);
   checkMagic(view, file, IDX_LABELS_MAGIC, 'label');
   const count = view.getUint32(4, false);

@@ -55,9 +55,7 @@ function parseOrExplain<T>(file: string, parse: () => T): T {
 /** Loads the official sets: 60,000 training and 10,000 test images. */
 export async function loadMnist(baseUrl: string, fetcher: Fetcher = (u) => fetch(u)): Promise<Mnist> {
   const f = MNIST_FILES;
-  const [ti, tl, si, sl] = await Promise.all(
-    [f.trainImages, f.trainLabels, f.testImages, f.testLabels].map((file) => fetchBytes(baseUrl, file, fetcher)),
-  );
+  const [ti, tl, si, sl] = await Promise.all([f.trainImages, f.trainLabels, f.testImages, f.testLabels].map((file) => fetchBytes(baseUrl, file, fetcher)));
   const trainImages = parseOrExplain(f.trainImages, () => parseIdxImages(ti, f.trainImages));
   const trainLabels = parseOrExplain(f.trainLabels, () => parseIdxLabels(tl, f.trainLabels, { count: trainImages.count, numClasses: 10 }));
   const testImages = parseOrExplain(f.testImages, () => parseIdxImages(si, f.testImages));

@@ -13,11 +13,7 @@ import { checkLabels, checkNumClasses, checkSameLength } from './shape.ts';
  * @returns matrix[t][p] = number of samples with label t predicted as p;
  *   rows = true label, columns = prediction; the total equals n.
  */
-export function confusionMatrix(
-  labels: ArrayLike<number>,
-  predicted: ArrayLike<number>,
-  numClasses: number,
-): number[][] {
+export function confusionMatrix(labels: ArrayLike<number>, predicted: ArrayLike<number>, numClasses: number): number[][] {
   const caller = 'confusionMatrix';
   checkNumClasses(numClasses, caller);
   checkSameLength(labels, predicted, 'labels and predicted', caller);

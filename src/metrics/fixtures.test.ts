@@ -5,17 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import {
-  accuracy,
-  argmaxRows,
-  confusionMatrix,
-  macroAuc,
-  meanNllFromProbs,
-  oneVsRest,
-  rocAuc,
-  rocCurve,
-  type RocCurve,
-} from './index.ts';
+import { accuracy, argmaxRows, confusionMatrix, macroAuc, meanNllFromProbs, oneVsRest, rocAuc, rocCurve, type RocCurve } from './index.ts';
 
 interface FixtureCase {
   name: string;
@@ -99,7 +89,12 @@ describe.each(cases.map((c) => [c.name, c] as const))('fixture %s', (_name, c) =
   });
 
   it('rocAuc per class and macro AUC', () => {
-    const aucs = Array.from({ length: K }, (_, k) => rocAuc(column(probs, k), labels.map((y) => y === k)));
+    const aucs = Array.from({ length: K }, (_, k) =>
+      rocAuc(
+        column(probs, k),
+        labels.map((y) => y === k),
+      ),
+    );
     aucs.forEach((auc, k) => expectAuc(auc, expected.auc[k]));
     expect(aucs.filter((a) => a !== null).length).toBe(expected.n_classes_auc_defined);
     expectAuc(macroAuc(aucs), expected.macro_auc);

@@ -16,11 +16,7 @@ import { checkLabels, isFlat, rowCount, type ProbMatrix } from './shape.ts';
  * Mean of -logProbs[i, labels[i]], nats per sample.
  * @param logProbs row-major n × numClasses natural-log probabilities (e.g. log-softmax).
  */
-export function meanNllFromLogProbs(
-  logProbs: Float32Array | Float64Array,
-  labels: ArrayLike<number>,
-  numClasses: number,
-): number {
+export function meanNllFromLogProbs(logProbs: Float32Array | Float64Array, labels: ArrayLike<number>, numClasses: number): number {
   const n = checkNll(logProbs, labels, numClasses, 'meanNllFromLogProbs');
   let sum = 0; // float64 accumulator even for Float32Array input
   for (let i = 0; i < n; i++) sum -= logProbs[i * numClasses + labels[i]];

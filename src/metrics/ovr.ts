@@ -28,12 +28,7 @@ export interface ClassRoc {
  *   the full curve, whatever `options.dropIntermediate` says (it does not
  *   change the area anyway).
  */
-export function oneVsRest(
-  probs: Float32Array | Float64Array,
-  labels: ArrayLike<number>,
-  numClasses: number,
-  options: RocOptions = {},
-): ClassRoc[] {
+export function oneVsRest(probs: Float32Array | Float64Array, labels: ArrayLike<number>, numClasses: number, options: RocOptions = {}): ClassRoc[] {
   const caller = 'oneVsRest';
   const n = rowCount(probs, numClasses, caller);
   if (labels.length !== n) {

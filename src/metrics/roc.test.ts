@@ -57,9 +57,7 @@ describe('rocCurve / rocAuc edge cases', () => {
     const bools = [true, false, true, false, true, true, false, false];
     const numbers = bools.map((b) => (b ? 1 : 0));
     expect(rocCurve(scores, numbers)).toEqual(rocCurve(scores, bools));
-    expect(rocCurve(scores, Uint8Array.from(numbers), { dropIntermediate: true })).toEqual(
-      rocCurve(scores, bools, { dropIntermediate: true }),
-    );
+    expect(rocCurve(scores, Uint8Array.from(numbers), { dropIntermediate: true })).toEqual(rocCurve(scores, bools, { dropIntermediate: true }));
     expect(rocAuc(scores, numbers)).toBe(rocAuc(scores, bools));
   });
 
@@ -87,7 +85,7 @@ describe('rocCurve / rocAuc edge cases', () => {
 
   it('AUC equals the Mann–Whitney pair count on random data with ties', () => {
     let seed = 12345;
-    const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const scores = Array.from({ length: 300 }, () => Math.round(next() * 20) / 20);
     const positives = scores.map((s) => next() < 0.3 + 0.4 * s);
     let pairs = 0;

@@ -39,11 +39,7 @@ export interface RocOptions {
  * @param positives per sample: true/1 for the positive class, false/0 otherwise.
  * @returns the curve, or null when only one class is present.
  */
-export function rocCurve(
-  scores: ArrayLike<number>,
-  positives: ArrayLike<boolean | number>,
-  options: RocOptions = {},
-): RocCurve | null {
+export function rocCurve(scores: ArrayLike<number>, positives: ArrayLike<boolean | number>, options: RocOptions = {}): RocCurve | null {
   const counts = splitAndCount(scores, positives, 'rocCurve');
   if (counts === null) return null;
   return curveFromCounts(options.dropIntermediate === true ? dropIntermediateCounts(counts) : counts);
@@ -85,11 +81,7 @@ export function curveFromCounts(counts: RocCounts): RocCurve {
  * (positives from the front, negatives from the back) and counts.
  * @returns null when there are no positives or no negatives.
  */
-function splitAndCount(
-  scores: ArrayLike<number>,
-  positives: ArrayLike<boolean | number>,
-  caller: string,
-): RocCounts | null {
+function splitAndCount(scores: ArrayLike<number>, positives: ArrayLike<boolean | number>, caller: string): RocCounts | null {
   checkSameLength(scores, positives, 'scores and positives', caller);
   const n = scores.length;
   const buffer = new Float64Array(n);

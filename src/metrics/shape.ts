@@ -27,9 +27,7 @@ export function rowCount(probs: ProbMatrix, numClasses: number, caller: string):
   checkNumClasses(numClasses, caller);
   if (isFlat(probs)) {
     if (probs.length % numClasses !== 0) {
-      throw new Error(
-        `${caller}: flat probs length ${probs.length} is not a multiple of numClasses ${numClasses}`,
-      );
+      throw new Error(`${caller}: flat probs length ${probs.length} is not a multiple of numClasses ${numClasses}`);
     }
     return probs.length / numClasses;
   }

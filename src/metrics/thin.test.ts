@@ -23,7 +23,7 @@ function syntheticProbs(n: number, K: number, margin: number, seed: number) {
       max = Math.max(max, logits[k]);
     }
     let sum = 0;
-    for (let k = 0; k < K; k++) sum += (logits[k] = Math.exp(logits[k] - max));
+    for (let k = 0; k < K; k++) sum += logits[k] = Math.exp(logits[k] - max);
     for (let k = 0; k < K; k++) probs[i * K + k] = logits[k] / sum;
   }
   return { labels, probs };

@@ -29,7 +29,12 @@ export function architectureOf(s: Pick<RunSettings, 'hiddenLayers' | 'activation
 
 /** Whether two descriptions give the same network (same weights' shapes and the same computation). */
 export function sameArchitecture(a: Architecture, b: Architecture): boolean {
-  return a.sizes.length === b.sizes.length && a.sizes.every((w, i) => w === b.sizes[i]) && (a.activation ?? 'relu') === (b.activation ?? 'relu') && (a.inputScaling ?? 'unit') === (b.inputScaling ?? 'unit');
+  return (
+    a.sizes.length === b.sizes.length &&
+    a.sizes.every((w, i) => w === b.sizes[i]) &&
+    (a.activation ?? 'relu') === (b.activation ?? 'relu') &&
+    (a.inputScaling ?? 'unit') === (b.inputScaling ?? 'unit')
+  );
 }
 
 /** Shapes of the parameters in order: W1 [in, out], b1 [out], W2, b2, ... */

@@ -9,8 +9,12 @@ import { decodeModelDoc, decodeModelFile, encodeModelFile } from './modelFile.ts
 import type { SavedModel } from './modelFile.ts';
 
 const model: SavedModel = {
-  name: 'lr 0.01 · 10 epochs', savedAt: '2026-11-27T10:00:00.000Z', arch: ANN_MNIST, settings: PRESET,
-  metrics: { epochsTrained: 10, validationAccuracy: 0.95, testAccuracy: 0.951, macroAuc: 0.998 }, params: initParams(ANN_MNIST, 'pytorch', 3),
+  name: 'lr 0.01 · 10 epochs',
+  savedAt: '2026-11-27T10:00:00.000Z',
+  arch: ANN_MNIST,
+  settings: PRESET,
+  metrics: { epochsTrained: 10, validationAccuracy: 0.95, testAccuracy: 0.951, macroAuc: 0.998 },
+  params: initParams(ANN_MNIST, 'pytorch', 3),
 };
 
 describe('model file', () => {
@@ -36,10 +40,22 @@ describe('model file', () => {
     ['another JSON file', () => JSON.stringify({ hello: 1 }), /not a mnist-lab model/],
     ['a newer version', () => tamper((d) => (d.version = 9)), /version 9, from a newer mnist-lab; this lab reads versions up to 2/],
     ['an unknown version', () => tamper((d) => (d.version = 0)), /version 0; this lab reads versions 1 and 2/],
-    ['a network whose settings describe another', () => tamper((d) => (d.arch.sizes = [784, 32, 10])), /damaged: it has settings for the network 784 → 128 → 64 → 10 .*but arch is 784 → 32 → 10/],
-    ['a network the lab cannot build', () => tamper((d) => (d.arch.sizes = [784, 2000, 10])), /cannot be built here: arch has sizes 784 → 2000 → 10: at most 4 hidden layers of at most 1024 units/],
+    [
+      'a network whose settings describe another',
+      () => tamper((d) => (d.arch.sizes = [784, 32, 10])),
+      /damaged: it has settings for the network 784 → 128 → 64 → 10 .*but arch is 784 → 32 → 10/,
+    ],
+    [
+      'a network the lab cannot build',
+      () => tamper((d) => (d.arch.sizes = [784, 2000, 10])),
+      /cannot be built here: arch has sizes 784 → 2000 → 10: at most 4 hidden layers of at most 1024 units/,
+    ],
     ['a network for other images', () => tamper((d) => (d.arch.sizes = [100, 10])), /cannot be built here: .*take 784 pixels in/],
-    ['truncated weights', () => tamper((d) => (d.weights.base64 = d.weights.base64.slice(0, 4000))), /damaged: weights.base64 holds 3000 bytes of weights, expected 437544/],
+    [
+      'truncated weights',
+      () => tamper((d) => (d.weights.base64 = d.weights.base64.slice(0, 4000))),
+      /damaged: weights.base64 holds 3000 bytes of weights, expected 437544/,
+    ],
     ['edited weights', () => tamper((d) => (d.weights.base64 = 'AAAA' + d.weights.base64.slice(4))), /do not match weights.checksum/],
     ['bad base64', () => tamper((d) => (d.weights.base64 = '@@@@')), /not valid base64/],
   ])('rejects %s with a clear message', (_name, make, message) => {
@@ -59,7 +75,11 @@ describe('model file', () => {
     const r = decodeModelFile(text);
     expect(r.ok ? '' : r.message).toBe('');
     if (!r.ok) return;
-    expect(r.model).toMatchObject({ name: 'lr 0.1 · momentum 0.9 · 1 epoch', savedAt: '2026-11-28T09:30:00.000Z', settings: { ...PRESET, learningRate: 0.1, momentum: 0.9, epochs: 1 } });
+    expect(r.model).toMatchObject({
+      name: 'lr 0.1 · momentum 0.9 · 1 epoch',
+      savedAt: '2026-11-28T09:30:00.000Z',
+      settings: { ...PRESET, learningRate: 0.1, momentum: 0.9, epochs: 1 },
+    });
     // The run had no test AUC: absent in the file, absent when read.
     expect(r.model.metrics).toEqual({ epochsTrained: 1, validationAccuracy: 0.8712, testAccuracy: 0.8794 });
     expect(r.model.params[1][9]).toBe(1 / 64);
@@ -74,13 +94,34 @@ describe('model file', () => {
 describe('model file, every field malformed', () => {
   const valid = JSON.parse(encodeModelFile(model)) as unknown;
   const variants = malformedVariants(valid, {
-    optional: ['metrics.validationAccuracy', 'metrics.testAccuracy', 'metrics.macroAuc', 'weights.littleEndian', 'weights.shapes', 'arch.activation', 'arch.inputScaling', ...settingPaths(Object.keys(PRESET))],
+    optional: [
+      'metrics.validationAccuracy',
+      'metrics.testAccuracy',
+      'metrics.macroAuc',
+      'weights.littleEndian',
+      'weights.shapes',
+      'arch.activation',
+      'arch.inputScaling',
+      ...settingPaths(Object.keys(PRESET)),
+    ],
     nullable: ['metrics.validationAccuracy', 'metrics.testAccuracy', 'metrics.macroAuc'],
   });
 
   it('has a variant for every field, settings and metrics included', () => {
     const paths = new Set(variants.map((v) => v.path));
-    for (const p of ['name', 'savedAt', 'settings.learningRate', 'settings.schedule', 'metrics.epochsTrained', 'metrics.macroAuc', 'arch.sizes[0]', 'weights.checksum', 'weights.base64', 'weights.shapes[0][0]']) expect(paths).toContain(p);
+    for (const p of [
+      'name',
+      'savedAt',
+      'settings.learningRate',
+      'settings.schedule',
+      'metrics.epochsTrained',
+      'metrics.macroAuc',
+      'arch.sizes[0]',
+      'weights.checksum',
+      'weights.base64',
+      'weights.shapes[0][0]',
+    ])
+      expect(paths).toContain(p);
     expect(variants.length).toBeGreaterThan(200);
   });
 
@@ -102,7 +143,10 @@ describe('model file, every field malformed', () => {
 
 describe('model file, any network the lab builds', () => {
   it('round-trips 256-128-64 with tanh on standardised inputs, and a network with no hidden layer', () => {
-    for (const settings of [{ ...PRESET, hiddenLayers: [256, 128, 64], activation: 'tanh' as const, inputScaling: 'standardised' as const }, { ...PRESET, hiddenLayers: [] }]) {
+    for (const settings of [
+      { ...PRESET, hiddenLayers: [256, 128, 64], activation: 'tanh' as const, inputScaling: 'standardised' as const },
+      { ...PRESET, hiddenLayers: [] },
+    ]) {
       const arch = architectureOf(settings);
       const m: SavedModel = { ...model, arch, settings, params: initParams(arch, 'pytorch', 4) };
       const r = decodeModelFile(encodeModelFile(m));

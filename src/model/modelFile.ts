@@ -97,7 +97,11 @@ function readWeights(arch: Architecture) {
     dtype: oneOf(['float32']),
     // The bytes are read as the platform's float32, which is little-endian everywhere the lab runs.
     littleEndian: optional(oneOf([true])),
-    shapes: optional(refine(array(array(int(1, 1_000_000), { max: 4 }), { max: 64 }), (s) => (JSON.stringify(s) === want ? null : "are not the parameter shapes of the file's network (arch)"))),
+    shapes: optional(
+      refine(array(array(int(1, 1_000_000), { max: 4 }), { max: 64 }), (s) =>
+        JSON.stringify(s) === want ? null : "are not the parameter shapes of the file's network (arch)",
+      ),
+    ),
     checksum: refine(text({ max: 8 }), (c) => (/^[0-9a-f]{8}$/.test(c) ? null : 'must be 8 hexadecimal digits')),
     base64: text({ max: MAX_BASE64 }),
   });
@@ -122,9 +126,13 @@ export function decodeModelFile(source: string): Decoded {
 
 /** decodeModelFile after JSON.parse: any value, however it was made. */
 export function decodeModelDoc(doc: unknown): Decoded {
-  if (!isObj(doc) || doc.format !== MODEL_FORMAT) return { ok: false, message: 'This file is not a mnist-lab model (its "format" field is missing or different).' };
+  if (!isObj(doc) || doc.format !== MODEL_FORMAT)
+    return { ok: false, message: 'This file is not a mnist-lab model (its "format" field is missing or different).' };
   if (typeof doc.version === 'number' && Number.isInteger(doc.version) && doc.version > MODEL_VERSION) {
-    return { ok: false, message: `This model file is version ${doc.version}, from a newer mnist-lab; this lab reads versions up to ${MODEL_VERSION}. Open it in the newer lab.` };
+    return {
+      ok: false,
+      message: `This model file is version ${doc.version}, from a newer mnist-lab; this lab reads versions up to ${MODEL_VERSION}. Open it in the newer lab.`,
+    };
   }
   if (!READS.includes(doc.version as number)) {
     const has = doc.version === undefined ? 'no "version" field' : `version ${shown(doc.version)}`;

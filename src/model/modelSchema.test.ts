@@ -8,8 +8,13 @@ import { readStoredModel } from './modelSchema.ts';
 
 /** A record as modelDb.saveModel stores it today: metrics as runSlice builds them, with undefined for a missing figure. */
 const stored = {
-  id: 3, name: 'lr 0.1 · momentum 0.9 · 1 epoch', savedAt: '2026-11-27T10:00:00.000Z', arch: ANN_MNIST, settings: PRESET,
-  metrics: { epochsTrained: 1, validationAccuracy: 0.87, testAccuracy: 0.88, macroAuc: undefined }, params: initParams(ANN_MNIST, 'pytorch', 3),
+  id: 3,
+  name: 'lr 0.1 · momentum 0.9 · 1 epoch',
+  savedAt: '2026-11-27T10:00:00.000Z',
+  arch: ANN_MNIST,
+  settings: PRESET,
+  metrics: { epochsTrained: 1, validationAccuracy: 0.87, testAccuracy: 0.88, macroAuc: undefined },
+  params: initParams(ANN_MNIST, 'pytorch', 3),
 };
 const read = readStoredModel;
 
@@ -25,7 +30,10 @@ describe('a saved model read back from IndexedDB', () => {
     expect(check(read, short)).toMatchObject({ ok: false, message: 'params[2] must be 8192 float32 weights' });
     const nan = { ...stored, params: stored.params.map((p, i) => (i === 5 ? Float32Array.from(p, () => NaN) : p)) };
     expect(check(read, nan)).toMatchObject({ ok: false, message: 'params[5] holds NaN or infinite weights' });
-    expect(check(read, { ...stored, arch: { sizes: [784, 32, 10] } })).toMatchObject({ ok: false, message: expect.stringMatching(/has settings for the network 784 → 128 → 64 → 10 .* but arch is 784 → 32 → 10/) });
+    expect(check(read, { ...stored, arch: { sizes: [784, 32, 10] } })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/has settings for the network 784 → 128 → 64 → 10 .* but arch is 784 → 32 → 10/),
+    });
   });
 
   // One metrics schema for file and record: null reads as "not available" in both.

@@ -39,9 +39,11 @@ const layers = field('hiddenLayers');
 
 /** Why these widths are not a network the lab can build (784 in, 0 to 4 hidden layers of 1 to 1,024, 10 out), or null. */
 function unbuildable(sizes: readonly number[]): string | null {
-  if (sizes.length < 2 || sizes[0] !== INPUTS || sizes[sizes.length - 1] !== CLASSES) return `has sizes ${sizes.join(' → ')}, but the lab's networks take ${INPUTS} pixels in and give ${CLASSES} digits out`;
+  if (sizes.length < 2 || sizes[0] !== INPUTS || sizes[sizes.length - 1] !== CLASSES)
+    return `has sizes ${sizes.join(' → ')}, but the lab's networks take ${INPUTS} pixels in and give ${CLASSES} digits out`;
   const hidden = sizes.slice(1, -1);
-  if (hidden.length > layers.maxLayers || hidden.some((w) => w > layers.maxWidth)) return `has sizes ${sizes.join(' → ')}: at most ${layers.maxLayers} hidden layers of at most ${layers.maxWidth} units`;
+  if (hidden.length > layers.maxLayers || hidden.some((w) => w > layers.maxWidth))
+    return `has sizes ${sizes.join(' → ')}: at most ${layers.maxLayers} hidden layers of at most ${layers.maxWidth} units`;
   return null;
 }
 
@@ -62,7 +64,9 @@ export const readArchitecture: Reader<Architecture> = refine(
 /** A model's settings must describe its own network: a file whose settings say 512 units and whose weights hold 128 is damaged. */
 export function settingsMismatch(arch: Architecture, settings: Parameters<typeof architectureOf>[0]): string | null {
   const said = architectureOf(settings);
-  return sameArchitecture(arch, said) ? null : `has settings for the network ${describe(said)} (${settings.activation}, ${settings.inputScaling}), but arch is ${describe(arch)} (${arch.activation ?? 'relu'}, ${arch.inputScaling ?? 'unit'})`;
+  return sameArchitecture(arch, said)
+    ? null
+    : `has settings for the network ${describe(said)} (${settings.activation}, ${settings.inputScaling}), but arch is ${describe(arch)} (${arch.activation ?? 'relu'}, ${arch.inputScaling ?? 'unit'})`;
 }
 
 /** Weights as stored in IndexedDB: one Float32Array per parameter, in paramShapes order, each the right length and finite. */

@@ -27,13 +27,19 @@ describe('a comparison typed one run per line', () => {
   });
 
   it('refuses runs that would not share their batches', () => {
-    expect(parseCompare('batch=32\nbatch=64', PRESET)).toMatchObject({ ok: false, message: /must share their batch size: every run trains on the very same batches/ });
+    expect(parseCompare('batch=32\nbatch=64', PRESET)).toMatchObject({
+      ok: false,
+      message: /must share their batch size: every run trains on the very same batches/,
+    });
     expect(parseCompare('seed=1 lr=0.1\nseed=2', PRESET)).toMatchObject({ ok: false, message: /share their seed/ });
   });
 
   it('needs 2 to 6 runs, and no two the same', () => {
     expect(parseCompare('lr=0.1', PRESET)).toMatchObject({ ok: false, message: /List 2 to 6 runs/ });
-    expect(parseCompare(Array.from({ length: 7 }, (_, i) => `seed=${i}`).join('\n'), PRESET)).toMatchObject({ ok: false, message: /at most 6 runs \(you listed 7\)/ });
+    expect(parseCompare(Array.from({ length: 7 }, (_, i) => `seed=${i}`).join('\n'), PRESET)).toMatchObject({
+      ok: false,
+      message: /at most 6 runs \(you listed 7\)/,
+    });
     expect(parseCompare('lr=0.01\nmom=0.5', PRESET)).toMatchObject({ ok: false, message: /very same settings/ });
   });
 

@@ -37,7 +37,10 @@ export type ParsedCompare = { ok: true; value: RunSettings[] } | { ok: false; me
 export function parseCompareLine(line: string, base: RunSettings): Parsed<RunSettings> {
   const text = settingsToText(base);
   const seen = new Set<SettingKey>();
-  for (const item of line.trim().split(/\s+/).filter((t) => t !== '')) {
+  for (const item of line
+    .trim()
+    .split(/\s+/)
+    .filter((t) => t !== '')) {
     const eq = item.indexOf('=');
     if (eq <= 0) return { ok: false, message: `“${item.slice(0, 30)}” is not name=value (like lr=0.01).` };
     const name = item.slice(0, eq);
@@ -61,9 +64,14 @@ export function parseCompareLine(line: string, base: RunSettings): Parsed<RunSet
 
 /** Every run of a comparison (one per non-empty line), each over the form's settings. */
 export function parseCompare(text: string, base: RunSettings): ParsedCompare {
-  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
-  if (lines.length < COMPARE_SIZE.min) return { ok: false, message: `List ${COMPARE_SIZE.min} to ${COMPARE_SIZE.max} runs, one per line, like “opt=adam lr=0.001”.` };
-  if (lines.length > COMPARE_SIZE.max) return { ok: false, message: `A comparison takes at most ${COMPARE_SIZE.max} runs (you listed ${lines.length}): each one trains its own network.` };
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  if (lines.length < COMPARE_SIZE.min)
+    return { ok: false, message: `List ${COMPARE_SIZE.min} to ${COMPARE_SIZE.max} runs, one per line, like “opt=adam lr=0.001”.` };
+  if (lines.length > COMPARE_SIZE.max)
+    return { ok: false, message: `A comparison takes at most ${COMPARE_SIZE.max} runs (you listed ${lines.length}): each one trains its own network.` };
   const runs: RunSettings[] = [];
   const problems: string[] = [];
   lines.forEach((line, i) => {
@@ -76,7 +84,10 @@ export function parseCompare(text: string, base: RunSettings): ParsedCompare {
   const apart = SHARED_BY_ALL.filter((k) => runs.some((r) => r[k] !== runs[0][k]));
   if (apart.length) {
     const labels = apart.map((k) => FIELDS.find((f) => f.key === k)!.label.toLowerCase());
-    return { ok: false, message: `The runs must share their ${labels.join(', ')}: every run trains on the very same batches. Set ${apart.length === 1 ? 'it' : 'them'} once, in Settings or on every line alike.` };
+    return {
+      ok: false,
+      message: `The runs must share their ${labels.join(', ')}: every run trains on the very same batches. Set ${apart.length === 1 ? 'it' : 'them'} once, in Settings or on every line alike.`,
+    };
   }
   const keys = runs.map((r) => JSON.stringify(settingsToText(r)));
   const twice = keys.findIndex((k, i) => keys.indexOf(k) !== i);

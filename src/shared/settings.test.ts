@@ -73,7 +73,10 @@ describe('settings validation', () => {
 
   it('gives a setting missing from older text (an earlier file) the notebook’s value', () => {
     const old = { learningRate: '0.1', momentum: '0.9', epochs: '3', batchSize: '32', seed: '4', init: 'glorot', schedule: 'cosine' };
-    expect(parseSettings(old)).toEqual({ settings: { ...PRESET, learningRate: 0.1, momentum: 0.9, epochs: 3, batchSize: 32, seed: 4, init: 'glorot', schedule: 'cosine' }, errors: {} });
+    expect(parseSettings(old)).toEqual({
+      settings: { ...PRESET, learningRate: 0.1, momentum: 0.9, epochs: 3, batchSize: 32, seed: 4, init: 'glorot', schedule: 'cosine' },
+      errors: {},
+    });
   });
 
   it('gives every setting a distinct short name for links, and round-trips the preset through text', () => {

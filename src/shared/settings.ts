@@ -264,7 +264,8 @@ export function parseNumberField(f: NumberField, text: string): Parsed<number> {
   if (f.key === 'learningRate' && v <= 0)
     return { ok: false, message: 'The learning rate must be greater than 0: with 0 the weights never move, and a negative rate climbs the loss.' };
   if (f.integer && !Number.isInteger(v)) return { ok: false, message: `The ${name} must be a whole number.` };
-  if (v < f.min || (!f.minInclusive && v === f.min)) return { ok: false, message: `The ${name} must be at least ${formatSettingNumber(f.min)} (range ${range}).` };
+  if (v < f.min || (!f.minInclusive && v === f.min))
+    return { ok: false, message: `The ${name} must be at least ${formatSettingNumber(f.min)} (range ${range}).` };
   if (v > f.max) return { ok: false, message: `The ${name} must be at most ${formatSettingNumber(f.max)} (range ${range}).` };
   return { ok: true, value: v };
 }
@@ -309,7 +310,9 @@ export function parseField(f: SettingField, text: string): Parsed<RunSettings[Se
       return text === 'true' || text === 'false' ? { ok: true, value: text === 'true' } : { ok: false, message: `${f.label} is on (true) or off (false).` };
     case 'choice': {
       const c = (f.choices as ReadonlyArray<{ value: string; label: string }>).find((ch) => ch.value === text);
-      return c ? { ok: true, value: c.value as RunSettings[ChoiceKey] } : { ok: false, message: `Choose one of: ${f.choices.map((ch) => ch.label).join(', ')}.` };
+      return c
+        ? { ok: true, value: c.value as RunSettings[ChoiceKey] }
+        : { ok: false, message: `Choose one of: ${f.choices.map((ch) => ch.label).join(', ')}.` };
     }
   }
 }

@@ -8,7 +8,9 @@ describe('readers', () => {
     const read = object({ metrics: object({ epochsTrained: int(0) }), curves: object({ train: array(object({ loss: number({ min: 0 }) }), { max: 10 }) }) });
     expect(refused(check(read, { metrics: { epochsTrained: {} }, curves: { train: [] } }))).toBe('metrics.epochsTrained must be a number, not an object');
     expect(refused(check(read, { metrics: { epochsTrained: 1.5 }, curves: { train: [] } }))).toBe('metrics.epochsTrained must be a whole number, not 1.5');
-    expect(refused(check(read, { metrics: { epochsTrained: 1 }, curves: { train: [{ loss: 1 }, { loss: -1 }] } }))).toBe('curves.train[1].loss must be at least 0, not -1');
+    expect(refused(check(read, { metrics: { epochsTrained: 1 }, curves: { train: [{ loss: 1 }, { loss: -1 }] } }))).toBe(
+      'curves.train[1].loss must be at least 0, not -1',
+    );
     expect(refused(check(read, [1]))).toBe('it must be an object, not a list');
   });
 
@@ -61,6 +63,16 @@ describe('readers', () => {
   });
 
   it('show values briefly', () => {
-    expect([undefined, null, true, 'ab', '', [], {}, new Float32Array(2), 1n].map(shown)).toEqual(['missing', 'null', 'true', '"ab"', 'an empty text', 'a list', 'an object', 'binary data', 'a bigint']);
+    expect([undefined, null, true, 'ab', '', [], {}, new Float32Array(2), 1n].map(shown)).toEqual([
+      'missing',
+      'null',
+      'true',
+      '"ab"',
+      'an empty text',
+      'a list',
+      'an object',
+      'binary data',
+      'a bigint',
+    ]);
   });
 });

@@ -30,11 +30,9 @@ export const bad = (message: string): Checked<never> => ({ ok: false, message })
 export const where = (path: string): string => path || 'it';
 
 /** A child's path: `metrics.epochsTrained`, `curves.train[3]`. */
-export const child = (path: string, key: string | number): string =>
-  typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+export const child = (path: string, key: string | number): string => (typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key);
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && !ArrayBuffer.isView(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !ArrayBuffer.isView(v);
 
 /** How a wrong value reads in a message: short, whatever it is. */
 export function shown(v: unknown): string {
@@ -115,7 +113,9 @@ export const isoDate: Reader<string> = (v, path) => {
 /** One of a fixed list of values (compared with ===). */
 export function oneOf<const T extends string | number | boolean>(values: readonly T[]): Reader<T> {
   return (v, path) =>
-    (values as readonly unknown[]).includes(v) ? good(v as T) : bad(`${where(path)} must be one of ${values.map((x) => JSON.stringify(x)).join(', ')}; not ${shown(v)}`);
+    (values as readonly unknown[]).includes(v)
+      ? good(v as T)
+      : bad(`${where(path)} must be one of ${values.map((x) => JSON.stringify(x)).join(', ')}; not ${shown(v)}`);
 }
 
 /** A list of at most `max` entries, each read by `of`. */

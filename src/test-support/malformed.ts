@@ -106,7 +106,8 @@ export function malformedVariants(valid: unknown, { optional = [], nullable = []
       if (value === null && nullable.includes(f.path)) continue;
       out.push({ path: f.path, change: `${f.path} as ${change}`, value, doc: replaced(valid, f.keys, value) });
     }
-    if (!f.inList && !optional.includes(f.path)) out.push({ path: f.path, change: `${f.path} missing`, value: undefined, doc: replaced(valid, f.keys, undefined, true) });
+    if (!f.inList && !optional.includes(f.path))
+      out.push({ path: f.path, change: `${f.path} missing`, value: undefined, doc: replaced(valid, f.keys, undefined, true) });
   }
   return out;
 }

@@ -9,7 +9,16 @@ import { accuracyByRotation, rotationRows } from './accuracyByRotation.ts';
  * quadrant it lies in (0 top-left, 1 top-right, 2 bottom-right, 3 bottom-left).
  */
 function quadrantSet(): ImageSet {
-  const spots = [[5, 5], [22, 5], [22, 22], [5, 22], [6, 4], [21, 6], [23, 21], [4, 20]];
+  const spots = [
+    [5, 5],
+    [22, 5],
+    [22, 22],
+    [5, 22],
+    [6, 4],
+    [21, 6],
+    [23, 21],
+    [4, 20],
+  ];
   const images = new Uint8Array(spots.length * IMAGE_SIZE);
   const labels = new Uint8Array(spots.length);
   spots.forEach(([u, v], i) => {
@@ -68,8 +77,18 @@ describe('accuracy by rotation', () => {
     const indices = Int32Array.from([0, 1]);
     const right = Float32Array.from([0, -5, -5, 0]);
     const half = Float32Array.from([0, -5, 0, -5]);
-    const rows = rotationRows([-15, 15], [{ logProbs: right, labels, indices }, { logProbs: half, labels, indices }], 2);
-    expect(rows).toEqual([{ angleDeg: -15, accuracy: 1 }, { angleDeg: 15, accuracy: 0.5 }]);
+    const rows = rotationRows(
+      [-15, 15],
+      [
+        { logProbs: right, labels, indices },
+        { logProbs: half, labels, indices },
+      ],
+      2,
+    );
+    expect(rows).toEqual([
+      { angleDeg: -15, accuracy: 1 },
+      { angleDeg: 15, accuracy: 0.5 },
+    ]);
     expect(() => rotationRows([0], [], 2)).toThrow();
   });
 });

@@ -23,7 +23,12 @@ describe('BatchSource with augmentation', () => {
   it('fills exactly what it filled before augmentation existed when it is absent or off', () => {
     const plain = new BatchSource(options());
     const off = new BatchSource(options(NO_AUGMENTATION));
-    for (const [e, b] of [[1, 0], [1, 9], [2, 4]]) expect(filled(off, e, b)).toEqual(filled(plain, e, b));
+    for (const [e, b] of [
+      [1, 0],
+      [1, 9],
+      [2, 4],
+    ])
+      expect(filled(off, e, b)).toEqual(filled(plain, e, b));
   });
 
   it('augments the images, not the labels, the same way on every replay and in any batch order', () => {

@@ -23,7 +23,11 @@ beforeAll(async () => {
 function smallData(batchSize = 64, seed = 11): CoreData & { trainIndices: Int32Array } {
   const { train } = readMnist();
   const split = splitTrainValidation(train.count, 200, 7, 640);
-  return { batches: new BatchSource({ train, indices: split.train, batchSize, seed }), validation: { set: train, indices: split.validation }, trainIndices: split.train };
+  return {
+    batches: new BatchSource({ train, indices: split.train, batchSize, seed }),
+    validation: { set: train, indices: split.validation },
+    trainIndices: split.train,
+  };
 }
 
 const running = { stopRequested: () => false, whilePaused: async () => {} };
@@ -33,11 +37,17 @@ async function core(groups: RunGroup[], hypers: (step: number) => readonly StepH
   const points: RunLossPoint[] = [];
   const epochs: CoreEpochEnd[] = [];
   const ended: [number, RunOutcome][] = [];
-  const outcomes = await trainRuns(groups, data, settings, { ...running, hypers }, {
-    onLosses: (p) => points.push(...p),
-    onEpoch: (e) => void epochs.push(e),
-    onRunEnd: (r, o) => void ended.push([r, o]),
-  });
+  const outcomes = await trainRuns(
+    groups,
+    data,
+    settings,
+    { ...running, hypers },
+    {
+      onLosses: (p) => points.push(...p),
+      onEpoch: (e) => void epochs.push(e),
+      onRunEnd: (r, o) => void ended.push([r, o]),
+    },
+  );
   return { points, epochs, ended, outcomes };
 }
 
@@ -81,7 +91,14 @@ describe('the training core', () => {
     const a = createTfjsStackedEngine(ANN_MNIST, initParams(ANN_MNIST, 'pytorch', 1), 2);
     const b = createTfjsStackedEngine(small, initParams(small, 'pytorch', 1), 1, adam);
     // The comparison's run order need not follow the groups': the Adam run is run 1.
-    const together = await core([{ engine: a, runs: [0, 2] }, { engine: b, runs: [1] }], () => [hypers[0], hypers[2], hypers[1]], { epochs: 1, flushIntervalMs: 0 });
+    const together = await core(
+      [
+        { engine: a, runs: [0, 2] },
+        { engine: b, runs: [1] },
+      ],
+      () => [hypers[0], hypers[2], hypers[1]],
+      { epochs: 1, flushIntervalMs: 0 },
+    );
     a.dispose();
     b.dispose();
     const alone = createTfjsStackedEngine(small, initParams(small, 'pytorch', 1), 1, adam);
@@ -92,7 +109,11 @@ describe('the training core', () => {
     const run1 = together.points.filter((p) => p.run === 1).map(({ run: _r, ...p }) => p);
     expect(run1).toEqual(single.points.map(({ run: _r, ...p }) => p));
     // Points of one readback come in run order, all three runs in step.
-    expect(together.points.slice(0, 3).map((p) => [p.run, p.step])).toEqual([[0, 1], [1, 1], [2, 1]]);
+    expect(together.points.slice(0, 3).map((p) => [p.run, p.step])).toEqual([
+      [0, 1],
+      [1, 1],
+      [2, 1],
+    ]);
     expect(together.epochs[0].runs.map((r) => r.run)).toEqual([0, 1, 2]);
     // Adam at 0.001 on 32 units learns its first epoch faster than SGD at 0.01 on 128-64.
     expect(together.epochs[0].runs[1].trainLoss).toBeLessThan(together.epochs[0].runs[0].trainLoss);
@@ -100,7 +121,14 @@ describe('the training core', () => {
 
   it('freezes a run that diverges at lr 10 and tells it at once; the others go on', async () => {
     const engine = createTfjsStackedEngine(ANN_MNIST, initParams(ANN_MNIST, 'pytorch', 5), 2);
-    const got = await core([{ engine, runs: [0, 1] }], () => [{ learningRate: 10, momentum: 0.5 }, { learningRate: 0.05, momentum: 0.5 }], { epochs: 2, flushIntervalMs: 0 });
+    const got = await core(
+      [{ engine, runs: [0, 1] }],
+      () => [
+        { learningRate: 10, momentum: 0.5 },
+        { learningRate: 0.05, momentum: 0.5 },
+      ],
+      { epochs: 2, flushIntervalMs: 0 },
+    );
     engine.dispose();
     expect(got.outcomes[0]).toMatchObject({ kind: 'diverged', epoch: 1 });
     expect(got.ended).toEqual([[0, got.outcomes[0]]]);
@@ -112,17 +140,23 @@ describe('the training core', () => {
     const engine = createTfjsStackedEngine(ANN_MNIST, initParams(ANN_MNIST, 'pytorch', 2), 1);
     const raw: number[] = [];
     let epochs = 0;
-    const outcomes = await trainRuns([{ engine, runs: [0] }], smallData(), { epochs: 1000, maxSteps: 25, evaluate: false, judgeDivergence: false, flushIntervalMs: 0 }, {
-      ...running,
-      hypers: (step) => [{ learningRate: 10 ** (-4 + step / 5), momentum: 0 }],
-    }, {
-      onBatchLosses: (_r, first, losses) => {
-        expect(first).toBe(raw.length);
-        raw.push(...losses);
+    const outcomes = await trainRuns(
+      [{ engine, runs: [0] }],
+      smallData(),
+      { epochs: 1000, maxSteps: 25, evaluate: false, judgeDivergence: false, flushIntervalMs: 0 },
+      {
+        ...running,
+        hypers: (step) => [{ learningRate: 10 ** (-4 + step / 5), momentum: 0 }],
       },
-      onEpoch: () => void epochs++,
-      finished: () => raw.length >= 18,
-    });
+      {
+        onBatchLosses: (_r, first, losses) => {
+          expect(first).toBe(raw.length);
+          raw.push(...losses);
+        },
+        onEpoch: () => void epochs++,
+        finished: () => raw.length >= 18,
+      },
+    );
     engine.dispose();
     // 25 batches would span 3 epochs of 10; the rule ended it at 18, through an epoch boundary, without evaluating.
     expect(raw).toHaveLength(18);
@@ -149,7 +183,12 @@ describe('the training core', () => {
     const arch: Architecture = { sizes: [784, 32, 10] };
     const run = async (seed: number) => {
       const engine = createTfjsStackedEngine(arch, initParams(arch, 'pytorch', 3), 1);
-      const got = await core([{ engine, runs: [0] }], () => [{ learningRate: 0.05, momentum: 0.5, dropout: 0.5 }], { epochs: 1, flushIntervalMs: 0 }, smallData(64, seed));
+      const got = await core(
+        [{ engine, runs: [0] }],
+        () => [{ learningRate: 0.05, momentum: 0.5, dropout: 0.5 }],
+        { epochs: 1, flushIntervalMs: 0 },
+        smallData(64, seed),
+      );
       engine.dispose();
       return got.points.map((p) => p.loss);
     };
@@ -166,7 +205,15 @@ describe('the training core', () => {
     const data = smallData();
     const once = async () => {
       const engine = createTfjsStackedEngine(arch, initParams(arch, 'pytorch', 1), 2, { kind });
-      await core([{ engine, runs: [0, 1] }], () => [{ learningRate: 0.01, momentum: 0.5, weightDecay: 1e-4, dropout: 0.2 }, { learningRate: 0.02, momentum: 0 }], { epochs: 1, patience: [1, 0] }, data);
+      await core(
+        [{ engine, runs: [0, 1] }],
+        () => [
+          { learningRate: 0.01, momentum: 0.5, weightDecay: 1e-4, dropout: 0.2 },
+          { learningRate: 0.02, momentum: 0 },
+        ],
+        { epochs: 1, patience: [1, 0] },
+        data,
+      );
       engine.dispose();
     };
     await once();

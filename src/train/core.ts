@@ -114,7 +114,13 @@ interface RunState {
   kept: { loss: number; epoch: number; params: Float32Array[] } | null;
 }
 
-export async function trainRuns(groups: readonly RunGroup[], data: CoreData, settings: CoreSettings, control: CoreControl, hooks: CoreHooks = {}): Promise<RunOutcome[]> {
+export async function trainRuns(
+  groups: readonly RunGroup[],
+  data: CoreData,
+  settings: CoreSettings,
+  control: CoreControl,
+  hooks: CoreHooks = {},
+): Promise<RunOutcome[]> {
   const { epochs } = settings;
   const { batches } = data;
   const flushEvery = settings.flushIntervalMs ?? 100;

@@ -121,7 +121,16 @@ function harness(deps: Partial<HostDeps> = {}): Harness {
 
 const settings = { ...PRESET, epochs: 2 };
 const startRun = (runId: number, epochs = 2): Command => ({ type: 'start', runId, settings: { ...settings, epochs }, data: DATA });
-const startRace = (runId: number): Command => ({ type: 'race', runId, settings, runs: [{ ...PRESET, learningRate: 0.01, momentum: 0.5 }, { ...PRESET, learningRate: 0.1, momentum: 0.5 }], data: DATA });
+const startRace = (runId: number): Command => ({
+  type: 'race',
+  runId,
+  settings,
+  runs: [
+    { ...PRESET, learningRate: 0.01, momentum: 0.5 },
+    { ...PRESET, learningRate: 0.1, momentum: 0.5 },
+  ],
+  data: DATA,
+});
 const startRange = (runId: number): Command => ({ type: 'range-test', runId, settings, data: DATA });
 
 const is = (want: Record<string, unknown>) => (e: WorkerEvent) => Object.entries(want).every(([k, v]) => (e as unknown as Record<string, unknown>)[k] === v);
@@ -217,23 +226,108 @@ type CommandType = keyof typeof COMMANDS;
  * tests: no batch is left to carry the marker).
  */
 type Answer =
-  | 'accepted' | 'busy' | 'not-running' | 'paused' | 'loading-data' | 'training' | 'testing'
-  | 'done stopped' | 'done completed' | 'race-done' | 'range-done' | 'reset-done' | 'marker' | 'marker after resume' | 'applied';
+  | 'accepted'
+  | 'busy'
+  | 'not-running'
+  | 'paused'
+  | 'loading-data'
+  | 'training'
+  | 'testing'
+  | 'done stopped'
+  | 'done completed'
+  | 'race-done'
+  | 'range-done'
+  | 'reset-done'
+  | 'marker'
+  | 'marker after resume'
+  | 'applied';
 
-const IDLE = { start: 'accepted', race: 'accepted', 'range-test': 'accepted', pause: 'not-running', resume: 'not-running', stop: 'not-running', reset: 'reset-done', 'set-hyper': 'not-running' } as const;
-const ENDING = { start: 'busy', race: 'busy', 'range-test': 'busy', pause: 'not-running', resume: 'not-running', stop: 'done stopped', reset: 'reset-done', 'set-hyper': 'not-running' } as const;
+const IDLE = {
+  start: 'accepted',
+  race: 'accepted',
+  'range-test': 'accepted',
+  pause: 'not-running',
+  resume: 'not-running',
+  stop: 'not-running',
+  reset: 'reset-done',
+  'set-hyper': 'not-running',
+} as const;
+const ENDING = {
+  start: 'busy',
+  race: 'busy',
+  'range-test': 'busy',
+  pause: 'not-running',
+  resume: 'not-running',
+  stop: 'done stopped',
+  reset: 'reset-done',
+  'set-hyper': 'not-running',
+} as const;
 
 const TABLE: Record<State, Record<'start' | 'race' | 'range-test' | 'pause' | 'resume' | 'stop' | 'reset' | 'set-hyper', Answer>> = {
   idle: IDLE,
   'after a run': IDLE,
   'after reset': IDLE,
   'after a failure': IDLE,
-  loading: { start: 'busy', race: 'busy', 'range-test': 'busy', pause: 'paused', resume: 'loading-data', stop: 'done stopped', reset: 'reset-done', 'set-hyper': 'marker' },
-  training: { start: 'busy', race: 'busy', 'range-test': 'busy', pause: 'paused', resume: 'training', stop: 'done stopped', reset: 'reset-done', 'set-hyper': 'marker' },
-  paused: { start: 'busy', race: 'busy', 'range-test': 'busy', pause: 'paused', resume: 'training', stop: 'done stopped', reset: 'reset-done', 'set-hyper': 'marker after resume' },
-  testing: { start: 'busy', race: 'busy', 'range-test': 'busy', pause: 'paused', resume: 'testing', stop: 'done completed', reset: 'reset-done', 'set-hyper': 'applied' },
-  race: { start: 'busy', race: 'busy', 'range-test': 'busy', pause: 'paused', resume: 'training', stop: 'race-done', reset: 'reset-done', 'set-hyper': 'not-running' },
-  'range test': { start: 'busy', race: 'busy', 'range-test': 'busy', pause: 'paused', resume: 'training', stop: 'range-done', reset: 'reset-done', 'set-hyper': 'not-running' },
+  loading: {
+    start: 'busy',
+    race: 'busy',
+    'range-test': 'busy',
+    pause: 'paused',
+    resume: 'loading-data',
+    stop: 'done stopped',
+    reset: 'reset-done',
+    'set-hyper': 'marker',
+  },
+  training: {
+    start: 'busy',
+    race: 'busy',
+    'range-test': 'busy',
+    pause: 'paused',
+    resume: 'training',
+    stop: 'done stopped',
+    reset: 'reset-done',
+    'set-hyper': 'marker',
+  },
+  paused: {
+    start: 'busy',
+    race: 'busy',
+    'range-test': 'busy',
+    pause: 'paused',
+    resume: 'training',
+    stop: 'done stopped',
+    reset: 'reset-done',
+    'set-hyper': 'marker after resume',
+  },
+  testing: {
+    start: 'busy',
+    race: 'busy',
+    'range-test': 'busy',
+    pause: 'paused',
+    resume: 'testing',
+    stop: 'done completed',
+    reset: 'reset-done',
+    'set-hyper': 'applied',
+  },
+  race: {
+    start: 'busy',
+    race: 'busy',
+    'range-test': 'busy',
+    pause: 'paused',
+    resume: 'training',
+    stop: 'race-done',
+    reset: 'reset-done',
+    'set-hyper': 'not-running',
+  },
+  'range test': {
+    start: 'busy',
+    race: 'busy',
+    'range-test': 'busy',
+    pause: 'paused',
+    resume: 'training',
+    stop: 'range-done',
+    reset: 'reset-done',
+    'set-hyper': 'not-running',
+  },
   stopping: ENDING,
   resetting: ENDING,
 };

@@ -212,7 +212,13 @@ describe('worker host over a MessageChannel', () => {
 describe('learning-rate race', () => {
   it('races three runs on the same batches: equal rates give equal curves, a diverging one is frozen at once', async () => {
     const c = (open = connect());
-    c.sendCmd({ type: 'race', runId: 1, settings: { ...PRESET, epochs: 2 }, runs: [0.05, 0.05, 10].map((learningRate) => ({ ...PRESET, epochs: 2, learningRate })), data });
+    c.sendCmd({
+      type: 'race',
+      runId: 1,
+      settings: { ...PRESET, epochs: 2 },
+      runs: [0.05, 0.05, 10].map((learningRate) => ({ ...PRESET, epochs: 2, learningRate })),
+      data,
+    });
     const end = await c.next('race-run-end', (e) => e.run === 2);
     expect(end.reason).toBe('diverged');
     expect(end.message).toMatch(/lr = 10 diverged/);
@@ -250,7 +256,10 @@ describe('learning-rate race', () => {
   it('gives each run its own momentum: the same learning rate with μ 0 and μ 0.9 trains two different curves, named by both', async () => {
     const { c, steps } = recordingHypers();
     open = c;
-    const runs = [{ ...PRESET, epochs: 1, learningRate: 0.05, momentum: 0 }, { ...PRESET, epochs: 1, learningRate: 0.05, momentum: 0.9 }];
+    const runs = [
+      { ...PRESET, epochs: 1, learningRate: 0.05, momentum: 0 },
+      { ...PRESET, epochs: 1, learningRate: 0.05, momentum: 0.9 },
+    ];
     c.sendCmd({ type: 'race', runId: 1, settings: { ...PRESET, momentum: 0.5, epochs: 1 }, runs, data });
     const done = await c.next('race-done');
     expect(done.message).toBe('Race finished: 2 of 2 runs completed 1 epoch.');
@@ -277,12 +286,17 @@ describe('learning-rate race', () => {
     const { c, steps } = recordingHypers();
     open = c;
     // Each run's schedule is its own setting: both one-cycle here.
-    const runs = [{ ...PRESET, epochs: 1, schedule: 'one-cycle' as const, learningRate: 0.05, momentum: 0 }, { ...PRESET, epochs: 1, schedule: 'one-cycle' as const, learningRate: 0.01, momentum: 0.95 }];
+    const runs = [
+      { ...PRESET, epochs: 1, schedule: 'one-cycle' as const, learningRate: 0.05, momentum: 0 },
+      { ...PRESET, epochs: 1, schedule: 'one-cycle' as const, learningRate: 0.01, momentum: 0.95 },
+    ];
     c.sendCmd({ type: 'race', runId: 1, settings: { ...PRESET, momentum: 0.5, epochs: 1, schedule: 'one-cycle' }, runs, data });
     await c.next('race-done');
     expect(steps.length).toBe(10);
     steps.forEach((hypers, step) => {
-      const want = runs.map((r) => scheduledHyper({ kind: 'one-cycle' }, { step, totalSteps: 10, stepsPerEpoch: 10, baseLr: r.learningRate, baseMomentum: r.momentum }));
+      const want = runs.map((r) =>
+        scheduledHyper({ kind: 'one-cycle' }, { step, totalSteps: 10, stepsPerEpoch: 10, baseLr: r.learningRate, baseMomentum: r.momentum }),
+      );
       hypers.forEach((h, r) => {
         expect(h.learningRate).toBeCloseTo(want[r].learningRate, 6);
         expect(h.momentum).toBeCloseTo(want[r].momentum, 6);

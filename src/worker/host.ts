@@ -16,7 +16,20 @@ import { SGD } from '../shared/optimizer.ts';
 import { optimizerOf } from '../shared/runSpec.ts';
 import { now } from '../train/types.ts';
 import type { BackendName } from '../shared/backendNames.ts';
-import type { BackendChoice, Command, DoneReason, Endpoint, EvalSet, Evaluation, Fault, RaceStart, RangeTestStart, RefusalCode, StartRun, WorkerEvent } from './protocol.ts';
+import type {
+  BackendChoice,
+  Command,
+  DoneReason,
+  Endpoint,
+  EvalSet,
+  Evaluation,
+  Fault,
+  RaceStart,
+  RangeTestStart,
+  RefusalCode,
+  StartRun,
+  WorkerEvent,
+} from './protocol.ts';
 import { assertNever, evaluationBuffers, send } from './protocol.ts';
 import type { Job } from './job.ts';
 import { createJob, pauseJob, stopJob, whilePaused } from './job.ts';
@@ -105,7 +118,10 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
       const mnist = deps.loadData(url);
       const entry: { url: string; mnist: Promise<Mnist>; loadMs: number } = { url, mnist, loadMs: NaN };
       data = entry;
-      mnist.then(() => (entry.loadMs = now() - t0), () => {});
+      mnist.then(
+        () => (entry.loadMs = now() - t0),
+        () => {},
+      );
       // A failed load is not cached: the next Train tries again.
       mnist.catch(() => {
         if (data?.mnist === mnist) data = null;
@@ -158,7 +174,13 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     const post = active.post;
     try {
       const { mnist, split } = await prepare(cmd, active);
-      post({ type: 'data-loaded', trainCount: split.train.length, validationCount: split.validation.length, testCount: mnist.test.count, ms: data?.loadMs ?? NaN });
+      post({
+        type: 'data-loaded',
+        trainCount: split.train.length,
+        validationCount: split.validation.length,
+        testCount: mnist.test.count,
+        ms: data?.loadMs ?? NaN,
+      });
       if (active.stop) return finish(active, 'stopped', 'Stopped before training began.');
 
       dropEngine();
@@ -167,7 +189,10 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
       engine = e;
       post({ type: 'phase', runId, phase: 'training' });
       const end = await runSingle(cmd, {
-        post, engine: e, mnist, split,
+        post,
+        engine: e,
+        mnist,
+        split,
         hyper: () => ({ settings: active.hyper, version: active.hyperVersion }),
         stopRequested: () => active.stop,
         paused: () => active.paused,
@@ -195,7 +220,11 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     try {
       const { mnist, split } = await prepare(cmd, active);
       await runRace(cmd, {
-        post, createEngine, train: mnist.train, trainIndices: split.train, validationIndices: split.validation,
+        post,
+        createEngine,
+        train: mnist.train,
+        trainIndices: split.train,
+        validationIndices: split.validation,
         stopRequested: () => active.stop,
         whilePaused: whilePaused(active),
         flushIntervalMs: deps.flushIntervalMs,
@@ -219,7 +248,10 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
       temp = createEngine(arch, initParams(arch, settings.init, settings.seed), 1, optimizerOf(settings));
       active.post({ type: 'phase', runId, phase: 'training' });
       await runRangeTest(cmd, {
-        post: active.post, engine: temp, train: mnist.train, trainIndices: split.train,
+        post: active.post,
+        engine: temp,
+        train: mnist.train,
+        trainIndices: split.train,
         stopRequested: () => active.stop,
         whilePaused: whilePaused(active),
         flushIntervalMs: deps.flushIntervalMs,
@@ -248,7 +280,10 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
 
   function finish(active: Job, reason: DoneReason, message: string, test?: Evaluation, bestEpoch?: number): void {
     const tensors = deps.liveTensors?.() ?? NaN;
-    active.post({ type: 'done', runId: active.runId, reason, message, test, tensors, ...(bestEpoch ? { bestEpoch } : {}) }, test ? evaluationBuffers(test) : []);
+    active.post(
+      { type: 'done', runId: active.runId, reason, message, test, tensors, ...(bestEpoch ? { bestEpoch } : {}) },
+      test ? evaluationBuffers(test) : [],
+    );
   }
 
   /** One image through the current weights, between two training batches if a run is going. */
@@ -296,12 +331,22 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     dropEngineSafely();
     // Whatever broke mid-run, the next run should not meet the same backend again
     // (a lost WebGL context does not come back); the cpu backend is the last resort.
-    const broken = backend ? await backend.then((c) => c.backend, () => null) : null;
+    const broken = backend
+      ? await backend.then(
+          (c) => c.backend,
+          () => null,
+        )
+      : null;
     if (broken && broken !== 'cpu') {
       failedBackends.add(broken);
-      const next = await useBackend().then((c) => c.backend, () => null);
+      const next = await useBackend().then(
+        (c) => c.backend,
+        () => null,
+      );
       post({
-        type: 'error', runId: active.runId, kind: 'backend',
+        type: 'error',
+        runId: active.runId,
+        kind: 'backend',
         message: `The ${broken} backend failed during training (${detail}). The run stopped; ${next ? `the next run uses ${next}` : 'no other backend works'}. Your settings are kept: press Train to start again.`,
       });
       return;

@@ -32,8 +32,14 @@ export interface Job {
 
 export function createJob(cmd: StartRun | RaceStart | RangeTestStart, post: Post): Job {
   const job: Job = {
-    runId: cmd.runId, kind: cmd.type, phase: 'loading-data', stop: false, paused: false, resume: null,
-    hyper: stepHyperOf(cmd.settings), hyperVersion: 0,
+    runId: cmd.runId,
+    kind: cmd.type,
+    phase: 'loading-data',
+    stop: false,
+    paused: false,
+    resume: null,
+    hyper: stepHyperOf(cmd.settings),
+    hyperVersion: 0,
     post: (e, transfer) => {
       if (e.type === 'phase' && e.phase !== 'paused') {
         job.phase = e.phase;

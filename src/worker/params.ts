@@ -15,7 +15,8 @@ export function checkParams(arch: Architecture, params: Float32Array[]): string 
   const a = readArchitecture(arch, 'the network');
   if (!a.ok) return a.message;
   const shapes = paramShapes(arch);
-  if (!Array.isArray(params) || params.length !== shapes.length) return `expected ${shapes.length} weight arrays, got ${Array.isArray(params) ? params.length : 'none'}`;
+  if (!Array.isArray(params) || params.length !== shapes.length)
+    return `expected ${shapes.length} weight arrays, got ${Array.isArray(params) ? params.length : 'none'}`;
   for (let i = 0; i < shapes.length; i++) {
     const n = shapes[i].reduce((a, b) => a * b, 1);
     if (!(params[i] instanceof Float32Array) || params[i].length !== n) return `weight array ${i} should hold ${n} numbers (${shapes[i].join('×')})`;

@@ -193,25 +193,41 @@ export type RunPhase = 'loading-data' | 'compiling' | 'training' | 'paused' | 'e
 export type DoneReason = 'completed' | 'stopped' | 'diverged' | 'early-stopped';
 
 export type WorkerEvent =
-  | { type: 'backend'; backend: BackendName; /** Why a fallback is in use; absent on WebGL. */ reason?: string }
+  | { type: 'backend'; backend: BackendName /** Why a fallback is in use; absent on WebGL. */; reason?: string }
   | { type: 'data-loaded'; trainCount: number; validationCount: number; testCount: number; ms: number }
   | { type: 'phase'; runId: number; phase: RunPhase }
   | { type: 'losses'; runId: number; points: LossPoint[]; progress: Progress }
   | ({ type: 'epoch'; runId: number } & EpochResult)
   /** `tensors`: the worker's live tfjs tensors once the run has ended (its model kept), for leak checks. */
-  | { type: 'done'; runId: number; reason: DoneReason; message: string; test?: Evaluation; tensors: number; /** Early stopping: the epoch whose weights were restored. */ bestEpoch?: number }
+  | {
+      type: 'done';
+      runId: number;
+      reason: DoneReason;
+      message: string;
+      test?: Evaluation;
+      tensors: number /** Early stopping: the epoch whose weights were restored. */;
+      bestEpoch?: number;
+    }
   | ({ type: 'examples' } & Examples)
   | { type: 'race-losses'; runId: number; points: (LossPoint & { run: number })[]; progress: Progress }
   /** Every racing run's epoch, and once a run's frozen weights after it diverged (`diverged`, see RaceRunEpoch). */
   | { type: 'race-epoch'; runId: number; epoch: number; runs: RaceEpochRun[] }
   /** One run of the race ended (diverged while the others go on, or at the race's end). */
-  | { type: 'race-run-end'; runId: number; run: number; reason: RaceRunReason; message: string; /** Early stopping: the epoch whose weights were restored. */ bestEpoch?: number }
+  | {
+      type: 'race-run-end';
+      runId: number;
+      run: number;
+      reason: RaceRunReason;
+      message: string /** Early stopping: the epoch whose weights were restored. */;
+      bestEpoch?: number;
+    }
   | { type: 'race-done'; runId: number; message: string }
   /** The student moved learning rate or momentum mid-run; applies from batch `step` (0-based). */
   | { type: 'hyper-change'; runId: number; step: number; epoch: number; learningRate: number; momentum: number }
   | { type: 'range-points'; runId: number; points: RangePoint[] }
   | {
-      type: 'range-done'; runId: number;
+      type: 'range-done';
+      runId: number;
       /** Valley rule (fast.ai's default) and steepest descent; null when the curve was too short to judge. */
       suggestion: { valley: number; steepest: number } | null;
       message: string;
@@ -265,5 +281,8 @@ export interface Endpoint {
 
 /** Posts a message, moving every typed array it lists in `transfer` instead of copying it. */
 export function send<M extends Command | WorkerEvent>(port: Endpoint, message: M, transfer: ArrayBufferView[] = []): void {
-  port.postMessage(message, transfer.map((a) => a.buffer as ArrayBuffer));
+  port.postMessage(
+    message,
+    transfer.map((a) => a.buffer as ArrayBuffer),
+  );
 }

@@ -45,13 +45,21 @@ export async function runRace(cmd: RaceStart, ctx: RaceContext): Promise<void> {
   const ended = new Set<number>();
   const groups: RunGroup[] = [];
   try {
-    for (const g of groupRuns(runs)) groups.push({ engine: ctx.createEngine(g.arch, initParams(g.arch, g.init, seed), g.runs.length, g.optimizer), runs: g.runs });
+    for (const g of groupRuns(runs))
+      groups.push({ engine: ctx.createEngine(g.arch, initParams(g.arch, g.init, seed), g.runs.length, g.optimizer), runs: g.runs });
     ctx.post({ type: 'phase', runId, phase: 'training' });
 
     const endRun = (run: number, o: RunOutcome) => {
       if (ended.has(run)) return;
       ended.add(run);
-      ctx.post({ type: 'race-run-end', runId, run, reason: o.kind, message: runEndMessage(names[run], o), ...(o.kind === 'early-stopped' ? { bestEpoch: o.bestEpoch } : {}) });
+      ctx.post({
+        type: 'race-run-end',
+        runId,
+        run,
+        reason: o.kind,
+        message: runEndMessage(names[run], o),
+        ...(o.kind === 'early-stopped' ? { bestEpoch: o.bestEpoch } : {}),
+      });
     };
     const control: CoreControl = {
       // One-cycle moves each run's momentum relative to that run's own base.

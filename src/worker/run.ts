@@ -77,7 +77,10 @@ export async function runSingle(cmd: StartRun, ctx: RunContext): Promise<RunEnd>
         if (!run || run.diverged) return;
         const { evaluation: validation, predicted } = summarize('validation', run.validation);
         ctx.keep('validation', { set: mnist.train, prediction: run.validation, predicted });
-        post({ type: 'epoch', runId, epoch: end.epoch, epochs: settings.epochs, trainLoss: run.trainLoss, validation, trainMs: end.trainMs }, evaluationBuffers(validation));
+        post(
+          { type: 'epoch', runId, epoch: end.epoch, epochs: settings.epochs, trainLoss: run.trainLoss, validation, trainMs: end.trainMs },
+          evaluationBuffers(validation),
+        );
         if (!ctx.stopRequested()) post({ type: 'phase', runId, phase: ctx.paused() ? 'paused' : 'training' });
       },
     },

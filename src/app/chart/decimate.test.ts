@@ -3,7 +3,10 @@ import { decimate } from './decimate.ts';
 
 describe('decimate', () => {
   it('passes short series through', () => {
-    const p = [{ x: 1, y: 2 }, { x: 2, y: 3 }];
+    const p = [
+      { x: 1, y: 2 },
+      { x: 2, y: 3 },
+    ];
     expect(decimate(p, 10)).toEqual(p);
   });
   it('keeps at most max points, the last x, and the mean level', () => {

@@ -63,7 +63,9 @@ export function Controls() {
                 disabled={otherBusy || (active && !LIVE.has(f.key))}
                 onChange={(v) => change(f.key, v)}
               >
-                {f.key === 'learningRate' ? <LearningRateSlider value={lastValidLr.current} disabled={otherBusy} onChange={(lr) => change('learningRate', String(lr))} /> : null}
+                {f.key === 'learningRate' ? (
+                  <LearningRateSlider value={lastValidLr.current} disabled={otherBusy} onChange={(lr) => change('learningRate', String(lr))} />
+                ) : null}
                 {f.key === 'schedule' && settings ? <SchedulePreview settings={settings} trainCount={settings.trainSize} /> : null}
               </SettingInput>
             ))}

@@ -20,7 +20,9 @@ export function DamagedRecords({ list, what, onRemove }: DamagedRecordsProps) {
           <span>
             <strong>{d.name ? `“${d.name}”` : `A ${what}`}</strong> is damaged and cannot be used: {d.reason}.
           </span>{' '}
-          <button type="button" aria-label={`Remove damaged ${d.name ?? what}`} onClick={() => onRemove(d.key)}>Remove</button>
+          <button type="button" aria-label={`Remove damaged ${d.name ?? what}`} onClick={() => onRemove(d.key)}>
+            Remove
+          </button>
         </li>
       ))}
     </ul>

@@ -24,7 +24,14 @@ export function LossChart() {
   const lossPoints = useDeferredValue(run?.lossPoints);
   const epochResults = useDeferredValue(run?.epochs);
 
-  const train = useMemo(() => decimate((lossPoints ?? []).map((p) => ({ x: p.epoch, y: p.loss })), MAX_DRAWN), [lossPoints]);
+  const train = useMemo(
+    () =>
+      decimate(
+        (lossPoints ?? []).map((p) => ({ x: p.epoch, y: p.loss })),
+        MAX_DRAWN,
+      ),
+    [lossPoints],
+  );
   const validation = useMemo(() => (epochResults ?? []).map((e) => ({ x: e.epoch, y: e.validation.loss })), [epochResults]);
   const epochs = run?.settings.epochs ?? 1;
   const nTrain = lossPoints?.length ?? 0;
@@ -44,8 +51,20 @@ export function LossChart() {
           <input type="checkbox" checked={logLoss} onChange={(e) => setLogLoss(e.target.checked)} /> Log-scale loss
         </label>
       </div>
-      <div role="img" aria-label={`Loss curves: ${nTrain} training points, ${validation.length} validation points${markers.length ? `, ${markers.length} learning-rate change${markers.length === 1 ? '' : 's'}` : ''}`} className="chart__area">
-        <LossPlot train={train} validation={validation} epochs={epochs} markers={markers} momentum={run?.settings.momentum} logLoss={logLoss} bestEpoch={best && validation.length > 1 ? best.x : null} />
+      <div
+        role="img"
+        aria-label={`Loss curves: ${nTrain} training points, ${validation.length} validation points${markers.length ? `, ${markers.length} learning-rate change${markers.length === 1 ? '' : 's'}` : ''}`}
+        className="chart__area"
+      >
+        <LossPlot
+          train={train}
+          validation={validation}
+          epochs={epochs}
+          markers={markers}
+          momentum={run?.settings.momentum}
+          logLoss={logLoss}
+          bestEpoch={best && validation.length > 1 ? best.x : null}
+        />
       </div>
       {last ? (
         <p className="loss-gap">
@@ -88,23 +107,57 @@ const LossPlot = memo(function LossPlot({ train, validation, epochs, markers, mo
     <ResponsiveContainer width="100%" height={320}>
       <ComposedChart margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="#d0d4dc" />
-        <XAxis type="number" dataKey="x" domain={[0, epochs]} allowDecimals={false} tickCount={Math.min(epochs, 10) + 1}
-          label={{ value: 'Epoch', position: 'insideBottom', offset: -12 }} />
-        <YAxis type="number" dataKey="y" scale={logLoss ? 'log' : 'linear'} domain={logLoss ? ['auto', 'auto'] : [0, 'auto']} allowDataOverflow={logLoss}
+        <XAxis
+          type="number"
+          dataKey="x"
+          domain={[0, epochs]}
+          allowDecimals={false}
+          tickCount={Math.min(epochs, 10) + 1}
+          label={{ value: 'Epoch', position: 'insideBottom', offset: -12 }}
+        />
+        <YAxis
+          type="number"
+          dataKey="y"
+          scale={logLoss ? 'log' : 'linear'}
+          domain={logLoss ? ['auto', 'auto'] : [0, 'auto']}
+          allowDataOverflow={logLoss}
           tickFormatter={(v: number) => (v >= 10 ? v.toFixed(0) : v.toPrecision(2))}
-          label={{ value: 'Loss (NLL, nats)', angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }} />
+          label={{ value: 'Loss (NLL, nats)', angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }}
+        />
         <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(4) : String(v))} labelFormatter={(x) => `epoch ${Number(x).toFixed(2)}`} />
         <Legend verticalAlign="top" height={28} />
         <Line data={train} dataKey="y" name="Training loss (per batch group)" stroke={TRAIN_COLOUR} dot={false} strokeWidth={1.5} isAnimationActive={false} />
         {markers.map((m, i) => (
-          <ReferenceLine key={i} x={m.epoch} stroke="#6b5b00" strokeDasharray="4 3"
-            label={{ value: `lr ${m.learningRate}${m.momentum !== momentum ? `, μ ${m.momentum}` : ''}`, position: 'insideTopRight', fill: '#6b5b00', fontSize: 12 }} />
+          <ReferenceLine
+            key={i}
+            x={m.epoch}
+            stroke="#6b5b00"
+            strokeDasharray="4 3"
+            label={{
+              value: `lr ${m.learningRate}${m.momentum !== momentum ? `, μ ${m.momentum}` : ''}`,
+              position: 'insideTopRight',
+              fill: '#6b5b00',
+              fontSize: 12,
+            }}
+          />
         ))}
         {bestEpoch !== null ? (
-          <ReferenceLine x={bestEpoch} stroke={VALIDATION_COLOUR} strokeDasharray="2 4"
-            label={{ value: `lowest validation loss (epoch ${bestEpoch})`, position: 'insideTopLeft', fill: '#8a3c00', fontSize: 12 }} />
+          <ReferenceLine
+            x={bestEpoch}
+            stroke={VALIDATION_COLOUR}
+            strokeDasharray="2 4"
+            label={{ value: `lowest validation loss (epoch ${bestEpoch})`, position: 'insideTopLeft', fill: '#8a3c00', fontSize: 12 }}
+          />
         ) : null}
-        <Line data={validation} dataKey="y" name="Validation loss (per epoch)" stroke={VALIDATION_COLOUR} strokeWidth={2.5} dot={{ r: 4 }} isAnimationActive={false} />
+        <Line
+          data={validation}
+          dataKey="y"
+          name="Validation loss (per epoch)"
+          stroke={VALIDATION_COLOUR}
+          strokeWidth={2.5}
+          dot={{ r: 4 }}
+          isAnimationActive={false}
+        />
       </ComposedChart>
     </ResponsiveContainer>
   );

@@ -13,8 +13,18 @@ const { ModelsPanel } = await import('./ModelsPanel.tsx');
 const { useLab } = await import('../store/index.ts');
 const { recordStore, storageAvailability } = await import('../storage/idb.ts');
 
-const summary = { id: 4, name: 'x'.repeat(200), savedAt: '2026-11-27T10:00:00.000Z', arch: { sizes: [784, 128, 64, 10] }, settings: PRESET, metrics: { epochsTrained: 1 } };
-const damaged = [{ key: 9, name: 'old one', reason: 'metrics.epochsTrained must be a number, not an object' }, { key: 'odd', name: null, reason: 'it must be an object, not a list' }];
+const summary = {
+  id: 4,
+  name: 'x'.repeat(200),
+  savedAt: '2026-11-27T10:00:00.000Z',
+  arch: { sizes: [784, 128, 64, 10] },
+  settings: PRESET,
+  metrics: { epochsTrained: 1 },
+};
+const damaged = [
+  { key: 9, name: 'old one', reason: 'metrics.epochsTrained must be a number, not an object' },
+  { key: 'odd', name: null, reason: 'it must be an object, not a list' },
+];
 
 /**
  * zustand renders its *initial* state on the server (its server snapshot is
@@ -43,7 +53,9 @@ describe('with storage', () => {
 
 describe('without storage', () => {
   it('says that nothing is kept, and offers the file instead', async () => {
-    await recordStore('probe', 1, 'x').list((v) => ({ ok: true, value: v })).catch(() => undefined);
+    await recordStore('probe', 1, 'x')
+      .list((v) => ({ ok: true, value: v }))
+      .catch(() => undefined);
     expect(storageAvailability()).toBe('unavailable');
     show({ model: { source: 'trained', name: 'mine', settings: PRESET, metrics: { epochsTrained: 1, testAccuracy: NaN } } });
 

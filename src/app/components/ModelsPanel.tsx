@@ -24,14 +24,26 @@ function SavedModelItem({ m, busy }: { m: ModelSummary; busy: boolean }) {
       <div className="models__text">
         <strong className="models__name">{m.name}</strong>
         <span className="muted">
-          {' '}· {describeWithCount(m.arch)} · {dateTime(m.savedAt)} · {count(m.metrics.epochsTrained)} epoch{m.metrics.epochsTrained === 1 ? '' : 's'}
-          {test !== undefined ? <> · test <Figure text={pct(test, 2)} /></> : null}
+          {' '}
+          · {describeWithCount(m.arch)} · {dateTime(m.savedAt)} · {count(m.metrics.epochsTrained)} epoch{m.metrics.epochsTrained === 1 ? '' : 's'}
+          {test !== undefined ? (
+            <>
+              {' '}
+              · test <Figure text={pct(test, 2)} />
+            </>
+          ) : null}
         </span>
       </div>
       <div className="models__actions">
-        <button type="button" aria-label={`Load ${m.name}`} disabled={busy} onClick={() => void models.loadSavedModel(m.id)}>Load</button>
-        <button type="button" aria-label={`Download ${m.name}`} onClick={() => void models.downloadSavedModel(m.id)}>Download</button>
-        <button type="button" aria-label={`Delete ${m.name}`} onClick={() => void models.deleteSavedModel(m.id)}>Delete</button>
+        <button type="button" aria-label={`Load ${m.name}`} disabled={busy} onClick={() => void models.loadSavedModel(m.id)}>
+          Load
+        </button>
+        <button type="button" aria-label={`Download ${m.name}`} onClick={() => void models.downloadSavedModel(m.id)}>
+          Download
+        </button>
+        <button type="button" aria-label={`Delete ${m.name}`} onClick={() => void models.deleteSavedModel(m.id)}>
+          Delete
+        </button>
       </div>
     </li>
   );
@@ -58,8 +70,14 @@ export function ModelsPanel() {
       <p className="muted models__current">
         {model ? (
           <>
-            Current model: <strong className="models__name">{model.name}</strong> ({model.source === 'trained' ? 'trained here' : 'loaded'}) · {describeWithCount(architectureOf(model.settings))}
-            {model.metrics.testAccuracy !== undefined ? <> · test accuracy <Figure text={pct(model.metrics.testAccuracy, 2)} /></> : null}
+            Current model: <strong className="models__name">{model.name}</strong> ({model.source === 'trained' ? 'trained here' : 'loaded'}) ·{' '}
+            {describeWithCount(architectureOf(model.settings))}
+            {model.metrics.testAccuracy !== undefined ? (
+              <>
+                {' '}
+                · test accuracy <Figure text={pct(model.metrics.testAccuracy, 2)} />
+              </>
+            ) : null}
           </>
         ) : (
           'No model yet: train one, or load a saved one.'
@@ -73,9 +91,21 @@ export function ModelsPanel() {
         }}
       >
         <label htmlFor={nameId}>Model name</label>
-        <input id={nameId} type="text" value={name} placeholder={model?.name ?? ''} maxLength={MAX_NAME} onChange={(e) => setName(e.target.value)} disabled={!model} />
-        <button type="submit" disabled={!model || busy || !canStore}>Save model</button>
-        <button type="button" disabled={!model || busy} onClick={() => void models.downloadCurrentModel(name)}>Download current model</button>
+        <input
+          id={nameId}
+          type="text"
+          value={name}
+          placeholder={model?.name ?? ''}
+          maxLength={MAX_NAME}
+          onChange={(e) => setName(e.target.value)}
+          disabled={!model}
+        />
+        <button type="submit" disabled={!model || busy || !canStore}>
+          Save model
+        </button>
+        <button type="button" disabled={!model || busy} onClick={() => void models.downloadCurrentModel(name)}>
+          Download current model
+        </button>
       </form>
       {message ? (
         <p role={message.kind === 'error' ? 'alert' : 'status'} className={`message${message.kind === 'error' ? ' message--error' : ''}`}>
@@ -83,11 +113,22 @@ export function ModelsPanel() {
         </p>
       ) : null}
       {!canStore ? (
-        <p className="notice" role="note">{MODELS_NOT_KEPT}</p>
+        <p className="notice" role="note">
+          {MODELS_NOT_KEPT}
+        </p>
       ) : saved.length > 0 ? (
         <ul className="models__list" aria-label="Saved models">
           {saved.map((m) => (
-            <Boundary key={m.id} fallback={(error) => <ItemFailure what={`The saved model ${m.id}`} error={error} recover={{ label: 'Remove this saved model', run: () => models.deleteSavedModel(m.id) }} />}>
+            <Boundary
+              key={m.id}
+              fallback={(error) => (
+                <ItemFailure
+                  what={`The saved model ${m.id}`}
+                  error={error}
+                  recover={{ label: 'Remove this saved model', run: () => models.deleteSavedModel(m.id) }}
+                />
+              )}
+            >
               <SavedModelItem m={m} busy={busy} />
             </Boundary>
           ))}

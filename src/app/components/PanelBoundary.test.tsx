@@ -10,7 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { Boundary, ItemFailure, PanelFailure } from './PanelBoundary.tsx';
 
 const noop = () => {};
-const fallback = (error: Error, retry: () => void) => <PanelFailure title="Saved models" error={error} retry={retry} recover={{ label: 'Remove this saved model', run: noop }} />;
+const fallback = (error: Error, retry: () => void) => (
+  <PanelFailure title="Saved models" error={error} retry={retry} recover={{ label: 'Remove this saved model', run: noop }} />
+);
 
 /** A Boundary driven by hand: setState applies at once, as React would after a render. */
 function drive(children: ReactNode) {
@@ -25,7 +27,7 @@ describe('Boundary', () => {
     expect(html()).toBe('<p>the panel</p>');
 
     Object.assign(b.state, Boundary.getDerivedStateFromError(new TypeError("Cannot read properties of undefined (reading 'toFixed')")));
-    expect(html()).toContain("This panel failed: Cannot read properties of undefined (reading &#x27;toFixed&#x27;). The rest of the page still works.");
+    expect(html()).toContain('This panel failed: Cannot read properties of undefined (reading &#x27;toFixed&#x27;). The rest of the page still works.');
     expect(html()).not.toContain('the panel');
 
     b.retry();
@@ -53,7 +55,9 @@ describe('PanelFailure', () => {
   });
 
   it('keeps a production React error to its number', () => {
-    const react = new Error('Minified React error #31; visit https://react.dev/errors/31?args[]=object%20with%20keys%20%7B%7D for the full message or use the non-minified dev environment for full errors and additional helpful warnings.');
+    const react = new Error(
+      'Minified React error #31; visit https://react.dev/errors/31?args[]=object%20with%20keys%20%7B%7D for the full message or use the non-minified dev environment for full errors and additional helpful warnings.',
+    );
     expect(renderToStaticMarkup(<PanelFailure title="Loss" error={react} retry={noop} />)).toContain('This panel failed: Minified React error #31. The rest');
   });
 
@@ -64,7 +68,11 @@ describe('PanelFailure', () => {
 
 describe('ItemFailure', () => {
   it('says which item failed, and offers to remove it', () => {
-    const html = renderToStaticMarkup(<ItemFailure what="The saved model 4" error={new Error('bad')} recover={{ label: 'Remove this saved model', run: noop }} />);
-    expect(html).toBe('<li class="item--failed"><span role="alert" class="message message--error">The saved model 4 cannot be shown: bad.</span><button type="button">Remove this saved model</button></li>');
+    const html = renderToStaticMarkup(
+      <ItemFailure what="The saved model 4" error={new Error('bad')} recover={{ label: 'Remove this saved model', run: noop }} />,
+    );
+    expect(html).toBe(
+      '<li class="item--failed"><span role="alert" class="message message--error">The saved model 4 cannot be shown: bad.</span><button type="button">Remove this saved model</button></li>',
+    );
   });
 });

@@ -70,8 +70,14 @@ export function PanelFailure({ title, error, retry, recover }: { title: string; 
         {withReason('This panel failed', failureReason(error))} The rest of the page still works.
       </p>
       <div className="panel__actions">
-        <button type="button" onClick={retry}>Try again</button>
-        {recover ? <button type="button" onClick={() => recoverThenRetry(recover, retry)}>{recover.label}</button> : null}
+        <button type="button" onClick={retry}>
+          Try again
+        </button>
+        {recover ? (
+          <button type="button" onClick={() => recoverThenRetry(recover, retry)}>
+            {recover.label}
+          </button>
+        ) : null}
       </div>
     </section>
   );
@@ -86,8 +92,12 @@ export function PanelBoundary({ title, recover, children }: { title: string; rec
 export function ItemFailure({ what, error, recover }: { what: string; error: Error; recover: Recovery }) {
   return (
     <li className="item--failed">
-      <span role="alert" className="message message--error">{withReason(`${what} cannot be shown`, failureReason(error))}</span>
-      <button type="button" onClick={() => void recover.run()}>{recover.label}</button>
+      <span role="alert" className="message message--error">
+        {withReason(`${what} cannot be shown`, failureReason(error))}
+      </span>
+      <button type="button" onClick={() => void recover.run()}>
+        {recover.label}
+      </button>
     </li>
   );
 }

@@ -24,7 +24,10 @@ export function RangeTestPanel() {
 
   const data = useMemo(() => {
     if (!rt) return [];
-    const smooth = smoothEma(rt.points.map((p) => p.loss), RANGE_TEST.smoothing);
+    const smooth = smoothEma(
+      rt.points.map((p) => p.loss),
+      RANGE_TEST.smoothing,
+    );
     return rt.points.map((p, i) => ({ lr: p.lr, loss: smooth[i] })).filter((d) => Number.isFinite(d.loss));
   }, [rt]);
   const s = rt?.suggestion ?? null;
@@ -40,9 +43,9 @@ export function RangeTestPanel() {
         </button>
       </div>
       <p className="muted">
-        The range test trains from the same starting weights while the learning rate grows from 10⁻⁶ to 10, one batch at a time.
-        Too small and the loss does not move; in the right range it falls fast; too large and it explodes. A good learning rate sits
-        where the loss is still falling steeply, before the bottom. Your trained model is not touched.
+        The range test trains from the same starting weights while the learning rate grows from 10⁻⁶ to 10, one batch at a time. Too small and the loss does not
+        move; in the right range it falls fast; too large and it explodes. A good learning rate sits where the loss is still falling steeply, before the bottom.
+        Your trained model is not touched.
       </p>
       {rt ? (
         <>
@@ -50,24 +53,56 @@ export function RangeTestPanel() {
             <ResponsiveContainer width="100%" height={240}>
               <LineChart data={data} margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
                 <CartesianGrid strokeDasharray="3 3" stroke="#d0d4dc" />
-                <XAxis dataKey="lr" type="number" scale="log" domain={[RANGE_TEST.minLr, RANGE_TEST.maxLr]} ticks={[1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1, 10]}
-                  tickFormatter={fmtLr} label={{ value: 'Learning rate (log scale)', position: 'insideBottom', offset: -12 }} allowDataOverflow />
-                <YAxis type="number" domain={[0, yMax]} allowDataOverflow tickFormatter={(v: number) => v.toPrecision(2)}
-                  label={{ value: 'Smoothed loss', angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }} />
+                <XAxis
+                  dataKey="lr"
+                  type="number"
+                  scale="log"
+                  domain={[RANGE_TEST.minLr, RANGE_TEST.maxLr]}
+                  ticks={[1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1, 10]}
+                  tickFormatter={fmtLr}
+                  label={{ value: 'Learning rate (log scale)', position: 'insideBottom', offset: -12 }}
+                  allowDataOverflow
+                />
+                <YAxis
+                  type="number"
+                  domain={[0, yMax]}
+                  allowDataOverflow
+                  tickFormatter={(v: number) => v.toPrecision(2)}
+                  label={{ value: 'Smoothed loss', angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }}
+                />
                 <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))} labelFormatter={(x) => `lr ${Number(x).toExponential(2)}`} />
                 <Line dataKey="loss" name="Smoothed loss" stroke="#0072B2" dot={false} isAnimationActive={false} />
-                {s ? <ReferenceLine x={s.valley} stroke="#009E73" strokeWidth={2} label={{ value: 'suggested', position: 'insideTopLeft', fill: '#00785a' }} /> : null}
-                {s ? <ReferenceLine x={s.steepest} stroke="#CC79A7" strokeDasharray="5 4" label={{ value: 'steepest', position: 'insideBottomLeft', fill: '#a0507f' }} /> : null}
+                {s ? (
+                  <ReferenceLine x={s.valley} stroke="#009E73" strokeWidth={2} label={{ value: 'suggested', position: 'insideTopLeft', fill: '#00785a' }} />
+                ) : null}
+                {s ? (
+                  <ReferenceLine
+                    x={s.steepest}
+                    stroke="#CC79A7"
+                    strokeDasharray="5 4"
+                    label={{ value: 'steepest', position: 'insideBottomLeft', fill: '#a0507f' }}
+                  />
+                ) : null}
               </LineChart>
             </ResponsiveContainer>
           </div>
-          {rt.status === 'running' ? <p role="status">Sweeping… {rt.points.length} of up to {RANGE_TEST.batches} batches</p> : null}
-          {rt.status === 'failed' ? <p role="alert" className="message message--error">{rt.message}</p> : null}
+          {rt.status === 'running' ? (
+            <p role="status">
+              Sweeping… {rt.points.length} of up to {RANGE_TEST.batches} batches
+            </p>
+          ) : null}
+          {rt.status === 'failed' ? (
+            <p role="alert" className="message message--error">
+              {rt.message}
+            </p>
+          ) : null}
           {rt.status === 'done' ? (
             <div className="range__result">
               <p role="status">
                 {s ? (
-                  <>Suggested learning rate: <strong>{fmtLr(s.valley)}</strong> (valley rule, fast.ai's default) · steepest descent at {fmtLr(s.steepest)}. </>
+                  <>
+                    Suggested learning rate: <strong>{fmtLr(s.valley)}</strong> (valley rule, fast.ai's default) · steepest descent at {fmtLr(s.steepest)}.{' '}
+                  </>
                 ) : null}
                 {rt.message}
               </p>

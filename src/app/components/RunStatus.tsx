@@ -26,7 +26,11 @@ export function BackendLine() {
         Backend: <strong>{backend ? backendName(backend.name) : 'starting…'}</strong>
       </p>
       {backend?.reason ? <p className="backend__reason">{backend.reason}</p> : null}
-      {workerError ? <p role="alert" className="message message--error">{workerError}</p> : null}
+      {workerError ? (
+        <p role="alert" className="message message--error">
+          {workerError}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -34,7 +38,12 @@ export function BackendLine() {
 export function ProgressPanel() {
   const run = useLab((s) => s.run);
   const resetting = useLab((s) => s.resetting);
-  if (!run && resetting) return <p className="muted" role="status">Stopping the previous run…</p>;
+  if (!run && resetting)
+    return (
+      <p className="muted" role="status">
+        Stopping the previous run…
+      </p>
+    );
   if (!run)
     return (
       <p className="muted">
@@ -52,7 +61,15 @@ export function ProgressPanel() {
         <span className="progress__phase">{run.interrupted ? 'Interrupted' : (PHASE[run.phase] ?? run.phase)}</span>
         <span>{label}</span>
       </div>
-      <div role="progressbar" aria-label="Training progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={value} aria-valuetext={`${value}% · ${label}`} className="progress__bar">
+      <div
+        role="progressbar"
+        aria-label="Training progress"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={value}
+        aria-valuetext={`${value}% · ${label}`}
+        className="progress__bar"
+      >
         <div className="progress__fill" style={{ width: `${value}%` }} />
       </div>
       {p ? (
@@ -72,12 +89,14 @@ export function EpochSummary() {
     <div className="summary" aria-live="polite">
       {last ? (
         <p>
-          Epoch {last.epoch}/{last.epochs} · train loss {loss3(last.trainLoss)} · validation loss {loss3(last.validation.loss)} · validation accuracy {pct(last.validation.accuracy)}
+          Epoch {last.epoch}/{last.epochs} · train loss {loss3(last.trainLoss)} · validation loss {loss3(last.validation.loss)} · validation accuracy{' '}
+          {pct(last.validation.accuracy)}
         </p>
       ) : null}
       {run?.done?.test ? (
         <p>
-          Test accuracy {pct(run.done.test.accuracy, 2)} · test loss {loss3(run.done.test.loss)} on the official {run.done.test.count.toLocaleString('en')} test images
+          Test accuracy {pct(run.done.test.accuracy, 2)} · test loss {loss3(run.done.test.loss)} on the official {run.done.test.count.toLocaleString('en')} test
+          images
         </p>
       ) : null}
     </div>
@@ -87,8 +106,22 @@ export function EpochSummary() {
 export function RunMessage() {
   const run = useLab((s) => s.run);
   if (!run) return null;
-  if (run.error) return <p role="alert" className="message message--error">{run.error}</p>;
+  if (run.error)
+    return (
+      <p role="alert" className="message message--error">
+        {run.error}
+      </p>
+    );
   if (!run.done) return null;
-  if (run.done.reason === 'diverged') return <p role="alert" className="message message--error">{run.done.message}</p>;
-  return <p role="status" className="message">{run.done.message}</p>;
+  if (run.done.reason === 'diverged')
+    return (
+      <p role="alert" className="message message--error">
+        {run.done.message}
+      </p>
+    );
+  return (
+    <p role="status" className="message">
+      {run.done.message}
+    </p>
+  );
 }

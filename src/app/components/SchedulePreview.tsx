@@ -14,7 +14,10 @@ export function SchedulePreview({ settings, trainCount }: Props) {
   const stepsPerEpoch = Math.ceil(trainCount / settings.batchSize);
   const data = useMemo(
     () =>
-      previewSchedule({ kind: settings.schedule }, { totalSteps: stepsPerEpoch * settings.epochs, stepsPerEpoch, baseLr: settings.learningRate, baseMomentum: settings.momentum }).map((p) => ({
+      previewSchedule(
+        { kind: settings.schedule },
+        { totalSteps: stepsPerEpoch * settings.epochs, stepsPerEpoch, baseLr: settings.learningRate, baseMomentum: settings.momentum },
+      ).map((p) => ({
         epoch: p.step / stepsPerEpoch,
         lr: p.learningRate,
         momentum: p.momentum,

@@ -54,19 +54,50 @@ export const HistoryChart = memo(function HistoryChart({ runs, ticked }: { runs:
         <ResponsiveContainer width="100%" height={340}>
           <ComposedChart margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#d0d4dc" />
-            <XAxis type="number" dataKey="x" domain={[0, epochs]} allowDecimals={false} tickCount={Math.min(epochs, 10) + 1}
-              label={{ value: 'Epoch', position: 'insideBottom', offset: -12 }} />
-            <YAxis type="number" dataKey="y" scale={log ? 'log' : 'linear'} domain={domain} allowDataOverflow tickFormatter={lossTick}
-              label={{ value: 'Loss (NLL, nats)', angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }} />
+            <XAxis
+              type="number"
+              dataKey="x"
+              domain={[0, epochs]}
+              allowDecimals={false}
+              tickCount={Math.min(epochs, 10) + 1}
+              label={{ value: 'Epoch', position: 'insideBottom', offset: -12 }}
+            />
+            <YAxis
+              type="number"
+              dataKey="y"
+              scale={log ? 'log' : 'linear'}
+              domain={domain}
+              allowDataOverflow
+              tickFormatter={lossTick}
+              label={{ value: 'Loss (NLL, nats)', angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }}
+            />
             <Legend verticalAlign="top" />
             {series.map((s, i) => {
               const look = runStyle(runs[i].styleIndex);
               const name = runs[i].name;
               return [
-                <Line key={`t${runs[i].id}`} data={s.train} dataKey="y" name={name} stroke={look.colour} strokeDasharray={look.dash || undefined}
-                  strokeWidth={1.5} dot={false} legendType="plainline" isAnimationActive={false} />,
-                <Scatter key={`v${runs[i].id}`} data={s.validation} dataKey="y" name={`${name}, validation`} fill={look.colour} shape={look.shape}
-                  legendType="none" isAnimationActive={false} />,
+                <Line
+                  key={`t${runs[i].id}`}
+                  data={s.train}
+                  dataKey="y"
+                  name={name}
+                  stroke={look.colour}
+                  strokeDasharray={look.dash || undefined}
+                  strokeWidth={1.5}
+                  dot={false}
+                  legendType="plainline"
+                  isAnimationActive={false}
+                />,
+                <Scatter
+                  key={`v${runs[i].id}`}
+                  data={s.validation}
+                  dataKey="y"
+                  name={`${name}, validation`}
+                  fill={look.colour}
+                  shape={look.shape}
+                  legendType="none"
+                  isAnimationActive={false}
+                />,
               ];
             })}
           </ComposedChart>

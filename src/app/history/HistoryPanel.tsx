@@ -42,14 +42,17 @@ export function HistoryPanel() {
       <div className="panel__head">
         <h2 id="history-heading">Run history</h2>
         <span className="history__count">
-          {keeping ? `${countOf(rows.length, 'run')} kept in this browser${selected.length ? ` · ${selected.length.toLocaleString('en')} ticked` : ''}` : 'Not kept in this browser'}
+          {keeping
+            ? `${countOf(rows.length, 'run')} kept in this browser${selected.length ? ` · ${selected.length.toLocaleString('en')} ticked` : ''}`
+            : 'Not kept in this browser'}
         </span>
       </div>
       {!keeping ? (
-        <p className="notice" role="note">{RUNS_NOT_KEPT}</p>
+        <p className="notice" role="note">
+          {RUNS_NOT_KEPT}
+        </p>
       ) : rows.length > 0 ? (
-        <HistoryTable rows={rows} selected={selected} onToggle={toggle} live={live}
-          onSelectAll={selectAll} onRename={actions.renameRun} onDelete={remove} />
+        <HistoryTable rows={rows} selected={selected} onToggle={toggle} live={live} onSelectAll={selectAll} onRename={actions.renameRun} onDelete={remove} />
       ) : listed ? (
         <p className="muted">No runs yet. Every run you train, and every run of a race, is kept here as it goes.</p>
       ) : (
@@ -57,19 +60,33 @@ export function HistoryPanel() {
       )}
       {damaged.length > 0 ? <DamagedRecords list={damaged} what="run" onRemove={(key) => void actions.deleteRun(key)} /> : null}
       <div className="history__buttons">
-        <button type="button" disabled={none} onClick={() => void actions.exportSelection('csv')}>Export selection as CSV</button>
-        <button type="button" disabled={none} onClick={() => void actions.exportSelection('json')}>Export selection as JSON</button>
-        <button type="button" disabled={none} onClick={() => void actions.exportSelection('curves-csv')}
-          title="Every point of the ticked runs' curves, one row each">Export curves as CSV</button>
+        <button type="button" disabled={none} onClick={() => void actions.exportSelection('csv')}>
+          Export selection as CSV
+        </button>
+        <button type="button" disabled={none} onClick={() => void actions.exportSelection('json')}>
+          Export selection as JSON
+        </button>
+        <button
+          type="button"
+          disabled={none}
+          onClick={() => void actions.exportSelection('curves-csv')}
+          title="Every point of the ticked runs' curves, one row each"
+        >
+          Export curves as CSV
+        </button>
       </div>
       <label className="history__import">
         Import runs (JSON)
-        <input type="file" accept=".json,application/json" disabled={!keeping}
+        <input
+          type="file"
+          accept=".json,application/json"
+          disabled={!keeping}
           onChange={(e) => {
             const f = e.target.files?.[0];
             e.target.value = '';
             if (f) void importFile(f);
-          }} />
+          }}
+        />
       </label>
       {message ? (
         <p role={message.kind === 'error' ? 'alert' : 'status'} className={`message${message.kind === 'error' ? ' message--error' : ''}`}>
@@ -77,7 +94,9 @@ export function HistoryPanel() {
         </p>
       ) : null}
       {none ? (
-        rows.length > 0 ? <p className="muted">Tick runs above to overlay their loss curves.</p> : null
+        rows.length > 0 ? (
+          <p className="muted">Tick runs above to overlay their loss curves.</p>
+        ) : null
       ) : (
         <HistoryChart runs={overlay.runs} ticked={overlay.ticked} />
       )}

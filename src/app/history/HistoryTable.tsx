@@ -67,14 +67,20 @@ export const HistoryTable = memo(function HistoryTable({ rows, selected, onToggl
               <th scope="col">
                 <input type="checkbox" aria-label="Overlay all runs" checked={all} onChange={(e) => onSelectAll(e.target.checked)} />
               </th>
-              <th scope="col" className="history__name">Name</th>
+              <th scope="col" className="history__name">
+                Name
+              </th>
               <th scope="col">Date</th>
               <th scope="col">Learning rate</th>
               <th scope="col">Momentum</th>
               <th scope="col">Epochs</th>
               <th scope="col">Validation accuracy</th>
-              <th scope="col" className="history__status">Status</th>
-              <th scope="col"><span className="history__sr-only">Actions</span></th>
+              <th scope="col" className="history__status">
+                Status
+              </th>
+              <th scope="col">
+                <span className="history__sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -90,13 +96,31 @@ export const HistoryTable = memo(function HistoryTable({ rows, selected, onToggl
                   </td>
                   <th scope="row" className="history__name">
                     {editing === r.id ? (
-                      <form className="history__rename" onSubmit={(e) => { e.preventDefault(); submit(r.id); }}>
-                        <input type="text" aria-label={`Rename ${r.name}`} value={draft} maxLength={200}
+                      <form
+                        className="history__rename"
+                        onSubmit={(e) => {
+                          e.preventDefault();
+                          submit(r.id);
+                        }}
+                      >
+                        <input
+                          type="text"
+                          aria-label={`Rename ${r.name}`}
+                          value={draft}
+                          maxLength={200}
                           // biome-ignore lint/a11y/noAutofocus: the field appears because the person pressed Rename; focus follows that press.
                           autoFocus
-                          onChange={(e) => setDraft(e.target.value)} onKeyDown={(e) => { if (e.key === 'Escape') setEditing(null); }} />
-                        <button type="submit" aria-label={`Save name for ${r.name}`}>Save</button>
-                        <button type="button" aria-label={`Cancel renaming ${r.name}`} onClick={() => setEditing(null)}>Cancel</button>
+                          onChange={(e) => setDraft(e.target.value)}
+                          onKeyDown={(e) => {
+                            if (e.key === 'Escape') setEditing(null);
+                          }}
+                        />
+                        <button type="submit" aria-label={`Save name for ${r.name}`}>
+                          Save
+                        </button>
+                        <button type="button" aria-label={`Cancel renaming ${r.name}`} onClick={() => setEditing(null)}>
+                          Cancel
+                        </button>
                       </form>
                     ) : (
                       r.name
@@ -106,20 +130,37 @@ export const HistoryTable = memo(function HistoryTable({ rows, selected, onToggl
                       {r.changes?.length ? ' · learning rate or momentum changed mid-run' : ''}
                     </span>
                     {r.message ? <span className="history__kind">{r.message}</span> : null}
-                    {r.status === 'interrupted' && !running ? <span className="history__kind">ended early: the page was closed or the training worker stopped</span> : null}
+                    {r.status === 'interrupted' && !running ? (
+                      <span className="history__kind">ended early: the page was closed or the training worker stopped</span>
+                    ) : null}
                   </th>
-                  <td className="history__date"><Figure text={dateTime(r.savedAt, { dateStyle: 'short', timeStyle: 'short' })} /></td>
+                  <td className="history__date">
+                    <Figure text={dateTime(r.savedAt, { dateStyle: 'short', timeStyle: 'short' })} />
+                  </td>
                   <td>{r.settings.learningRate}</td>
                   <td>{r.settings.momentum}</td>
                   <td>{r.epochsTrained === r.settings.epochs ? r.epochsTrained : `${r.epochsTrained} of ${r.settings.epochs}`}</td>
-                  <td><Figure text={pct(acc, 1)} /></td>
+                  <td>
+                    <Figure text={pct(acc, 1)} />
+                  </td>
                   <td className={`history__status history__status--${running ? 'running' : r.status}`}>{running ? 'running' : r.status}</td>
                   <td>
                     <div className="history__actions">
                       {editing === r.id ? null : (
-                        <button type="button" aria-label={`Rename ${r.name}`} onClick={() => { setDraft(r.name); setEditing(r.id); }}>Rename</button>
+                        <button
+                          type="button"
+                          aria-label={`Rename ${r.name}`}
+                          onClick={() => {
+                            setDraft(r.name);
+                            setEditing(r.id);
+                          }}
+                        >
+                          Rename
+                        </button>
                       )}
-                      <button type="button" aria-label={`Delete ${r.name}`} onClick={() => onDelete(r.id)}>Delete</button>
+                      <button type="button" aria-label={`Delete ${r.name}`} onClick={() => onDelete(r.id)}>
+                        Delete
+                      </button>
                     </div>
                   </td>
                 </tr>
@@ -130,11 +171,15 @@ export const HistoryTable = memo(function HistoryTable({ rows, selected, onToggl
       </div>
       {pages > 1 ? (
         <nav className="history__pages" aria-label="Pages of runs">
-          <button type="button" disabled={at === 0} onClick={() => setPage(at - 1)}>Previous page</button>
+          <button type="button" disabled={at === 0} onClick={() => setPage(at - 1)}>
+            Previous page
+          </button>
           <span>
             Runs {(at * PAGE_SIZE + 1).toLocaleString('en')}–{(at * PAGE_SIZE + shown.length).toLocaleString('en')} of {rows.length.toLocaleString('en')}
           </span>
-          <button type="button" disabled={at === pages - 1} onClick={() => setPage(at + 1)}>Next page</button>
+          <button type="button" disabled={at === pages - 1} onClick={() => setPage(at + 1)}>
+            Next page
+          </button>
         </nav>
       ) : null}
     </>

@@ -180,7 +180,8 @@ describe('createAutoSaver: a race', () => {
     h.set({ race: doneRace([raceRun(0.1, 'finished', [0.9, 0.95]), raceRun(1, 'diverged', [0.2])], { settings: began }) });
     await h.settle();
     // Each run's writes in order (the two runs' writes interleave as their queues run).
-    const of = (lr: number) => h.writes.filter((w) => w.record.settings.learningRate === lr).map((w) => [w.id, w.record.status, w.record.curves.validation.length]);
+    const of = (lr: number) =>
+      h.writes.filter((w) => w.record.settings.learningRate === lr).map((w) => [w.id, w.record.status, w.record.curves.validation.length]);
     expect(of(0.1)).toEqual([
       [undefined, 'interrupted', 1],
       [100, 'interrupted', 2],
@@ -241,7 +242,11 @@ describe('history slice', () => {
     const at = (id: number, savedAt: string, name = `r${id}`) => ({ id, savedAt, name }) as HistoryRecordSummary;
     s.getState().setHistory([at(2, '2025-03-02T00:00:00.000Z'), at(1, '2025-03-01T00:00:00.000Z')]);
     s.getState().upsertHistory([at(3, '2025-03-03T00:00:00.000Z'), at(1, '2025-03-01T00:00:00.000Z', 'renamed')]);
-    expect(s.getState().history.map((r) => [r.id, r.name])).toEqual([[3, 'r3'], [2, 'r2'], [1, 'renamed']]);
+    expect(s.getState().history.map((r) => [r.id, r.name])).toEqual([
+      [3, 'r3'],
+      [2, 'r2'],
+      [1, 'renamed'],
+    ]);
     // Same date: the later stored first.
     s.getState().upsertHistory([at(4, '2025-03-02T00:00:00.000Z')]);
     expect(s.getState().history.map((r) => r.id)).toEqual([3, 4, 2, 1]);

@@ -19,7 +19,16 @@ const records = [
 ];
 const noop = () => {};
 const table = (selected: number[]) =>
-  renderToStaticMarkup(<HistoryTable rows={records.map(summarize)} selected={selected} onToggle={noop} onSelectAll={noop} onRename={() => Promise.resolve(true)} onDelete={noop} />);
+  renderToStaticMarkup(
+    <HistoryTable
+      rows={records.map(summarize)}
+      selected={selected}
+      onToggle={noop}
+      onSelectAll={noop}
+      onRename={() => Promise.resolve(true)}
+      onDelete={noop}
+    />,
+  );
 
 describe('HistoryTable', () => {
   it('names each run’s controls after it', () => {
@@ -52,7 +61,9 @@ describe('HistoryTable', () => {
 describe('HistoryTable pages', () => {
   const many = Array.from({ length: 120 }, (_, i) => ({ ...summarize(records[0]), id: i + 1, name: `run ${i + 1}` }));
   const html = (selected: number[] = [], live: number[] = []) =>
-    renderToStaticMarkup(<HistoryTable rows={many} selected={selected} onToggle={noop} onSelectAll={noop} onRename={() => Promise.resolve(true)} onDelete={noop} live={live} />);
+    renderToStaticMarkup(
+      <HistoryTable rows={many} selected={selected} onToggle={noop} onSelectAll={noop} onRename={() => Promise.resolve(true)} onDelete={noop} live={live} />,
+    );
 
   it('shows one page of PAGE_SIZE rows, newest first, and says which', () => {
     const page = html();
@@ -70,8 +81,13 @@ describe('HistoryTable pages', () => {
   });
 
   it('shows a record still being written as running, and an interrupted one as ended early', () => {
-    const rows = [{ ...many[0], status: 'interrupted' as const }, { ...many[1], status: 'interrupted' as const }];
-    const out = renderToStaticMarkup(<HistoryTable rows={rows} selected={[]} onToggle={noop} onSelectAll={noop} onRename={() => Promise.resolve(true)} onDelete={noop} live={[1]} />);
+    const rows = [
+      { ...many[0], status: 'interrupted' as const },
+      { ...many[1], status: 'interrupted' as const },
+    ];
+    const out = renderToStaticMarkup(
+      <HistoryTable rows={rows} selected={[]} onToggle={noop} onSelectAll={noop} onRename={() => Promise.resolve(true)} onDelete={noop} live={[1]} />,
+    );
     expect(out).toContain('history__status--running">running<');
     expect(out).toContain('history__status--interrupted">interrupted<');
     expect(out.match(/ended early/g)).toHaveLength(1);

@@ -11,7 +11,8 @@ const race = (): HistoryRecord[] => recordsFromRace(doneRace([raceRun(0.1, 'fini
 
 /** An exported file as an object, to damage one field at a time. */
 const doc = () => JSON.parse(toJson([single(), ...race()], AT)) as { runs: Record<string, unknown>[] } & Record<string, unknown>;
-const run0 = (d: ReturnType<typeof doc>) => d.runs[0] as Record<string, Record<string, unknown> & { train: Record<string, unknown>[]; validation: Record<string, unknown>[] }>;
+const run0 = (d: ReturnType<typeof doc>) =>
+  d.runs[0] as Record<string, Record<string, unknown> & { train: Record<string, unknown>[]; validation: Record<string, unknown>[] }>;
 
 function rejects(d: unknown, ...parts: string[]) {
   const r = fromJson(typeof d === 'string' ? d : JSON.stringify(d));
@@ -93,38 +94,201 @@ describe('fromJson rejects, saying why', () => {
       rejects(d, ...parts, 'Nothing was imported.');
     });
 
-  damage('a run that is not an object', (d) => { d.runs[1] = [] as never; }, 'Run 2:', 'must be an object, not a list');
-  damage('a missing name', (d) => { delete d.runs[0].name; }, 'Run 1:', 'name must be a text, not missing');
-  damage('an empty name', (d) => { d.runs[0].name = '  '; }, 'Run 1:', 'name must not be empty');
-  damage('an overlong name', (d) => { d.runs[0].name = 'x'.repeat(201); }, 'name must be at most 200 characters long, not a text of 201 characters');
-  damage('a date that is not a date', (d) => { d.runs[0].savedAt = 'yesterday'; }, 'Run 1 (“Run · lr 0.01 · μ 0.5”)', 'savedAt must be a date', 'not "yesterday"');
-  damage('an unknown kind', (d) => { d.runs[0].kind = 'solo'; }, 'kind must be one of "single", "race"; not "solo"');
-  damage('an unknown status', (d) => { d.runs[2].status = 'exploded'; }, 'Run 3', 'status must be one of "completed", "stopped", "diverged", "collapsed", "early-stopped", "interrupted"; not "exploded"');
-  damage('missing settings', (d) => { delete d.runs[0].settings; }, 'settings must be an object, not missing');
+  damage(
+    'a run that is not an object',
+    (d) => {
+      d.runs[1] = [] as never;
+    },
+    'Run 2:',
+    'must be an object, not a list',
+  );
+  damage(
+    'a missing name',
+    (d) => {
+      delete d.runs[0].name;
+    },
+    'Run 1:',
+    'name must be a text, not missing',
+  );
+  damage(
+    'an empty name',
+    (d) => {
+      d.runs[0].name = '  ';
+    },
+    'Run 1:',
+    'name must not be empty',
+  );
+  damage(
+    'an overlong name',
+    (d) => {
+      d.runs[0].name = 'x'.repeat(201);
+    },
+    'name must be at most 200 characters long, not a text of 201 characters',
+  );
+  damage(
+    'a date that is not a date',
+    (d) => {
+      d.runs[0].savedAt = 'yesterday';
+    },
+    'Run 1 (“Run · lr 0.01 · μ 0.5”)',
+    'savedAt must be a date',
+    'not "yesterday"',
+  );
+  damage(
+    'an unknown kind',
+    (d) => {
+      d.runs[0].kind = 'solo';
+    },
+    'kind must be one of "single", "race"; not "solo"',
+  );
+  damage(
+    'an unknown status',
+    (d) => {
+      d.runs[2].status = 'exploded';
+    },
+    'Run 3',
+    'status must be one of "completed", "stopped", "diverged", "collapsed", "early-stopped", "interrupted"; not "exploded"',
+  );
+  damage(
+    'missing settings',
+    (d) => {
+      delete d.runs[0].settings;
+    },
+    'settings must be an object, not missing',
+  );
   it('gives a setting missing from a run (an earlier file) the notebook’s value', () => {
     const d = doc();
     delete run0(d).settings.batchSize;
     const r = fromJson(JSON.stringify(d));
     expect(r.ok && r.records[0].settings.batchSize).toBe(PRESET.batchSize);
   });
-  damage('a setting given as text', (d) => { run0(d).settings.learningRate = '0.1'; }, 'settings.learningRate must be a number, not "0.1"');
-  damage('a setting out of range', (d) => { run0(d).settings.learningRate = 50; }, 'settings.learningRate must be at most 10, not 50. Nothing');
-  damage('a zero learning rate', (d) => { run0(d).settings.learningRate = 0; }, 'settings.learningRate must be at least 0.00001, not 0');
-  damage('a fractional epoch count', (d) => { run0(d).settings.epochs = 2.5; }, 'settings.epochs must be a whole number, not 2.5');
-  damage('an unknown schedule', (d) => { run0(d).settings.schedule = 'sawtooth'; }, 'settings.schedule must be one of "constant", "step", "exponential", "cosine", "one-cycle"; not "sawtooth"');
-  damage('missing curves', (d) => { delete d.runs[0].curves; }, 'curves must be an object, not missing');
-  damage('a training curve that is not a list', (d) => { run0(d).curves.train = {} as never; }, 'curves.train must be a list, not an object');
-  damage('a training point that is not an object', (d) => { run0(d).curves.train[3] = 5 as never; }, 'curves.train[3] must be an object, not 5');
-  damage('a training loss that is null (NaN in the exporting tool)', (d) => { run0(d).curves.train[2].loss = null; }, 'curves.train[2].loss must be a number, not null');
-  damage('a negative loss', (d) => { run0(d).curves.train[0].loss = -1; }, 'curves.train[0].loss must be at least 0, not -1');
-  damage('more validation points than epochs', (d) => { run0(d).curves.validation.push({ epoch: 4, loss: 0.2, accuracy: 0.9 }); }, '4 points in curves.validation, more than its 3 epochs');
-  damage('an accuracy above 1', (d) => { run0(d).curves.validation[1].accuracy = 91; }, 'curves.validation[1].accuracy must be at most 1, not 91');
-  damage('final metrics that are not an object', (d) => { d.runs[0].final = 3; }, 'final must be an object, not 3');
-  damage('a final metric as text', (d) => { run0(d).final.validationAccuracy = '93%'; }, 'final.validationAccuracy must be a number, not "93%"');
-  damage('a fractional epoch to 90 %', (d) => { run0(d).final.epochToNinety = 1.5; }, 'final.epochToNinety must be a whole number, not 1.5');
-  damage('a race id that is not text', (d) => { d.runs[1].raceId = 4; }, 'Run 2', 'raceId must be a text, not 4');
-  damage('a message that is not text', (d) => { d.runs[2].message = { a: 1 }; }, 'message must be a text, not an object');
-  damage('a learning-rate change without a rate', (d) => { (d.runs[0].changes as Record<string, unknown>[])[0].learningRate = undefined; }, 'changes[0].learningRate must be a number, not missing');
+  damage(
+    'a setting given as text',
+    (d) => {
+      run0(d).settings.learningRate = '0.1';
+    },
+    'settings.learningRate must be a number, not "0.1"',
+  );
+  damage(
+    'a setting out of range',
+    (d) => {
+      run0(d).settings.learningRate = 50;
+    },
+    'settings.learningRate must be at most 10, not 50. Nothing',
+  );
+  damage(
+    'a zero learning rate',
+    (d) => {
+      run0(d).settings.learningRate = 0;
+    },
+    'settings.learningRate must be at least 0.00001, not 0',
+  );
+  damage(
+    'a fractional epoch count',
+    (d) => {
+      run0(d).settings.epochs = 2.5;
+    },
+    'settings.epochs must be a whole number, not 2.5',
+  );
+  damage(
+    'an unknown schedule',
+    (d) => {
+      run0(d).settings.schedule = 'sawtooth';
+    },
+    'settings.schedule must be one of "constant", "step", "exponential", "cosine", "one-cycle"; not "sawtooth"',
+  );
+  damage(
+    'missing curves',
+    (d) => {
+      delete d.runs[0].curves;
+    },
+    'curves must be an object, not missing',
+  );
+  damage(
+    'a training curve that is not a list',
+    (d) => {
+      run0(d).curves.train = {} as never;
+    },
+    'curves.train must be a list, not an object',
+  );
+  damage(
+    'a training point that is not an object',
+    (d) => {
+      run0(d).curves.train[3] = 5 as never;
+    },
+    'curves.train[3] must be an object, not 5',
+  );
+  damage(
+    'a training loss that is null (NaN in the exporting tool)',
+    (d) => {
+      run0(d).curves.train[2].loss = null;
+    },
+    'curves.train[2].loss must be a number, not null',
+  );
+  damage(
+    'a negative loss',
+    (d) => {
+      run0(d).curves.train[0].loss = -1;
+    },
+    'curves.train[0].loss must be at least 0, not -1',
+  );
+  damage(
+    'more validation points than epochs',
+    (d) => {
+      run0(d).curves.validation.push({ epoch: 4, loss: 0.2, accuracy: 0.9 });
+    },
+    '4 points in curves.validation, more than its 3 epochs',
+  );
+  damage(
+    'an accuracy above 1',
+    (d) => {
+      run0(d).curves.validation[1].accuracy = 91;
+    },
+    'curves.validation[1].accuracy must be at most 1, not 91',
+  );
+  damage(
+    'final metrics that are not an object',
+    (d) => {
+      d.runs[0].final = 3;
+    },
+    'final must be an object, not 3',
+  );
+  damage(
+    'a final metric as text',
+    (d) => {
+      run0(d).final.validationAccuracy = '93%';
+    },
+    'final.validationAccuracy must be a number, not "93%"',
+  );
+  damage(
+    'a fractional epoch to 90 %',
+    (d) => {
+      run0(d).final.epochToNinety = 1.5;
+    },
+    'final.epochToNinety must be a whole number, not 1.5',
+  );
+  damage(
+    'a race id that is not text',
+    (d) => {
+      d.runs[1].raceId = 4;
+    },
+    'Run 2',
+    'raceId must be a text, not 4',
+  );
+  damage(
+    'a message that is not text',
+    (d) => {
+      d.runs[2].message = { a: 1 };
+    },
+    'message must be a text, not an object',
+  );
+  damage(
+    'a learning-rate change without a rate',
+    (d) => {
+      (d.runs[0].changes as Record<string, unknown>[])[0].learningRate = undefined;
+    },
+    'changes[0].learningRate must be a number, not missing',
+  );
 
   it('a number too large to be finite', () => {
     const text = toJson([single()], AT).replace('"loss":2.3', '"loss":1e400');
@@ -163,7 +327,9 @@ describe('CSV', () => {
     const lines = csv.split('\r\n');
     expect(lines.at(-1)).toBe('');
     expect(lines).toHaveLength(5);
-    expect(lines[0]).toBe('name,saved_at,kind,race_id,status,learning_rate,momentum,epochs_planned,epochs_trained,batch_size,seed,init,schedule,lr_changes,train_loss,validation_loss,validation_accuracy,macro_auc,test_accuracy,epoch_to_90');
+    expect(lines[0]).toBe(
+      'name,saved_at,kind,race_id,status,learning_rate,momentum,epochs_planned,epochs_trained,batch_size,seed,init,schedule,lr_changes,train_loss,validation_loss,validation_accuracy,macro_auc,test_accuracy,epoch_to_90',
+    );
     expect(lines[1]).toBe(`"best, so far",${AT},single,,completed,0.01,0.5,3,3,64,1,pytorch,constant,1,0.3,0.25,0.93,0.995,0.935,2`);
     expect(lines[3]).toMatch(/^Race · lr 10 · μ 0\.5,.*,race,.*#9,diverged,10,0\.5,/);
     // A diverged run has no epoch to 90 % and no test accuracy: empty cells, not "undefined".

@@ -59,12 +59,16 @@ export function readHistoryHeader(textIn: string): HistoryHeader {
   } catch {
     return { ok: false, message: 'This file is not a mnist-lab run history: it is not valid JSON.' };
   }
-  if (isObj(doc) && doc.format === 'mnist-lab-model') return { ok: false, message: 'This is a saved model file, not a run history: upload it under Saved models.' };
-  if (!isObj(doc) || doc.format !== HISTORY_FORMAT) return { ok: false, message: `This file is not a mnist-lab run history (its "format" field is missing or is not "${HISTORY_FORMAT}").` };
-  if (doc.version !== HISTORY_VERSION) return { ok: false, message: `This run history has version ${shown(doc.version)}; this lab reads version ${HISTORY_VERSION}.` };
+  if (isObj(doc) && doc.format === 'mnist-lab-model')
+    return { ok: false, message: 'This is a saved model file, not a run history: upload it under Saved models.' };
+  if (!isObj(doc) || doc.format !== HISTORY_FORMAT)
+    return { ok: false, message: `This file is not a mnist-lab run history (its "format" field is missing or is not "${HISTORY_FORMAT}").` };
+  if (doc.version !== HISTORY_VERSION)
+    return { ok: false, message: `This run history has version ${shown(doc.version)}; this lab reads version ${HISTORY_VERSION}.` };
   if (!Array.isArray(doc.runs)) return { ok: false, message: 'This run history is damaged: its "runs" list is missing.' };
   if (doc.runs.length === 0) return { ok: false, message: 'This run history holds no runs.' };
-  if (doc.runs.length > MAX_IMPORT_RUNS) return { ok: false, message: `This run history holds ${doc.runs.length} runs; the lab imports at most ${MAX_IMPORT_RUNS} at a time.` };
+  if (doc.runs.length > MAX_IMPORT_RUNS)
+    return { ok: false, message: `This run history holds ${doc.runs.length} runs; the lab imports at most ${MAX_IMPORT_RUNS} at a time.` };
   return { ok: true, runs: doc.runs };
 }
 

@@ -95,7 +95,12 @@ export async function renameRun(id: number, name: string): Promise<boolean> {
     say('error', `A run’s name can have at most ${MAX_NAME} characters: shorten it, or press Cancel.`);
     return false;
   }
-  const others = new Set(useLab.getState().history.filter((r) => r.id !== id).map((r) => r.name));
+  const others = new Set(
+    useLab
+      .getState()
+      .history.filter((r) => r.id !== id)
+      .map((r) => r.name),
+  );
   if (others.has(wanted)) {
     say('error', `Another run is already called “${wanted}”: choose a different name.`);
     return false;

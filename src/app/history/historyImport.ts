@@ -42,7 +42,10 @@ export async function importFile(file: File): Promise<void> {
 async function importRuns(file: File): Promise<void> {
   const where = `“${file.name}”`;
   if (file.size > MAX_IMPORT_BYTES) {
-    return say('error', `${where} is ${(file.size / 2 ** 20).toFixed(0)} MB; the lab imports at most ${MAX_IMPORT_BYTES / 2 ** 20} MB (and ${countOf(MAX_IMPORT_RUNS, 'run')}) at a time: split the file.`);
+    return say(
+      'error',
+      `${where} is ${(file.size / 2 ** 20).toFixed(0)} MB; the lab imports at most ${MAX_IMPORT_BYTES / 2 ** 20} MB (and ${countOf(MAX_IMPORT_RUNS, 'run')}) at a time: split the file.`,
+    );
   }
   say('info', `Reading ${where}…`);
   await nextTurn();
@@ -79,7 +82,9 @@ async function importRuns(file: File): Promise<void> {
       ids.push(...(await saveRecords(fresh.slice(k, k + CHUNK))));
     } catch (e) {
       tick(ids);
-      const kept = ids.length ? `${countOf(ids.length, 'run')} of ${fresh.length.toLocaleString('en')} were stored before that; importing the file again adds only the others.` : 'Nothing was imported.';
+      const kept = ids.length
+        ? `${countOf(ids.length, 'run')} of ${fresh.length.toLocaleString('en')} were stored before that; importing the file again adds only the others.`
+        : 'Nothing was imported.';
       return say('error', `${storageProblem('import-runs', e)} (${where}) ${kept}`);
     }
     if (fresh.length > CHUNK) say('info', `Storing the runs of ${where}: ${ids.length.toLocaleString('en')} of ${fresh.length.toLocaleString('en')}…`);
@@ -101,6 +106,7 @@ function tick(ids: readonly number[]): void {
 export function importedMessage(where: string, imported: number, skipped: number): string {
   if (skipped === 0) return `Imported ${countOf(imported, 'run')} from ${where}.`;
   const were = skipped === 1 ? 'was' : 'were';
-  if (imported === 0) return `Imported 0 runs from ${where}: ${skipped === 1 ? 'its run was' : `all ${skipped.toLocaleString('en')} ${were}`} already in the history.`;
+  if (imported === 0)
+    return `Imported 0 runs from ${where}: ${skipped === 1 ? 'its run was' : `all ${skipped.toLocaleString('en')} ${were}`} already in the history.`;
   return `Imported ${countOf(imported, 'run')} from ${where}; ${skipped.toLocaleString('en')} ${were} already in the history and ${skipped === 1 ? 'was' : 'were'} skipped.`;
 }

@@ -45,10 +45,24 @@ describe('importing runs', () => {
   });
 
   // Each field of a run that holds every optional field: the single run (changes) and the diverged race run (raceId, message).
-  const optional = ['raceId', 'message', 'changes', 'final.trainLoss', 'final.validationLoss', 'final.validationAccuracy', 'final.macroAuc', 'final.testAccuracy', 'final.epochToNinety'];
+  const optional = [
+    'raceId',
+    'message',
+    'changes',
+    'final.trainLoss',
+    'final.validationLoss',
+    'final.validationAccuracy',
+    'final.macroAuc',
+    'final.testAccuracy',
+    'final.epochToNinety',
+  ];
   const variants = [0, 1].flatMap((i) =>
     // Through JSON, NaN and ±Infinity arrive as null: still wrong for every field of a run.
-    malformedVariants((doc.runs as unknown[])[i], { optional: [...optional, ...settingPaths(Object.keys(PRESET))] }).map((v) => ({ ...v, run: i, doc: { ...doc, runs: (doc.runs as unknown[]).map((r, k) => (k === i ? v.doc : r)) } })),
+    malformedVariants((doc.runs as unknown[])[i], { optional: [...optional, ...settingPaths(Object.keys(PRESET))] }).map((v) => ({
+      ...v,
+      run: i,
+      doc: { ...doc, runs: (doc.runs as unknown[]).map((r, k) => (k === i ? v.doc : r)) },
+    })),
   );
 
   it(`stores nothing from any of ${variants.length} files with one malformed field, and says which`, async () => {

@@ -64,13 +64,20 @@ describe('recordFromRun', () => {
     expect(rec.curves.train).toHaveLength(MAX_TRAIN_POINTS);
     expect(rec.curves.train.at(-1)!.epoch).toBe(3);
     // Each stored point is the mean of 5 neighbours: between their extremes.
-    const raw = lossPoints(5000, 3).slice(0, 5).map((p) => p.loss);
+    const raw = lossPoints(5000, 3)
+      .slice(0, 5)
+      .map((p) => p.loss);
     expect(rec.curves.train[0].loss).toBeCloseTo(raw.reduce((a, b) => a + b) / 5, 12);
   });
 });
 
 describe('recordsFromRace', () => {
-  const race = doneRace([raceRun(0.01, 'finished', [0.8, 0.88, 0.9]), raceRun(0.1, 'finished', [0.9, 0.95, 0.96]), raceRun(10, 'diverged', [0.3]), raceRun(1, 'collapsed', [0.4, 0.11, 0.1])]);
+  const race = doneRace([
+    raceRun(0.01, 'finished', [0.8, 0.88, 0.9]),
+    raceRun(0.1, 'finished', [0.9, 0.95, 0.96]),
+    raceRun(10, 'diverged', [0.3]),
+    raceRun(1, 'collapsed', [0.4, 0.11, 0.1]),
+  ]);
   const settings = { ...PRESET, learningRate: 0.05, momentum: 0.5, epochs: 99 };
 
   it('makes one record per run, with its own learning rate and the race’s other settings', () => {

@@ -12,7 +12,17 @@ const AT = '2025-03-01T10:00:00.000Z';
 /** Every optional field present: a race run that diverged, with a message, and a single run with a mid-run change. */
 const race = { ...recordsFromRace(doneRace([raceRun(10, 'diverged', [0.3])]), PRESET, AT)[0], id: 4 };
 const single = { ...recordFromRun(doneRun({ markers: [{ epoch: 1.5, learningRate: 0.1, momentum: 0.6 }] }), AT)!, id: 5 };
-const OPTIONAL = ['raceId', 'message', 'changes', 'final.trainLoss', 'final.validationLoss', 'final.validationAccuracy', 'final.macroAuc', 'final.testAccuracy', 'final.epochToNinety'];
+const OPTIONAL = [
+  'raceId',
+  'message',
+  'changes',
+  'final.trainLoss',
+  'final.validationLoss',
+  'final.validationAccuracy',
+  'final.macroAuc',
+  'final.testAccuracy',
+  'final.epochToNinety',
+];
 
 describe('history record schema', () => {
   it('reads the records the lab writes, as stored and as exported', () => {
@@ -27,13 +37,18 @@ describe('history record schema', () => {
     const r = fromJson(readFileSync(new URL('../../../test-fixtures/history-v1.json', import.meta.url), 'utf8'));
     expect(r.ok ? '' : r.message).toBe('');
     expect(r.ok && r.records.map((x) => [x.name, x.status, x.curves.validation.length])).toEqual([
-      ['Run · lr 0.01 · μ 0.5', 'completed', 3], ['Race · lr 0.1 · μ 0.5', 'completed', 3], ['Race · lr 10 · μ 0.5', 'diverged', 1],
+      ['Run · lr 0.01 · μ 0.5', 'completed', 3],
+      ['Race · lr 0.1 · μ 0.5', 'completed', 3],
+      ['Race · lr 10 · μ 0.5', 'diverged', 1],
     ]);
   });
 
   it('takes every status the lab has', () => {
     for (const status of HISTORY_STATUSES) expect(check(readStoredRecord, { ...race, status }).ok).toBe(true);
-    expect(check(readStoredRecord, { ...race, status: 'exploded' })).toMatchObject({ ok: false, message: expect.stringMatching(/^status must be one of "completed"/) });
+    expect(check(readStoredRecord, { ...race, status: 'exploded' })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^status must be one of "completed"/),
+    });
   });
 
   it('needs an id in the database', () => {
@@ -41,7 +56,10 @@ describe('history record schema', () => {
     expect(check(readStoredRecord, noId)).toEqual({ ok: false, message: 'id must be a number, not missing' });
   });
 
-  for (const [label, sample] of [['a race run', race], ['a single run', single]] as const) {
+  for (const [label, sample] of [
+    ['a race run', race],
+    ['a single run', single],
+  ] as const) {
     const variants = malformedVariants(sample, { optional: [...OPTIONAL, ...settingPaths(Object.keys(PRESET))] });
     it.each(variants.map((v) => [v.change, v] as const))(`refuses ${label} with %s, naming the field`, (_change, v) => {
       const r = check(readStoredRecord, v.doc);

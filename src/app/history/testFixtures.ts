@@ -6,8 +6,16 @@ import type { RaceRun, RaceState } from '../store/raceSlice.ts';
 import type { RunState } from '../store/runSlice.ts';
 
 export const evaluation = (loss: number, accuracy: number, macroAuc: number | null = 0.99): Evaluation => ({
-  set: 'validation', count: 1000, loss, accuracy, macroAuc,
-  confusion: new Int32Array(100), auc: new Float64Array(10), rocFpr: new Float32Array(0), rocTpr: new Float32Array(0), rocOffsets: new Int32Array(11),
+  set: 'validation',
+  count: 1000,
+  loss,
+  accuracy,
+  macroAuc,
+  confusion: new Int32Array(100),
+  auc: new Float64Array(10),
+  rocFpr: new Float32Array(0),
+  rocTpr: new Float32Array(0),
+  rocOffsets: new Int32Array(11),
 });
 
 /** `n` loss points spread over `epochs` epochs, falling from 2.3. */
@@ -16,8 +24,18 @@ export const lossPoints = (n: number, epochs: number) =>
 
 export function doneRun(over: Partial<RunState> = {}, settings: RunSettings = { ...PRESET, epochs: 3 }): RunState {
   return {
-    id: 7, phase: 'done', settings, startedAt: 0, firstLossAt: 1, dataLoadMs: 1, trainCount: 50000, validationCount: 10000,
-    progress: null, lossPoints: lossPoints(30, 3), markers: [], error: null,
+    id: 7,
+    phase: 'done',
+    settings,
+    startedAt: 0,
+    firstLossAt: 1,
+    dataLoadMs: 1,
+    trainCount: 50000,
+    validationCount: 10000,
+    progress: null,
+    lossPoints: lossPoints(30, 3),
+    markers: [],
+    error: null,
     epochs: [
       { epoch: 1, epochs: 3, trainLoss: 0.9, validation: evaluation(0.5, 0.85), trainMs: 1 },
       { epoch: 2, epochs: 3, trainLoss: 0.4, validation: evaluation(0.3, 0.91), trainMs: 1 },
@@ -29,7 +47,10 @@ export function doneRun(over: Partial<RunState> = {}, settings: RunSettings = { 
 }
 
 export const raceRun = (learningRate: number, status: RaceRun['status'], accuracies: number[]): RaceRun => ({
-  learningRate, momentum: 0.5, status, message: status === 'diverged' ? 'The loss became NaN.' : null,
+  learningRate,
+  momentum: 0.5,
+  status,
+  message: status === 'diverged' ? 'The loss became NaN.' : null,
   lossPoints: accuracies.length ? lossPoints(20, accuracies.length) : [],
   epochs: accuracies.map((a, i) => ({ epoch: i + 1, trainLoss: 1 - a, validation: evaluation(1 - a, a) })),
 });

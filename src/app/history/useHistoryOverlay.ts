@@ -43,7 +43,8 @@ interface Drawn {
 }
 
 const sameDrawn = (a: readonly Drawn[], b: readonly Drawn[]): boolean =>
-  a.length === b.length && a.every((d, i) => d.id === b[i].id && d.key === b[i].key && d.name === b[i].name && d.epochs === b[i].epochs && d.styleIndex === b[i].styleIndex);
+  a.length === b.length &&
+  a.every((d, i) => d.id === b[i].id && d.key === b[i].key && d.name === b[i].name && d.epochs === b[i].epochs && d.styleIndex === b[i].styleIndex);
 
 /** `value`, or the one returned last time while the two are `same`. */
 function useStable<T>(value: T, same: (a: T, b: T) => boolean): T {
@@ -54,7 +55,10 @@ function useStable<T>(value: T, same: (a: T, b: T) => boolean): T {
 }
 
 const thinned = (c: HistoryCurves): HistoryCurves => ({
-  train: decimate(c.train.map((p) => ({ x: p.epoch, y: p.loss })), OVERLAY_POINTS).map((p) => ({ epoch: p.x, loss: p.y })),
+  train: decimate(
+    c.train.map((p) => ({ x: p.epoch, y: p.loss })),
+    OVERLAY_POINTS,
+  ).map((p) => ({ epoch: p.x, loss: p.y })),
   validation: c.validation,
 });
 

@@ -3,7 +3,19 @@ import { StorageError, asStorageError, storageProblem } from './failure.ts';
 import { recordStore, storageAvailability } from './idb.ts';
 import type { StorageTask } from './failure.ts';
 
-const TASKS: StorageTask[] = ['list-models', 'save-model', 'load-model', 'delete-model', 'keep-upload', 'list-runs', 'read-runs', 'save-runs', 'import-runs', 'rename-run', 'delete-run'];
+const TASKS: StorageTask[] = [
+  'list-models',
+  'save-model',
+  'load-model',
+  'delete-model',
+  'keep-upload',
+  'list-runs',
+  'read-runs',
+  'save-runs',
+  'import-runs',
+  'rename-run',
+  'delete-run',
+];
 
 describe('storage failures', () => {
   it('tell a full disk from Chrome’s quota error, which has an empty message', () => {
@@ -11,7 +23,10 @@ describe('storage failures', () => {
     expect(asStorageError(new Error('Quota exceeded.')).kind).toBe('quota');
     expect(asStorageError(new DOMException('The operation is insecure.', 'SecurityError')).kind).toBe('unavailable');
     expect(asStorageError(new TypeError("Cannot read properties of undefined (reading 'open')"), true).kind).toBe('unavailable');
-    expect(asStorageError(new DOMException('Version change transaction was aborted.', 'AbortError'))).toMatchObject({ kind: 'other', detail: 'Version change transaction was aborted.' });
+    expect(asStorageError(new DOMException('Version change transaction was aborted.', 'AbortError'))).toMatchObject({
+      kind: 'other',
+      detail: 'Version change transaction was aborted.',
+    });
   });
 
   it('say what failed, why and what still works, with one full stop each, for every task and kind', () => {
@@ -28,11 +43,15 @@ describe('storage failures', () => {
     expect(storageProblem('save-runs', new StorageError('unavailable'))).toBe(
       'The runs were not kept in the history: this browser does not let the lab store anything (private mode, or storage turned off?). Runs still train and show their curves, but are not kept.',
     );
-    expect(storageProblem('delete-run', new Error('disk on fire.'))).toBe('The run was not deleted: the browser’s storage failed (disk on fire). Try again; runs still train meanwhile.');
+    expect(storageProblem('delete-run', new Error('disk on fire.'))).toBe(
+      'The run was not deleted: the browser’s storage failed (disk on fire). Try again; runs still train meanwhile.',
+    );
   });
 
   it('compose after another lead as a clause (the auto-save writes "<what>: <message>.")', () => {
-    expect(`The run could not be saved to the run history: ${new StorageError('quota').message}.`).toBe('The run could not be saved to the run history: the browser’s storage for this site is full.');
+    expect(`The run could not be saved to the run history: ${new StorageError('quota').message}.`).toBe(
+      'The run could not be saved to the run history: the browser’s storage for this site is full.',
+    );
   });
 });
 

@@ -56,8 +56,17 @@ export function asStorageError(e: unknown, opening = false): StorageError {
 
 /** What the page was doing when storage failed. */
 export type StorageTask =
-  | 'list-models' | 'save-model' | 'load-model' | 'delete-model' | 'keep-upload'
-  | 'list-runs' | 'read-runs' | 'save-runs' | 'import-runs' | 'rename-run' | 'delete-run';
+  | 'list-models'
+  | 'save-model'
+  | 'load-model'
+  | 'delete-model'
+  | 'keep-upload'
+  | 'list-runs'
+  | 'read-runs'
+  | 'save-runs'
+  | 'import-runs'
+  | 'rename-run'
+  | 'delete-run';
 
 const FAILED: Record<StorageTask, string> = {
   'list-models': 'Saved models cannot be listed',

@@ -114,18 +114,17 @@ export function recordStore(dbName: string, version: number, storeName: string):
   };
 
   const transact = <T>(mode: IDBTransactionMode, body: (store: IDBObjectStore) => () => T): Promise<T> =>
-    open().then(
-      (db) =>
-        new Promise<T>((resolve, reject) => {
-          const tx = db.transaction(storeName, mode);
-          const read = body(tx.objectStore(storeName));
-          tx.oncomplete = () => resolve(read());
-          // Chrome's quota error arrives as an abort whose error is a QuotaExceededError with an empty message.
-          tx.onerror = () => reject(asStorageError(tx.error));
-          tx.onabort = () => reject(asStorageError(tx.error));
-        }).catch((e: unknown) => {
-          throw asStorageError(e);
-        }),
+    open().then((db) =>
+      new Promise<T>((resolve, reject) => {
+        const tx = db.transaction(storeName, mode);
+        const read = body(tx.objectStore(storeName));
+        tx.oncomplete = () => resolve(read());
+        // Chrome's quota error arrives as an abort whose error is a QuotaExceededError with an empty message.
+        tx.onerror = () => reject(asStorageError(tx.error));
+        tx.onabort = () => reject(asStorageError(tx.error));
+      }).catch((e: unknown) => {
+        throw asStorageError(e);
+      }),
     );
 
   return {

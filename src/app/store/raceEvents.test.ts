@@ -6,17 +6,38 @@ import type { RaceState } from './raceSlice.ts';
 
 const evaluation = (accuracy: number) => ({ set: 'validation', count: 100, loss: 2.3, accuracy, macroAuc: 0.5 }) as unknown as Evaluation;
 const race = (lossPeaks: number[]): RaceState => ({
-  runId: 1, settings: PRESET, epochs: 3, phase: 'training', progress: null, error: null, message: null,
+  runId: 1,
+  settings: PRESET,
+  epochs: 3,
+  phase: 'training',
+  progress: null,
+  error: null,
+  message: null,
   runs: lossPeaks.map((peak, i) => ({
-    learningRate: 10 ** (i - 3), momentum: 0.5, status: 'running', message: null, epochs: [],
-    lossPoints: [{ step: 1, epoch: 0.1, loss: 2.3, batches: 1 }, { step: 2, epoch: 0.2, loss: peak, batches: 1 }],
+    learningRate: 10 ** (i - 3),
+    momentum: 0.5,
+    status: 'running',
+    message: null,
+    epochs: [],
+    lossPoints: [
+      { step: 1, epoch: 0.1, loss: 2.3, batches: 1 },
+      { step: 2, epoch: 0.2, loss: peak, batches: 1 },
+    ],
   })),
 });
 
 describe('race events', () => {
   it('calls a run collapsed only when it broke down to chance, not when it is merely slow', () => {
     // run 0: lr too small, loss never above 2.3, accuracy 11 %; run 1: loss spiked to 60, then 10 % accuracy.
-    const r = applyRaceEvent(race([2.31, 60]), { type: 'race-epoch', runId: 1, epoch: 1, runs: [{ run: 0, trainLoss: 2.3, validation: evaluation(0.11) }, { run: 1, trainLoss: 2.3, validation: evaluation(0.1) }] });
+    const r = applyRaceEvent(race([2.31, 60]), {
+      type: 'race-epoch',
+      runId: 1,
+      epoch: 1,
+      runs: [
+        { run: 0, trainLoss: 2.3, validation: evaluation(0.11) },
+        { run: 1, trainLoss: 2.3, validation: evaluation(0.1) },
+      ],
+    });
     expect(r.runs.map((x) => x.status)).toEqual(['running', 'collapsed']);
     expect(r.runs[1].message).toMatch(/near chance/);
   });
@@ -40,15 +61,22 @@ describe('race events', () => {
     expect(epochReaching(r.runs[1])).toBeNull();
   });
 
-  it('a diverged run keeps its status and gains the frozen weights\' evaluation once, with what it means', () => {
+  it("a diverged run keeps its status and gains the frozen weights' evaluation once, with what it means", () => {
     let r = applyRaceEvent(race([2.2, 2.2]), { type: 'race-run-end', runId: 1, run: 1, reason: 'diverged', message: 'lr = 1 diverged at batch 40.' });
     r = applyRaceEvent(r, {
-      type: 'race-epoch', runId: 1, epoch: 1,
-      runs: [{ run: 0, trainLoss: 0.5, validation: evaluation(0.85) }, { run: 1, trainLoss: 1.9, validation: evaluation(0.098), diverged: true }],
+      type: 'race-epoch',
+      runId: 1,
+      epoch: 1,
+      runs: [
+        { run: 0, trainLoss: 0.5, validation: evaluation(0.85) },
+        { run: 1, trainLoss: 1.9, validation: evaluation(0.098), diverged: true },
+      ],
     });
     expect(r.runs[1].status).toBe('diverged');
     expect(r.runs[1].epochs).toHaveLength(1);
-    expect(r.runs[1].message).toBe('lr = 1 diverged at batch 40. What the blow-up left scores 9.8% on the validation set: chance level. The network has collapsed to guessing.');
+    expect(r.runs[1].message).toBe(
+      'lr = 1 diverged at batch 40. What the blow-up left scores 9.8% on the validation set: chance level. The network has collapsed to guessing.',
+    );
     // A run that still knows something is not called collapsed.
     let s = applyRaceEvent(race([2.2]), { type: 'race-run-end', runId: 1, run: 0, reason: 'diverged', message: 'diverged.' });
     s = applyRaceEvent(s, { type: 'race-epoch', runId: 1, epoch: 1, runs: [{ run: 0, trainLoss: 1, validation: evaluation(0.62), diverged: true }] });

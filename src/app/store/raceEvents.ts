@@ -36,7 +36,9 @@ export function applyRaceEvent(race: RaceState, e: RaceEvent): RaceState {
           ...r,
           epochs: [...r.epochs, epoch],
           status: collapsed ? 'collapsed' : r.status,
-          message: collapsed ? `Validation accuracy ${(mine.validation.accuracy * 100).toFixed(1)}%: near chance (10%). The network has collapsed to guessing one digit.` : r.message,
+          message: collapsed
+            ? `Validation accuracy ${(mine.validation.accuracy * 100).toFixed(1)}%: near chance (10%). The network has collapsed to guessing one digit.`
+            : r.message,
         };
       });
       return { ...race, runs };

@@ -72,8 +72,20 @@ export const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set) =>
       gallery: null,
       raceSelected: null,
       run: {
-        id, settings, phase: 'loading-data', startedAt: performance.now(), firstLossAt: null, dataLoadMs: null,
-        trainCount: null, validationCount: null, progress: null, lossPoints: [], markers: [], epochs: [], done: null, error: null,
+        id,
+        settings,
+        phase: 'loading-data',
+        startedAt: performance.now(),
+        firstLossAt: null,
+        dataLoadMs: null,
+        trainCount: null,
+        validationCount: null,
+        progress: null,
+        lossPoints: [],
+        markers: [],
+        epochs: [],
+        done: null,
+        error: null,
       },
     })),
   applyEvent: (e) =>
@@ -84,7 +96,8 @@ export const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set) =>
         case 'data-loaded':
           return patchRun(s, undefined, () => ({ dataLoadMs: e.ms, trainCount: e.trainCount, validationCount: e.validationCount }));
         case 'phase':
-          if (s.race?.runId === e.runId && s.race.phase !== 'done') return { race: { ...s.race, phase: e.phase === 'paused' ? 'paused' : e.phase === 'loading-data' ? 'loading-data' : 'training' } };
+          if (s.race?.runId === e.runId && s.race.phase !== 'done')
+            return { race: { ...s.race, phase: e.phase === 'paused' ? 'paused' : e.phase === 'loading-data' ? 'loading-data' : 'training' } };
           return patchRun(s, e.runId, (r) => (r.phase === 'done' ? {} : { phase: e.phase }));
         case 'losses':
           return patchRun(s, e.runId, (r) => ({
@@ -101,12 +114,20 @@ export const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set) =>
           const run = s.run;
           const last = run.epochs[run.epochs.length - 1];
           // A diverged run's weights are NaN: the worker drops them, and so does the page.
-          const model = e.reason === 'diverged' ? null : {
-            source: 'trained' as const,
-            name: `lr ${run.settings.learningRate} · momentum ${run.settings.momentum} · ${run.epochs.length} epoch${run.epochs.length === 1 ? '' : 's'}`,
-            settings: run.settings,
-            metrics: { epochsTrained: run.epochs.length, validationAccuracy: last?.validation.accuracy, testAccuracy: e.test?.accuracy, macroAuc: e.test?.macroAuc ?? undefined },
-          };
+          const model =
+            e.reason === 'diverged'
+              ? null
+              : {
+                  source: 'trained' as const,
+                  name: `lr ${run.settings.learningRate} · momentum ${run.settings.momentum} · ${run.epochs.length} epoch${run.epochs.length === 1 ? '' : 's'}`,
+                  settings: run.settings,
+                  metrics: {
+                    epochsTrained: run.epochs.length,
+                    validationAccuracy: last?.validation.accuracy,
+                    testAccuracy: e.test?.accuracy,
+                    macroAuc: e.test?.macroAuc ?? undefined,
+                  },
+                };
           return { model, run: { ...run, phase: 'done', done: { reason: e.reason, message: e.message, test: e.test, tensors: e.tensors } } };
         }
         case 'examples': {

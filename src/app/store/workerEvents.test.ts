@@ -14,7 +14,12 @@ function trainingRun(id: number) {
   lab().beginRun(id, PRESET);
   lab().applyEvent({ type: 'accepted', runId: id });
   lab().applyEvent({ type: 'phase', runId: id, phase: 'training' });
-  lab().applyEvent({ type: 'losses', runId: id, points: [point(1), point(2)], progress: { epoch: 1, epochs: 10, batch: 2, batchesPerEpoch: 10, step: 2, samplesPerSec: 100, etaSec: 10 } });
+  lab().applyEvent({
+    type: 'losses',
+    runId: id,
+    points: [point(1), point(2)],
+    progress: { epoch: 1, epochs: 10, batch: 2, batchesPerEpoch: 10, step: 2, samplesPerSec: 100, etaSec: 10 },
+  });
 }
 
 describe('a refused command leaves the page where it was, with a message', () => {
@@ -34,7 +39,10 @@ describe('a refused command leaves the page where it was, with a message', () =>
   });
 
   it('a refused race or range test goes back to the one before', () => {
-    lab().beginRace(3, PRESET, [{ ...PRESET, learningRate: 0.1, momentum: 0.5 }, { ...PRESET, learningRate: 1, momentum: 0.5 }]);
+    lab().beginRace(3, PRESET, [
+      { ...PRESET, learningRate: 0.1, momentum: 0.5 },
+      { ...PRESET, learningRate: 1, momentum: 0.5 },
+    ]);
     lab().applyEvent({ type: 'refused', command: 'race', runId: 3, code: 'busy' });
     expect(lab().race).toBeNull();
     lab().beginRangeTest(4);
@@ -82,7 +90,10 @@ describe('a replaced worker', () => {
   });
 
   it('ends a running race (its runs stopped) or range test the same way', () => {
-    lab().beginRace(9, PRESET, [{ ...PRESET, learningRate: 0.1, momentum: 0.5 }, { ...PRESET, learningRate: 1, momentum: 0.5 }]);
+    lab().beginRace(9, PRESET, [
+      { ...PRESET, learningRate: 0.1, momentum: 0.5 },
+      { ...PRESET, learningRate: 1, momentum: 0.5 },
+    ]);
     lab().interrupt({ cause: 'worker-stopped', excluded: null });
     expect(lab().race).toMatchObject({ phase: 'done', error: expect.stringMatching(/stopped answering/) });
     expect(lab().race?.runs.map((r) => r.status)).toEqual(['stopped', 'stopped']);

@@ -75,13 +75,15 @@ describe('augmentBatch', () => {
     for (let i = 0; i < N; i++) {
       const src = image(x, i);
       const got = image(out, i);
-      const match = [-2, -1, 0, 1, 2].flatMap((dx) => [-2, -1, 0, 1, 2].map((dy) => [dx, dy])).find(([dx, dy]) =>
-        got.every((v, k) => {
-          const u = (k % SIDE) - dx;
-          const w = Math.floor(k / SIDE) - dy;
-          return v === (u >= 0 && u < SIDE && w >= 0 && w < SIDE ? src[w * SIDE + u] : 0);
-        }),
-      );
+      const match = [-2, -1, 0, 1, 2]
+        .flatMap((dx) => [-2, -1, 0, 1, 2].map((dy) => [dx, dy]))
+        .find(([dx, dy]) =>
+          got.every((v, k) => {
+            const u = (k % SIDE) - dx;
+            const w = Math.floor(k / SIDE) - dy;
+            return v === (u >= 0 && u < SIDE && w >= 0 && w < SIDE ? src[w * SIDE + u] : 0);
+          }),
+        );
       expect(match).toBeDefined();
       shifts.add(String(match));
     }

@@ -82,7 +82,7 @@ describe('the affine sampler', () => {
   });
 
   it('keeps values in [0, 1] at any angle, and turns +30° counter-clockwise', () => {
-    const img = Float32Array.from({ length: PIXELS }, (_, k) => (k * 7919) % 13 / 12);
+    const img = Float32Array.from({ length: PIXELS }, (_, k) => ((k * 7919) % 13) / 12);
     for (const angleDeg of [-45, -30, -15, 15, 30, 45, 72]) {
       for (const v of transform(img, { angleDeg, scale: 1.2, shiftX: 1 })) {
         expect(v).toBeGreaterThanOrEqual(0);

@@ -111,7 +111,12 @@ function bilinear(padded: Float32Array, sx: number, sy: number): number {
 
 /** Samples the padded source through inverse map `m` into dst[offset … offset + 784). */
 export function sampleAffine(padded: Float32Array, m: Float64Array, dst: Float32Array, offset: number): void {
-  const m0 = m[0], m1 = m[1], m2 = m[2], m3 = m[3], m4 = m[4], m5 = m[5];
+  const m0 = m[0],
+    m1 = m[1],
+    m2 = m[2],
+    m3 = m[3],
+    m4 = m[4],
+    m5 = m[5];
   for (let v = 0; v < SIDE; v++) {
     const rx = m1 * v + m4;
     const ry = m3 * v + m5;
@@ -125,7 +130,12 @@ export function sampleAffine(padded: Float32Array, m: Float64Array, dst: Float32
  * an elastic field already expressed in source pixels (see elastic.ts).
  */
 export function sampleDisplaced(padded: Float32Array, m: Float64Array, dispX: Float32Array, dispY: Float32Array, dst: Float32Array, offset: number): void {
-  const m0 = m[0], m1 = m[1], m2 = m[2], m3 = m[3], m4 = m[4], m5 = m[5];
+  const m0 = m[0],
+    m1 = m[1],
+    m2 = m[2],
+    m3 = m[3],
+    m4 = m[4],
+    m5 = m[5];
   for (let v = 0; v < SIDE; v++) {
     const rx = m1 * v + m4;
     const ry = m3 * v + m5;

@@ -99,7 +99,17 @@ describe.each(['cpu', 'wasm'] as const)('network choices on %s', (backend) => {
       const train = async (stacked: boolean) => {
         const before = tf.memory().numTensors;
         const e = createTfjsStackedEngine(big, init, 2);
-        for (let s = 0; s < 3; s++) e.trainBatch(xs, ys, 2, [{ learningRate: 0.1, momentum: 0.5 }, { learningRate: 0.1, momentum: 0.5, dropout: stacked ? 0.5 : 0 }], noise);
+        for (let s = 0; s < 3; s++)
+          e.trainBatch(
+            xs,
+            ys,
+            2,
+            [
+              { learningRate: 0.1, momentum: 0.5 },
+              { learningRate: 0.1, momentum: 0.5, dropout: stacked ? 0.5 : 0 },
+            ],
+            noise,
+          );
         const out = { losses: Array.from(await e.flushLosses()), p0: await e.getParams(0), p1: await e.getParams(1) };
         e.dispose();
         expect(tf.memory().numTensors).toBe(before);

@@ -85,8 +85,13 @@ describe.each(['cpu', 'wasm'] as const)('optimizers against PyTorch on %s', (bac
     const { spec, hyper } = describeCase(c);
     // Runs 0 and 2 differ in every number the optimizer reads, so the case's values are per-run tensors.
     const other = (f: number): StepHyper => ({
-      learningRate: hyper.learningRate * f, momentum: hyper.momentum * (f > 1 ? 0.5 : 0.9), weightDecay: 0.02 * f,
-      beta1: 0.8, beta2: 0.99, epsilon: 1e-6, alpha: 0.9,
+      learningRate: hyper.learningRate * f,
+      momentum: hyper.momentum * (f > 1 ? 0.5 : 0.9),
+      weightDecay: 0.02 * f,
+      beta1: 0.8,
+      beta2: 0.99,
+      epsilon: 1e-6,
+      alpha: 0.9,
     });
     const before = tf.memory().numTensors;
     const engine = new TfjsRaceEngine(arch, initial(), 3, spec);

@@ -14,12 +14,32 @@ async function valueAndGrads(products: Products, kind: 'input' | 'plain' | 'perR
     perRun: { a: [2, 5, 7], b: [2, 7, 3], out: [2, 5, 3] },
   }[kind];
   const result = tf.tidy(() => {
-    const a = tf.tensor(data.a.subarray(0, shapes.a.reduce((p, q) => p * q)), shapes.a);
-    const b = tf.tensor(data.b.subarray(0, shapes.b.reduce((p, q) => p * q)), shapes.b);
-    const probe = tf.tensor(data.probe.subarray(0, shapes.out.reduce((p, q) => p * q)), shapes.out);
+    const a = tf.tensor(
+      data.a.subarray(
+        0,
+        shapes.a.reduce((p, q) => p * q),
+      ),
+      shapes.a,
+    );
+    const b = tf.tensor(
+      data.b.subarray(
+        0,
+        shapes.b.reduce((p, q) => p * q),
+      ),
+      shapes.b,
+    );
+    const probe = tf.tensor(
+      data.probe.subarray(
+        0,
+        shapes.out.reduce((p, q) => p * q),
+      ),
+      shapes.out,
+    );
     const product = (a: tf.Tensor, b: tf.Tensor) =>
-      kind === 'input' ? products.input(a as tf.Tensor2D, b as tf.Tensor2D)
-        : kind === 'plain' ? products.plain(a as tf.Tensor2D, b as tf.Tensor2D)
+      kind === 'input'
+        ? products.input(a as tf.Tensor2D, b as tf.Tensor2D)
+        : kind === 'plain'
+          ? products.plain(a as tf.Tensor2D, b as tf.Tensor2D)
           : products.perRun(a as tf.Tensor3D, b as tf.Tensor3D);
     const f = (a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(product(a, b), probe));
     // The input product takes no gradient for its left operand, as in the network.
@@ -38,7 +58,7 @@ function randomData(seed: number): Record<string, Float32Array> {
 }
 
 describe('matrix products', () => {
-  it('wasm gets the XNNPACK-friendly forms; WebGL and cpu keep tfjs\'s own', () => {
+  it("wasm gets the XNNPACK-friendly forms; WebGL and cpu keep tfjs's own", () => {
     expect(productsFor('wasm')).toBe(xnnpackProducts);
     expect(productsFor('webgl')).toBe(nativeProducts);
     expect(productsFor('cpu')).toBe(nativeProducts);

@@ -40,41 +40,41 @@ export const nativeProducts: Products = {
 
 export const xnnpackProducts: Products = {
   input: (x, w) =>
-    (tf.customGrad((w) => ({
-      value: tf.matMul(x, w as tf.Tensor2D),
-      gradFunc: (dy: tf.Tensor2D) => tf.matMul(tf.transpose(x), dy),
-    })) as (w: tf.Tensor2D) => tf.Tensor2D)(w),
+    (
+      tf.customGrad((w) => ({
+        value: tf.matMul(x, w as tf.Tensor2D),
+        gradFunc: (dy: tf.Tensor2D) => tf.matMul(tf.transpose(x), dy),
+      })) as (w: tf.Tensor2D) => tf.Tensor2D
+    )(w),
 
   plain: (a, b) =>
-    (tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
-      const [a, b, save] = args as [tf.Tensor2D, tf.Tensor2D, tf.GradSaveFunc];
-      save([a, b]);
-      return {
-        value: tf.matMul(a, b),
-        gradFunc: (dy: tf.Tensor2D, [a, b]: tf.Tensor[]) => [
-          tf.matMul(dy, tf.transpose(b)),
-          tf.matMul(tf.transpose(a), dy),
-        ],
-      };
-    }) as (a: tf.Tensor2D, b: tf.Tensor2D) => tf.Tensor2D)(a, b),
+    (
+      tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+        const [a, b, save] = args as [tf.Tensor2D, tf.Tensor2D, tf.GradSaveFunc];
+        save([a, b]);
+        return {
+          value: tf.matMul(a, b),
+          gradFunc: (dy: tf.Tensor2D, [a, b]: tf.Tensor[]) => [tf.matMul(dy, tf.transpose(b)), tf.matMul(tf.transpose(a), dy)],
+        };
+      }) as (a: tf.Tensor2D, b: tf.Tensor2D) => tf.Tensor2D
+    )(a, b),
 
   perRun: (a, b) =>
-    (tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
-      const [a, b, save] = args as [tf.Tensor3D, tf.Tensor3D, tf.GradSaveFunc];
-      save([a, b]);
-      const as = tf.unstack(a) as tf.Tensor2D[];
-      const bs = tf.unstack(b) as tf.Tensor2D[];
-      return {
-        value: tf.stack(as.map((ar, r) => tf.matMul(ar, bs[r]))) as tf.Tensor3D,
-        gradFunc: (dy: tf.Tensor3D, [a, b]: tf.Tensor[]) => {
-          const dys = tf.unstack(dy) as tf.Tensor2D[];
-          const as = tf.unstack(a) as tf.Tensor2D[];
-          const bs = tf.unstack(b) as tf.Tensor2D[];
-          return [
-            tf.stack(dys.map((d, r) => tf.matMul(d, tf.transpose(bs[r])))),
-            tf.stack(dys.map((d, r) => tf.matMul(tf.transpose(as[r]), d))),
-          ];
-        },
-      };
-    }) as (a: tf.Tensor3D, b: tf.Tensor3D) => tf.Tensor3D)(a, b),
+    (
+      tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+        const [a, b, save] = args as [tf.Tensor3D, tf.Tensor3D, tf.GradSaveFunc];
+        save([a, b]);
+        const as = tf.unstack(a) as tf.Tensor2D[];
+        const bs = tf.unstack(b) as tf.Tensor2D[];
+        return {
+          value: tf.stack(as.map((ar, r) => tf.matMul(ar, bs[r]))) as tf.Tensor3D,
+          gradFunc: (dy: tf.Tensor3D, [a, b]: tf.Tensor[]) => {
+            const dys = tf.unstack(dy) as tf.Tensor2D[];
+            const as = tf.unstack(a) as tf.Tensor2D[];
+            const bs = tf.unstack(b) as tf.Tensor2D[];
+            return [tf.stack(dys.map((d, r) => tf.matMul(d, tf.transpose(bs[r])))), tf.stack(dys.map((d, r) => tf.matMul(tf.transpose(as[r]), d)))];
+          },
+        };
+      }) as (a: tf.Tensor3D, b: tf.Tensor3D) => tf.Tensor3D
+    )(a, b),
 };

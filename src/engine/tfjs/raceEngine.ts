@@ -144,7 +144,16 @@ export class TfjsRaceEngine implements RaceEngine {
   private drop(a: tf.Tensor3D, u: tf.Tensor2D, rates: number[]): tf.Tensor3D {
     const p = tf.tensor(rates, [this.runs, 1, 1]);
     const keep = tf.cast(tf.greaterEqual(tf.expandDims(u, 0), p), 'float32');
-    return tf.mul(a, tf.mul(keep, tf.tensor(rates.map((r) => 1 / (1 - r)), [this.runs, 1, 1])));
+    return tf.mul(
+      a,
+      tf.mul(
+        keep,
+        tf.tensor(
+          rates.map((r) => 1 / (1 - r)),
+          [this.runs, 1, 1],
+        ),
+      ),
+    );
   }
 
   /** [R, n, in] × [R, in, out]: one product per run (products.ts); one plain 2-D product for a single run. */
@@ -172,10 +181,28 @@ export class TfjsRaceEngine implements RaceEngine {
     this.disposeStep();
     const active = this.active.slice();
     const expand = (column: number[] | boolean[], dtype: 'float32' | 'bool') =>
-      tf.tidy(() => this.layout.map(({ shape, runAxis }) => tf.broadcastTo(tf.tensor(column, shape.map((d, a) => (a === runAxis ? d : 1)), dtype), shape)));
+      tf.tidy(() =>
+        this.layout.map(({ shape, runAxis }) =>
+          tf.broadcastTo(
+            tf.tensor(
+              column,
+              shape.map((d, a) => (a === runAxis ? d : 1)),
+              dtype,
+            ),
+            shape,
+          ),
+        ),
+      );
     const perRun = new Map<HyperKey, tf.Tensor[]>();
     for (const k of keys) {
-      if (values.some((v) => v[k] !== values[0][k])) perRun.set(k, expand(values.map((v) => v[k]), 'float32'));
+      if (values.some((v) => v[k] !== values[0][k]))
+        perRun.set(
+          k,
+          expand(
+            values.map((v) => v[k]),
+            'float32',
+          ),
+        );
     }
     const next: StepTensors = { values, active, perRun, mask: active.every(Boolean) ? null : expand(active, 'bool') };
     this.step = next;
@@ -194,14 +221,24 @@ export class TfjsRaceEngine implements RaceEngine {
       const perRun = step.values.map((v) => biasCorrections(v.beta1, v.beta2, this.steps)[which]);
       if (perRun.every((b) => b === perRun[0])) return tf.scalar(perRun[0]);
       const { shape, runAxis } = this.layout[i];
-      return tf.broadcastTo(tf.tensor(perRun, shape.map((d, a) => (a === runAxis ? d : 1))), shape);
+      return tf.broadcastTo(
+        tf.tensor(
+          perRun,
+          shape.map((d, a) => (a === runAxis ? d : 1)),
+        ),
+        shape,
+      );
     };
     return {
       lr: get('learningRate'),
       mu: zero('momentum') ? null : get('momentum'),
       wd: zero('weightDecay') ? null : get('weightDecay'),
-      beta1: get('beta1'), beta2: get('beta2'), eps: get('epsilon'), alpha: get('alpha'),
-      bc1: bias('bc1'), bc2: bias('bc2'),
+      beta1: get('beta1'),
+      beta2: get('beta2'),
+      eps: get('epsilon'),
+      alpha: get('alpha'),
+      bc1: bias('bc1'),
+      bc2: bias('bc2'),
     };
   }
 
@@ -218,7 +255,10 @@ export class TfjsRaceEngine implements RaceEngine {
       const xs = this.input(x, n);
       // [n, classes], broadcast over the runs.
       const oneHot = tf.oneHot(tf.tensor1d(y.subarray(0, n), 'int32'), classes);
-      const dropout = dropping && noise ? { rates, noise: noise.map((u, k) => tf.tensor2d(u.subarray(0, n * this.arch.sizes[k + 1]), [n, this.arch.sizes[k + 1]])) } : undefined;
+      const dropout =
+        dropping && noise
+          ? { rates, noise: noise.map((u, k) => tf.tensor2d(u.subarray(0, n * this.arch.sizes[k + 1]), [n, this.arch.sizes[k + 1]])) }
+          : undefined;
       // Per-run mean NLL, [R]. Its gradient with dy = ones is the gradient of the sum.
       const f = (...ps: tf.Tensor[]) => tf.neg(tf.mean(tf.sum(tf.mul(oneHot, this.forward(ps, xs, dropout)), 2), 1)) as tf.Tensor1D;
       const { value, grads } = tf.valueAndGrads(f)(this.params);
@@ -252,7 +292,11 @@ export class TfjsRaceEngine implements RaceEngine {
     const slices = tf.tidy(() =>
       this.params.map((p, i) => {
         const { shape, runAxis } = this.layout[i];
-        return tf.slice(p, shape.map((_, a) => (a === runAxis ? run : 0)), shape.map((d, a) => (a === runAxis ? 1 : d)));
+        return tf.slice(
+          p,
+          shape.map((_, a) => (a === runAxis ? run : 0)),
+          shape.map((d, a) => (a === runAxis ? 1 : d)),
+        );
       }),
     );
     try {
@@ -268,11 +312,28 @@ export class TfjsRaceEngine implements RaceEngine {
     tf.tidy(() =>
       this.params.forEach((p, i) => {
         const { shape, runAxis } = this.layout[i];
-        const one = tf.tensor(params[i], shape.map((d, a) => (a === runAxis ? 1 : d)));
+        const one = tf.tensor(
+          params[i],
+          shape.map((d, a) => (a === runAxis ? 1 : d)),
+        );
         const parts: tf.Tensor[] = [];
-        if (run > 0) parts.push(tf.slice(p, shape.map(() => 0), shape.map((d, a) => (a === runAxis ? run : d))));
+        if (run > 0)
+          parts.push(
+            tf.slice(
+              p,
+              shape.map(() => 0),
+              shape.map((d, a) => (a === runAxis ? run : d)),
+            ),
+          );
         parts.push(one);
-        if (run + 1 < this.runs) parts.push(tf.slice(p, shape.map((_, a) => (a === runAxis ? run + 1 : 0)), shape.map((d, a) => (a === runAxis ? this.runs - run - 1 : d))));
+        if (run + 1 < this.runs)
+          parts.push(
+            tf.slice(
+              p,
+              shape.map((_, a) => (a === runAxis ? run + 1 : 0)),
+              shape.map((d, a) => (a === runAxis ? this.runs - run - 1 : d)),
+            ),
+          );
         p.assign(parts.length === 1 ? one : tf.concat(parts, runAxis));
       }),
     );
@@ -335,4 +396,3 @@ function stackedLayout(shape: number[], index: number, runs: number): StackedLay
   if (index === 0) return { shape: [shape[0], runs, shape[1]], runAxis: 1 };
   return { shape: shape.length === 2 ? [runs, shape[0], shape[1]] : [runs, 1, shape[0]], runAxis: 0 };
 }
-

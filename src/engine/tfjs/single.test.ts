@@ -39,9 +39,16 @@ describe.each(['cpu', 'wasm'] as const)('a single run on the tfjs engine, %s', (
 
   it('two SGD-momentum steps match a hand-computed update on a tiny network', async () => {
     const arch = { sizes: [3, 2] };
-    let W = [[0.1, -0.2], [0.3, 0.05], [-0.4, 0.2]];
+    let W = [
+      [0.1, -0.2],
+      [0.3, 0.05],
+      [-0.4, 0.2],
+    ];
     let b = [0.01, -0.02];
-    const xs = [[1, 2, 0.5], [0.2, -1, 0.3]];
+    const xs = [
+      [1, 2, 0.5],
+      [0.2, -1, 0.3],
+    ];
     const ys = [0, 1];
     const engine = createTfjsEngine(arch, [new Float32Array(W.flat()), new Float32Array(b)]);
     const v = { W: W.map((r) => r.map(() => 0)), b: [0, 0] };

@@ -39,10 +39,26 @@ export function DigitPreview({ strokes, strokeWidth }: Props) {
         {showSteps && result && box ? (
           <ol className="draw-steps" aria-label="Preprocessing steps">
             <Step caption="1. What you drew">
-              <GrayCanvas data={result.raw} w={result.rawSize} h={result.rawSize} cssWidth={STEP_CSS} cssHeight={STEP_CSS} label={`Your strokes as a ${result.rawSize}×${result.rawSize} image`} pixelated={false} />
+              <GrayCanvas
+                data={result.raw}
+                w={result.rawSize}
+                h={result.rawSize}
+                cssWidth={STEP_CSS}
+                cssHeight={STEP_CSS}
+                label={`Your strokes as a ${result.rawSize}×${result.rawSize} image`}
+                pixelated={false}
+              />
             </Step>
             <Step caption="2. Cropped to the ink">
-              <GrayCanvas data={result.box} w={result.boxW} h={result.boxH} cssWidth={box.width} cssHeight={box.height} label={`The ink's bounding box, ${result.boxW}×${result.boxH}`} pixelated={false} />
+              <GrayCanvas
+                data={result.box}
+                w={result.boxW}
+                h={result.boxH}
+                cssWidth={box.width}
+                cssHeight={box.height}
+                label={`The ink's bounding box, ${result.boxW}×${result.boxH}`}
+                pixelated={false}
+              />
             </Step>
             <Step caption="3. Scaled to fit 20×20 (aspect kept)">
               <GrayCanvas data={result.fit20} w={20} h={20} cssWidth={STEP_CSS} cssHeight={STEP_CSS} label="Scaled to fit a 20×20 box" />

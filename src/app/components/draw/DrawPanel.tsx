@@ -39,8 +39,8 @@ export function DrawPanel() {
     <section className="panel draw">
       <h2>Draw a digit</h2>
       <p className="draw__why">
-        The network has only seen MNIST digits, each cropped, scaled to fit a 20×20 box and centred by its mass in 28×28, so your drawing goes
-        through the same steps first; without them a digit drawn small or off-centre looks like nothing it has learned.
+        The network has only seen MNIST digits, each cropped, scaled to fit a 20×20 box and centred by its mass in 28×28, so your drawing goes through the same
+        steps first; without them a digit drawn small or off-centre looks like nothing it has learned.
       </p>
       <div className="draw__body">
         <DrawingPad strokes={strokes} onStroke={onStroke} onUndo={onUndo} onClear={clearPad} />

@@ -30,11 +30,15 @@ export function ProbabilityBars({ prediction }: Props) {
           {summary.rows.map((r) => (
             <li key={r.digit} className={r.digit === summary.top ? 'draw-bars__row draw-bars__row--top' : 'draw-bars__row'}>
               <span className="draw-sr-only">{`${r.digit}: ${r.percent}`}</span>
-              <span className="draw-bars__digit" aria-hidden="true">{r.digit}</span>
+              <span className="draw-bars__digit" aria-hidden="true">
+                {r.digit}
+              </span>
               <span className="draw-bars__track" aria-hidden="true">
                 <span className="draw-bars__fill" style={{ width: `${Math.min(100, Math.max(0, r.p * 100))}%` }} />
               </span>
-              <span className="draw-bars__percent" aria-hidden="true">{r.percent}</span>
+              <span className="draw-bars__percent" aria-hidden="true">
+                {r.percent}
+              </span>
             </li>
           ))}
         </ul>

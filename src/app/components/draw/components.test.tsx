@@ -56,7 +56,15 @@ describe('DrawingPad', () => {
     traceStroke(ctx, [{ x: 0.5, y: 0.5 }], 0.08);
     expect(ctx.arc).toHaveBeenCalledWith(0.5, 0.5, 0.04, 0, 2 * Math.PI);
     expect(ctx.fill).toHaveBeenCalledOnce();
-    traceStroke(ctx, [{ x: 0, y: 0 }, { x: 1, y: 0 }, { x: 1, y: 1 }], 0.08);
+    traceStroke(
+      ctx,
+      [
+        { x: 0, y: 0 },
+        { x: 1, y: 0 },
+        { x: 1, y: 1 },
+      ],
+      0.08,
+    );
     expect(ctx.lineTo).toHaveBeenCalledTimes(2);
     expect(ctx.stroke).toHaveBeenCalledOnce();
   });
@@ -64,7 +72,16 @@ describe('DrawingPad', () => {
 
 describe('DigitPreview', () => {
   it('shows the 28×28 input and offers the steps', () => {
-    const html = renderToStaticMarkup(<DigitPreview strokes={[[{ x: 0.3, y: 0.3 }, { x: 0.3, y: 0.7 }]]} />);
+    const html = renderToStaticMarkup(
+      <DigitPreview
+        strokes={[
+          [
+            { x: 0.3, y: 0.3 },
+            { x: 0.3, y: 0.7 },
+          ],
+        ]}
+      />,
+    );
     expect(html).toMatch(/<canvas width="28" height="28"[^>]*aria-label="The 28×28 image the network receives"/);
     expect(html).toContain('draw-image--pixelated');
     expect(html).toContain('Show preprocessing steps');

@@ -3,9 +3,7 @@ import { fitCss, inkRgba } from './grayPixels.ts';
 
 describe('inkRgba', () => {
   it('draws ink dark on white, opaque, clamped', () => {
-    expect(Array.from(inkRgba([0, 1, 0.5, 2, -1]))).toEqual([
-      255, 255, 255, 255, 0, 0, 0, 255, 127, 127, 127, 255, 0, 0, 0, 255, 255, 255, 255, 255,
-    ]);
+    expect(Array.from(inkRgba([0, 1, 0.5, 2, -1]))).toEqual([255, 255, 255, 255, 0, 0, 0, 255, 127, 127, 127, 255, 0, 0, 0, 255, 255, 255, 255, 255]);
   });
 });
 

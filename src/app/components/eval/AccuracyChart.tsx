@@ -24,19 +24,13 @@ export function AccuracyChart() {
 
   const validation = useMemo(() => accuracyPoints(epochs ?? []), [epochs]);
   const lastEpoch = validation.at(-1)?.x ?? 1;
-  const testPoints = useMemo(
-    () => (test ? [{ x: lastEpoch, y: test.accuracy * 100, label: 'test' }] : []),
-    [test, lastEpoch],
-  );
+  const testPoints = useMemo(() => (test ? [{ x: lastEpoch, y: test.accuracy * 100, label: 'test' }] : []), [test, lastEpoch]);
   const domain = useMemo(() => accuracyDomain([...validation, ...testPoints].map((p) => p.y)), [validation, testPoints]);
 
   if (validation.length === 0 && testPoints.length === 0) return <p className="eval-hint">{NOT_YET}</p>;
 
   const maxEpoch = Math.max(plannedEpochs, lastEpoch);
-  const summary = [
-    ...validation.map((p) => `epoch ${p.x} ${pct2(p.y)}`),
-    ...testPoints.map((p) => `test ${pct2(p.y)}`),
-  ].join(', ');
+  const summary = [...validation.map((p) => `epoch ${p.x} ${pct2(p.y)}`), ...testPoints.map((p) => `test ${pct2(p.y)}`)].join(', ');
 
   return (
     <div role="img" aria-label={`Validation accuracy by epoch: ${summary}`} className="eval-chart">
@@ -44,17 +38,44 @@ export function AccuracyChart() {
         <ComposedChart margin={{ top: 8, right: 72, bottom: 24, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#d0d4dc" />
           {/* Half an epoch of padding each side, so the first and last points are not cut by the axes. */}
-          <XAxis type="number" dataKey="x" domain={[0.5, maxEpoch + 0.5]} ticks={epochTicks(maxEpoch)} allowDecimals={false}
-            label={{ value: 'Epoch', position: 'insideBottom', offset: -12 }} />
-          <YAxis type="number" dataKey="y" domain={domain} ticks={accuracyTicks(domain)} allowDataOverflow tickFormatter={(v: number) => `${v}%`}
-            label={{ value: 'Accuracy (%)', angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }} />
+          <XAxis
+            type="number"
+            dataKey="x"
+            domain={[0.5, maxEpoch + 0.5]}
+            ticks={epochTicks(maxEpoch)}
+            allowDecimals={false}
+            label={{ value: 'Epoch', position: 'insideBottom', offset: -12 }}
+          />
+          <YAxis
+            type="number"
+            dataKey="y"
+            domain={domain}
+            ticks={accuracyTicks(domain)}
+            allowDataOverflow
+            tickFormatter={(v: number) => `${v}%`}
+            label={{ value: 'Accuracy (%)', angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }}
+          />
           <ZAxis type="number" range={[150, 150]} />
           <Tooltip formatter={(v) => (typeof v === 'number' ? pct2(v) : String(v))} labelFormatter={(x) => `epoch ${x}`} />
           <Legend verticalAlign="top" height={28} />
-          <Line data={validation} dataKey="y" name="Validation accuracy (per epoch)" stroke={VALIDATION_COLOUR} strokeWidth={2.5}
-            dot={{ r: 4 }} isAnimationActive={false} />
+          <Line
+            data={validation}
+            dataKey="y"
+            name="Validation accuracy (per epoch)"
+            stroke={VALIDATION_COLOUR}
+            strokeWidth={2.5}
+            dot={{ r: 4 }}
+            isAnimationActive={false}
+          />
           {testPoints.length > 0 ? (
-            <Scatter data={testPoints} dataKey="y" name={`Test accuracy (final): ${pct2(testPoints[0].y)}`} fill={TEST_COLOUR} shape="diamond" isAnimationActive={false}>
+            <Scatter
+              data={testPoints}
+              dataKey="y"
+              name={`Test accuracy (final): ${pct2(testPoints[0].y)}`}
+              fill={TEST_COLOUR}
+              shape="diamond"
+              isAnimationActive={false}
+            >
               <LabelList dataKey="label" position="right" offset={10} fill={TEST_COLOUR} />
             </Scatter>
           ) : null}

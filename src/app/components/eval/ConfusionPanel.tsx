@@ -26,15 +26,18 @@ export function ConfusionPanel() {
         <h2 id="confusion-heading">Confusion matrix</h2>
         <fieldset className="segmented">
           <legend className="eval-sr-only">Confusion matrix values</legend>
-          <ModeOption mode="counts" current={mode} onChange={setMode}>Counts</ModeOption>
-          <ModeOption mode="recall" current={mode} onChange={setMode}>Row-normalised (recall)</ModeOption>
+          <ModeOption mode="counts" current={mode} onChange={setMode}>
+            Counts
+          </ModeOption>
+          <ModeOption mode="recall" current={mode} onChange={setMode}>
+            Row-normalised (recall)
+          </ModeOption>
         </fieldset>
       </div>
       {evaluation ? <ConfusionBody evaluation={evaluation} label={label} mode={mode} /> : <p className="eval-hint">{NOT_YET}</p>}
       <p className="eval-explain">
-        Each row holds the images of one true digit, split by what the network predicted: the blue diagonal counts the
-        right answers, every orange cell off it a kind of mistake (row 4, column 9: fours taken for nines). Press a
-        mistake to see its images.
+        Each row holds the images of one true digit, split by what the network predicted: the blue diagonal counts the right answers, every orange cell off it a
+        kind of mistake (row 4, column 9: fours taken for nines). Press a mistake to see its images.
       </p>
     </section>
   );
@@ -63,19 +66,33 @@ function ConfusionBody({ evaluation, label, mode }: { evaluation: Evaluation; la
           <thead>
             <tr>
               <td colSpan={2} className="cm__corner" />
-              <th scope="colgroup" colSpan={10} className="cm__axis">Predicted digit</th>
+              <th scope="colgroup" colSpan={10} className="cm__axis">
+                Predicted digit
+              </th>
             </tr>
             <tr>
               <td colSpan={2} className="cm__corner" />
-              {DIGITS.map((p) => <th key={p} scope="col" className="cm__digit">{p}</th>)}
+              {DIGITS.map((p) => (
+                <th key={p} scope="col" className="cm__digit">
+                  {p}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
             {view.cells.map((row, t) => (
               <tr key={t}>
-                {t === 0 ? <th scope="rowgroup" rowSpan={10} className="cm__axis cm__axis--rows"><span>True digit</span></th> : null}
-                <th scope="row" className="cm__digit">{t}</th>
-                {row.map((cell) => <CellView key={cell.predictedDigit} cell={cell} onOpen={() => showExamples(set, cell.trueDigit, cell.predictedDigit)} />)}
+                {t === 0 ? (
+                  <th scope="rowgroup" rowSpan={10} className="cm__axis cm__axis--rows">
+                    <span>True digit</span>
+                  </th>
+                ) : null}
+                <th scope="row" className="cm__digit">
+                  {t}
+                </th>
+                {row.map((cell) => (
+                  <CellView key={cell.predictedDigit} cell={cell} onOpen={() => showExamples(set, cell.trueDigit, cell.predictedDigit)} />
+                ))}
               </tr>
             ))}
           </tbody>
@@ -90,7 +107,11 @@ function CellView({ cell, onOpen }: { cell: Cell; onOpen(): void }) {
   const style = { background: cell.background, color: cell.color };
   const className = cell.diagonal ? 'cm__cell cm__cell--correct' : 'cm__cell';
   if (cell.diagonal || cell.count === 0) {
-    return <td className={className} style={style} title={cell.label}>{cell.text}</td>;
+    return (
+      <td className={className} style={style} title={cell.label}>
+        {cell.text}
+      </td>
+    );
   }
   return (
     <td className={className} style={style}>

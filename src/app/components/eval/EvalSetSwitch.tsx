@@ -18,16 +18,21 @@ export function EvalSetSwitch() {
     <fieldset className="eval-switch" disabled={!hasValidation && !hasTest}>
       <legend>Evaluation shown below</legend>
       <label>
-        <input type="radio" name="eval-set" value="validation" checked={shown === 'validation'} disabled={!hasValidation}
-          onChange={() => setEvalView('validation')} />
+        <input
+          type="radio"
+          name="eval-set"
+          value="validation"
+          checked={shown === 'validation'}
+          disabled={!hasValidation}
+          onChange={() => setEvalView('validation')}
+        />
         Latest validation epoch
       </label>
       <label>
         {/* 'auto' rather than 'test': the same while a test evaluation exists,
             and when the next run starts it falls back to validation instead
             of leaving the panels empty until that run's test. */}
-        <input type="radio" name="eval-set" value="test" checked={shown === 'test'} disabled={!hasTest}
-          onChange={() => setEvalView('auto')} />
+        <input type="radio" name="eval-set" value="test" checked={shown === 'test'} disabled={!hasTest} onChange={() => setEvalView('auto')} />
         Test set
       </label>
       {hasTest ? null : <span className="eval-switch__hint">available when a run ends</span>}

@@ -22,8 +22,8 @@ export function EvaluationPanels() {
           <div>
             <AccuracyChart />
             <p className="eval-explain">
-              Accuracy is the share of images whose most probable digit is the right one. The validation images check
-              progress after every epoch; the test images are kept apart and used once, at the end, for an honest final score.
+              Accuracy is the share of images whose most probable digit is the right one. The validation images check progress after every epoch; the test
+              images are kept apart and used once, at the end, for an honest final score.
             </p>
           </div>
           <PerClassAccuracy />

@@ -37,14 +37,25 @@ function GalleryDialog({ gallery }: { gallery: GalleryState }) {
 
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: the backdrop click is a mouse shortcut; keys have Escape (onCancel) and the Close button.
-    <dialog ref={dialog} aria-label={title} className="gallery"
-      onCancel={(e) => { e.preventDefault(); close(); }}
+    <dialog
+      ref={dialog}
+      aria-label={title}
+      className="gallery"
+      onCancel={(e) => {
+        e.preventDefault();
+        close();
+      }}
       // A click on the backdrop lands on the <dialog> itself; clicks on its content land on .gallery__body.
-      onClick={(e) => { if (e.target === e.currentTarget) close(); }}>
+      onClick={(e) => {
+        if (e.target === e.currentTarget) close();
+      }}
+    >
       <div className="gallery__body">
         <div className="gallery__head">
           <h2>{title}</h2>
-          <button ref={closeButton} type="button" onClick={close}>Close</button>
+          <button ref={closeButton} type="button" onClick={close}>
+            Close
+          </button>
         </div>
         {gallery.examples ? <GalleryGrid examples={gallery.examples} /> : <p role="status">Loading…</p>}
       </div>
@@ -60,8 +71,8 @@ function GalleryGrid({ examples }: { examples: Examples }) {
     <>
       <p role="status" className="gallery__count">
         {count}
-        {items.length > 1 ? ', the most confident predictions first' : ''}. Under each image: the probability the
-        network gave {predictedDigit}{trueDigit === predictedDigit ? '' : `, then ${trueDigit}`}.
+        {items.length > 1 ? ', the most confident predictions first' : ''}. Under each image: the probability the network gave {predictedDigit}
+        {trueDigit === predictedDigit ? '' : `, then ${trueDigit}`}.
       </p>
       {items.length === 0 ? <p className="eval-hint">This cell has no images in the latest evaluation.</p> : null}
       <ul className="gallery__grid">
@@ -70,8 +81,11 @@ function GalleryGrid({ examples }: { examples: Examples }) {
           return (
             <li key={item.slot}>
               <figure>
-                <DigitCanvas images={examples.images} slot={item.slot}
-                  label={`Image ${item.index}: ${predictedDigit} at ${probText(item.pPredicted)}, ${trueDigit} at ${probText(item.pTrue)}`} />
+                <DigitCanvas
+                  images={examples.images}
+                  slot={item.slot}
+                  label={`Image ${item.index}: ${predictedDigit} at ${probText(item.pPredicted)}, ${trueDigit} at ${probText(item.pTrue)}`}
+                />
                 <figcaption>{caption}</figcaption>
               </figure>
             </li>

@@ -34,7 +34,9 @@ export function PerClassAccuracy() {
                   {r.recall === null ? 'no images' : `${(r.recall * 100).toFixed(1)}%`}
                   {r.lowest ? <span className="per-class__badge">lowest</span> : null}
                 </td>
-                <td>{r.correct.toLocaleString('en')} of {r.total.toLocaleString('en')}</td>
+                <td>
+                  {r.correct.toLocaleString('en')} of {r.total.toLocaleString('en')}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -43,8 +45,8 @@ export function PerClassAccuracy() {
         <p className="eval-hint">{NOT_YET}</p>
       )}
       <p className="eval-explain">
-        Of all the images of a digit, the share the network got right (its recall). A digit well below the others is
-        one the network mixes up: find its row in the confusion matrix to see with what.
+        Of all the images of a digit, the share the network got right (its recall). A digit well below the others is one the network mixes up: find its row in
+        the confusion matrix to see with what.
       </p>
     </div>
   );

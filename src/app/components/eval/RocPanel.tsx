@@ -27,11 +27,10 @@ export function RocPanel() {
       </div>
       {evaluation ? <RocBody evaluation={evaluation} label={label} logFpr={logFpr} /> : <p className="eval-hint">{NOT_YET}</p>}
       <p className="eval-explain">
-        Each curve pits one digit against the other nine: the share of that digit's images the network finds
-        (true-positive rate) against the share of other images it wrongly takes for it (false-positive rate), as its
-        confidence threshold is lowered. AUC is the area under the curve, 1 for perfect and 0.5 for guessing (the dashed
-        line); on MNIST all ten hug the top-left corner, so the logarithmic axis spreads out the small false-positive
-        rates where the digits differ.
+        Each curve pits one digit against the other nine: the share of that digit's images the network finds (true-positive rate) against the share of other
+        images it wrongly takes for it (false-positive rate), as its confidence threshold is lowered. AUC is the area under the curve, 1 for perfect and 0.5 for
+        guessing (the dashed line); on MNIST all ten hug the top-left corner, so the logarithmic axis spreads out the small false-positive rates where the
+        digits differ.
       </p>
     </section>
   );
@@ -58,21 +57,54 @@ function RocBody({ evaluation, label, logFpr }: { evaluation: Evaluation; label:
     <>
       <p className="eval-caption">{label}</p>
       <div className="roc">
-        <div role="img" className="eval-chart roc__chart"
-          aria-label={`ROC chart of digits ${shownDigits.join(', ') || '(none shown)'}; ${logFpr ? 'log' : 'linear'} x scale`}>
+        <div
+          role="img"
+          className="eval-chart roc__chart"
+          aria-label={`ROC chart of digits ${shownDigits.join(', ') || '(none shown)'}; ${logFpr ? 'log' : 'linear'} x scale`}
+        >
           <ResponsiveContainer width="100%" height={340}>
             <LineChart margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" stroke="#d0d4dc" />
-              <XAxis type="number" dataKey="x" scale={logFpr ? 'log' : 'linear'} domain={logFpr ? [floor, 1] : [0, 1]} allowDataOverflow
-                ticks={fprTicks(logFpr, floor)} tickFormatter={fprTickText}
-                label={{ value: `False-positive rate${logFpr ? ' (log scale)' : ''}`, position: 'insideBottom', offset: -12 }} />
-              <YAxis type="number" dataKey="y" domain={[0, 1]} ticks={[0, 0.2, 0.4, 0.6, 0.8, 1]}
-                label={{ value: 'True-positive rate', angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }} />
-              <Line data={chance} dataKey="y" name="Chance" stroke={CHANCE_COLOUR} strokeDasharray="4 4" strokeWidth={1} dot={false}
-                isAnimationActive={false} />
+              <XAxis
+                type="number"
+                dataKey="x"
+                scale={logFpr ? 'log' : 'linear'}
+                domain={logFpr ? [floor, 1] : [0, 1]}
+                allowDataOverflow
+                ticks={fprTicks(logFpr, floor)}
+                tickFormatter={fprTickText}
+                label={{ value: `False-positive rate${logFpr ? ' (log scale)' : ''}`, position: 'insideBottom', offset: -12 }}
+              />
+              <YAxis
+                type="number"
+                dataKey="y"
+                domain={[0, 1]}
+                ticks={[0, 0.2, 0.4, 0.6, 0.8, 1]}
+                label={{ value: 'True-positive rate', angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }}
+              />
+              <Line
+                data={chance}
+                dataKey="y"
+                name="Chance"
+                stroke={CHANCE_COLOUR}
+                strokeDasharray="4 4"
+                strokeWidth={1}
+                dot={false}
+                isAnimationActive={false}
+              />
               {series.map((s) => (
-                <Line key={s.digit} data={s.points} dataKey="y" name={`Digit ${s.digit}`} stroke={DIGIT_COLOURS[s.digit]}
-                  strokeDasharray={DIGIT_DASHES[s.digit] || undefined} strokeWidth={2} dot={false} type="linear" isAnimationActive={false} />
+                <Line
+                  key={s.digit}
+                  data={s.points}
+                  dataKey="y"
+                  name={`Digit ${s.digit}`}
+                  stroke={DIGIT_COLOURS[s.digit]}
+                  strokeDasharray={DIGIT_DASHES[s.digit] || undefined}
+                  strokeWidth={2}
+                  dot={false}
+                  type="linear"
+                  isAnimationActive={false}
+                />
               ))}
             </LineChart>
           </ResponsiveContainer>
@@ -81,8 +113,7 @@ function RocBody({ evaluation, label, logFpr }: { evaluation: Evaluation; label:
       </div>
       {logFpr ? (
         <p className="eval-note">
-          A logarithmic axis has no 0, so points with no false positives (a rate of 0) are drawn at{' '}
-          {fprTickText(floor)}, on the left edge.
+          A logarithmic axis has no 0, so points with no false positives (a rate of 0) are drawn at {fprTickText(floor)}, on the left edge.
         </p>
       ) : null}
     </>

@@ -4,7 +4,10 @@ import { aucText, shownLabel } from './evalText.ts';
 
 describe('accuracy chart series', () => {
   it('gives validation accuracy per epoch in percent', () => {
-    const pts = accuracyPoints([{ epoch: 1, validation: { accuracy: 0.9 } }, { epoch: 2, validation: { accuracy: 0.955 } }]);
+    const pts = accuracyPoints([
+      { epoch: 1, validation: { accuracy: 0.9 } },
+      { epoch: 2, validation: { accuracy: 0.955 } },
+    ]);
     expect(pts.map((p) => p.x)).toEqual([1, 2]);
     expect(pts[1].y).toBeCloseTo(95.5, 10);
   });

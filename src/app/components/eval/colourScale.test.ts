@@ -12,7 +12,10 @@ describe('rampColour', () => {
     expect(rampColour(CORRECT_RAMP, Number.NaN)).toBe('#f7fbff');
   });
 
-  it.each([['correct', CORRECT_RAMP], ['mistake', MISTAKE_RAMP]])('%s ramp gets darker as t grows (monotonic luminance)', (_name, ramp) => {
+  it.each([
+    ['correct', CORRECT_RAMP],
+    ['mistake', MISTAKE_RAMP],
+  ])('%s ramp gets darker as t grows (monotonic luminance)', (_name, ramp) => {
     // Fine steps round to 8-bit channels (Oranges' darkest stops even gain a little blue), so
     // neighbours may tie or differ by rounding; anything beyond 1e-4 in luminance would be visible.
     const fine = samples(400).map((t) => relativeLuminance(rampColour(ramp, t)));
@@ -30,7 +33,10 @@ describe('readableText', () => {
     expect(readableText('#7f2704')).toBe(LIGHT_TEXT);
   });
 
-  it.each([['correct', CORRECT_RAMP], ['mistake', MISTAKE_RAMP]])('keeps WCAG AA contrast (4.5:1) on every shade of the %s ramp', (_name, ramp) => {
+  it.each([
+    ['correct', CORRECT_RAMP],
+    ['mistake', MISTAKE_RAMP],
+  ])('keeps WCAG AA contrast (4.5:1) on every shade of the %s ramp', (_name, ramp) => {
     for (const t of samples(200)) {
       const bg = rampColour(ramp, t);
       expect(contrastRatio(bg, readableText(bg)), bg).toBeGreaterThanOrEqual(4.5);

@@ -88,8 +88,9 @@ describe('confusionView', () => {
     const v = confusionView(flatConfusion(), 'counts');
     expect(v.cells[0][1].background).toBe('#ffffff'); // digit 0 makes no mistakes
     expect(v.cells[9][0].background).not.toBe(v.cells[1][2].background);
-    for (const row of v.cells) for (const c of row) {
-      if (c.count > 0) expect(contrastRatio(c.background, c.color), `${c.label} ${c.background}`).toBeGreaterThanOrEqual(4.5);
-    }
+    for (const row of v.cells)
+      for (const c of row) {
+        if (c.count > 0) expect(contrastRatio(c.background, c.color), `${c.label} ${c.background}`).toBeGreaterThanOrEqual(4.5);
+      }
   });
 });

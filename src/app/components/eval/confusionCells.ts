@@ -86,10 +86,12 @@ export function confusionView(flat: ArrayLike<number>, mode: ConfusionMode, k = 
   const values = rows.map((r, t) => r.map((c) => (mode === 'counts' ? c : rowTotals[t] > 0 ? c / rowTotals[t] : 0)));
   let correctMax = 0;
   let mistakeMax = 0;
-  values.forEach((r, t) => r.forEach((v, p) => {
-    if (t === p) correctMax = Math.max(correctMax, v);
-    else mistakeMax = Math.max(mistakeMax, v);
-  }));
+  values.forEach((r, t) =>
+    r.forEach((v, p) => {
+      if (t === p) correctMax = Math.max(correctMax, v);
+      else mistakeMax = Math.max(mistakeMax, v);
+    }),
+  );
   const cells = rows.map((r, t) =>
     r.map((count, p): Cell => {
       const value = values[t][p];

@@ -23,9 +23,12 @@ describe('galleryItems', () => {
   it('orders the images by the probability of the predicted digit, highest first', () => {
     const probs = new Float32Array(30);
     // true 4, predicted 9
-    probs[0 * 10 + 9] = 0.5; probs[0 * 10 + 4] = 0.4;
-    probs[1 * 10 + 9] = 0.9; probs[1 * 10 + 4] = 0.05;
-    probs[2 * 10 + 9] = 0.7; probs[2 * 10 + 4] = 0.2;
+    probs[0 * 10 + 9] = 0.5;
+    probs[0 * 10 + 4] = 0.4;
+    probs[1 * 10 + 9] = 0.9;
+    probs[1 * 10 + 4] = 0.05;
+    probs[2 * 10 + 9] = 0.7;
+    probs[2 * 10 + 4] = 0.2;
     const items = galleryItems({ probs, indices: Int32Array.from([11, 22, 33]), trueDigit: 4, predictedDigit: 9 });
     expect(items.map((i) => i.index)).toEqual([22, 33, 11]);
     expect(items[0].slot).toBe(1);

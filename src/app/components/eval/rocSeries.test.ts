@@ -12,7 +12,11 @@ describe('splitCurves', () => {
   it('splits the concatenated arrays by offsets, one curve per digit', () => {
     const curves = splitCurves(arrays);
     expect(curves).toHaveLength(3);
-    expect(curves[0]).toEqual([{ x: 0, y: 0 }, { x: 0.5, y: 1 }, { x: 1, y: 1 }]);
+    expect(curves[0]).toEqual([
+      { x: 0, y: 0 },
+      { x: 0.5, y: 1 },
+      { x: 1, y: 1 },
+    ]);
     expect(curves[1]).toEqual([]);
     expect(curves[2].map((p) => p.y)).toEqual([0, Math.fround(0.9), 1, 1]);
     expect(curves[2][2].x).toBeCloseTo(0.002, 7);
@@ -28,7 +32,14 @@ describe('splitCurves', () => {
 describe('fprFloor', () => {
   it('is the power of ten strictly below the smallest positive fpr', () => {
     expect(fprFloor(splitCurves(arrays))).toBeCloseTo(1e-3, 12);
-    expect(fprFloor([[{ x: 1 / 9000, y: 0.5 }, { x: 0.3, y: 1 }]])).toBeCloseTo(1e-4, 12);
+    expect(
+      fprFloor([
+        [
+          { x: 1 / 9000, y: 0.5 },
+          { x: 0.3, y: 1 },
+        ],
+      ]),
+    ).toBeCloseTo(1e-4, 12);
   });
 
   it('goes a decade lower when the smallest fpr is itself a power of ten (also in float32)', () => {
@@ -59,7 +70,11 @@ describe('rocSeries', () => {
 
   it('raises fpr below the floor to the floor on the log axis, keeping tpr and every other point', () => {
     const [zero, two] = rocSeries(curves, { hidden: none, logFpr: true, floor: 1e-3 });
-    expect(zero.points).toEqual([{ x: 1e-3, y: 0 }, { x: 0.5, y: 1 }, { x: 1, y: 1 }]);
+    expect(zero.points).toEqual([
+      { x: 1e-3, y: 0 },
+      { x: 0.5, y: 1 },
+      { x: 1, y: 1 },
+    ]);
     expect(two.points.map((p) => p.x)).toEqual([1e-3, 1e-3, Math.fround(0.002), 1]);
     expect(two.points.map((p) => p.y)).toEqual([0, Math.fround(0.9), 1, 1]);
     expect(Math.min(...two.points.map((p) => p.x))).toBeGreaterThan(0);
@@ -73,7 +88,10 @@ describe('rocSeries', () => {
 
 describe('chanceLine', () => {
   it('is the diagonal on the linear axis', () => {
-    expect(chanceLine(false, 1e-4)).toEqual([{ x: 0, y: 0 }, { x: 1, y: 1 }]);
+    expect(chanceLine(false, 1e-4)).toEqual([
+      { x: 0, y: 0 },
+      { x: 1, y: 1 },
+    ]);
   });
 
   it('is y = x from the floor to 1 on the log axis, evenly spaced in log fpr', () => {

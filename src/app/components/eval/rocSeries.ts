@@ -81,7 +81,11 @@ export function rocSeries(curves: readonly (readonly XY[])[], { hidden, logFpr, 
  * decade from the floor to 1.
  */
 export function chanceLine(logFpr: boolean, floor: number, perDecade = 8): XY[] {
-  if (!logFpr) return [{ x: 0, y: 0 }, { x: 1, y: 1 }];
+  if (!logFpr)
+    return [
+      { x: 0, y: 0 },
+      { x: 1, y: 1 },
+    ];
   const decades = Math.max(1, Math.round(-Math.log10(floor)));
   const n = decades * perDecade;
   return Array.from({ length: n + 1 }, (_, i) => {

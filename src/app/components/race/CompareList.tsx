@@ -54,8 +54,9 @@ export function CompareList() {
           </p>
         ) : null}
         <p id={`${ID}-hint`} className="field__hint">
-          {COMPARE_SIZE.min} to {COMPARE_SIZE.max} runs, one per line, each as name=value over Settings ({FIELDS.map((f) => f.url).join(', ')}; layers like 512-256). Runs with
-          the same network, optimizer and initial weights train stacked in one engine; the others take turns, batch by batch, on the same batches.
+          {COMPARE_SIZE.min} to {COMPARE_SIZE.max} runs, one per line, each as name=value over Settings ({FIELDS.map((f) => f.url).join(', ')}; layers like
+          512-256). Runs with the same network, optimizer and initial weights train stacked in one engine; the others take turns, batch by batch, on the same
+          batches.
         </p>
         {names.length ? <p className="compare__names">Runs: {names.join(' · ')}</p> : null}
       </div>
@@ -63,7 +64,11 @@ export function CompareList() {
         <button type="submit" className="primary" disabled={!parsed?.ok || busy}>
           Start comparison
         </button>
-        {!base ? <span className="race__why">Fix the settings first.</span> : busy ? <span className="race__why">The trainer is busy: stop what runs first.</span> : null}
+        {!base ? (
+          <span className="race__why">Fix the settings first.</span>
+        ) : busy ? (
+          <span className="race__why">The trainer is busy: stop what runs first.</span>
+        ) : null}
       </div>
     </form>
   );

@@ -28,15 +28,25 @@ export function LearningRateList() {
   const errors = parsed.ok ? {} : parsed.errors;
 
   return (
-    <form className="race__form" onSubmit={(e) => { e.preventDefault(); const base = useLab.getState().settings; if (parsed.ok && base) lab.startRace(parsed.value.map((h) => ({ ...base, learningRate: h.learningRate, momentum: h.momentum }))); }}>
+    <form
+      className="race__form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const base = useLab.getState().settings;
+        if (parsed.ok && base) lab.startRace(parsed.value.map((h) => ({ ...base, learningRate: h.learningRate, momentum: h.momentum })));
+      }}
+    >
       <div className={`field${errors.rates ? ' field--invalid' : ''}`}>
         <label htmlFor={RATES_ID}>Learning rates to race</label>
         <div className="race__input">
           <DecimalInput id={RATES_ID} value={rates} error={errors.rates} onChange={setRates} />
-          <button type="button" onClick={() => setRates(RACE_PRESET_TEXT)}>Preset: {RACE_PRESET_TEXT}</button>
+          <button type="button" onClick={() => setRates(RACE_PRESET_TEXT)}>
+            Preset: {RACE_PRESET_TEXT}
+          </button>
         </div>
         <FieldNotes id={RATES_ID} error={errors.rates}>
-          {RACE_SIZE.min} to {RACE_SIZE.max} values, separated by commas or spaces. Epochs, batch size, seed, initial weights and schedule come from Settings; momentum too, unless given per run below.
+          {RACE_SIZE.min} to {RACE_SIZE.max} values, separated by commas or spaces. Epochs, batch size, seed, initial weights and schedule come from Settings;
+          momentum too, unless given per run below.
         </FieldNotes>
       </div>
       <div className={`field${errors.momenta ? ' field--invalid' : ''}`}>
@@ -50,8 +60,14 @@ export function LearningRateList() {
         </FieldNotes>
       </div>
       <div className="buttons">
-        <button type="submit" className="primary" disabled={!parsed.ok || !formValid || busy}>Start race</button>
-        {!formValid ? <span className="race__why">Fix the settings first.</span> : busy && !racing ? <span className="race__why">A run or range test is using the trainer: stop it first.</span> : null}
+        <button type="submit" className="primary" disabled={!parsed.ok || !formValid || busy}>
+          Start race
+        </button>
+        {!formValid ? (
+          <span className="race__why">Fix the settings first.</span>
+        ) : busy && !racing ? (
+          <span className="race__why">A run or range test is using the trainer: stop it first.</span>
+        ) : null}
       </div>
     </form>
   );
@@ -60,8 +76,14 @@ export function LearningRateList() {
 function FieldNotes({ id, error, children }: { id: string; error: string | undefined; children: ReactNode }) {
   return (
     <>
-      {error ? <p id={`${id}-error`} role="alert" className="field__error">{error}</p> : null}
-      <p id={`${id}-hint`} className="field__hint">{children}</p>
+      {error ? (
+        <p id={`${id}-error`} role="alert" className="field__error">
+          {error}
+        </p>
+      ) : null}
+      <p id={`${id}-hint`} className="field__hint">
+        {children}
+      </p>
     </>
   );
 }

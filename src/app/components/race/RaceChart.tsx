@@ -43,7 +43,9 @@ export function RaceChart() {
       <div className="race__chart-controls">
         <label htmlFor={sliderId}>Smoothing</label>
         <input id={sliderId} type="range" min={0} max={0.99} step={0.01} value={smoothing} onChange={(e) => setSmoothing(Number(e.target.value))} />
-        <output htmlFor={sliderId} className="race__smoothing">{smoothing.toFixed(2)}</output>
+        <output htmlFor={sliderId} className="race__smoothing">
+          {smoothing.toFixed(2)}
+        </output>
         <label className="toggle">
           <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} /> Log-scale loss
         </label>
@@ -52,20 +54,50 @@ export function RaceChart() {
         <ResponsiveContainer width="100%" height={340}>
           <ComposedChart margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#d0d4dc" />
-            <XAxis type="number" dataKey="x" domain={[0, epochs]} allowDecimals={false} tickCount={Math.min(epochs, 10) + 1}
-              label={{ value: 'Epoch', position: 'insideBottom', offset: -12 }} />
-            <YAxis type="number" dataKey="y" scale={log ? 'log' : 'linear'} domain={domain} allowDataOverflow
+            <XAxis
+              type="number"
+              dataKey="x"
+              domain={[0, epochs]}
+              allowDecimals={false}
+              tickCount={Math.min(epochs, 10) + 1}
+              label={{ value: 'Epoch', position: 'insideBottom', offset: -12 }}
+            />
+            <YAxis
+              type="number"
+              dataKey="y"
+              scale={log ? 'log' : 'linear'}
+              domain={domain}
+              allowDataOverflow
               tickFormatter={lossTick}
-              label={{ value: 'Loss (NLL, nats)', angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }} />
+              label={{ value: 'Loss (NLL, nats)', angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }}
+            />
             <Legend verticalAlign="top" height={28} />
             {series.map((s, i) => {
               const look = runStyle(i);
               const name = names[i];
               return [
-                <Line key={`t${i}`} data={s.train} dataKey="y" name={name} stroke={look.colour} strokeDasharray={look.dash || undefined}
-                  strokeWidth={1.5} dot={false} legendType="plainline" isAnimationActive={false} />,
-                <Scatter key={`v${i}`} data={s.validation} dataKey="y" name={`${name}, validation`} fill={look.colour} shape={look.shape}
-                  legendType="none" isAnimationActive={false} />,
+                <Line
+                  key={`t${i}`}
+                  data={s.train}
+                  dataKey="y"
+                  name={name}
+                  stroke={look.colour}
+                  strokeDasharray={look.dash || undefined}
+                  strokeWidth={1.5}
+                  dot={false}
+                  legendType="plainline"
+                  isAnimationActive={false}
+                />,
+                <Scatter
+                  key={`v${i}`}
+                  data={s.validation}
+                  dataKey="y"
+                  name={`${name}, validation`}
+                  fill={look.colour}
+                  shape={look.shape}
+                  legendType="none"
+                  isAnimationActive={false}
+                />,
               ];
             })}
           </ComposedChart>

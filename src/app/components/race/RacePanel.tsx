@@ -29,8 +29,8 @@ export function RacePanel() {
       </div>
       {hasRace ? null : (
         <p className="muted">
-          A race trains one network per learning rate, from the same starting weights on the same batches, so any difference between the curves is the learning rate's doing.
-          Give each run its own momentum too, and the same learning rate can race with and without momentum.
+          A race trains one network per learning rate, from the same starting weights on the same batches, so any difference between the curves is the learning
+          rate's doing. Give each run its own momentum too, and the same learning rate can race with and without momentum.
         </p>
       )}
       <LearningRateList />
@@ -39,8 +39,16 @@ export function RacePanel() {
         <CompareList />
       </details>
       <RaceProgress />
-      {error ? <p role="alert" className="message message--error">{error}</p> : null}
-      {closing && !error ? <p role="status" className="message">{closing}</p> : null}
+      {error ? (
+        <p role="alert" className="message message--error">
+          {error}
+        </p>
+      ) : null}
+      {closing && !error ? (
+        <p role="status" className="message">
+          {closing}
+        </p>
+      ) : null}
       {hasRace ? (
         <>
           <div className="race__body">
@@ -59,15 +67,26 @@ function RaceButtons() {
   const phase = useLab((s) => s.race?.phase ?? null);
   const clear = useLab((s) => s.clearRace);
   if (phase === null) return null;
-  if (phase === 'done') return <button type="button" onClick={clear}>Clear race</button>;
+  if (phase === 'done')
+    return (
+      <button type="button" onClick={clear}>
+        Clear race
+      </button>
+    );
   return (
     <div className="race__buttons">
       {phase === 'paused' ? (
-        <button type="button" onClick={lab.resume}>Resume race</button>
+        <button type="button" onClick={lab.resume}>
+          Resume race
+        </button>
       ) : (
-        <button type="button" onClick={lab.pause} disabled={phase === 'loading-data'}>Pause race</button>
+        <button type="button" onClick={lab.pause} disabled={phase === 'loading-data'}>
+          Pause race
+        </button>
       )}
-      <button type="button" onClick={lab.stop}>Stop race</button>
+      <button type="button" onClick={lab.stop}>
+        Stop race
+      </button>
     </div>
   );
 }
@@ -81,7 +100,8 @@ function RaceProgress() {
   return (
     <p className="progress__stats race__progress">
       {phase === 'paused' ? <strong>Paused · </strong> : null}
-      Epoch {p.epoch} of {epochs} · batch {p.batch} of {p.batchesPerEpoch} · {rate(p.samplesPerSec)} samples/s (each trains every run) · about {duration(p.etaSec)} left
+      Epoch {p.epoch} of {epochs} · batch {p.batch} of {p.batchesPerEpoch} · {rate(p.samplesPerSec)} samples/s (each trains every run) · about{' '}
+      {duration(p.etaSec)} left
     </p>
   );
 }
@@ -95,19 +115,22 @@ function RaceExplanations() {
     <div className="race__explain">
       <h3>Reading the race</h3>
       <ul>
-        <li><strong>Too small:</strong> slow progress. Each step barely moves the weights, so the loss hardly falls within an epoch and is still high at the end.</li>
-        <li><strong>Well chosen:</strong> a fast, steady fall in the first epoch, then a slow glide; the validation markers follow the line down.</li>
         <li>
-          <strong>Too large:</strong> steps overshoot the valley, so the loss oscillates and spikes. At worst the run <em>diverges</em> (the loss explodes and the run is stopped)
-          or <em>collapses</em>: its neurons die and it guesses one digit, stuck at chance (loss ≈ 2.3 nats, accuracy ≈ 10 %).
-          Often both: a diverged run's weights are scored once at the end of that epoch, and its row shows what the blow-up left
-          (select it: often every image lands in one column of its confusion matrix).
+          <strong>Too small:</strong> slow progress. Each step barely moves the weights, so the loss hardly falls within an epoch and is still high at the end.
+        </li>
+        <li>
+          <strong>Well chosen:</strong> a fast, steady fall in the first epoch, then a slow glide; the validation markers follow the line down.
+        </li>
+        <li>
+          <strong>Too large:</strong> steps overshoot the valley, so the loss oscillates and spikes. At worst the run <em>diverges</em> (the loss explodes and
+          the run is stopped) or <em>collapses</em>: its neurons die and it guesses one digit, stuck at chance (loss ≈ 2.3 nats, accuracy ≈ 10 %). Often both: a
+          diverged run's weights are scored once at the end of that epoch, and its row shows what the blow-up left (select it: often every image lands in one
+          column of its confusion matrix).
         </li>
         <li>
           <strong>Momentum</strong> adds a share of the previous step to each new one, so steps build up: on a steady slope the step is lr / (1 − momentum).
-          With momentum 0.9 a learning rate acts ten times larger.
-          {' '}Momentum can differ per run (Momentum per run, above): race one learning rate with momentum 0 and 0.9 to see what it adds.
-          {' '}<MomentumOfThisRace momenta={momenta} />
+          With momentum 0.9 a learning rate acts ten times larger. Momentum can differ per run (Momentum per run, above): race one learning rate with momentum 0
+          and 0.9 to see what it adds. <MomentumOfThisRace momenta={momenta} />
         </li>
       </ul>
     </div>
@@ -120,5 +143,9 @@ function MomentumOfThisRace({ momenta }: { momenta: readonly number[] }) {
   if (distinct.length > 1) return <>This race’s runs use momenta {distinct.join(', ')}: each run’s effective step is in the table.</>;
   const momentum = distinct[0] ?? 0;
   if (momentum === 0) return <>This race uses no momentum.</>;
-  return <>This race uses momentum {momentum}: each learning rate acts {Number((1 / (1 - momentum)).toPrecision(3))}× larger.</>;
+  return (
+    <>
+      This race uses momentum {momentum}: each learning rate acts {Number((1 / (1 - momentum)).toPrecision(3))}× larger.
+    </>
+  );
 }

@@ -30,21 +30,30 @@ export function RaceTable() {
           <tr>
             <th scope="col">Learning rate</th>
             <th scope="col">Momentum</th>
-            <th scope="col" title="lr / (1 − momentum)">Effective step</th>
+            <th scope="col" title="lr / (1 − momentum)">
+              Effective step
+            </th>
             <th scope="col">Train loss</th>
             <th scope="col">Validation loss</th>
             <th scope="col">Validation accuracy (%)</th>
             <th scope="col">Macro AUC</th>
             <th scope="col">Epoch to 90 %</th>
-            <th scope="col" className="race__status">Status</th>
-            <th scope="col"><span className="race__sr-only">Evaluation panels</span></th>
+            <th scope="col" className="race__status">
+              Status
+            </th>
+            <th scope="col">
+              <span className="race__sr-only">Evaluation panels</span>
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((row, i) => (
             <Fragment key={i}>
               <tr className={[selected === i ? 'race__row--selected' : '', row.explanation ? 'race__row--explained' : ''].join(' ').trim() || undefined}>
-                <th scope="row"><Swatch i={i} />{row.learningRate}</th>
+                <th scope="row">
+                  <Swatch i={i} />
+                  {row.learningRate}
+                </th>
                 <td>{row.momentum}</td>
                 <td>{row.effectiveStep}</td>
                 <td>{row.trainLoss}</td>
@@ -57,9 +66,14 @@ export function RaceTable() {
                   {row.status}
                 </td>
                 <td>
-                  <button type="button" aria-pressed={selected === i} disabled={!row.evaluated} onClick={() => select(i)}
+                  <button
+                    type="button"
+                    aria-pressed={selected === i}
+                    disabled={!row.evaluated}
+                    onClick={() => select(i)}
                     aria-label={`Show ${row.name} in the evaluation panels`}
-                    title={row.evaluated ? 'Show this run’s ROC curves and confusion matrix below' : 'Appears after the run’s first epoch.'}>
+                    title={row.evaluated ? 'Show this run’s ROC curves and confusion matrix below' : 'Appears after the run’s first epoch.'}
+                  >
                     {selected === i ? 'Shown below' : 'Show below'}
                   </button>
                 </td>
@@ -67,7 +81,9 @@ export function RaceTable() {
               {/* Why a run diverged or collapsed, across the whole row: in the status cell it made the row a column of words. */}
               {row.explanation ? (
                 <tr className="race__explain-row">
-                  <td colSpan={COLUMNS} id={`race-run-${i}-why`}>{row.explanation}</td>
+                  <td colSpan={COLUMNS} id={`race-run-${i}-why`}>
+                    {row.explanation}
+                  </td>
                 </tr>
               ) : null}
             </Fragment>
@@ -75,7 +91,9 @@ export function RaceTable() {
         </tbody>
       </table>
       <div className="buttons">
-        <button type="button" aria-pressed={selected === null} onClick={() => select(null)}>Show the single run</button>
+        <button type="button" aria-pressed={selected === null} onClick={() => select(null)}>
+          Show the single run
+        </button>
         <span className="race__why">The ROC, confusion and per-class panels show the chosen run’s latest validation epoch.</span>
       </div>
     </div>
@@ -106,7 +124,17 @@ function useRaceRows() {
   // A comparison's runs carry their own settings, which name them ("Adam, lr = 0.001"); set once when the race begins.
   const settings = useLab(useShallow((s) => s.race?.runs.map((r) => r.settings) ?? NONE));
   return useMemo(
-    () => raceRows(rates.map((learningRate, i) => ({ learningRate, momentum: momenta[i], status: statuses[i], message: messages[i], epochs: epochs[i], settings: settings[i] }))),
+    () =>
+      raceRows(
+        rates.map((learningRate, i) => ({
+          learningRate,
+          momentum: momenta[i],
+          status: statuses[i],
+          message: messages[i],
+          epochs: epochs[i],
+          settings: settings[i],
+        })),
+      ),
     [rates, momenta, statuses, messages, epochs, settings],
   );
 }

@@ -21,9 +21,7 @@ describe('parseRates', () => {
   });
 
   it('names each item that is not a number, with the form’s message', () => {
-    expect(message('0.01, abc, 0x1f')).toBe(
-      '“abc”: The learning rate must be a number, like 0.01. “0x1f”: The learning rate must be a number, like 0.01.',
-    );
+    expect(message('0.01, abc, 0x1f')).toBe('“abc”: The learning rate must be a number, like 0.01. “0x1f”: The learning rate must be a number, like 0.01.');
   });
 
   it('names each item outside the learning-rate range, with the form’s message', () => {
@@ -91,7 +89,9 @@ describe('parseRaceRuns', () => {
   });
 
   it('refuses the same pair of learning rate and momentum twice, by value', () => {
-    expect(errors('0.01, 0.1, 1e-2', '0.9, 0.9, 0.90')).toEqual({ momenta: 'lr “0.01” with μ “0.9” appears more than once: each pair of learning rate and momentum races once.' });
+    expect(errors('0.01, 0.1, 1e-2', '0.9, 0.9, 0.90')).toEqual({
+      momenta: 'lr “0.01” with μ “0.9” appears more than once: each pair of learning rate and momentum races once.',
+    });
     expect(errors('0.01 0.01 0.1 0.1', '0 0 0.5 0.5')).toEqual({
       momenta: 'lr “0.01” with μ “0”, lr “0.1” with μ “0.5” appear more than once: each pair of learning rate and momentum races once.',
     });
@@ -101,6 +101,8 @@ describe('parseRaceRuns', () => {
     const twice = '“0.1” appears more than once: each learning rate races once, unless Momentum per run gives each its own momentum.';
     expect(errors('0.1, 0.01, 0.1', '')).toEqual({ rates: twice });
     expect(errors('0.1, 1e-1', '0.9')).toEqual({ rates: twice });
-    expect(errors('0.1 0.1 1 1', '')).toEqual({ rates: '“0.1”, “1” appear more than once: each learning rate races once, unless Momentum per run gives each its own momentum.' });
+    expect(errors('0.1 0.1 1 1', '')).toEqual({
+      rates: '“0.1”, “1” appear more than once: each learning rate races once, unless Momentum per run gives each its own momentum.',
+    });
   });
 });

@@ -38,12 +38,14 @@ function parseItems(items: readonly string[], f: ReturnType<typeof field>): Pars
 /** The learning rates, in the order entered: 2 to 6 valid values (repeats are judged with the momenta, by parseRaceRuns). */
 export function parseRates(text: string): Parsed<number[]> {
   const items = splitList(text);
-  if (items.length === 0) return { ok: false, message: `Enter ${RACE_SIZE.min} to ${RACE_SIZE.max} learning rates, separated by commas or spaces, like ${RACE_PRESET_TEXT}.` };
+  if (items.length === 0)
+    return { ok: false, message: `Enter ${RACE_SIZE.min} to ${RACE_SIZE.max} learning rates, separated by commas or spaces, like ${RACE_PRESET_TEXT}.` };
   const parsed = parseItems(items, learningRate);
   if (!parsed.ok) return parsed;
   const values = parsed.value;
   if (values.length < RACE_SIZE.min) return { ok: false, message: `A race needs at least ${RACE_SIZE.min} learning rates to compare; add another.` };
-  if (values.length > RACE_SIZE.max) return { ok: false, message: `A race takes at most ${RACE_SIZE.max} learning rates (you entered ${values.length}): each one trains its own network.` };
+  if (values.length > RACE_SIZE.max)
+    return { ok: false, message: `A race takes at most ${RACE_SIZE.max} learning rates (you entered ${values.length}): each one trains its own network.` };
   return { ok: true, value: values };
 }
 
@@ -94,7 +96,10 @@ export function parseRaceRuns(ratesText: string, momentaText: string, defaultMom
   const verb = repeated.length === 1 ? 'appears' : 'appear';
   if (!perRun) {
     const which = repeated.map((i) => `“${rateItems[i]}”`).join(', ');
-    return { ok: false, errors: { rates: `${which} ${verb} more than once: each learning rate races once, unless Momentum per run gives each its own momentum.` } };
+    return {
+      ok: false,
+      errors: { rates: `${which} ${verb} more than once: each learning rate races once, unless Momentum per run gives each its own momentum.` },
+    };
   }
   const which = repeated.map((i) => `lr “${rateItems[i]}” with μ “${momentumItems[i]}”`).join(', ');
   return { ok: false, errors: { momenta: `${which} ${verb} more than once: each pair of learning rate and momentum races once.` } };

@@ -26,4 +26,3 @@ export function runStyle(i: number): RunStyle {
   const k = PICK[i % PICK.length];
   return { colour: DIGIT_COLOURS[k], dash: DIGIT_DASHES[k], shape: SHAPES[i % SHAPES.length] };
 }
-

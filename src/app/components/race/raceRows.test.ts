@@ -5,8 +5,16 @@ import { raceRows } from './raceRows.ts';
 import type { RaceRowInput } from './raceRows.ts';
 
 const evaluation = (accuracy: number, loss: number, macroAuc: number | null): Evaluation => ({
-  set: 'validation', count: 100, loss, accuracy, macroAuc,
-  confusion: new Int32Array(100), auc: new Float64Array(10), rocFpr: new Float32Array(0), rocTpr: new Float32Array(0), rocOffsets: new Int32Array(11),
+  set: 'validation',
+  count: 100,
+  loss,
+  accuracy,
+  macroAuc,
+  confusion: new Int32Array(100),
+  auc: new Float64Array(10),
+  rocFpr: new Float32Array(0),
+  rocTpr: new Float32Array(0),
+  rocOffsets: new Int32Array(11),
 });
 
 const base: RaceRowInput = { learningRate: 0.1, momentum: 0.5, status: 'running', message: null, epochs: [] };
@@ -17,19 +25,40 @@ const raceRow = (run: RaceRowInput) => raceRows([run])[0];
 describe('raceRows', () => {
   it('shows dashes before the first epoch, and no evaluation to show', () => {
     const row = raceRow(base);
-    expect(row).toMatchObject({ name: 'lr = 0.1', learningRate: '0.1', momentum: '0.5', effectiveStep: '0.2', trainLoss: '—', validationLoss: '—', validationAccuracy: '—', macroAuc: '—', epochTo90: '—', evaluated: false });
+    expect(row).toMatchObject({
+      name: 'lr = 0.1',
+      learningRate: '0.1',
+      momentum: '0.5',
+      effectiveStep: '0.2',
+      trainLoss: '—',
+      validationLoss: '—',
+      validationAccuracy: '—',
+      macroAuc: '—',
+      epochTo90: '—',
+      evaluated: false,
+    });
   });
 
   it('reads the latest epoch and the first to reach 90 %', () => {
     const row = raceRow({
-      ...base, status: 'finished',
+      ...base,
+      status: 'finished',
       epochs: [
         { epoch: 1, trainLoss: 0.61234, validation: evaluation(0.87, 0.45, 0.98) },
         { epoch: 2, trainLoss: 0.3, validation: evaluation(0.912, 0.31, 0.99123) },
         { epoch: 3, trainLoss: 0.25, validation: evaluation(0.9456, 0.2, 0.995) },
       ],
     });
-    expect(row).toMatchObject({ trainLoss: '0.250', validationLoss: '0.200', validationAccuracy: '94.6', macroAuc: '0.9950', epochTo90: '2', status: 'finished', explanation: null, evaluated: true });
+    expect(row).toMatchObject({
+      trainLoss: '0.250',
+      validationLoss: '0.200',
+      validationAccuracy: '94.6',
+      macroAuc: '0.9950',
+      epochTo90: '2',
+      status: 'finished',
+      explanation: null,
+      evaluated: true,
+    });
   });
 
   it('explains a collapsed or diverged run, and only those', () => {
@@ -44,21 +73,42 @@ describe('raceRows', () => {
 
   it('names rows by learning rate while the runs share one momentum, and adds μ once they differ', () => {
     expect(raceRows([base, { ...base, learningRate: 0.01 }]).map((r) => r.name)).toEqual(['lr = 0.1', 'lr = 0.01']);
-    const rows = raceRows([{ ...base, learningRate: 0.01, momentum: 0 }, { ...base, learningRate: 0.01, momentum: 0.9 }]);
+    const rows = raceRows([
+      { ...base, learningRate: 0.01, momentum: 0 },
+      { ...base, learningRate: 0.01, momentum: 0.9 },
+    ]);
     expect(rows.map((r) => r.name)).toEqual(['lr = 0.01, μ = 0', 'lr = 0.01, μ = 0.9']);
   });
 
   it('shows each run’s own momentum and effective step lr / (1 − μ)', () => {
-    const rows = raceRows([{ ...base, learningRate: 0.01, momentum: 0 }, { ...base, learningRate: 0.01, momentum: 0.9 }, { ...base, learningRate: 0.03, momentum: 0.99 }]);
-    expect(rows.map((r) => [r.learningRate, r.momentum, r.effectiveStep])).toEqual([['0.01', '0', '0.01'], ['0.01', '0.9', '0.1'], ['0.03', '0.99', '3']]);
+    const rows = raceRows([
+      { ...base, learningRate: 0.01, momentum: 0 },
+      { ...base, learningRate: 0.01, momentum: 0.9 },
+      { ...base, learningRate: 0.03, momentum: 0.99 },
+    ]);
+    expect(rows.map((r) => [r.learningRate, r.momentum, r.effectiveStep])).toEqual([
+      ['0.01', '0', '0.01'],
+      ['0.01', '0.9', '0.1'],
+      ['0.03', '0.99', '3'],
+    ]);
   });
 
-  it('a diverged run shows its frozen weights\' figures, and a dash for a train loss with no batch behind it', () => {
+  it("a diverged run shows its frozen weights' figures, and a dash for a train loss with no batch behind it", () => {
     const row = raceRow({
-      ...base, learningRate: 1, status: 'diverged', message: 'lr = 1 diverged.',
+      ...base,
+      learningRate: 1,
+      status: 'diverged',
+      message: 'lr = 1 diverged.',
       epochs: [{ epoch: 1, trainLoss: NaN, validation: evaluation(0.098, 2.31, 0.5) }],
     });
-    expect(row).toMatchObject({ trainLoss: '—', validationLoss: '2.310', validationAccuracy: '9.8', status: 'diverged', explanation: 'lr = 1 diverged.', evaluated: true });
+    expect(row).toMatchObject({
+      trainLoss: '—',
+      validationLoss: '2.310',
+      validationAccuracy: '9.8',
+      status: 'diverged',
+      explanation: 'lr = 1 diverged.',
+      evaluated: true,
+    });
   });
 
   it('names a comparison’s rows by whatever sets their settings apart, as the chart does, and gives Adam no momentum', () => {

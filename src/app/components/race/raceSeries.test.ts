@@ -35,7 +35,10 @@ describe('raceSeries', () => {
     expect(series[0].train.map((p) => p.y)).toEqual([2, 1.5]);
     expect(series[1].train.every((p) => p.y === 2.3)).toBe(true);
     expect(series[0].validation).toEqual([{ x: 1, y: 1.4 }]);
-    expect(series[1].validation).toEqual([{ x: 1, y: 2.3 }, { x: 2, y: 2.3 }]);
+    expect(series[1].validation).toEqual([
+      { x: 1, y: 2.3 },
+      { x: 2, y: 2.3 },
+    ]);
   });
 
   it('drops non-finite values instead of drawing them', () => {

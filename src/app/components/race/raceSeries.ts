@@ -28,7 +28,10 @@ export const MAX_POINTS_PER_RUN = 400;
 
 export function raceSeries(runs: readonly RaceSeriesInput[], smoothing: number, maxPoints = MAX_POINTS_PER_RUN): RunSeries[] {
   return runs.map((run) => {
-    const smooth = smoothEma(run.lossPoints.map((p) => p.loss), smoothing);
+    const smooth = smoothEma(
+      run.lossPoints.map((p) => p.loss),
+      smoothing,
+    );
     const train = run.lossPoints.map((p, i) => ({ x: p.epoch, y: smooth[i] })).filter((p) => Number.isFinite(p.y));
     const validation = run.epochs.map((e) => ({ x: e.epoch, y: e.validation.loss })).filter((p) => Number.isFinite(p.y));
     return { train: decimate(train, maxPoints), validation };

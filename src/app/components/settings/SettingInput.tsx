@@ -43,7 +43,16 @@ export function SettingInput({ field, value, error, disabled, onChange, children
       );
       break;
     case 'toggle':
-      input = <input id={id} type="checkbox" checked={value === 'true'} disabled={disabled} aria-describedby={described} onChange={(e) => onChange(String(e.target.checked))} />;
+      input = (
+        <input
+          id={id}
+          type="checkbox"
+          checked={value === 'true'}
+          disabled={disabled}
+          aria-describedby={described}
+          onChange={(e) => onChange(String(e.target.checked))}
+        />
+      );
       break;
     case 'choice':
       input = (
