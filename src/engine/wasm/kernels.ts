@@ -12,6 +12,9 @@ export interface Kernels {
   heapBase(): number;
   gemmRows(c: number, ldc: number, a: number, lda: number, b: number, ldb: number, m: number, k: number, n: number, bias: number): void;
   gemmCols(c: number, ldc: number, a: number, lda: number, b: number, ldb: number, m: number, k: number, n: number): void;
+  packRows(x: number, n: number, k: number, index: number, values: number, counts: number): number;
+  packColumns(x: number, n: number, k: number, index: number, values: number, counts: number): number;
+  gemmPacked(c: number, ldc: number, index: number, values: number, counts: number, groups: number, stride: number, b: number, ldb: number, n: number, bias: number): void;
   activate(h: number, z: number, count: number, kind: number): void;
   activateBackward(dz: number, da: number, h: number, count: number, kind: number): void;
   dropout(dst: number, src: number, u: number, n: number, cols: number, ld: number, p: number, scale: number): void;

@@ -13,7 +13,8 @@
  * From the module's own static data upwards:
  *   per run: its parameters W1 b1 W2 b2 …, then each optimizer state slot in
  *            the same layout;
- *   batch:   the input rows, labels, dropout draws, per layer the
+ *   batch:   the input rows (and their packed copies without the zeros,
+ *            assembly/sparse.as), labels, dropout draws, per layer the
  *            activations (and their dropped copy), the gradients, and one
  *            parameter-sized gradient buffer and one transposed weight
  *            matrix, reused layer after layer and run after run.
@@ -47,11 +48,22 @@ export interface RunMemory {
   state: ParamBlock[];
 }
 
+/** The input rows packed by groups of 4 (assembly/sparse.as): `stride` entries' room per group. */
+export interface PackedInputs {
+  index: number;
+  values: number;
+  counts: number;
+}
+
 /** The batch's buffers, sized for `rows` examples. */
 export interface BatchMemory {
   rows: number;
   /** rows × inputs, the (scaled) pixels. */
   x: number;
+  /** x by groups of 4 rows, inputs + 1 entries each, for x·W1. */
+  packedRows: PackedInputs;
+  /** x by groups of 4 pixels, rows + 1 entries each, for xᵀ·dy. */
+  packedColumns: PackedInputs;
   /** rows int32 labels. */
   labels: number;
   /** Per hidden layer: the caller's dropout draws, rows × outputs, unpadded. */
@@ -114,9 +126,14 @@ export function layoutBatch(shapes: LayerShape[], rows: number, base: number): B
   const a = new Allocator(base);
   const hidden = shapes.slice(0, -1);
   const classes = shapes[shapes.length - 1].outputs;
+  const inputs = shapes[0].inputs;
+  /** An entry is an int32 index and 4 floats. */
+  const packed = (groups: number, stride: number): PackedInputs => ({ index: a.take(groups * stride), values: a.take(groups * stride * 4), counts: a.take(groups) });
   return {
     rows,
-    x: a.take(rows * shapes[0].inputs),
+    x: a.take(rows * inputs),
+    packedRows: packed(rows >> 2, inputs + 1),
+    packedColumns: packed(inputs >> 2, rows + 1),
     labels: a.take(rows),
     noise: hidden.map((s) => a.take(rows * s.outputs)),
     out: shapes.map((s) => a.take(rows * s.width)),

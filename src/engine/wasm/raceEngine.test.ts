@@ -180,3 +180,36 @@ describe('the SIMD engine as a RaceEngine', () => {
     await expect(e.getParams(0)).rejects.toThrow(/disposed/);
   });
 });
+
+describe('the first layer without its zero inputs', () => {
+  beforeAll(async () => {
+    await useBackend('wasm');
+  });
+
+  it('trains as tfjs does on mostly-zero inputs, with rows and pixels left over from the groups of 4', async () => {
+    // 10 inputs (2 groups of 4 pixels and 2 more), batches of 7 (1 group of 4 rows and 3 more);
+    // nine inputs in ten are 0, so both packed products are taken.
+    const arch: Architecture = { sizes: [10, 8, 3] };
+    const init = initParams(arch, 'pytorch', 9);
+    const n = 7;
+    const data = Array.from({ length: 12 }, (_, b) => ({
+      x: Float32Array.from({ length: n * 10 }, (_, i) => ((i * 7 + b * 3) % 10 === 0 ? ((i * 37 + b) % 17) / 17 + 0.1 : 0)),
+      y: Int32Array.from({ length: n }, (_, i) => (i + b) % 3),
+    }));
+    const hyper = [{ learningRate: 0.3, momentum: 0.9 }];
+    const tfjs = createTfjsStackedEngine(arch, init, 1);
+    data.forEach(({ x, y }) => tfjs.trainBatch(x, y, n, hyper));
+    const want = { losses: await tfjs.flushLosses(), params: await tfjs.getParams(0), logProbs: await tfjs.predictLogProbs(data[0].x, n) };
+    tfjs.dispose();
+    for (const level of ['relaxed-simd', 'simd'] as const) {
+      const e = simdEngines(compiled(level), level).createRaceEngine(arch, init, 1);
+      data.forEach(({ x, y }) => e.trainBatch(x, y, n, hyper));
+      expect(worstRelative(await e.flushLosses(), want.losses)).toBeLessThan(1e-5);
+      (await e.getParams(0)).forEach((p, i) => expect(worstRelative(p, want.params[i])).toBeLessThan(1e-5));
+      expect(worstRelative(await e.predictLogProbs(data[0].x, n), want.logProbs)).toBeLessThan(1e-5);
+      e.dispose();
+    }
+    // It learnt something, so the comparison is of a network that moves.
+    expect(want.losses[want.losses.length - 1]).toBeLessThan(want.losses[0]);
+  });
+});

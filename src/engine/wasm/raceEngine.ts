@@ -14,6 +14,10 @@
  * gradient is still in cache. Nothing is allocated per batch but the losses'
  * queue when it doubles.
  *
+ * The first layer's products skip the zero pixels of unit-scaled images
+ * (assembly/sparse.as), four in five of MNIST's: the same sums, in the same
+ * order, without the terms that add nothing.
+ *
  * A frozen run (setActive false) takes no step: its weights and optimizer
  * state stay exactly as they are, and its loss column holds the loss of its
  * frozen weights on the batch, as in the tfjs engine.
@@ -34,6 +38,12 @@ export type SimdLevel = 'relaxed-simd' | 'simd';
 
 /** Examples the batch buffers hold at first; a larger training batch grows them once, a prediction goes in chunks. */
 const INITIAL_ROWS = 256;
+/**
+ * The largest share of nonzero entries at which a packed product beats the
+ * dense one: it reads an index per step more. Measured on MNIST batches of
+ * 64: packed at a share of 0.38 took 0.45 of the dense kernel's time.
+ */
+const SPARSE_LIMIT = 0.75;
 const PAGE_BYTES = 65_536;
 
 const f32 = Math.fround;
@@ -56,6 +66,9 @@ export class WasmRaceEngine implements RaceEngine {
   /** Losses queued since the last flush, batches × R; `queued` of them are real. */
   private queue = new Float32Array(64);
   private queued = 0;
+  /** Whether the batch in memory has packed copies dense enough to use (see prepareInputs). */
+  private sparseRows = false;
+  private sparseColumns = false;
   private heap: Float32Array | null = null;
   private disposed = false;
 
@@ -87,7 +100,7 @@ export class WasmRaceEngine implements RaceEngine {
     if (dropping && noise?.length !== this.shapes.length - 1) throw new Error('dropout needs one array of uniform draws per hidden layer');
     if (!Number.isInteger(n) || n < 1) throw new RangeError(`a batch needs a whole number of examples ≥ 1, got ${n}`);
     if (n > this.batch.rows) this.batch = this.layoutBatch(n);
-    this.writeInputs(x, n);
+    this.prepareInputs(x, n, true);
     const heap = this.memory();
     new Int32Array(heap.buffer).set(y.subarray(0, n), this.batch.labels / 4);
     if (dropping && noise) noise.forEach((u, l) => heap.set(u.subarray(0, n * this.shapes[l].outputs), this.batch.noise[l] / 4));
@@ -117,7 +130,7 @@ export class WasmRaceEngine implements RaceEngine {
     const out = new Float32Array(this.runs * n * classes);
     for (let start = 0; start < n; start += this.batch.rows) {
       const m = Math.min(this.batch.rows, n - start);
-      this.writeInputs(x.subarray(start * this.inputs), m);
+      this.prepareInputs(x.subarray(start * this.inputs), m, false);
       for (let r = 0; r < this.runs; r++) {
         this.forward(r, m, 0);
         this.k.logSoftmaxNll(this.batch.out[last], this.shapes[last].width, m, classes, 0, 0, this.batch.logProbs);
@@ -202,12 +215,61 @@ export class WasmRaceEngine implements RaceEngine {
     return batch;
   }
 
-  /** The batch's first n rows of pixels into memory, as the network's inputs (architecture.inputScaling). */
-  private writeInputs(x: Float32Array, n: number): void {
-    const count = n * this.inputs;
+  /**
+   * The batch's first n rows of pixels into memory, as the network's inputs
+   * (architecture.inputScaling), and their packed copies for the first layer's
+   * products where enough of them are zero: standardised pixels never are.
+   * `training`: the weight gradient's copy too.
+   */
+  private prepareInputs(x: Float32Array, n: number, training: boolean): void {
+    const { k, batch, inputs } = this;
+    const count = n * inputs;
     if (x.length < count) throw new RangeError(`expected ${count} input values, got ${x.length}`);
-    this.memory().set(x.subarray(0, count), this.batch.x / 4);
-    if (this.arch.inputScaling === 'standardised') this.k.standardise(this.batch.x, count, MNIST_PIXEL_MEAN, MNIST_PIXEL_STD);
+    this.memory().set(x.subarray(0, count), batch.x / 4);
+    this.sparseRows = false;
+    this.sparseColumns = false;
+    if (this.arch.inputScaling === 'standardised') {
+      k.standardise(batch.x, count, MNIST_PIXEL_MEAN, MNIST_PIXEL_STD);
+      return;
+    }
+    const rows = batch.packedRows;
+    const groups = n >> 2;
+    if (groups > 0) this.sparseRows = k.packRows(batch.x, n, inputs, rows.index, rows.values, rows.counts) <= SPARSE_LIMIT * groups * inputs;
+    const columns = batch.packedColumns;
+    const pixelGroups = inputs >> 2;
+    if (training && pixelGroups > 0) {
+      this.sparseColumns = k.packColumns(batch.x, n, inputs, columns.index, columns.values, columns.counts) <= SPARSE_LIMIT * pixelGroups * n;
+    }
+  }
+
+  /** Layer 1's pre-activation x·W1 + b1 into batch.out[0], without the zero pixels where they were packed. */
+  private firstProduct(n: number, weights: number, bias: number): void {
+    const { k, batch, inputs } = this;
+    const { width } = this.shapes[0];
+    if (!this.sparseRows) {
+      k.gemmRows(batch.out[0], width, batch.x, inputs, weights, width, n, inputs, width, bias);
+      return;
+    }
+    const { index, values, counts } = batch.packedRows;
+    k.gemmPacked(batch.out[0], width, index, values, counts, n >> 2, inputs + 1, weights, width, width, bias);
+    // The last n mod 4 rows were not packed.
+    const done = n & ~3;
+    if (done < n) k.gemmRows(batch.out[0] + done * width * 4, width, batch.x + done * inputs * 4, inputs, weights, width, n - done, inputs, width, bias);
+  }
+
+  /** Layer 1's weight gradient xᵀ·dz1 into batch.grad, without the zero pixels where they were packed. */
+  private firstWeightGradient(n: number): void {
+    const { k, batch, inputs } = this;
+    const { width } = this.shapes[0];
+    if (!this.sparseColumns) {
+      k.gemmCols(batch.grad, width, batch.x, inputs, batch.dz[0], width, inputs, n, width);
+      return;
+    }
+    const { index, values, counts } = batch.packedColumns;
+    k.gemmPacked(batch.grad, width, index, values, counts, inputs >> 2, n + 1, batch.dz[0], width, width, 0);
+    // The last inputs mod 4 pixels were not packed.
+    const done = inputs & ~3;
+    if (done < inputs) k.gemmCols(batch.grad + done * width * 4, width, batch.x + done * 4, inputs, batch.dz[0], width, inputs - done, n, width);
   }
 
   /**
@@ -222,7 +284,8 @@ export class WasmRaceEngine implements RaceEngine {
     let lda = this.inputs;
     for (let l = 0; l < shapes.length; l++) {
       const s = shapes[l];
-      k.gemmRows(batch.out[l], s.width, a, lda, weights[l], s.width, n, s.inputs, s.width, biases[l]);
+      if (l === 0) this.firstProduct(n, weights[0], biases[0]);
+      else k.gemmRows(batch.out[l], s.width, a, lda, weights[l], s.width, n, s.inputs, s.width, biases[l]);
       if (l === shapes.length - 1) break;
       k.activate(batch.out[l], batch.out[l], n * s.width, this.activation);
       a = batch.out[l];
@@ -247,8 +310,8 @@ export class WasmRaceEngine implements RaceEngine {
         k.transpose(batch.transposed, weights[l], s.inputs, s.outputs, s.width, below.width);
         k.gemmRows(batch.da[l - 1], below.width, dz, s.width, batch.transposed, below.width, n, s.outputs, below.width, 0);
       }
-      const input = !below ? batch.x : rate > 0 ? batch.dropped[l - 1] : batch.out[l - 1];
-      k.gemmCols(batch.grad, s.width, input, below ? below.width : this.inputs, dz, s.width, s.inputs, n, s.width);
+      if (below) k.gemmCols(batch.grad, s.width, rate > 0 ? batch.dropped[l - 1] : batch.out[l - 1], below.width, dz, s.width, s.inputs, n, s.width);
+      else this.firstWeightGradient(n);
       this.update(r, l, 'weights', weightFloats(s), h);
       k.columnSums(batch.grad, dz, n, s.width);
       this.update(r, l, 'biases', s.width, h);

@@ -2,6 +2,7 @@
 // which the host (../raceEngine.ts) lays out and drives layer by layer.
 // No allocator, no runtime: every pointer is the host's.
 export { gemmRows, gemmCols } from './gemm';
+export { packRows, packColumns, gemmPacked } from './sparse';
 export { activate, activateBackward, dropout, columnSums, standardise, transpose } from './layers';
 export { logSoftmaxNll } from './loss';
 export { sgd, adam, rmsprop, adagrad } from './optimizers';
