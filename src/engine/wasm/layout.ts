@@ -76,7 +76,7 @@ export interface BatchMemory {
   dz: number[];
   /** Per hidden layer: rows × width, the gradient with respect to its (dropped) activation. */
   da: number[];
-  /** The largest parameter's padded size: a weight or bias gradient, used right away by the update. */
+  /** A bias gradient, used right away by its update (a weight gradient never leaves the registers). */
   grad: number;
   /** The largest Wᵀ of a layer above the first, [outputs, width below]. */
   transposed: number;
@@ -140,7 +140,7 @@ export function layoutBatch(shapes: LayerShape[], rows: number, base: number): B
     dropped: hidden.map((s) => a.take(rows * s.width)),
     dz: shapes.map((s) => a.take(rows * s.width)),
     da: hidden.map((s) => a.take(rows * s.width)),
-    grad: a.take(Math.max(...shapes.map(weightFloats))),
+    grad: a.take(Math.max(...shapes.map((s) => s.width))),
     transposed: a.take(Math.max(0, ...shapes.slice(1).map((s, l) => s.outputs * shapes[l].width))),
     logProbs: a.take(rows * classes),
     // Read last: an object literal's fields are evaluated in order.

@@ -10,9 +10,9 @@
  * trained one after the other on the batch, which is written into that
  * memory once per step. A run's step goes layer by layer from the top: the
  * gradient for the layer below (dy·Wᵀ, with the weights not yet updated),
- * this layer's weight gradient (xᵀ·dy), then its update at once, while the
- * gradient is still in cache. Nothing is allocated per batch but the losses'
- * queue when it doubles.
+ * then this layer's weight gradient (xᵀ·dy) fused with its optimizer step,
+ * each tile of the gradient applied while still in registers, and the bias's.
+ * Nothing is allocated per batch but the losses' queue when it doubles.
  *
  * The first layer's products skip the zero pixels of unit-scaled images
  * (assembly/sparse.as), four in five of MNIST's: the same sums, in the same
@@ -29,9 +29,9 @@ import { SGD, fullHyper, stateSlots } from '../../shared/optimizer.ts';
 import { MNIST_PIXEL_MEAN, MNIST_PIXEL_STD } from '../../shared/network.ts';
 import type { RaceEngine } from '../race.ts';
 import type { Kernels } from './kernels.ts';
-import { ACTIVATION_CODES, instantiateKernels } from './kernels.ts';
+import { ACTIVATION_CODES, OPTIMIZER_CODES, instantiateKernels } from './kernels.ts';
 import type { BatchMemory, LayerShape, ParamBlock, RunMemory } from './layout.ts';
-import { layerShapes, layoutBatch, layoutRuns, weightFloats } from './layout.ts';
+import { layerShapes, layoutBatch, layoutRuns } from './layout.ts';
 
 /** Which build of the module an engine runs: relaxed SIMD's fused multiply-add, or plain SIMD. */
 export type SimdLevel = 'relaxed-simd' | 'simd';
@@ -257,19 +257,19 @@ export class WasmRaceEngine implements RaceEngine {
     if (done < n) k.gemmRows(batch.out[0] + done * width * 4, width, batch.x + done * inputs * 4, inputs, weights, width, n - done, inputs, width, bias);
   }
 
-  /** Layer 1's weight gradient xᵀ·dz1 into batch.grad, without the zero pixels where they were packed. */
-  private firstWeightGradient(n: number): void {
+  /** Layer 1's weight gradient xᵀ·dz1 and update of W1 (state at W1 + d0, + d1), without the zero pixels where they were packed. */
+  private firstWeightGradient(n: number, w: number, d0: number, d1: number): void {
     const { k, batch, inputs } = this;
     const { width } = this.shapes[0];
     if (!this.sparseColumns) {
-      k.gemmCols(batch.grad, width, batch.x, inputs, batch.dz[0], width, inputs, n, width);
+      k.gradCols(w, width, batch.x, inputs, batch.dz[0], width, inputs, n, width, d0, d1);
       return;
     }
     const { index, values, counts } = batch.packedColumns;
-    k.gemmPacked(batch.grad, width, index, values, counts, inputs >> 2, n + 1, batch.dz[0], width, width, 0);
+    k.gradPacked(w, width, index, values, counts, inputs >> 2, n + 1, batch.dz[0], width, width, d0, d1);
     // The last inputs mod 4 pixels were not packed.
     const done = inputs & ~3;
-    if (done < inputs) k.gemmCols(batch.grad + done * width * 4, width, batch.x + done * 4, inputs, batch.dz[0], width, inputs - done, n, width);
+    if (done < inputs) k.gradCols(w + done * width * 4, width, batch.x + done * 4, inputs, batch.dz[0], width, inputs - done, n, width, d0, d1);
   }
 
   /**
@@ -300,7 +300,8 @@ export class WasmRaceEngine implements RaceEngine {
   /** Run r's backward pass and update, from the last layer's gradient (already in dz) down. */
   private backward(r: number, n: number, h: FullHyper, rate: number): void {
     const { k, batch, shapes } = this;
-    const { weights } = this.runMemory[r].params;
+    const { weights, biases } = this.runMemory[r].params;
+    this.setStep(h);
     for (let l = shapes.length - 1; l >= 0; l--) {
       const s = shapes[l];
       const dz = batch.dz[l];
@@ -310,11 +311,11 @@ export class WasmRaceEngine implements RaceEngine {
         k.transpose(batch.transposed, weights[l], s.inputs, s.outputs, s.width, below.width);
         k.gemmRows(batch.da[l - 1], below.width, dz, s.width, batch.transposed, below.width, n, s.outputs, below.width, 0);
       }
-      if (below) k.gemmCols(batch.grad, s.width, rate > 0 ? batch.dropped[l - 1] : batch.out[l - 1], below.width, dz, s.width, s.inputs, n, s.width);
-      else this.firstWeightGradient(n);
-      this.update(r, l, 'weights', weightFloats(s), h);
+      const [d0, d1] = this.stateOffsets(r, 'weights', l);
+      if (below) k.gradCols(weights[l], s.width, rate > 0 ? batch.dropped[l - 1] : batch.out[l - 1], below.width, dz, s.width, s.inputs, n, s.width, d0, d1);
+      else this.firstWeightGradient(n, weights[0], d0, d1);
       k.columnSums(batch.grad, dz, n, s.width);
-      this.update(r, l, 'biases', s.width, h);
+      k.update(biases[l], batch.grad, s.width, ...this.stateOffsets(r, 'biases', l));
       if (below) {
         const da = batch.da[l - 1];
         if (rate > 0) k.dropout(da, da, batch.noise[l - 1], n, below.outputs, below.width, rate, keepScale(rate));
@@ -323,36 +324,25 @@ export class WasmRaceEngine implements RaceEngine {
     }
   }
 
-  /** One optimizer step of run r's layer-l weights or biases, whose gradient is in batch.grad. */
-  private update(r: number, l: number, which: keyof ParamBlock, count: number, h: FullHyper): void {
-    const { k } = this;
-    const g = this.batch.grad;
+  /** The optimizer's numbers for a run's step, as assembly/optimizers.as reads them. */
+  private setStep(h: FullHyper): void {
+    const { kind, nesterov } = this.optimizer;
+    // The scalar products tfjs forms of two float32 tensors, rounded as it rounds them.
+    const { bc1, bc2 } = biasCorrections(h.beta1, h.beta2, this.steps);
+    const lr = f32(h.learningRate);
+    const adam = kind === 'adam' || kind === 'adamw';
+    this.k.setStep(
+      OPTIMIZER_CODES[kind], lr, h.momentum, h.weightDecay, nesterov ?? false,
+      h.beta1, f32(1 - f32(h.beta1)), h.beta2, f32(1 - f32(h.beta2)), h.epsilon, adam ? f32(lr * f32(bc1)) : 0, adam ? bc2 : 0, f32(lr * f32(h.weightDecay)),
+      h.alpha, f32(1 - f32(h.alpha)),
+    );
+  }
+
+  /** Byte offsets from run r's layer-l weights or biases to their optimizer state slots (0 for a slot the optimizer lacks). */
+  private stateOffsets(r: number, which: keyof ParamBlock, l: number): [number, number] {
     const { params, state } = this.runMemory[r];
-    const p = params[which][l];
-    const slot = (i: number) => state[i][which][l];
-    const { learningRate: lr, momentum: mu, weightDecay: wd, epsilon: eps } = h;
-    switch (this.optimizer.kind) {
-      case 'sgd':
-        k.sgd(p, g, slot(0), count, lr, mu, wd, this.optimizer.nesterov ?? false);
-        return;
-      case 'adam':
-      case 'adamw': {
-        // The scalar products tfjs forms of two float32 tensors, rounded as it rounds them.
-        const { bc1, bc2 } = biasCorrections(h.beta1, h.beta2, this.steps);
-        const lrBc1 = f32(f32(lr) * f32(bc1));
-        const lrWd = f32(f32(lr) * f32(wd));
-        const c1 = f32(1 - f32(h.beta1));
-        const c2 = f32(1 - f32(h.beta2));
-        k.adam(p, g, slot(0), slot(1), count, wd, this.optimizer.kind === 'adamw', lrWd, h.beta1, c1, h.beta2, c2, eps, lrBc1, bc2);
-        return;
-      }
-      case 'rmsprop':
-        k.rmsprop(p, g, slot(0), slot(1), count, lr, mu, wd, h.alpha, f32(1 - f32(h.alpha)), eps);
-        return;
-      case 'adagrad':
-        k.adagrad(p, g, slot(0), count, lr, wd, eps);
-        return;
-    }
+    const at = params[which][l];
+    return [state[0] ? state[0][which][l] - at : 0, state[1] ? state[1][which][l] - at : 0];
   }
 
   private enqueue(loss: number): void {

@@ -1,3 +1,4 @@
+import { updateVector } from './optimizers';
 import { madd } from './simd';
 
 // The first layer's two products without the zero pixels. Four pixels in
@@ -68,11 +69,9 @@ export function packRows(x: usize, n: i32, k: i32, index: usize, values: usize, 
 }
 
 /**
- * C = A·B (+ bias, 0 for none) over packed groups of A: row 4g + r of C is
- * Σ_q values[g][q][r] · B[index[g][q], ·], for the `groups` groups, each of
- * `stride` entries' room. With packRows' groups (stride k + 1) it is x·W,
- * gemmRows' product; with packColumns' (stride n + 1), xᵀ·dy, gemmCols'.
- * The rows past the groups are the dense kernels' to compute.
+ * C = x·W (+ bias, 0 for none) over packRows' groups (stride k + 1 entries):
+ * row 4g + r of C is Σ_q values[g][q][r] · W[index[g][q], ·], gemmRows'
+ * product without the zero terms. The rows past the groups are gemmRows'.
  */
 export function gemmPacked(c: usize, ldc: i32, index: usize, values: usize, counts: usize, groups: i32, stride: i32, b: usize, ldb: i32, n: i32, bias: usize): void {
   const rowB = (<usize>ldb) << 2;
@@ -107,7 +106,7 @@ export function gemmPacked(c: usize, ldc: i32, index: usize, values: usize, coun
 }
 
 /**
- * Packs x (n × k, row-major) by groups of 4 columns, for gemmPacked's xᵀ·dy:
+ * Packs x (n × k, row-major) by groups of 4 columns, for gradPacked's xᵀ·dy:
  * group g lists the rows p where x[p, 4g..4g+3] has a nonzero value. Columns
  * from k & ~3 on are not packed. Returns the number of entries, of (k >> 2)·n.
  */
@@ -129,4 +128,38 @@ export function packColumns(x: usize, n: i32, k: i32, index: usize, values: usiz
     total += c;
   }
   return total;
+}
+
+/**
+ * gradCols (gemm.as) over packColumns' groups (stride n + 1 entries): the
+ * gradient of W's rows 4g..4g+3 is Σ_q values[g][q]ᵀ · dy[index[g][q], ·],
+ * each tile going straight into the optimizer step. The rows past the
+ * groups are gradCols' (gradRow's).
+ */
+export function gradPacked(w: usize, ldw: i32, index: usize, values: usize, counts: usize, groups: i32, stride: i32, b: usize, ldb: i32, n: i32, d0: usize, d1: usize): void {
+  const rowB = (<usize>ldb) << 2;
+  const rowW = (<usize>ldw) << 2;
+  for (let g = 0; g < groups; g++) {
+    const w0 = w + (<usize>(g << 2)) * rowW, w1 = w0 + rowW, w2 = w1 + rowW, w3 = w2 + rowW;
+    const first = index + (<usize>g) * ((<usize>stride) << 2);
+    const firstValue = values + (<usize>g) * ((<usize>stride) << 4);
+    const end = first + ((<usize>load<i32>(counts + ((<usize>g) << 2))) << 2);
+    for (let j = 0; j < n; j += 8) {
+      const bj = b + ((<usize>j) << 2);
+      let c00 = ZERO, c01 = ZERO, c10 = ZERO, c11 = ZERO, c20 = ZERO, c21 = ZERO, c30 = ZERO, c31 = ZERO;
+      let pv = firstValue;
+      for (let pi = first; pi < end; pi += 4, pv += 16) {
+        const pb = bj + (<usize>load<i32>(pi)) * rowB;
+        const b0 = v128.load(pb), b1 = v128.load(pb, 16);
+        const x0 = v128.load32_splat(pv), x1 = v128.load32_splat(pv, 4), x2 = v128.load32_splat(pv, 8), x3 = v128.load32_splat(pv, 12);
+        c00 = madd(x0, b0, c00); c01 = madd(x0, b1, c01); c10 = madd(x1, b0, c10); c11 = madd(x1, b1, c11);
+        c20 = madd(x2, b0, c20); c21 = madd(x2, b1, c21); c30 = madd(x3, b0, c30); c31 = madd(x3, b1, c31);
+      }
+      const o = (<usize>j) << 2;
+      updateVector(w0 + o, c00, d0, d1); updateVector(w0 + o + 16, c01, d0, d1);
+      updateVector(w1 + o, c10, d0, d1); updateVector(w1 + o + 16, c11, d0, d1);
+      updateVector(w2 + o, c20, d0, d1); updateVector(w2 + o + 16, c21, d0, d1);
+      updateVector(w3 + o, c30, d0, d1); updateVector(w3 + o + 16, c31, d0, d1);
+    }
+  }
 }
