@@ -5,7 +5,7 @@
  * builds (relaxed SIMD where this Node has it: the flag is set below) and
  * tfjs's wasm and cpu backends.
  *
- *   npx vitest run --config vitest.scripts.config.ts scripts/wasm-bench.script.ts
+ *   npm run bench:cpu-engines   (npx vitest run --config vitest.scripts.config.ts scripts/wasm-bench.script.ts)
  *
  * Each round times every engine in turn (the order rotating from round to
  * round) for about SECONDS each, on real MNIST batches, with a loss readback
