@@ -1,9 +1,10 @@
 /**
- * The CPU engines side by side in Node, one thread (ROUNDS=7 SECONDS=1):
- * ms per training step of the ANN_MNIST preset (SGD, lr 0.01, momentum 0.5)
- * at batch 64 and 512, and samples per second, for the SIMD engine's two
- * builds (relaxed SIMD where this Node has it: the flag is set below) and
- * tfjs's wasm and cpu backends.
+ * The CPU engines side by side in Node, one thread (ROUNDS=7 SECONDS=1
+ * SCALING=unit|standardised): ms per training step of the ANN_MNIST preset
+ * (SGD, lr 0.01, momentum 0.5) at batch 64 and 512, and samples per second,
+ * for the SIMD engine's two builds (relaxed SIMD where this Node has it: the
+ * flag is set below) and tfjs's wasm and cpu backends. Standardised inputs
+ * have no zero pixels for the SIMD engine to skip: its dense products alone.
  *
  *   npm run bench:cpu-engines   (npx vitest run --config vitest.scripts.config.ts scripts/wasm-bench.script.ts)
  *
@@ -24,7 +25,9 @@ import type { RaceEngine } from '../src/engine/race.ts';
 import { createTfjsStackedEngine } from '../src/engine/tfjs/create.ts';
 import type { SimdLevel } from '../src/engine/wasm/create.ts';
 import { simdEngines, simdModuleUrl, simdSupport } from '../src/engine/wasm/create.ts';
+import type { Architecture } from '../src/model/architecture.ts';
 import { ANN_MNIST } from '../src/model/architecture.ts';
+import type { InputScaling } from '../src/shared/network.ts';
 import { initParams } from '../src/model/init.ts';
 import { PRESET } from '../src/shared/settings.ts';
 import { readMnist } from '../src/test-support/mnist.ts';
@@ -37,6 +40,7 @@ const ROUNDS = Number(env('ROUNDS', '7'));
 const SECONDS = Number(env('SECONDS', '1'));
 const BATCH_SIZES = [64, 512] as const;
 const FLUSH_EVERY = 16;
+const ARCH: Architecture = { ...ANN_MNIST, inputScaling: env('SCALING', 'unit') as InputScaling };
 const WARMUP_STEPS = 3;
 
 interface Contender {
@@ -45,12 +49,12 @@ interface Contender {
   make(): Promise<RaceEngine>;
 }
 
-const init = initParams(ANN_MNIST, 'pytorch', PRESET.seed);
+const init = initParams(ARCH, 'pytorch', PRESET.seed);
 const hyper = [{ learningRate: PRESET.learningRate, momentum: PRESET.momentum }];
 
 function simd(level: SimdLevel): Contender {
   const module = new WebAssembly.Module(readFileSync(fileURLToPath(simdModuleUrl(level))));
-  return { name: `SIMD engine (${level})`, make: async () => simdEngines(module, level).createRaceEngine(ANN_MNIST, init, 1) };
+  return { name: `SIMD engine (${level})`, make: async () => simdEngines(module, level).createRaceEngine(ARCH, init, 1) };
 }
 
 function tfjs(backend: 'wasm' | 'cpu'): Contender {
@@ -58,7 +62,7 @@ function tfjs(backend: 'wasm' | 'cpu'): Contender {
     name: `tfjs ${backend}`,
     make: async () => {
       await useBackend(backend);
-      return createTfjsStackedEngine(ANN_MNIST, init, 1);
+      return createTfjsStackedEngine(ARCH, init, 1);
     },
   };
 }
@@ -101,7 +105,7 @@ it('CPU engines side by side', async () => {
   setThreadsCount(1);
   const level = simdSupport();
   const contenders = [...(level === 'relaxed-simd' ? [simd('relaxed-simd')] : []), ...(level ? [simd('simd')] : []), tfjs('wasm'), tfjs('cpu')];
-  console.log(`ANN_MNIST (784-128-64-10), SGD, Node ${process.version} on ${os.cpus()[0]?.model} (${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')})`);
+  console.log(`ANN_MNIST (784-128-64-10, ${ARCH.inputScaling} inputs), SGD, Node ${process.version} on ${os.cpus()[0]?.model} (${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')})`);
   console.log(`${ROUNDS} rounds of about ${SECONDS} s per engine and batch size; median ms per step`);
   const data = new Map(BATCH_SIZES.map((size) => [size, batches(size, size === 64 ? 32 : 8)]));
   const figures = new Map<string, number[]>();
