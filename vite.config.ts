@@ -13,6 +13,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',
+    // The SIMD engine's tests load its compiled modules (skipped when the sources are unchanged).
+    globalSetup: ['scripts/build-wasm.mjs'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',

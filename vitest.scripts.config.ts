@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     include: ['scripts/**/*.script.ts'],
     environment: 'node',
+    // The SIMD engine's compiled modules, for the scripts that measure it.
+    globalSetup: ['scripts/build-wasm.mjs'],
     testTimeout: 3_600_000,
     pool: 'forks',
     reporters: ['verbose'],

@@ -1,0 +1,112 @@
+/**
+ * Every optimizer of the SIMD engine against PyTorch 1.13's own updates
+ * (test-fixtures/optimizers_pytorch.json), as tfjs/optimizers.test.ts checks
+ * the tfjs engine: a 6 → 5 → 3 ReLU MLP, four steps on four fixed batches,
+ * each parameter within 1e-5 of PyTorch's after every step; as a single run,
+ * and as run 1 of a stack of 3 whose other runs differ in every number.
+ * Both builds: relaxed SIMD (fused multiply-add) and plain SIMD.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { describe, expect, it } from 'vitest';
+import type { OptimizerSpec, StepHyper } from '../../shared/optimizer.ts';
+import type { SimdLevel } from './create.ts';
+import { simdEngines, simdModuleUrl } from './create.ts';
+
+// Node 20's V8 has relaxed SIMD behind a flag (Chromium ships it); it must be set before the first compile.
+setFlagsFromString('--experimental-wasm-relaxed-simd');
+const compiled = (level: SimdLevel) => new WebAssembly.Module(readFileSync(fileURLToPath(simdModuleUrl(level))));
+
+// The fixture's reading, as in tfjs/optimizers.test.ts.
+interface Fixture {
+  batches: { x: number[][]; y: number[] }[];
+  initial: Record<ParamName, number[]>;
+  shapes: Record<ParamName, [number] | [number, number]>;
+  cases: {
+    name: string;
+    optimizer: 'SGD' | 'Adam' | 'AdamW' | 'RMSprop' | 'Adagrad';
+    settings: { lr: number; momentum?: number; nesterov?: boolean; weight_decay?: number };
+    steps: { loss_before_step: number; params: Record<ParamName, number[]> }[];
+  }[];
+}
+type ParamName = 'fc1.weight' | 'fc1.bias' | 'fc2.weight' | 'fc2.bias';
+
+const fixture = JSON.parse(readFileSync(fileURLToPath(new URL('../../../test-fixtures/optimizers_pytorch.json', import.meta.url)), 'utf8')) as Fixture;
+const ORDER: ParamName[] = ['fc1.weight', 'fc1.bias', 'fc2.weight', 'fc2.bias'];
+const arch = { sizes: [6, 5, 3] };
+
+/** PyTorch keeps a weight as [out, in]; the engines as [in, out]. */
+function toEngineLayout(name: ParamName, values: number[]): Float32Array {
+  const shape = fixture.shapes[name];
+  if (shape.length === 1) return Float32Array.from(values);
+  const [out, inputs] = shape;
+  const t = new Float32Array(values.length);
+  for (let o = 0; o < out; o++) for (let i = 0; i < inputs; i++) t[i * out + o] = values[o * inputs + i];
+  return t;
+}
+
+function describeCase(c: Fixture['cases'][number]): { spec: OptimizerSpec; hyper: StepHyper } {
+  const kind = ({ SGD: 'sgd', Adam: 'adam', AdamW: 'adamw', RMSprop: 'rmsprop', Adagrad: 'adagrad' } as const)[c.optimizer];
+  const hyper: StepHyper = { learningRate: c.settings.lr, momentum: c.settings.momentum ?? 0, weightDecay: c.settings.weight_decay ?? 0 };
+  return { spec: { kind, nesterov: c.settings.nesterov ?? false }, hyper };
+}
+
+const initial = () => ORDER.map((n) => toEngineLayout(n, fixture.initial[n]));
+const batch = (b: Fixture['batches'][number]) => ({ x: Float32Array.from(b.x.flat()), y: Int32Array.from(b.y), n: b.y.length });
+
+function expectParams(got: Float32Array[], expected: Record<ParamName, number[]>, where: string): void {
+  ORDER.forEach((name, i) => {
+    const want = toEngineLayout(name, expected[name]);
+    let worst = 0;
+    for (let k = 0; k < want.length; k++) worst = Math.max(worst, Math.abs(got[i][k] - want[k]));
+    expect(worst, `${where}, ${name}: largest difference`).toBeLessThanOrEqual(1e-5);
+  });
+}
+
+describe.each(['relaxed-simd', 'simd'] as const)('optimizers against PyTorch on the %s build', (level) => {
+  const engines = simdEngines(compiled(level), level);
+
+  it('has ten cases covering every optimizer', () => {
+    expect(fixture.cases).toHaveLength(10);
+    expect(new Set(fixture.cases.map((c) => c.optimizer))).toEqual(new Set(['SGD', 'Adam', 'AdamW', 'RMSprop', 'Adagrad']));
+  });
+
+  it.each(fixture.cases.map((c) => [c.name, c] as const))('%s: single run, four steps', async (_name, c) => {
+    const { spec, hyper } = describeCase(c);
+    const engine = engines.createEngine(arch, initial(), spec);
+    for (let s = 0; s < c.steps.length; s++) {
+      const { x, y, n } = batch(fixture.batches[s]);
+      engine.trainBatch(x, y, n, hyper);
+      expectParams(await engine.getParams(), c.steps[s].params, `step ${s + 1}`);
+    }
+    const losses = await engine.flushLosses();
+    c.steps.forEach((st, s) => expect(losses[s]).toBeCloseTo(st.loss_before_step, 5));
+    engine.dispose();
+  });
+
+  it.each(fixture.cases.map((c) => [c.name, c] as const))('%s: as run 1 of a stack of 3', async (_name, c) => {
+    const { spec, hyper } = describeCase(c);
+    const other = (f: number): StepHyper => ({
+      learningRate: hyper.learningRate * f,
+      momentum: hyper.momentum * (f > 1 ? 0.5 : 0.9),
+      weightDecay: 0.02 * f,
+      beta1: 0.8,
+      beta2: 0.99,
+      epsilon: 1e-6,
+      alpha: 0.9,
+    });
+    const engine = engines.createRaceEngine(arch, initial(), 3, spec);
+    for (let s = 0; s < c.steps.length; s++) {
+      const { x, y, n } = batch(fixture.batches[s]);
+      engine.trainBatch(x, y, n, [other(0.5), hyper, other(2)]);
+      expectParams(await engine.getParams(1), c.steps[s].params, `step ${s + 1}`);
+    }
+    const losses = await engine.flushLosses();
+    c.steps.forEach((st, s) => expect(losses[s * 3 + 1]).toBeCloseTo(st.loss_before_step, 5));
+    // The other runs trained too: their weights moved away from the case's.
+    const [p0, p1] = [await engine.getParams(0), await engine.getParams(1)];
+    expect(Math.max(...p0[0].map((v, k) => Math.abs(v - p1[0][k])))).toBeGreaterThan(1e-4);
+    engine.dispose();
+  });
+});
