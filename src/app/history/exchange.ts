@@ -4,6 +4,7 @@
  * and a problem is named by run and field, so a hand-edited file can be
  * fixed rather than guessed at.
  */
+import { FIELDS } from '../../shared/settings.ts';
 import { shown } from '../../shared/validate.ts';
 import type { HistoryRecord } from './record.ts';
 import { MAX_TRAIN_POINTS, curvesOf } from './record.ts';
@@ -115,21 +116,25 @@ export function csvCell(v: Cell): string {
 
 const csvRow = (cells: readonly Cell[]): string => cells.map(csvCell).join(',');
 
-/** The runs table's columns, declared once: header and value. */
+/** A setting's CSV column: its name in snake case (learningRate → learning_rate). */
+const column = (key: string): string => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/**
+ * The runs table's columns, declared once: header and value. The settings'
+ * columns come from the settings table, in its order, so a new setting gets
+ * its column with nothing written here (hidden layers as "128 64").
+ */
 const RUN_COLUMNS: ReadonlyArray<[string, (r: HistoryRecord) => Cell]> = [
   ['name', (r) => r.name],
   ['saved_at', (r) => r.savedAt],
   ['kind', (r) => r.kind],
   ['race_id', (r) => r.raceId],
   ['status', (r) => r.status],
-  ['learning_rate', (r) => r.settings.learningRate],
-  ['momentum', (r) => r.settings.momentum],
-  ['epochs_planned', (r) => r.settings.epochs],
+  ...FIELDS.map((f): [string, (r: HistoryRecord) => Cell] => [
+    column(f.key),
+    (r) => (f.kind === 'layers' ? r.settings.hiddenLayers.join(' ') : String(r.settings[f.key])),
+  ]),
   ['epochs_trained', (r) => r.curves.validation.length],
-  ['batch_size', (r) => r.settings.batchSize],
-  ['seed', (r) => r.settings.seed],
-  ['init', (r) => r.settings.init],
-  ['schedule', (r) => r.settings.schedule],
   ['lr_changes', (r) => r.changes?.length ?? 0],
   ['train_loss', (r) => r.final.trainLoss],
   ['validation_loss', (r) => r.final.validationLoss],

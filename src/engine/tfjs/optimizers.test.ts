@@ -5,60 +5,12 @@
  * tfjs engines, on both backends the tests run: the single-run engine, and
  * the stacked comparison engine with the case as one of its runs.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useBackend } from '../../test-support/tf.ts';
 import type { OptimizerSpec, StepHyper } from '../../shared/optimizer.ts';
+import { arch, batch, describeCase, expectParams, fixture, initial } from '../../test-support/optimizerFixture.ts';
 import { createTfjsEngine } from './create.ts';
 import { TfjsRaceEngine } from './raceEngine.ts';
-
-interface Fixture {
-  batches: { x: number[][]; y: number[] }[];
-  initial: Record<ParamName, number[]>;
-  shapes: Record<ParamName, [number] | [number, number]>;
-  cases: {
-    name: string;
-    optimizer: 'SGD' | 'Adam' | 'AdamW' | 'RMSprop' | 'Adagrad';
-    settings: { lr: number; momentum?: number; nesterov?: boolean; weight_decay?: number };
-    steps: { loss_before_step: number; params: Record<ParamName, number[]> }[];
-  }[];
-}
-type ParamName = 'fc1.weight' | 'fc1.bias' | 'fc2.weight' | 'fc2.bias';
-
-const fixture = JSON.parse(readFileSync(fileURLToPath(new URL('../../../test-fixtures/optimizers_pytorch.json', import.meta.url)), 'utf8')) as Fixture;
-const ORDER: ParamName[] = ['fc1.weight', 'fc1.bias', 'fc2.weight', 'fc2.bias'];
-const arch = { sizes: [6, 5, 3] };
-
-/** PyTorch keeps a weight as [out, in]; the engines as [in, out]. */
-function toEngineLayout(name: ParamName, values: number[]): Float32Array {
-  const shape = fixture.shapes[name];
-  if (shape.length === 1) return Float32Array.from(values);
-  const [out, inputs] = shape;
-  const t = new Float32Array(values.length);
-  for (let o = 0; o < out; o++) for (let i = 0; i < inputs; i++) t[i * out + o] = values[o * inputs + i];
-  return t;
-}
-
-/** The fixture's optimizer and settings as the lab describes them (PyTorch's defaults for the rest). */
-function describeCase(c: Fixture['cases'][number]): { spec: OptimizerSpec; hyper: StepHyper } {
-  const kind = ({ SGD: 'sgd', Adam: 'adam', AdamW: 'adamw', RMSprop: 'rmsprop', Adagrad: 'adagrad' } as const)[c.optimizer];
-  // PyTorch's AdamW decays by 0.01 unless told otherwise; the fixture always says.
-  const hyper: StepHyper = { learningRate: c.settings.lr, momentum: c.settings.momentum ?? 0, weightDecay: c.settings.weight_decay ?? 0 };
-  return { spec: { kind, nesterov: c.settings.nesterov ?? false }, hyper };
-}
-
-const initial = () => ORDER.map((n) => toEngineLayout(n, fixture.initial[n]));
-const batch = (b: Fixture['batches'][number]) => ({ x: Float32Array.from(b.x.flat()), y: Int32Array.from(b.y), n: b.y.length });
-
-function expectParams(got: Float32Array[], expected: Record<ParamName, number[]>, where: string): void {
-  ORDER.forEach((name, i) => {
-    const want = toEngineLayout(name, expected[name]);
-    let worst = 0;
-    for (let k = 0; k < want.length; k++) worst = Math.max(worst, Math.abs(got[i][k] - want[k]));
-    expect(worst, `${where}, ${name}: largest difference`).toBeLessThanOrEqual(1e-5);
-  });
-}
 
 describe.each(['cpu', 'wasm'] as const)('optimizers against PyTorch on %s', (backend) => {
   let tf: Awaited<ReturnType<typeof useBackend>>;

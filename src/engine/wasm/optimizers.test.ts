@@ -10,59 +10,14 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import type { OptimizerSpec, StepHyper } from '../../shared/optimizer.ts';
+import type { StepHyper } from '../../shared/optimizer.ts';
+import { arch, batch, describeCase, expectParams, fixture, initial } from '../../test-support/optimizerFixture.ts';
 import type { SimdLevel } from './create.ts';
 import { simdEngines, simdModuleUrl } from './create.ts';
 
 // Node 20's V8 has relaxed SIMD behind a flag (Chromium ships it); it must be set before the first compile.
 setFlagsFromString('--experimental-wasm-relaxed-simd');
 const compiled = (level: SimdLevel) => new WebAssembly.Module(readFileSync(fileURLToPath(simdModuleUrl(level))));
-
-// The fixture's reading, as in tfjs/optimizers.test.ts.
-interface Fixture {
-  batches: { x: number[][]; y: number[] }[];
-  initial: Record<ParamName, number[]>;
-  shapes: Record<ParamName, [number] | [number, number]>;
-  cases: {
-    name: string;
-    optimizer: 'SGD' | 'Adam' | 'AdamW' | 'RMSprop' | 'Adagrad';
-    settings: { lr: number; momentum?: number; nesterov?: boolean; weight_decay?: number };
-    steps: { loss_before_step: number; params: Record<ParamName, number[]> }[];
-  }[];
-}
-type ParamName = 'fc1.weight' | 'fc1.bias' | 'fc2.weight' | 'fc2.bias';
-
-const fixture = JSON.parse(readFileSync(fileURLToPath(new URL('../../../test-fixtures/optimizers_pytorch.json', import.meta.url)), 'utf8')) as Fixture;
-const ORDER: ParamName[] = ['fc1.weight', 'fc1.bias', 'fc2.weight', 'fc2.bias'];
-const arch = { sizes: [6, 5, 3] };
-
-/** PyTorch keeps a weight as [out, in]; the engines as [in, out]. */
-function toEngineLayout(name: ParamName, values: number[]): Float32Array {
-  const shape = fixture.shapes[name];
-  if (shape.length === 1) return Float32Array.from(values);
-  const [out, inputs] = shape;
-  const t = new Float32Array(values.length);
-  for (let o = 0; o < out; o++) for (let i = 0; i < inputs; i++) t[i * out + o] = values[o * inputs + i];
-  return t;
-}
-
-function describeCase(c: Fixture['cases'][number]): { spec: OptimizerSpec; hyper: StepHyper } {
-  const kind = ({ SGD: 'sgd', Adam: 'adam', AdamW: 'adamw', RMSprop: 'rmsprop', Adagrad: 'adagrad' } as const)[c.optimizer];
-  const hyper: StepHyper = { learningRate: c.settings.lr, momentum: c.settings.momentum ?? 0, weightDecay: c.settings.weight_decay ?? 0 };
-  return { spec: { kind, nesterov: c.settings.nesterov ?? false }, hyper };
-}
-
-const initial = () => ORDER.map((n) => toEngineLayout(n, fixture.initial[n]));
-const batch = (b: Fixture['batches'][number]) => ({ x: Float32Array.from(b.x.flat()), y: Int32Array.from(b.y), n: b.y.length });
-
-function expectParams(got: Float32Array[], expected: Record<ParamName, number[]>, where: string): void {
-  ORDER.forEach((name, i) => {
-    const want = toEngineLayout(name, expected[name]);
-    let worst = 0;
-    for (let k = 0; k < want.length; k++) worst = Math.max(worst, Math.abs(got[i][k] - want[k]));
-    expect(worst, `${where}, ${name}: largest difference`).toBeLessThanOrEqual(1e-5);
-  });
-}
 
 describe.each(['relaxed-simd', 'simd'] as const)('optimizers against PyTorch on the %s build', (level) => {
   const engines = simdEngines(compiled(level), level);
