@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
+import type { RaceEngine } from '../engine/race.ts';
 import type { OptimizerSpec, StepHyper } from '../shared/optimizer.ts';
 
 export type ParamName = 'fc1.weight' | 'fc1.bias' | 'fc2.weight' | 'fc2.bias';
@@ -55,4 +56,33 @@ export function expectParams(got: Float32Array[], expected: Record<ParamName, nu
     for (let k = 0; k < want.length; k++) worst = Math.max(worst, Math.abs(got[i][k] - want[k]));
     expect(worst, `${where}, ${name}: largest difference`).toBeLessThanOrEqual(1e-5);
   });
+}
+
+/** A run beside the case's whose every number differs, so the case's values become per-run tensors. */
+export const otherRunHyper = (hyper: StepHyper, f: number): StepHyper => ({
+  learningRate: hyper.learningRate * f,
+  momentum: hyper.momentum * (f > 1 ? 0.5 : 0.9),
+  weightDecay: 0.02 * f,
+  beta1: 0.8,
+  beta2: 0.99,
+  epsilon: 1e-6,
+  alpha: 0.9,
+});
+
+/**
+ * Trains case `c` as the middle run of `engine` (a stack of 1 or 3; the
+ * others take otherRunHyper's numbers), checking the run's parameters after
+ * every step and its losses against PyTorch's. The engine is the caller's.
+ */
+export async function expectCaseOnStack(engine: RaceEngine, c: Fixture['cases'][number]): Promise<void> {
+  const { hyper } = describeCase(c);
+  const run = engine.runs === 1 ? 0 : 1;
+  const hypers = engine.runs === 1 ? [hyper] : [otherRunHyper(hyper, 0.5), hyper, otherRunHyper(hyper, 2)];
+  for (let s = 0; s < c.steps.length; s++) {
+    const { x, y, n } = batch(fixture.batches[s]);
+    engine.trainBatch(x, y, n, hypers);
+    expectParams(await engine.getParams(run), c.steps[s].params, `step ${s + 1}`);
+  }
+  const losses = await engine.flushLosses();
+  c.steps.forEach((st, s) => expect(losses[s * engine.runs + run]).toBeCloseTo(st.loss_before_step, 5));
 }

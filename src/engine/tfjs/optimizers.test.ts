@@ -8,7 +8,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useBackend } from '../../test-support/tf.ts';
 import type { OptimizerSpec, StepHyper } from '../../shared/optimizer.ts';
-import { arch, batch, describeCase, expectParams, fixture, initial } from '../../test-support/optimizerFixture.ts';
+import { arch, batch, describeCase, expectCaseOnStack, fixture, initial } from '../../test-support/optimizerFixture.ts';
 import { createTfjsEngine } from './create.ts';
 import { TfjsRaceEngine } from './raceEngine.ts';
 
@@ -19,41 +19,17 @@ describe.each(['cpu', 'wasm'] as const)('optimizers against PyTorch on %s', (bac
   });
 
   it.each(fixture.cases.map((c) => [c.name, c] as const))('%s: single-run engine, four steps', async (_name, c) => {
-    const { spec, hyper } = describeCase(c);
     const before = tf.memory().numTensors;
-    const engine = createTfjsEngine(arch, initial(), spec);
-    for (let s = 0; s < c.steps.length; s++) {
-      const { x, y, n } = batch(fixture.batches[s]);
-      engine.trainBatch(x, y, n, hyper);
-      expectParams(await engine.getParams(), c.steps[s].params, `step ${s + 1}`);
-    }
-    const losses = await engine.flushLosses();
-    c.steps.forEach((st, s) => expect(losses[s]).toBeCloseTo(st.loss_before_step, 5));
+    const engine = new TfjsRaceEngine(arch, initial(), 1, describeCase(c).spec);
+    await expectCaseOnStack(engine, c);
     engine.dispose();
     expect(tf.memory().numTensors).toBe(before);
   });
 
   it.each(fixture.cases.map((c) => [c.name, c] as const))('%s: as run 1 of a stacked comparison of 3', async (_name, c) => {
-    const { spec, hyper } = describeCase(c);
-    // Runs 0 and 2 differ in every number the optimizer reads, so the case's values are per-run tensors.
-    const other = (f: number): StepHyper => ({
-      learningRate: hyper.learningRate * f,
-      momentum: hyper.momentum * (f > 1 ? 0.5 : 0.9),
-      weightDecay: 0.02 * f,
-      beta1: 0.8,
-      beta2: 0.99,
-      epsilon: 1e-6,
-      alpha: 0.9,
-    });
     const before = tf.memory().numTensors;
-    const engine = new TfjsRaceEngine(arch, initial(), 3, spec);
-    for (let s = 0; s < c.steps.length; s++) {
-      const { x, y, n } = batch(fixture.batches[s]);
-      engine.trainBatch(x, y, n, [other(0.5), hyper, other(2)]);
-      expectParams(await engine.getParams(1), c.steps[s].params, `step ${s + 1}`);
-    }
-    const losses = await engine.flushLosses();
-    c.steps.forEach((st, s) => expect(losses[s * 3 + 1]).toBeCloseTo(st.loss_before_step, 5));
+    const engine = new TfjsRaceEngine(arch, initial(), 3, describeCase(c).spec);
+    await expectCaseOnStack(engine, c);
     engine.dispose();
     expect(tf.memory().numTensors).toBe(before);
   });

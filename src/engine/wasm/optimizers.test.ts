@@ -10,8 +10,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import type { StepHyper } from '../../shared/optimizer.ts';
-import { arch, batch, describeCase, expectParams, fixture, initial } from '../../test-support/optimizerFixture.ts';
+import { arch, describeCase, expectCaseOnStack, fixture, initial } from '../../test-support/optimizerFixture.ts';
 import type { SimdLevel } from './create.ts';
 import { simdEngines, simdModuleUrl } from './create.ts';
 
@@ -28,37 +27,14 @@ describe.each(['relaxed-simd', 'simd'] as const)('optimizers against PyTorch on 
   });
 
   it.each(fixture.cases.map((c) => [c.name, c] as const))('%s: single run, four steps', async (_name, c) => {
-    const { spec, hyper } = describeCase(c);
-    const engine = engines.createEngine(arch, initial(), spec);
-    for (let s = 0; s < c.steps.length; s++) {
-      const { x, y, n } = batch(fixture.batches[s]);
-      engine.trainBatch(x, y, n, hyper);
-      expectParams(await engine.getParams(), c.steps[s].params, `step ${s + 1}`);
-    }
-    const losses = await engine.flushLosses();
-    c.steps.forEach((st, s) => expect(losses[s]).toBeCloseTo(st.loss_before_step, 5));
+    const engine = engines.createRaceEngine(arch, initial(), 1, describeCase(c).spec);
+    await expectCaseOnStack(engine, c);
     engine.dispose();
   });
 
   it.each(fixture.cases.map((c) => [c.name, c] as const))('%s: as run 1 of a stack of 3', async (_name, c) => {
-    const { spec, hyper } = describeCase(c);
-    const other = (f: number): StepHyper => ({
-      learningRate: hyper.learningRate * f,
-      momentum: hyper.momentum * (f > 1 ? 0.5 : 0.9),
-      weightDecay: 0.02 * f,
-      beta1: 0.8,
-      beta2: 0.99,
-      epsilon: 1e-6,
-      alpha: 0.9,
-    });
-    const engine = engines.createRaceEngine(arch, initial(), 3, spec);
-    for (let s = 0; s < c.steps.length; s++) {
-      const { x, y, n } = batch(fixture.batches[s]);
-      engine.trainBatch(x, y, n, [other(0.5), hyper, other(2)]);
-      expectParams(await engine.getParams(1), c.steps[s].params, `step ${s + 1}`);
-    }
-    const losses = await engine.flushLosses();
-    c.steps.forEach((st, s) => expect(losses[s * 3 + 1]).toBeCloseTo(st.loss_before_step, 5));
+    const engine = engines.createRaceEngine(arch, initial(), 3, describeCase(c).spec);
+    await expectCaseOnStack(engine, c);
     // The other runs trained too: their weights moved away from the case's.
     const [p0, p1] = [await engine.getParams(0), await engine.getParams(1)];
     expect(Math.max(...p0[0].map((v, k) => Math.abs(v - p1[0][k])))).toBeGreaterThan(1e-4);
