@@ -15,11 +15,6 @@ export interface RaceRunHyper {
   momentum: number;
 }
 
-/** Whether a race's runs need their momentum in their names: they do not all share one. */
-export function momentaDiffer(runs: readonly Pick<RaceRunHyper, 'momentum'>[]): boolean {
-  return runs.some((r) => r.momentum !== runs[0].momentum);
-}
-
 /**
  * Every run's name, in race order: "lr = 0.1" while the runs share one
  * momentum, "lr = 0.01, μ = 0.9" once momenta differ; a comparison's runs

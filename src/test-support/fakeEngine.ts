@@ -5,7 +5,7 @@
  * as it likes, the way a slow or lost GPU would.
  */
 import type { Mnist } from '../data/load.ts';
-import type { Engine, StepHyper } from '../engine/engine.ts';
+import type { StepHyper } from '../engine/engine.ts';
 import type { RaceEngine } from '../engine/race.ts';
 import type { Architecture } from '../model/architecture.ts';
 
@@ -38,52 +38,6 @@ const UNIFORM = Math.log(1 / CLASSES);
 
 /** A loss that falls a little with every batch, so curves look like curves. */
 const lossAt = (step: number) => 2.3 * 0.99 ** step;
-
-export class FakeEngine implements Engine {
-  readonly backend = 'fake';
-  readonly optimizer = { kind: 'sgd' } as const;
-  private pending: number[] = [];
-  private steps = 0;
-  private params: Float32Array[];
-
-  constructor(
-    readonly arch: Architecture,
-    params: Float32Array[],
-    private readonly gate: Gate,
-  ) {
-    this.params = params.map((p) => p.slice());
-  }
-
-  setParams(params: Float32Array[]): void {
-    this.params = params.map((p) => p.slice());
-  }
-
-  async getParams(): Promise<Float32Array[]> {
-    return this.params.map((p) => p.slice());
-  }
-
-  trainBatch(_x: Float32Array, _y: Int32Array, _n: number, _hyper: StepHyper): void {
-    this.pending.push(lossAt(this.steps++));
-  }
-
-  async flushLosses(): Promise<Float32Array> {
-    await this.gate.pass('flush');
-    const losses = Float32Array.from(this.pending);
-    this.pending = [];
-    return losses;
-  }
-
-  async predictLogProbs(_x: Float32Array, n: number): Promise<Float32Array> {
-    await this.gate.pass('predict', n);
-    return new Float32Array(n * CLASSES).fill(UNIFORM);
-  }
-
-  liveTensors(): number {
-    return 0;
-  }
-
-  dispose(): void {}
-}
 
 export class FakeRaceEngine implements RaceEngine {
   readonly backend = 'fake';

@@ -5,6 +5,7 @@
  */
 import { MAX_NAME } from '../../shared/validate.ts';
 import { asStorageError, storageProblem } from '../storage/failure.ts';
+import { downloadText } from '../download.ts';
 import { useLab } from '../store/index.ts';
 import { curvesToCsv, toCsv, toJson } from './exchange.ts';
 import * as db from './historyDb.ts';
@@ -141,16 +142,6 @@ async function selectedRecords(): Promise<db.StoredRecord[]> {
   return got.filter((r): r is db.StoredRecord => r !== undefined);
 }
 
-function download(text: string, filename: string, type: string): void {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([text], { type }));
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-}
-
 export type ExportKind = 'csv' | 'curves-csv' | 'json';
 
 export async function exportSelection(kind: ExportKind): Promise<void> {
@@ -162,8 +153,8 @@ export async function exportSelection(kind: ExportKind): Promise<void> {
   }
   if (records.length === 0) return say('error', 'Tick at least one run to export.');
   const stamp = new Date().toISOString().slice(0, 19).replace(/:/g, '-');
-  if (kind === 'json') download(toJson(records), `mnist-lab-history-${stamp}.json`, 'application/json');
-  else if (kind === 'csv') download(toCsv(records), `mnist-lab-runs-${stamp}.csv`, 'text/csv');
-  else download(curvesToCsv(records), `mnist-lab-curves-${stamp}.csv`, 'text/csv');
+  if (kind === 'json') downloadText(toJson(records), `mnist-lab-history-${stamp}.json`, 'application/json');
+  else if (kind === 'csv') downloadText(toCsv(records), `mnist-lab-runs-${stamp}.csv`, 'text/csv');
+  else downloadText(curvesToCsv(records), `mnist-lab-curves-${stamp}.csv`, 'text/csv');
   say('info', `Exported ${records.length} run${records.length === 1 ? '' : 's'}.`);
 }
