@@ -13,12 +13,14 @@ import { RacePanel } from './components/race/RacePanel.tsx';
 import { HistoryPanel } from './history/HistoryPanel.tsx';
 import { DrawPanel } from './components/draw/DrawPanel.tsx';
 import { PanelBoundary } from './components/PanelBoundary.tsx';
+import { LanguageSwitch } from './components/LanguageSwitch.tsx';
 
 export function App() {
   return (
     <div className="app">
       <header className="app__header">
         <h1>mnist-lab</h1>
+        <LanguageSwitch />
         <p className="tagline">Watch a small network learn handwritten digits, and see what the learning rate changes.</p>
         <PanelBoundary title="Backend">
           <BackendLine />

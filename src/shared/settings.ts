@@ -1,9 +1,12 @@
 /**
  * The run settings, described once, as a table. A setting is one row: the
- * form's field (label, hint, group, when it applies), its range and its
- * validation message, its short name in links and exports, and whether it
- * may change mid-run. Adding a setting means adding a row (and its math in
- * the engine), nothing else. Values arrive as the text a student typed.
+ * form's field (kind, group, when it applies), its range, its short name in
+ * links and exports, and whether it may change mid-run. Its words (label,
+ * hint, choices) are in the catalogues under `settings.fields.<key>`, and a
+ * value that does not parse gives a problem code with numbers, which the
+ * page words in the student's language. Adding a setting means adding a row,
+ * its words, and its math in the engine. Values arrive as the text a student
+ * typed.
  */
 import type { OptimizerKind } from './optimizer.ts';
 import type { Activation, InputScaling } from './network.ts';
@@ -49,25 +52,41 @@ export interface RunSettings {
 
 export type SettingKey = keyof RunSettings;
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+/** Why a typed value is not a value: a code and the numbers its message needs (worded by the page). */
+export type SettingProblem =
+  | { code: 'empty'; example: number }
+  | { code: 'notNumber'; example: number }
+  | { code: 'notFinite' }
+  | { code: 'learningRatePositive' }
+  | { code: 'notWhole' }
+  | { code: 'belowMin' | 'aboveMax'; min: number; max: number }
+  /** "0,01" where only the decimal point is read; `value` is what it would be with a point. */
+  | { code: 'decimalComma'; value: number }
+  /** Both separators ("1.000,5"), or a comma in a list that also uses commas between values. */
+  | { code: 'ambiguousDecimal'; example: number }
+  | { code: 'tooManyLayers'; max: number; given: number }
+  | { code: 'layerNotWhole'; item: string }
+  | { code: 'layerWidth'; max: number; given: number }
+  | { code: 'notToggle' }
+  | { code: 'notChoice'; choices: readonly string[] };
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: SettingProblem };
+
+const fail = (problem: SettingProblem): { ok: false; problem: SettingProblem } => ({ ok: false, problem });
+
+/** How typed numbers are read: the decimal point always; the decimal comma too where the page's language writes it (pt-BR). */
+export interface ReadOptions {
+  decimalComma?: boolean;
+}
 
 /** The form's sections, in order. */
 export type SettingGroup = 'optimizer' | 'regularisation' | 'network' | 'data' | 'training';
 
-export const SETTING_GROUPS: readonly { group: SettingGroup; label: string }[] = [
-  { group: 'optimizer', label: 'Optimizer' },
-  { group: 'regularisation', label: 'Regularisation' },
-  { group: 'network', label: 'Network' },
-  { group: 'data', label: 'Data' },
-  { group: 'training', label: 'Training' },
-];
+export const SETTING_GROUPS: readonly SettingGroup[] = ['optimizer', 'regularisation', 'network', 'data', 'training'];
 
 interface FieldBase<K extends SettingKey> {
   key: K;
   group: SettingGroup;
-  label: string;
-  /** Shown under the field: what it does, in one line. */
-  hint: string;
   /** Short name in shareable links (and nothing else may use it). */
   url: string;
   /** Only these optimizers read it; the field hides, and its value is not checked, for the others. */
@@ -92,7 +111,7 @@ export interface NumberField extends FieldBase<NumberKey> {
 
 export interface ChoiceField<K extends ChoiceKey = ChoiceKey> extends FieldBase<K> {
   kind: 'choice';
-  choices: ReadonlyArray<{ value: RunSettings[K]; label: string }>;
+  choices: ReadonlyArray<RunSettings[K]>;
 }
 
 export interface ToggleField extends FieldBase<'nesterov'> {
@@ -149,88 +168,26 @@ const ADAM: readonly OptimizerKind[] = ['adam', 'adamw'];
 
 // biome-ignore format: a table reads best one row per line
 export const FIELDS: readonly SettingField[] = [
-  { kind: 'choice', key: 'optimizer', group: 'optimizer', url: 'opt', label: 'Optimizer',
-    hint: 'How each step turns the gradient into a change of the weights.',
-    choices: [
-      { value: 'sgd', label: 'SGD (the notebook)' },
-      { value: 'adam', label: 'Adam' },
-      { value: 'adamw', label: 'AdamW (decoupled weight decay)' },
-      { value: 'rmsprop', label: 'RMSprop' },
-      { value: 'adagrad', label: 'Adagrad' },
-    ] },
-  { kind: 'number', key: 'learningRate', group: 'optimizer', url: 'lr', label: 'Learning rate', step: 'any', live: true,
-    hint: 'How far each step moves the weights along the gradient.',
-    min: LEARNING_RATE_RANGE.min, max: LEARNING_RATE_RANGE.max, integer: false, minInclusive: true },
-  { kind: 'number', key: 'momentum', group: 'optimizer', url: 'mom', label: 'Momentum', step: '0.01', live: true, optimizers: ['sgd', 'rmsprop'],
-    hint: 'How much of the previous step carries into the next (0 = none).',
-    min: 0, max: 0.99, integer: false, minInclusive: true },
-  { kind: 'toggle', key: 'nesterov', group: 'optimizer', url: 'nesterov', label: 'Nesterov momentum', optimizers: ['sgd'],
-    hint: 'Look ahead: step along the gradient plus the momentum it is about to add.' },
-  { kind: 'number', key: 'beta1', group: 'optimizer', url: 'b1', label: 'β₁', step: '0.01', live: true, optimizers: ADAM,
-    hint: 'Decay of the running mean of gradients (Adam’s momentum).',
-    min: 0, max: 0.999, integer: false, minInclusive: true },
-  { kind: 'number', key: 'beta2', group: 'optimizer', url: 'b2', label: 'β₂', step: '0.001', live: true, optimizers: ADAM,
-    hint: 'Decay of the running mean of squared gradients.',
-    min: 0, max: 0.99999, integer: false, minInclusive: true },
-  { kind: 'number', key: 'alpha', group: 'optimizer', url: 'alpha', label: 'α (smoothing)', step: '0.01', live: true, optimizers: ['rmsprop'],
-    hint: 'Decay of the running mean of squared gradients.',
-    min: 0, max: 0.9999, integer: false, minInclusive: true },
-  { kind: 'number', key: 'epsilon', group: 'optimizer', url: 'eps', label: 'ε', step: 'any', live: true, optimizers: ['adam', 'adamw', 'rmsprop', 'adagrad'],
-    hint: 'Added under the square root’s result, so a tiny gradient history cannot blow a step up.',
-    min: 1e-12, max: 1, integer: false, minInclusive: true },
-  { kind: 'choice', key: 'schedule', group: 'optimizer', url: 'sched', label: 'Learning-rate schedule',
-    hint: 'How the learning rate changes over the run.',
-    choices: [
-      { value: 'constant', label: 'Constant' },
-      { value: 'step', label: 'Step decay (×0.1 every 5 epochs)' },
-      { value: 'exponential', label: 'Exponential (to 1% by the end)' },
-      { value: 'cosine', label: 'Cosine (to 0 by the end)' },
-      { value: 'one-cycle', label: 'One-cycle (warm up, then anneal)' },
-    ] },
-  { kind: 'number', key: 'weightDecay', group: 'regularisation', url: 'wd', label: 'Weight decay', step: 'any', live: true,
-    hint: 'Pulls every weight toward 0 each step (L2; AdamW decouples it from the gradient).',
-    min: 0, max: 1, integer: false, minInclusive: true },
-  { kind: 'number', key: 'dropout', group: 'regularisation', url: 'drop', label: 'Dropout', step: '0.05', live: true,
-    hint: 'Fraction of hidden units switched off in each training batch (never when evaluating).',
-    min: 0, max: 0.9, integer: false, minInclusive: true },
-  { kind: 'number', key: 'patience', group: 'regularisation', url: 'patience', label: 'Early stopping patience', step: '1',
-    hint: 'Stop after this many epochs without a lower validation loss, keeping the best epoch’s weights (0 = off).',
-    min: 0, max: 100, integer: true, minInclusive: true },
-  { kind: 'layers', key: 'hiddenLayers', group: 'network', url: 'layers', label: 'Hidden layers',
-    hint: 'Units per hidden layer, input side first, like 128, 64 (empty: no hidden layer).',
-    maxLayers: 4, maxWidth: 1024 },
-  { kind: 'choice', key: 'activation', group: 'network', url: 'act', label: 'Activation',
-    hint: 'The nonlinearity after each hidden layer.',
-    choices: [
-      { value: 'relu', label: 'ReLU (the notebook)' },
-      { value: 'leaky-relu', label: 'Leaky ReLU (slope 0.01)' },
-      { value: 'tanh', label: 'tanh' },
-      { value: 'sigmoid', label: 'Sigmoid' },
-    ] },
-  { kind: 'choice', key: 'init', group: 'network', url: 'init', label: 'Initial weights',
-    hint: 'How the weights are drawn before training.',
-    choices: [
-      { value: 'pytorch', label: 'PyTorch default (±1/√fan-in)' },
-      { value: 'glorot', label: 'Glorot uniform (tfjs default)' },
-    ] },
-  { kind: 'choice', key: 'inputScaling', group: 'data', url: 'scale', label: 'Input scaling',
-    hint: 'How a pixel becomes an input.',
-    choices: [
-      { value: 'unit', label: 'pixel / 255 (the notebook)' },
-      { value: 'standardised', label: 'Standardised (mean 0.1307, std 0.3081)' },
-    ] },
-  { kind: 'number', key: 'trainSize', group: 'data', url: 'train', label: 'Training images', step: '1',
-    hint: 'A random subset of the 50,000 not held out; small sets show overfitting.',
-    min: 100, max: MAX_TRAIN_SIZE, integer: true, minInclusive: true },
-  { kind: 'number', key: 'epochs', group: 'training', url: 'epochs', label: 'Epochs', step: '1',
-    hint: 'Passes over the training set.',
-    min: 1, max: 100, integer: true, minInclusive: true },
-  { kind: 'number', key: 'batchSize', group: 'training', url: 'batch', label: 'Batch size', step: '1',
-    hint: 'Images per weight update.',
-    min: 1, max: 2048, integer: true, minInclusive: true },
-  { kind: 'number', key: 'seed', group: 'training', url: 'seed', label: 'Seed', step: '1',
-    hint: 'Same seed and settings, same curves.',
-    min: 0, max: 2 ** 31 - 1, integer: true, minInclusive: true },
+  { kind: 'choice', key: 'optimizer', group: 'optimizer', url: 'opt', choices: ['sgd', 'adam', 'adamw', 'rmsprop', 'adagrad'] },
+  { kind: 'number', key: 'learningRate', group: 'optimizer', url: 'lr', step: 'any', live: true, min: LEARNING_RATE_RANGE.min, max: LEARNING_RATE_RANGE.max, integer: false, minInclusive: true },
+  { kind: 'number', key: 'momentum', group: 'optimizer', url: 'mom', step: '0.01', live: true, optimizers: ['sgd', 'rmsprop'], min: 0, max: 0.99, integer: false, minInclusive: true },
+  { kind: 'toggle', key: 'nesterov', group: 'optimizer', url: 'nesterov', optimizers: ['sgd'] },
+  { kind: 'number', key: 'beta1', group: 'optimizer', url: 'b1', step: '0.01', live: true, optimizers: ADAM, min: 0, max: 0.999, integer: false, minInclusive: true },
+  { kind: 'number', key: 'beta2', group: 'optimizer', url: 'b2', step: '0.001', live: true, optimizers: ADAM, min: 0, max: 0.99999, integer: false, minInclusive: true },
+  { kind: 'number', key: 'alpha', group: 'optimizer', url: 'alpha', step: '0.01', live: true, optimizers: ['rmsprop'], min: 0, max: 0.9999, integer: false, minInclusive: true },
+  { kind: 'number', key: 'epsilon', group: 'optimizer', url: 'eps', step: 'any', live: true, optimizers: ['adam', 'adamw', 'rmsprop', 'adagrad'], min: 1e-12, max: 1, integer: false, minInclusive: true },
+  { kind: 'choice', key: 'schedule', group: 'optimizer', url: 'sched', choices: ['constant', 'step', 'exponential', 'cosine', 'one-cycle'] },
+  { kind: 'number', key: 'weightDecay', group: 'regularisation', url: 'wd', step: 'any', live: true, min: 0, max: 1, integer: false, minInclusive: true },
+  { kind: 'number', key: 'dropout', group: 'regularisation', url: 'drop', step: '0.05', live: true, min: 0, max: 0.9, integer: false, minInclusive: true },
+  { kind: 'number', key: 'patience', group: 'regularisation', url: 'patience', step: '1', min: 0, max: 100, integer: true, minInclusive: true },
+  { kind: 'layers', key: 'hiddenLayers', group: 'network', url: 'layers', maxLayers: 4, maxWidth: 1024 },
+  { kind: 'choice', key: 'activation', group: 'network', url: 'act', choices: ['relu', 'leaky-relu', 'tanh', 'sigmoid'] },
+  { kind: 'choice', key: 'init', group: 'network', url: 'init', choices: ['pytorch', 'glorot'] },
+  { kind: 'choice', key: 'inputScaling', group: 'data', url: 'scale', choices: ['unit', 'standardised'] },
+  { kind: 'number', key: 'trainSize', group: 'data', url: 'train', step: '1', min: 100, max: MAX_TRAIN_SIZE, integer: true, minInclusive: true },
+  { kind: 'number', key: 'epochs', group: 'training', url: 'epochs', step: '1', min: 1, max: 100, integer: true, minInclusive: true },
+  { kind: 'number', key: 'batchSize', group: 'training', url: 'batch', step: '1', min: 1, max: 2048, integer: true, minInclusive: true },
+  { kind: 'number', key: 'seed', group: 'training', url: 'seed', step: '1', min: 0, max: 2 ** 31 - 1, integer: true, minInclusive: true },
 ];
 
 /** The field of a setting, typed by its kind (a number key gives a NumberField). */
@@ -245,28 +202,37 @@ export function applies(f: SettingField, optimizer: OptimizerKind): boolean {
   return !f.optimizers || f.optimizers.includes(optimizer);
 }
 
-/** A number as the messages write it: 1e-5, 0.01, 2,147,483,647. */
-export function formatSettingNumber(n: number): string {
-  if (Number.isInteger(n) && Math.abs(n) >= 1e4) return n.toLocaleString('en-US');
-  return n !== 0 && (Math.abs(n) < 1e-3 || Math.abs(n) >= 1e4) ? n.toExponential().replace('e+', 'e') : String(n);
+/**
+ * A typed number as its value: "0.01", "1e-3", ".5"; with `decimalComma`, also
+ * "0,01". Thousands separators are not read ("1,000" is not a thousand in
+ * pt-BR and would be one in English), so a text with both marks is ambiguous.
+ */
+export function readDecimal(text: string, { decimalComma = false }: ReadOptions = {}): number | SettingProblem {
+  let t = text.trim();
+  if (t.includes(',')) {
+    if (t.includes('.') || t.indexOf(',') !== t.lastIndexOf(',')) return { code: 'ambiguousDecimal', example: 0 };
+    const asPoint = t.replace(',', '.');
+    if (!DECIMAL.test(asPoint)) return { code: 'notNumber', example: 0 };
+    if (!decimalComma) return { code: 'decimalComma', value: Number(asPoint) };
+    t = asPoint;
+  }
+  // Number() accepts '', '0x1f' and whitespace; a plain decimal or exponent form is what we mean.
+  if (!DECIMAL.test(t)) return { code: 'notNumber', example: 0 };
+  return Number(t);
 }
 
-export function parseNumberField(f: NumberField, text: string): Parsed<number> {
-  const name = f.label.toLowerCase();
-  const t = text.trim();
-  const like = formatSettingNumber(PRESET[f.key]);
-  const range = `${formatSettingNumber(f.min)} to ${formatSettingNumber(f.max)}`;
-  if (t === '') return { ok: false, message: `Enter a value for ${name}, like ${like}.` };
-  // Number() accepts '', '0x1f' and whitespace; a plain decimal or exponent form is what we mean.
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return { ok: false, message: `The ${name} must be a number, like ${like}.` };
-  const v = Number(t);
-  if (!Number.isFinite(v)) return { ok: false, message: `The ${name} must be a finite number.` };
-  if (f.key === 'learningRate' && v <= 0)
-    return { ok: false, message: 'The learning rate must be greater than 0: with 0 the weights never move, and a negative rate climbs the loss.' };
-  if (f.integer && !Number.isInteger(v)) return { ok: false, message: `The ${name} must be a whole number.` };
-  if (v < f.min || (!f.minInclusive && v === f.min))
-    return { ok: false, message: `The ${name} must be at least ${formatSettingNumber(f.min)} (range ${range}).` };
-  if (v > f.max) return { ok: false, message: `The ${name} must be at most ${formatSettingNumber(f.max)} (range ${range}).` };
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+export function parseNumberField(f: NumberField, text: string, options: ReadOptions = {}): Parsed<number> {
+  const example = PRESET[f.key];
+  if (text.trim() === '') return fail({ code: 'empty', example });
+  const v = readDecimal(text, options);
+  if (typeof v !== 'number') return fail(v.code === 'notNumber' || v.code === 'ambiguousDecimal' ? { code: v.code, example } : v);
+  if (!Number.isFinite(v)) return fail({ code: 'notFinite' });
+  if (f.key === 'learningRate' && v <= 0) return fail({ code: 'learningRatePositive' });
+  if (f.integer && !Number.isInteger(v)) return fail({ code: 'notWhole' });
+  if (v < f.min || (!f.minInclusive && v === f.min)) return fail({ code: 'belowMin', min: f.min, max: f.max });
+  if (v > f.max) return fail({ code: 'aboveMax', min: f.min, max: f.max });
   return { ok: true, value: v };
 }
 
@@ -275,12 +241,12 @@ export function parseLayers(f: LayersField, text: string): Parsed<number[]> {
   const t = text.trim();
   if (t === '' || t.toLowerCase() === 'none') return { ok: true, value: [] };
   const items = t.split(/[\s,;]+/).filter((s) => s !== '');
-  if (items.length > f.maxLayers) return { ok: false, message: `At most ${f.maxLayers} hidden layers (you listed ${items.length}).` };
+  if (items.length > f.maxLayers) return fail({ code: 'tooManyLayers', max: f.maxLayers, given: items.length });
   const widths: number[] = [];
   for (const item of items) {
-    if (!/^\d+$/.test(item)) return { ok: false, message: `“${item.slice(0, 20)}” is not a whole number of units: list widths like 128, 64.` };
+    if (!/^\d+$/.test(item)) return fail({ code: 'layerNotWhole', item: item.slice(0, 20) });
     const w = Number(item);
-    if (w < 1 || w > f.maxWidth) return { ok: false, message: `A hidden layer has 1 to ${f.maxWidth} units (you wrote ${w}).` };
+    if (w < 1 || w > f.maxWidth) return fail({ code: 'layerWidth', max: f.maxWidth, given: w });
     widths.push(w);
   }
   return { ok: true, value: widths };
@@ -288,31 +254,34 @@ export function parseLayers(f: LayersField, text: string): Parsed<number[]> {
 
 export type SettingsText = Record<SettingKey, string>;
 
-/** A value as the form shows it ("128, 64" for a list). */
-export function settingText(value: RunSettings[SettingKey]): string {
-  return Array.isArray(value) ? value.join(', ') : String(value);
+/**
+ * A value as the form shows it ("128, 64" for a list); with `decimalComma`,
+ * "0,01". Links, exports and comparisons of settings use the point form.
+ */
+export function settingText(value: RunSettings[SettingKey], { decimalComma = false }: ReadOptions = {}): string {
+  if (Array.isArray(value)) return value.join(', ');
+  const t = String(value);
+  return decimalComma && typeof value === 'number' ? t.replace('.', ',') : t;
 }
 
-export function settingsToText(s: RunSettings): SettingsText {
+export function settingsToText(s: RunSettings, options: ReadOptions = {}): SettingsText {
   const out = {} as SettingsText;
-  for (const f of FIELDS) out[f.key] = settingText(s[f.key]);
+  for (const f of FIELDS) out[f.key] = settingText(s[f.key], options);
   return out;
 }
 
 /** One field's text as its value, or why it is not one. */
-export function parseField(f: SettingField, text: string): Parsed<RunSettings[SettingKey]> {
+export function parseField(f: SettingField, text: string, options: ReadOptions = {}): Parsed<RunSettings[SettingKey]> {
   switch (f.kind) {
     case 'number':
-      return parseNumberField(f, text);
+      return parseNumberField(f, text, options);
     case 'layers':
       return parseLayers(f, text);
     case 'toggle':
-      return text === 'true' || text === 'false' ? { ok: true, value: text === 'true' } : { ok: false, message: `${f.label} is on (true) or off (false).` };
+      return text === 'true' || text === 'false' ? { ok: true, value: text === 'true' } : fail({ code: 'notToggle' });
     case 'choice': {
-      const c = (f.choices as ReadonlyArray<{ value: string; label: string }>).find((ch) => ch.value === text);
-      return c
-        ? { ok: true, value: c.value as RunSettings[ChoiceKey] }
-        : { ok: false, message: `Choose one of: ${f.choices.map((ch) => ch.label).join(', ')}.` };
+      const choices = f.choices as readonly string[];
+      return choices.includes(text) ? { ok: true, value: text as RunSettings[ChoiceKey] } : fail({ code: 'notChoice', choices });
     }
   }
 }
@@ -324,17 +293,20 @@ export function parseField(f: SettingField, text: string): Parsed<RunSettings[Se
  * judged (a half-typed β₁ left behind when switching to SGD must not block
  * Train) and takes the notebook's value if it does not parse.
  */
-export function parseSettings(text: Partial<SettingsText>): { settings: RunSettings | null; errors: Partial<Record<SettingKey, string>> } {
-  const errors: Partial<Record<SettingKey, string>> = {};
+export function parseSettings(
+  text: Partial<SettingsText>,
+  options: ReadOptions = {},
+): { settings: RunSettings | null; errors: Partial<Record<SettingKey, SettingProblem>> } {
+  const errors: Partial<Record<SettingKey, SettingProblem>> = {};
   const out = { ...PRESET } as Record<SettingKey, unknown>;
   const optimizer = parseField(field('optimizer'), text.optimizer ?? PRESET.optimizer);
   const kind = optimizer.ok ? (optimizer.value as OptimizerKind) : PRESET.optimizer;
   for (const f of FIELDS) {
     const t = text[f.key];
     if (t === undefined) continue;
-    const r = parseField(f, t);
+    const r = parseField(f, t, options);
     if (r.ok) out[f.key] = r.value;
-    else if (applies(f, kind)) errors[f.key] = r.message;
+    else if (applies(f, kind)) errors[f.key] = r.problem;
   }
   return { settings: Object.keys(errors).length === 0 ? (out as unknown as RunSettings) : null, errors };
 }

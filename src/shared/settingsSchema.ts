@@ -17,7 +17,7 @@ function readerOf(f: SettingField): Reader<unknown> {
     case 'number':
       return number({ min: f.min, max: f.max, integer: f.integer, minExclusive: !f.minInclusive });
     case 'choice':
-      return oneOf((f.choices as ReadonlyArray<{ value: string }>).map((c) => c.value));
+      return oneOf(f.choices as readonly string[]);
     case 'toggle':
       return oneOf([true, false]);
     case 'layers':

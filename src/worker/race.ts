@@ -10,7 +10,6 @@ import type { ImageSet } from '../data/dataset.ts';
 import type { RaceEngine } from '../engine/race.ts';
 import type { Architecture } from '../model/architecture.ts';
 import { initParams } from '../model/init.ts';
-import { runNames } from '../shared/compare.ts';
 import type { OptimizerSpec } from '../shared/optimizer.ts';
 import { BatchSource } from '../train/batches.ts';
 import type { CoreControl, RunGroup, RunOutcome } from '../train/core.ts';
@@ -38,7 +37,8 @@ export async function runRace(cmd: RaceStart, ctx: RaceContext): Promise<void> {
   const { runId, runs } = cmd;
   // Batches are shared: batch size, epochs and seed are the same for every run (parseCompare sees to it).
   const { batchSize, epochs, seed } = runs[0];
-  const names = runNames(runs);
+  // Placeholder names until run ends are sent as codes (the page names runs: app/runNames.ts).
+  const names = runs.map((_, i) => `#${i + 1}`);
   const batches = new BatchSource({ train: ctx.train, indices: ctx.trainIndices, batchSize, seed });
   const stepsPerEpoch = batches.batchesPerEpoch;
   const totalSteps = stepsPerEpoch * epochs;

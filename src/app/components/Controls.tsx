@@ -6,12 +6,15 @@
  * batch; the rest wait for the next run.
  */
 import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { architectureOf, describeWithCount } from '../../model/architecture.ts';
 import type { OptimizerKind } from '../../shared/optimizer.ts';
 import { OPTIMIZER_KINDS } from '../../shared/optimizer.ts';
 import type { SettingKey } from '../../shared/settings.ts';
-import { FIELDS, PRESET, SETTING_GROUPS, applies } from '../../shared/settings.ts';
+import { FIELDS, PRESET, SETTING_GROUPS, applies, settingText } from '../../shared/settings.ts';
+import { readOptions } from '../format.ts';
 import * as lab from '../lab.ts';
+import { groupLabel } from '../settingsWords.ts';
 import { canReset, useLab, workerBusy } from '../store/index.ts';
 import { LearningRateSlider } from './LearningRateSlider.tsx';
 import { SchedulePreview } from './SchedulePreview.tsx';
@@ -21,6 +24,7 @@ import { stepSummary } from './settings/stepSummary.ts';
 const LIVE: ReadonlySet<SettingKey> = new Set(FIELDS.filter((f) => f.live).map((f) => f.key));
 
 export function Controls() {
+  const { t } = useTranslation();
   const text = useLab((s) => s.settingsText);
   const errors = useLab((s) => s.errors);
   const settings = useLab((s) => s.settings);
@@ -44,27 +48,31 @@ export function Controls() {
 
   return (
     <section className="panel controls" aria-labelledby="controls-heading">
-      <h2 id="controls-heading">Settings</h2>
+      <h2 id="controls-heading">{t('controls.heading')}</h2>
       <form
         onSubmit={(e) => {
           e.preventDefault();
           lab.train();
         }}
       >
-        {SETTING_GROUPS.map(({ group, label }) => (
+        {SETTING_GROUPS.map((group) => (
           <fieldset key={group} className={`fields fields--${group}`}>
-            <legend>{label}</legend>
+            <legend>{groupLabel(group)}</legend>
             {FIELDS.filter((f) => f.group === group && applies(f, optimizer)).map((f) => (
               <SettingInput
                 key={f.key}
                 field={f}
                 value={text[f.key]}
-                error={errors[f.key]}
+                problem={errors[f.key]}
                 disabled={otherBusy || (active && !LIVE.has(f.key))}
                 onChange={(v) => change(f.key, v)}
               >
                 {f.key === 'learningRate' ? (
-                  <LearningRateSlider value={lastValidLr.current} disabled={otherBusy} onChange={(lr) => change('learningRate', String(lr))} />
+                  <LearningRateSlider
+                    value={lastValidLr.current}
+                    disabled={otherBusy}
+                    onChange={(lr) => change('learningRate', settingText(lr, readOptions()))}
+                  />
                 ) : null}
                 {f.key === 'schedule' && settings ? <SchedulePreview settings={settings} trainCount={settings.trainSize} /> : null}
               </SettingInput>
@@ -74,17 +82,17 @@ export function Controls() {
         {settings ? (
           <>
             <p className="network-line">
-              Network: <strong>{describeWithCount(architectureOf(settings))}</strong>
+              {t('controls.network')} <strong>{describeWithCount(architectureOf(settings))}</strong>
             </p>
             <p className="effective-step">
               {stepSummary(settings)}
-              {active ? ' · changes to the live settings apply from the next batch' : ''}
+              {active ? ` · ${t('controls.liveNote')}` : ''}
             </p>
           </>
         ) : null}
         <div className="buttons">
           <button type="submit" className="primary" disabled={!settings || active || otherBusy}>
-            Train
+            {t('controls.train')}
           </button>
           {phase === 'paused' ? (
             <button type="button" onClick={lab.resume}>
@@ -96,13 +104,13 @@ export function Controls() {
             </button>
           )}
           <button type="button" onClick={lab.stop} disabled={!active}>
-            Stop
+            {t('controls.stop')}
           </button>
           <button type="button" onClick={lab.reset} disabled={!resettable}>
-            Reset
+            {t('controls.reset')}
           </button>
           <button type="button" className="link" onClick={resetSettings} disabled={active || otherBusy}>
-            Reset to the notebook's settings
+            {t('controls.resetSettings')}
           </button>
         </div>
       </form>

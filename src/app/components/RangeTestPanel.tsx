@@ -11,6 +11,8 @@ import { smoothEma } from '../../train/smoothing.ts';
 import * as lab from '../lab.ts';
 import { useLab, workerBusy } from '../store/index.ts';
 import { roundRate } from './LearningRateSlider.tsx';
+import { settingText } from '../../shared/settings.ts';
+import { readOptions } from '../format.ts';
 
 const fmtLr = (v: number) => (v >= 0.01 ? String(roundRate(v)) : v.toExponential(0));
 
@@ -107,7 +109,12 @@ export function RangeTestPanel() {
                 {rt.message}
               </p>
               {s ? (
-                <button type="button" className="primary" disabled={training} onClick={() => setField('learningRate', String(roundRate(s.valley)))}>
+                <button
+                  type="button"
+                  className="primary"
+                  disabled={training}
+                  onClick={() => setField('learningRate', settingText(roundRate(s.valley), readOptions()))}
+                >
                   Use this learning rate
                 </button>
               ) : null}

@@ -5,19 +5,23 @@
  * comparison starts; each run then carries its whole settings.
  */
 import { useState } from 'react';
-import { COMPARE_PRESETS, COMPARE_SIZE, parseCompare, runNames } from '../../../shared/compare.ts';
+import { useTranslation } from 'react-i18next';
+import { COMPARE_PRESETS, COMPARE_SIZE, parseCompare } from '../../../shared/compare.ts';
 import { FIELDS } from '../../../shared/settings.ts';
+import { compareProblemsText } from '../../compareWords.ts';
 import * as lab from '../../lab.ts';
+import { runNames } from '../../runNames.ts';
 import { useLab, workerBusy } from '../../store/index.ts';
 
 const ID = 'compare-runs';
 
 export function CompareList() {
-  const [text, setText] = useState(COMPARE_PRESETS[1].text);
+  const { t } = useTranslation();
+  const [text, setText] = useState<string>(COMPARE_PRESETS[1].text);
   const base = useLab((s) => s.settings);
   const busy = useLab(workerBusy);
   const parsed = base ? parseCompare(text, base) : null;
-  const error = parsed && !parsed.ok ? parsed.message : undefined;
+  const error = parsed && !parsed.ok ? compareProblemsText(parsed.problems) : undefined;
   const names = parsed?.ok ? runNames(parsed.value) : [];
 
   return (
@@ -29,7 +33,7 @@ export function CompareList() {
       }}
     >
       <div className={`field${error ? ' field--invalid' : ''}`}>
-        <label htmlFor={ID}>Runs to compare</label>
+        <label htmlFor={ID}>{t('compare.form.label')}</label>
         <textarea
           id={ID}
           rows={4}
@@ -41,10 +45,10 @@ export function CompareList() {
           onChange={(e) => setText(e.target.value)}
         />
         <fieldset className="compare__presets">
-          <legend className="compare__legend">Ready-made:</legend>
+          <legend className="compare__legend">{t('compare.form.readyMade')}</legend>
           {COMPARE_PRESETS.map((p) => (
-            <button key={p.label} type="button" onClick={() => setText(p.text)}>
-              {p.label}
+            <button key={p.id} type="button" onClick={() => setText(p.text)}>
+              {t(`compare.presets.${p.id}`)}
             </button>
           ))}
         </fieldset>
@@ -54,21 +58,15 @@ export function CompareList() {
           </p>
         ) : null}
         <p id={`${ID}-hint`} className="field__hint">
-          {COMPARE_SIZE.min} to {COMPARE_SIZE.max} runs, one per line, each as name=value over Settings ({FIELDS.map((f) => f.url).join(', ')}; layers like
-          512-256). Runs with the same network, optimizer and initial weights train stacked in one engine; the others take turns, batch by batch, on the same
-          batches.
+          {t('compare.form.hint', { min: COMPARE_SIZE.min, max: COMPARE_SIZE.max, names: FIELDS.map((f) => f.url).join(', ') })}
         </p>
-        {names.length ? <p className="compare__names">Runs: {names.join(' · ')}</p> : null}
+        {names.length ? <p className="compare__names">{t('compare.form.runs', { names: names.join(' · ') })}</p> : null}
       </div>
       <div className="buttons">
         <button type="submit" className="primary" disabled={!parsed?.ok || busy}>
-          Start comparison
+          {t('compare.form.start')}
         </button>
-        {!base ? (
-          <span className="race__why">Fix the settings first.</span>
-        ) : busy ? (
-          <span className="race__why">The trainer is busy: stop what runs first.</span>
-        ) : null}
+        {!base ? <span className="race__why">{t('compare.form.fixSettings')}</span> : busy ? <span className="race__why">{t('compare.form.busy')}</span> : null}
       </div>
     </form>
   );

@@ -6,26 +6,31 @@
  */
 import { useState } from 'react';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { readOptions, settingNumber } from '../../format.ts';
 import * as lab from '../../lab.ts';
 import { useLab, workerBusy } from '../../store/index.ts';
 import type { LabState } from '../../store/index.ts';
 import { PRESET } from '../../../shared/settings.ts';
 import { DecimalInput } from '../DecimalInput.tsx';
-import { RACE_PRESET_TEXT, RACE_SIZE, parseRaceRuns } from './parseRates.ts';
+import { type ListProblem, RACE_SIZE, parseRaceRuns } from './parseRates.ts';
+import { listProblemText, racePresetText } from './raceWords.ts';
 
 const RATES_ID = 'race-rates';
 const MOMENTA_ID = 'race-momenta';
 
 export function LearningRateList() {
-  const [rates, setRates] = useState(RACE_PRESET_TEXT);
+  const { t } = useTranslation();
+  const [rates, setRates] = useState(racePresetText);
   const [momenta, setMomenta] = useState('');
   // While Settings are invalid Start race is disabled anyway; the preset only keeps the parse defined.
   const defaultMomentum = useLab((s) => s.settings?.momentum ?? PRESET.momentum);
   const formValid = useLab((s) => s.settings !== null);
   const busy = useLab(workerBusy);
   const racing = useLab(raceActive);
-  const parsed = parseRaceRuns(rates, momenta, defaultMomentum);
-  const errors = parsed.ok ? {} : parsed.errors;
+  const parsed = parseRaceRuns(rates, momenta, defaultMomentum, readOptions());
+  const problems = parsed.ok ? {} : parsed.errors;
+  const errors = { rates: wordsOf(problems.rates), momenta: wordsOf(problems.momenta) };
 
   return (
     <form
@@ -37,36 +42,40 @@ export function LearningRateList() {
       }}
     >
       <div className={`field${errors.rates ? ' field--invalid' : ''}`}>
-        <label htmlFor={RATES_ID}>Learning rates to race</label>
+        <label htmlFor={RATES_ID}>{t('race.form.ratesLabel')}</label>
         <div className="race__input">
           <DecimalInput id={RATES_ID} value={rates} error={errors.rates} onChange={setRates} />
-          <button type="button" onClick={() => setRates(RACE_PRESET_TEXT)}>
-            Preset: {RACE_PRESET_TEXT}
+          <button type="button" onClick={() => setRates(racePresetText())}>
+            {t('race.form.preset', { list: racePresetText() })}
           </button>
         </div>
         <FieldNotes id={RATES_ID} error={errors.rates}>
-          {RACE_SIZE.min} to {RACE_SIZE.max} values, separated by commas or spaces. Epochs, batch size, seed, initial weights and schedule come from Settings;
-          momentum too, unless given per run below.
+          {t('race.form.ratesHint', { min: RACE_SIZE.min, max: RACE_SIZE.max })}
         </FieldNotes>
       </div>
       <div className={`field${errors.momenta ? ' field--invalid' : ''}`}>
-        <label htmlFor={MOMENTA_ID}>Momentum per run</label>
+        <label htmlFor={MOMENTA_ID}>{t('race.form.momentaLabel')}</label>
         <div className="race__input">
-          <DecimalInput id={MOMENTA_ID} value={momenta} error={errors.momenta} onChange={setMomenta} placeholder={`Settings: ${defaultMomentum}`} />
+          <DecimalInput
+            id={MOMENTA_ID}
+            value={momenta}
+            error={errors.momenta}
+            onChange={setMomenta}
+            placeholder={t('race.form.momentaPlaceholder', { value: settingNumber(defaultMomentum) })}
+          />
         </div>
         <FieldNotes id={MOMENTA_ID} error={errors.momenta}>
-          Optional. Empty: every run uses Settings’ momentum. One value: that momentum for every run. Otherwise one value per learning rate, in the same order;
-          a learning rate may then race twice with two momenta (0.01 with 0 and with 0.9 shows what momentum adds).
+          {t('race.form.momentaHint')}
         </FieldNotes>
       </div>
       <div className="buttons">
         <button type="submit" className="primary" disabled={!parsed.ok || !formValid || busy}>
-          Start race
+          {t('race.form.start')}
         </button>
         {!formValid ? (
-          <span className="race__why">Fix the settings first.</span>
+          <span className="race__why">{t('race.form.fixSettings')}</span>
         ) : busy && !racing ? (
-          <span className="race__why">A run or range test is using the trainer: stop it first.</span>
+          <span className="race__why">{t('race.form.busy')}</span>
         ) : null}
       </div>
     </form>
@@ -92,3 +101,5 @@ function FieldNotes({ id, error, children }: { id: string; error: string | undef
 function raceActive(s: LabState): boolean {
   return !!s.race && s.race.phase !== 'done';
 }
+
+const wordsOf = (p: ListProblem | undefined): string | undefined => (p ? listProblemText(p) : undefined);

@@ -9,7 +9,7 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Scatter, XAxis, YAxis } from 'recharts';
 import { useLab } from '../../store/index.ts';
-import { raceRunNames } from '../../../shared/raceRuns.ts';
+import { raceRunNames } from '../../runNames.ts';
 import { runStyle } from './racePalette.ts';
 import { lossDomain, raceSeries } from './raceSeries.ts';
 

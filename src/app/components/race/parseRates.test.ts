@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { RACE_PRESET, RACE_PRESET_TEXT, parseRaceRuns, parseRates } from './parseRates.ts';
-import type { RaceFormErrors } from './parseRates.ts';
+import { RACE_PRESET, parseRaceRuns, parseRates } from './parseRates.ts';
+import { listProblemText, racePresetText } from './raceWords.ts';
 
+// The page is in English in Node (no address, storage or browser language): these check the words too.
 const message = (text: string) => {
   const r = parseRates(text);
   if (r.ok) throw new Error(`expected an error for ${JSON.stringify(text)}`);
-  return r.message;
+  return listProblemText(r.problem);
 };
 
 describe('parseRates', () => {
   it('reads commas, spaces, semicolons and exponent forms, in the order entered', () => {
     expect(parseRates('0.001, 0.01, 0.1, 1')).toEqual({ ok: true, value: [0.001, 0.01, 0.1, 1] });
     expect(parseRates('  1e-3 0.5\n0.05;2, ')).toEqual({ ok: true, value: [0.001, 0.5, 0.05, 2] });
-    expect(parseRates(RACE_PRESET_TEXT)).toEqual({ ok: true, value: [...RACE_PRESET] });
+    expect(parseRates(racePresetText())).toEqual({ ok: true, value: [...RACE_PRESET] });
   });
 
   it('asks for learning rates when the field is empty', () => {
@@ -45,10 +46,13 @@ describe('parseRates', () => {
 });
 
 const runs = (...pairs: [number, number][]) => ({ ok: true, value: pairs.map(([learningRate, momentum]) => ({ learningRate, momentum })) });
-const errors = (rates: string, momenta: string, defaultMomentum = 0.5): RaceFormErrors => {
+const errors = (rates: string, momenta: string, defaultMomentum = 0.5): { rates?: string; momenta?: string } => {
   const r = parseRaceRuns(rates, momenta, defaultMomentum);
   if (r.ok) throw new Error(`expected an error for ${JSON.stringify([rates, momenta])}`);
-  return r.errors;
+  const out: { rates?: string; momenta?: string } = {};
+  if (r.errors.rates) out.rates = listProblemText(r.errors.rates);
+  if (r.errors.momenta) out.momenta = listProblemText(r.errors.momenta);
+  return out;
 };
 
 describe('parseRaceRuns', () => {
@@ -93,7 +97,7 @@ describe('parseRaceRuns', () => {
       momenta: 'lr “0.01” with μ “0.9” appears more than once: each pair of learning rate and momentum races once.',
     });
     expect(errors('0.01 0.01 0.1 0.1', '0 0 0.5 0.5')).toEqual({
-      momenta: 'lr “0.01” with μ “0”, lr “0.1” with μ “0.5” appear more than once: each pair of learning rate and momentum races once.',
+      momenta: 'lr “0.01” with μ “0” and lr “0.1” with μ “0.5” appear more than once: each pair of learning rate and momentum races once.',
     });
   });
 
@@ -102,7 +106,25 @@ describe('parseRaceRuns', () => {
     expect(errors('0.1, 0.01, 0.1', '')).toEqual({ rates: twice });
     expect(errors('0.1, 1e-1', '0.9')).toEqual({ rates: twice });
     expect(errors('0.1 0.1 1 1', '')).toEqual({
-      rates: '“0.1”, “1” appear more than once: each learning rate races once, unless Momentum per run gives each its own momentum.',
+      rates: '“0.1” and “1” appear more than once: each learning rate races once, unless Momentum per run gives each its own momentum.',
     });
+  });
+});
+
+describe('lists in Brazilian Portuguese', () => {
+  const pt = { decimalComma: true };
+
+  it('reads the decimal comma, with semicolons or spaces between values', () => {
+    expect(parseRates('0,001; 0,01; 0,1; 1', pt)).toEqual({ ok: true, value: [0.001, 0.01, 0.1, 1] });
+    expect(parseRates('0,01 0.1', pt)).toEqual({ ok: true, value: [0.01, 0.1] });
+  });
+
+  it('refuses a value with both marks as ambiguous', () => {
+    const r = parseRates('1.000,5; 0,1', pt);
+    expect(r).toMatchObject({ ok: false, problem: { code: 'items', items: [{ item: '1.000,5', problem: { code: 'ambiguousDecimal' } }] } });
+  });
+
+  it('in English, a comma separates values', () => {
+    expect(parseRates('0.1,0.2')).toEqual({ ok: true, value: [0.1, 0.2] });
   });
 });

@@ -5,7 +5,7 @@
 import type { RaceRun, RaceRunStatus } from '../../store/raceSlice.ts';
 import { epochReaching } from '../../store/raceEvents.ts';
 import { aucText } from '../eval/evalText.ts';
-import { raceRunNames } from '../../../shared/raceRuns.ts';
+import { raceRunNames } from '../../runNames.ts';
 import { applies, field } from '../../../shared/settings.ts';
 
 /** The parts of a RaceRun the table reads (none changes on a loss event). */

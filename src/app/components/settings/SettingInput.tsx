@@ -4,20 +4,26 @@
  * the field; its hint under it.
  */
 import type { ReactNode } from 'react';
-import type { SettingField } from '../../../shared/settings.ts';
+import { useTranslation } from 'react-i18next';
+import type { SettingField, SettingProblem } from '../../../shared/settings.ts';
+import { choiceLabel, fieldHint, fieldLabel, problemText } from '../../settingsWords.ts';
 import { DecimalInput } from '../DecimalInput.tsx';
 
 interface Props {
   field: SettingField;
   value: string;
-  error?: string;
+  problem?: SettingProblem;
   disabled?: boolean;
   onChange(text: string): void;
   /** Extra controls under the input (the learning-rate slider, the schedule preview). */
   children?: ReactNode;
 }
 
-export function SettingInput({ field, value, error, disabled, onChange, children }: Props) {
+export function SettingInput({ field, value, problem, disabled, onChange, children }: Props) {
+  // Re-renders in the new language when it changes (the words come from settingsWords).
+  useTranslation();
+  const error = problem ? problemText(field.key, problem) : undefined;
+  const label = fieldLabel(field.key);
   const id = `field-${field.key}`;
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -57,9 +63,9 @@ export function SettingInput({ field, value, error, disabled, onChange, children
     case 'choice':
       input = (
         <select id={id} value={value} disabled={disabled} aria-describedby={described} onChange={(e) => onChange(e.target.value)}>
-          {(field.choices as ReadonlyArray<{ value: string; label: string }>).map((c) => (
-            <option key={c.value} value={c.value}>
-              {c.label}
+          {(field.choices as readonly string[]).map((c) => (
+            <option key={c} value={c}>
+              {choiceLabel(field.key, c)}
             </option>
           ))}
         </select>
@@ -70,11 +76,11 @@ export function SettingInput({ field, value, error, disabled, onChange, children
     <div className={`field field--${field.kind}${error ? ' field--invalid' : ''}`}>
       {field.kind === 'toggle' ? (
         <label htmlFor={id} className="field__toggle">
-          {input} {field.label}
+          {input} {label}
         </label>
       ) : (
         <>
-          <label htmlFor={id}>{field.label}</label>
+          <label htmlFor={id}>{label}</label>
           {input}
         </>
       )}
@@ -85,7 +91,7 @@ export function SettingInput({ field, value, error, disabled, onChange, children
         </p>
       ) : null}
       <p id={hintId} className="field__hint">
-        {field.hint}
+        {fieldHint(field.key)}
       </p>
     </div>
   );

@@ -1,7 +1,26 @@
-import { describe, expect, it } from 'vitest';
-import { FIELDS, PRESET, field, parseLayers, parseSettings, settingsToText } from './settings.ts';
+/**
+ * The settings table's parsing (shared/settings.ts) and its words, together:
+ * what a student sees at the field. Node's page language is English.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SettingKey, SettingProblem, SettingsText } from '../shared/settings.ts';
+import { FIELDS, PRESET, field, parseLayers, parseSettings as parseCodes, readDecimal, settingsToText } from '../shared/settings.ts';
+import { i18n } from '../i18n/index.ts';
+import { problemText } from './settingsWords.ts';
 
 const text = settingsToText(PRESET);
+
+/** parseSettings, with each problem worded as the field shows it. */
+function parseSettings(t: Partial<SettingsText>, options = {}) {
+  const r = parseCodes(t, options);
+  const errors: Partial<Record<SettingKey, string>> = {};
+  for (const [k, p] of Object.entries(r.errors) as [SettingKey, SettingProblem][]) errors[k] = problemText(k, p);
+  return { settings: r.settings, errors };
+}
+
+const layersWords = (r: ReturnType<typeof parseLayers>) => (r.ok ? r : { ok: false, message: problemText('hiddenLayers', r.problem) });
+
+afterEach(() => void i18n.changeLanguage('en'));
 
 describe('settings validation', () => {
   it('accepts the ANN_MNIST preset', () => {
@@ -53,10 +72,10 @@ describe('settings validation', () => {
     expect(parseLayers(f, '256;128 64')).toEqual({ ok: true, value: [256, 128, 64] });
     expect(parseLayers(f, '')).toEqual({ ok: true, value: [] });
     expect(parseLayers(f, 'none')).toEqual({ ok: true, value: [] });
-    expect(parseLayers(f, '1, 2, 3, 4, 5')).toMatchObject({ ok: false, message: /At most 4 hidden layers/ });
-    expect(parseLayers(f, '2048')).toMatchObject({ ok: false, message: /1 to 1024 units/ });
-    expect(parseLayers(f, '0')).toMatchObject({ ok: false, message: /1 to 1024 units/ });
-    expect(parseLayers(f, '12.5')).toMatchObject({ ok: false, message: /not a whole number/ });
+    expect(layersWords(parseLayers(f, '1, 2, 3, 4, 5'))).toMatchObject({ ok: false, message: /At most 4 hidden layers/ });
+    expect(layersWords(parseLayers(f, '2048'))).toMatchObject({ ok: false, message: /1 to 1024 units/ });
+    expect(layersWords(parseLayers(f, '0'))).toMatchObject({ ok: false, message: /1 to 1024 units/ });
+    expect(layersWords(parseLayers(f, '12.5'))).toMatchObject({ ok: false, message: /not a whole number/ });
     expect(parseSettings({ ...text, hiddenLayers: '32' }).settings?.hiddenLayers).toEqual([32]);
   });
 
@@ -85,5 +104,42 @@ describe('settings validation', () => {
     expect(FIELDS.map((f) => f.key).sort()).toEqual(Object.keys(PRESET).sort());
     const other = { ...PRESET, optimizer: 'adamw' as const, hiddenLayers: [256, 128, 64], nesterov: true, dropout: 0.2 };
     expect(parseSettings(settingsToText(other)).settings).toEqual(other);
+  });
+});
+
+describe('numbers typed in Brazilian Portuguese', () => {
+  const pt = { decimalComma: true };
+
+  it('reads the decimal comma there, and the point in both languages', () => {
+    expect(readDecimal('0,01', pt)).toBe(0.01);
+    expect(readDecimal('0.01', pt)).toBe(0.01);
+    expect(readDecimal('1e-3', pt)).toBe(0.001);
+    expect(parseCodes({ ...text, learningRate: '0,05', momentum: '0,9' }, pt).settings).toMatchObject({ learningRate: 0.05, momentum: 0.9 });
+  });
+
+  it('refuses mixed or repeated marks as ambiguous, in both languages', () => {
+    expect(readDecimal('1.000,5', pt)).toMatchObject({ code: 'ambiguousDecimal' });
+    expect(readDecimal('1,000.5')).toMatchObject({ code: 'ambiguousDecimal' });
+    expect(readDecimal('0,0,1', pt)).toMatchObject({ code: 'ambiguousDecimal' });
+  });
+
+  it('in English, a decimal comma gets a message with the value it meant', () => {
+    expect(parseSettings({ ...text, learningRate: '0,05' }).errors.learningRate).toBe('Use a point for decimals: 0.05.');
+  });
+
+  it('words messages in pt-BR, with its numbers', async () => {
+    await i18n.changeLanguage('pt-BR');
+    expect(parseSettings({ ...text, learningRate: '' }, pt).errors.learningRate).toBe('Taxa de aprendizado: digite um valor, como 0,01.');
+    expect(parseSettings({ ...text, seed: '3000000000' }, pt).errors.seed).toBe('Semente: o máximo é 2.147.483.647 (de 0 a 2.147.483.647).');
+    expect(parseSettings({ ...text, learningRate: '1.000,5' }, pt).errors.learningRate).toBe(
+      'Use uma só marca decimal e nenhum separador de milhar, como 0,01.',
+    );
+  });
+
+  it('writes the form’s values with the language’s mark, and reads them back', () => {
+    const t = settingsToText(PRESET, pt);
+    expect(t.learningRate).toBe('0,01');
+    expect(t.hiddenLayers).toBe('128, 64');
+    expect(parseCodes(t, pt).settings).toEqual(PRESET);
   });
 });

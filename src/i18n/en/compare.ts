@@ -1,0 +1,42 @@
+/** Comparisons (any settings, one run per line) and how their runs are named. */
+export default {
+  presets: {
+    learningRates: 'Learning rates',
+    sgdAdam: 'SGD vs Adam',
+    nesterov: 'Nesterov',
+    dropout: 'Dropout',
+    networkSize: 'Network size',
+    earlyStopping: 'Early stopping',
+  },
+  names: {
+    learningRate: 'lr = {{value}}',
+    momentum: 'μ = {{value}}',
+    setting: '{{label}} = {{value}}',
+    without: 'no {{label}}',
+    layers: 'layers {{widths}}',
+    noHidden: 'no hidden layer',
+    earlyStopping: 'early stopping ({{patience}})',
+    noEarlyStopping: 'no early stopping',
+  },
+  problems: {
+    tooFew: 'List {{min}} to {{max}} runs, one per line, like “opt=adam lr=0.001”.',
+    tooMany: 'A comparison takes at most {{max}} runs (you listed {{given}}): each one trains its own network.',
+    line: 'Line {{line}}: {{problem}}',
+    notNameValue: '“{{item}}” is not name=value (like lr=0.01).',
+    unknownSetting: 'There is no setting called “{{name}}”; use {{names}}.',
+    setTwice: '{{label}} is set twice.',
+    value: '{{label}}: {{problem}}',
+    notShared_one: 'The runs must share their {{labels}}: every run trains on the very same batches. Set it once, in Settings or on every line alike.',
+    notShared_other: 'The runs must share their {{labels}}: every run trains on the very same batches. Set them once, in Settings or on every line alike.',
+    sameRuns: 'Lines {{first}} and {{second}} give the very same settings: change one.',
+  },
+  form: {
+    label: 'Runs to compare',
+    readyMade: 'Ready-made:',
+    hint: '{{min}} to {{max}} runs, one per line, each as name=value over Settings ({{names}}; layers like 512-256). Runs with the same network, optimizer and initial weights train stacked in one engine; the others take turns, batch by batch, on the same batches.',
+    runs: 'Runs: {{names}}',
+    start: 'Start comparison',
+    fixSettings: 'Fix the settings first.',
+    busy: 'The trainer is busy: stop what runs first.',
+  },
+} as const;

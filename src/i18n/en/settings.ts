@@ -1,0 +1,78 @@
+/** The settings table's words (shared/settings.ts): each field's label, hint and choices, the groups, and why a value is refused. */
+export default {
+  groups: {
+    optimizer: 'Optimizer',
+    regularisation: 'Regularisation',
+    network: 'Network',
+    data: 'Data',
+    training: 'Training',
+  },
+  fields: {
+    optimizer: {
+      label: 'Optimizer',
+      hint: 'How each step turns the gradient into a change of the weights.',
+      choices: { sgd: 'SGD (the notebook)', adam: 'Adam', adamw: 'AdamW (decoupled weight decay)', rmsprop: 'RMSprop', adagrad: 'Adagrad' },
+    },
+    learningRate: { label: 'Learning rate', hint: 'How far each step moves the weights along the gradient.' },
+    momentum: { label: 'Momentum', hint: 'How much of the previous step carries into the next (0 = none).' },
+    nesterov: { label: 'Nesterov momentum', hint: 'Look ahead: step along the gradient plus the momentum it is about to add.' },
+    beta1: { label: 'β₁', hint: 'Decay of the running mean of gradients (Adam’s momentum).' },
+    beta2: { label: 'β₂', hint: 'Decay of the running mean of squared gradients.' },
+    alpha: { label: 'α (smoothing)', hint: 'Decay of the running mean of squared gradients.' },
+    epsilon: { label: 'ε', hint: 'Added under the square root’s result, so a tiny gradient history cannot blow a step up.' },
+    schedule: {
+      label: 'Learning-rate schedule',
+      hint: 'How the learning rate changes over the run.',
+      choices: {
+        constant: 'Constant',
+        step: 'Step decay (×0.1 every 5 epochs)',
+        exponential: 'Exponential (to 1% by the end)',
+        cosine: 'Cosine (to 0 by the end)',
+        'one-cycle': 'One-cycle (warm up, then anneal)',
+      },
+    },
+    weightDecay: { label: 'Weight decay', hint: 'Pulls every weight toward 0 each step (L2; AdamW decouples it from the gradient).' },
+    dropout: { label: 'Dropout', hint: 'Fraction of hidden units switched off in each training batch (never when evaluating).' },
+    patience: {
+      label: 'Early stopping patience',
+      hint: 'Stop after this many epochs without a lower validation loss, keeping the best epoch’s weights (0 = off).',
+    },
+    hiddenLayers: { label: 'Hidden layers', hint: 'Units per hidden layer, input side first, like 128, 64 (empty: no hidden layer).' },
+    activation: {
+      label: 'Activation',
+      hint: 'The nonlinearity after each hidden layer.',
+      choices: { relu: 'ReLU (the notebook)', 'leaky-relu': 'Leaky ReLU (slope 0.01)', tanh: 'tanh', sigmoid: 'Sigmoid' },
+    },
+    init: {
+      label: 'Initial weights',
+      hint: 'How the weights are drawn before training.',
+      choices: { pytorch: 'PyTorch default (±1/√fan-in)', glorot: 'Glorot uniform (tfjs default)' },
+    },
+    inputScaling: {
+      label: 'Input scaling',
+      hint: 'How a pixel becomes an input.',
+      choices: { unit: 'pixel / 255 (the notebook)', standardised: 'Standardised (mean 0.1307, std 0.3081)' },
+    },
+    trainSize: { label: 'Training images', hint: 'A random subset of the 50,000 not held out; small sets show overfitting.' },
+    epochs: { label: 'Epochs', hint: 'Passes over the training set.' },
+    batchSize: { label: 'Batch size', hint: 'Images per weight update.' },
+    seed: { label: 'Seed', hint: 'Same seed and settings, same curves.' },
+  },
+  /** {{name}} is the field's label in lower case (English reads "the learning rate"), {{label}} as written. */
+  problems: {
+    empty: 'Enter a value for {{name}}, like {{example}}.',
+    notNumber: 'The {{name}} must be a number, like {{example}}.',
+    notFinite: 'The {{name}} must be a finite number.',
+    learningRatePositive: 'The learning rate must be greater than 0: with 0 the weights never move, and a negative rate climbs the loss.',
+    notWhole: 'The {{name}} must be a whole number.',
+    belowMin: 'The {{name}} must be at least {{min}} (range {{min}} to {{max}}).',
+    aboveMax: 'The {{name}} must be at most {{max}} (range {{min}} to {{max}}).',
+    decimalComma: 'Use a point for decimals: {{value}}.',
+    ambiguousDecimal: 'Write one decimal mark and no thousands separator, like {{example}}.',
+    tooManyLayers: 'At most {{max}} hidden layers (you listed {{given}}).',
+    layerNotWhole: '“{{item}}” is not a whole number of units: list widths like 128, 64.',
+    layerWidth: 'A hidden layer has 1 to {{max}} units (you wrote {{given}}).',
+    notToggle: '{{label}} is on (true) or off (false).',
+    notChoice: 'Choose one of: {{choices}}.',
+  },
+} as const;
