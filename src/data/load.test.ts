@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { DataStore } from './dataStore.ts';
 import { encodeIdxImages, encodeIdxLabels } from './idx.ts';
 import type { Fetcher } from './load.ts';
@@ -156,5 +156,16 @@ describe('loadMnist', () => {
       remove: () => Promise.reject(new Error('no')),
     };
     expect((await loadMnist(BASE, { fetcher: server(tinyFiles()).fetcher, store: unreadable })).offline).toBe('store-failed');
+  });
+
+  it('says so, as a data problem, in a browser that cannot decompress gzip', async () => {
+    vi.stubGlobal('DecompressionStream', undefined);
+    try {
+      const err = await loadMnist(BASE, { fetcher: server(tinyFiles()).fetcher }).catch((e) => e);
+      expect(err).toBeInstanceOf(DataLoadError);
+      expect(err.message).toMatch(/^This browser cannot decompress the MNIST files \(it has no DecompressionStream\)/);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

@@ -74,6 +74,12 @@ async function fetchBytes(url: string, file: string, fetcher: Fetcher): Promise<
 }
 
 async function gunzipOrExplain(file: string, bytes: ArrayBuffer): Promise<ArrayBuffer> {
+  if (typeof DecompressionStream === 'undefined') {
+    throw new DataLoadError(
+      file,
+      'This browser cannot decompress the MNIST files (it has no DecompressionStream): use a current Chrome, Edge, Firefox or Safari.',
+    );
+  }
   try {
     return await gunzip(bytes);
   } catch (e) {
