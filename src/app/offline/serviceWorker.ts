@@ -42,5 +42,8 @@ export function registerServiceWorker(report: ShellReport): void {
       wb.messageSkipWaiting();
     }),
   );
-  wb.register().catch(() => report.shell('failed'));
+  // Once a version is active the shell is kept, whatever later goes wrong (an update check with no network).
+  wb.register().catch(() => {
+    if (!ready) report.shell('failed');
+  });
 }
