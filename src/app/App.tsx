@@ -14,6 +14,7 @@ import { HistoryPanel } from './history/HistoryPanel.tsx';
 import { DrawPanel } from './components/draw/DrawPanel.tsx';
 import { PanelBoundary } from './components/PanelBoundary.tsx';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
+import { OfflineStatus } from './offline/OfflineStatus.tsx';
 
 export function App() {
   return (
@@ -24,6 +25,9 @@ export function App() {
         <p className="tagline">Watch a small network learn handwritten digits, and see what the learning rate changes.</p>
         <PanelBoundary title="Backend">
           <BackendLine />
+        </PanelBoundary>
+        <PanelBoundary title="Offline">
+          <OfflineStatus />
         </PanelBoundary>
       </header>
       <main className="app__main">

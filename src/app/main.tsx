@@ -4,6 +4,7 @@ import { App } from './App.tsx';
 import { startAutoSave } from './history/autoSave.ts';
 import { connect, fault, pageOptions } from './lab.ts';
 import { startLeaveGuard } from './leaveGuard.ts';
+import { startOffline } from './offline/start.ts';
 import { useLab } from './store/index.ts';
 import './styles.css';
 
@@ -16,6 +17,7 @@ import './styles.css';
 connect();
 startAutoSave();
 startLeaveGuard();
+startOffline();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />

