@@ -40,7 +40,7 @@ test('after one visit, reloads with no network and trains an epoch', async () =>
   const t0 = Date.now();
   const mark = (what: string) => console.log(`[offline] ${what} at ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   proxy = await countingProxy(inject('baseUrl'));
-  session = await openLab(QUERY, { baseUrl: proxy.url });
+  session = await openLab(QUERY, { baseUrl: proxy.url, serviceWorkers: true });
   const { page, lab } = session;
 
   // The page says so only once the service worker is active and the worker has stored the data;

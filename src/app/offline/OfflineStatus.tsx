@@ -1,24 +1,25 @@
 /** The offline line in the page's header: whether a visit with no network would work, and why not. */
+import { useTranslation } from 'react-i18next';
 import { useLab } from '../store/index.ts';
 import { offlineStatus } from './status.ts';
-import { OFFLINE_WORDS, PERSIST_WORDS, UPDATE_WORDS } from './words.ts';
 
 export function OfflineStatus() {
+  const { t } = useTranslation();
   const offline = useLab((s) => s.offline);
   const status = offlineStatus(offline);
   if (status === 'hidden') return null;
-  const persist = status === 'available' && offline.persist !== 'unknown' ? ` ${PERSIST_WORDS[offline.persist]}` : '';
+  const persist = status === 'available' && offline.persist !== 'unknown' ? ` ${t(`offline.persist.${offline.persist}`)}` : '';
   return (
     <div className="offline">
       <p role="status" className={`offline__line offline__line--${status}`}>
-        {OFFLINE_WORDS[status]}
+        {t(`offline.status.${status}`)}
         {persist}
       </p>
       {offline.update ? (
         <p className="offline__update">
-          {UPDATE_WORDS.ready}{' '}
+          {t('offline.updateReady')}{' '}
           <button type="button" onClick={offline.update}>
-            {UPDATE_WORDS.apply}
+            {t('offline.updateApply')}
           </button>
         </p>
       ) : null}

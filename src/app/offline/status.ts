@@ -1,6 +1,6 @@
 /**
  * The one line the page shows about working offline, as a code the words
- * (words.ts) turn into a sentence. Pure: the offline state in, a code out.
+ * (the offline catalogue area) turn into a sentence. Pure: the offline state in, a code out.
  */
 import type { OfflineState } from '../store/offlineSlice.ts';
 
