@@ -4,6 +4,7 @@ import { App } from './App.tsx';
 import { startAutoSave } from './history/autoSave.ts';
 import { connect, fault, pageOptions } from './lab.ts';
 import { startLeaveGuard } from './leaveGuard.ts';
+import { startAddressSync } from './link/sync.ts';
 import { useLab } from './store/index.ts';
 import './styles.css';
 
@@ -13,6 +14,8 @@ import './styles.css';
   ...(pageOptions.faults ? { fault } : {}),
 };
 
+// Before connect: the link's batch size is the one the worker starts with.
+startAddressSync();
 connect();
 startAutoSave();
 startLeaveGuard();
