@@ -3,13 +3,13 @@
  * Copy link and opened in a fresh browser context reproduces the settings and, with
  * the same seed, the first epoch exactly; an address option the page cannot
  * use gets a notice that names it; `hide=` and `show=` hide panels and
- * settings. Runs are one epoch on 2,000 images on wasm.
+ * settings. Runs are one epoch on 2,000 images on wasm, validated on 2,000.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { LabPage, type OpenLab, collectIssues, launchBrowser, recordFailure, uncaughtErrors } from './support/browser.ts';
 
-/** Data loading, the wasm backend's start, one epoch of 2,000 images and a 10,000-image validation pass. */
+/** Data loading, the wasm backend's start, one epoch of 2,000 images and a 2,000-image validation pass. */
 const EPOCH_MS = 60_000;
 
 const EPOCH_SUMMARY = /Epoch 1\/1 · train loss [\d.]+ · validation loss [\d.]+ · validation accuracy [\d.]+%/;
@@ -63,7 +63,7 @@ describe('settings in the link', () => {
   test('a copied link opened in a fresh context has the same settings and the same first epoch', async () => {
     let link = '';
     let first = { summary: '', accuracy: Number.NaN };
-    await withLab('?backend=wasm&trainLimit=2000', 'links-copy', async (s) => {
+    await withLab('?backend=wasm&trainLimit=2000&validation=2000', 'links-copy', async (s) => {
       await s.lab.configure({ learningRate: '0.05', momentum: '0.9', epochs: '1' });
       await seedField(s).fill('7');
       first = await trainOneEpoch(s);
@@ -82,7 +82,7 @@ describe('settings in the link', () => {
         .toBe(1);
       link = await s.page.evaluate(() => navigator.clipboard.readText());
       const q = new URL(link).searchParams;
-      expect(Object.fromEntries(q), link).toEqual({ lr: '0.05', mom: '0.9', epochs: '1', seed: '7', backend: 'wasm', trainLimit: '2000' });
+      expect(Object.fromEntries(q), link).toEqual({ lr: '0.05', mom: '0.9', epochs: '1', seed: '7', trainLimit: '2000', backend: 'wasm', validation: '2000' });
       // The address bar says the same, once its throttle lets it.
       await expect.poll(() => s.page.url(), { timeout: 3_000 }).toBe(link);
     });
