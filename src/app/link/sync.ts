@@ -21,7 +21,7 @@ import { throttle } from './throttle.ts';
 /** Safari allows 100 replaceState calls in 30 s; one a second leaves room for anything else on the page. */
 const ADDRESS_INTERVAL_MS = 1000;
 
-/** The link as of the last change; each field that does not parse right now keeps its value from here. */
+/** The link as of the last change: a field that does not parse right now keeps its value from here (its settings and race lists), and the page options are read from it. */
 let link: LinkState | null = null;
 let defaults: LinkDefaults | null = null;
 
