@@ -15,6 +15,8 @@ import { DrawPanel } from './components/draw/DrawPanel.tsx';
 import { PanelBoundary } from './components/PanelBoundary.tsx';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
 import { OfflineStatus } from './offline/OfflineStatus.tsx';
+import { CopyLink } from './link/CopyLink.tsx';
+import { LinkNotices } from './link/LinkNotices.tsx';
 
 export function App() {
   return (
@@ -22,6 +24,7 @@ export function App() {
       <header className="app__header">
         <h1>mnist-lab</h1>
         <LanguageSwitch />
+        <CopyLink />
         <p className="tagline">Watch a small network learn handwritten digits, and see what the learning rate changes.</p>
         <PanelBoundary title="Backend">
           <BackendLine />
@@ -30,12 +33,13 @@ export function App() {
           <OfflineStatus />
         </PanelBoundary>
       </header>
+      <LinkNotices />
       <main className="app__main">
-        <PanelBoundary title="Settings">
+        <PanelBoundary title="Settings" panel="settings">
           <Controls />
         </PanelBoundary>
         <div className="app__results">
-          <PanelBoundary title="Training">
+          <PanelBoundary title="Training" panel="training">
             <section className="panel status" aria-labelledby="status-heading">
               <h2 id="status-heading">Training</h2>
               <ProgressPanel />
@@ -43,26 +47,26 @@ export function App() {
               <RunMessage />
             </section>
           </PanelBoundary>
-          <PanelBoundary title="Loss">
+          <PanelBoundary title="Loss" panel="loss">
             <LossChart />
           </PanelBoundary>
-          <PanelBoundary title="Find a learning rate">
+          <PanelBoundary title="Find a learning rate" panel="range">
             <RangeTestPanel />
           </PanelBoundary>
-          <PanelBoundary title="Race learning rates">
+          <PanelBoundary title="Race learning rates" panel="race">
             <RacePanel />
           </PanelBoundary>
-          <PanelBoundary title="Run history">
+          <PanelBoundary title="Run history" panel="history">
             <HistoryPanel />
           </PanelBoundary>
-          <PanelBoundary title="Evaluation">
+          <PanelBoundary title="Evaluation" panel="evaluation">
             <EvaluationPanels />
           </PanelBoundary>
           <div className="app__pair">
-            <PanelBoundary title="Draw a digit">
+            <PanelBoundary title="Draw a digit" panel="draw">
               <DrawPanel />
             </PanelBoundary>
-            <PanelBoundary title="Saved models">
+            <PanelBoundary title="Saved models" panel="models">
               <ModelsPanel />
             </PanelBoundary>
           </div>

@@ -5,6 +5,7 @@ import { startAutoSave } from './history/autoSave.ts';
 import { connect, fault, pageOptions } from './lab.ts';
 import { startLeaveGuard } from './leaveGuard.ts';
 import { startOffline } from './offline/start.ts';
+import { startAddressSync } from './link/sync.ts';
 import { useLab } from './store/index.ts';
 import './styles.css';
 
@@ -14,6 +15,8 @@ import './styles.css';
   ...(pageOptions.faults ? { fault } : {}),
 };
 
+// Before connect: the link's batch size is the one the worker starts with.
+startAddressSync();
 connect();
 startAutoSave();
 startLeaveGuard();

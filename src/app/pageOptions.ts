@@ -2,31 +2,21 @@
  * Options read from the page address, for tools and quick demos:
  * `?trainLimit=5000` trains on a random 5,000-image subset (validation is
  * unchanged), `?backend=wasm` forces a backend, `?validation=10000` sets the
- * held-out size, `?faults=1` is a testing aid (see lab.ts's `fault`).
+ * held-out size, `?faults=1` is a testing aid (see lab.ts's `fault`). They
+ * are read by the address layer (link/pageParams.ts), which also reports a
+ * value it cannot use.
  */
-import type { BackendName } from '../shared/backendNames.ts';
+import { MAX_TRAIN_SIZE, PRESET, type RunSettings } from '../shared/settings.ts';
+import { readAddress } from './link/address.ts';
+import type { PageOptions } from './link/pageParams.ts';
 
-export interface PageOptions {
-  trainLimit?: number;
-  backend?: BackendName;
-  validationSize: number;
-  /** `?faults=1`: the end-to-end tests may make the worker fail on purpose (window.mnistLab.fault). */
-  faults: boolean;
-}
-
-export const DEFAULT_VALIDATION_SIZE = 10_000;
+export { DEFAULT_VALIDATION_SIZE, type PageOptions } from './link/pageParams.ts';
 
 export function readPageOptions(search: string): PageOptions {
-  const q = new URLSearchParams(search);
-  const int = (key: string, min: number, max: number): number | undefined => {
-    const v = Number(q.get(key));
-    return q.has(key) && Number.isInteger(v) && v >= min && v <= max ? v : undefined;
-  };
-  const b = q.get('backend');
-  return {
-    trainLimit: int('trainLimit', 64, 60_000),
-    backend: b === 'webgl' || b === 'wasm' || b === 'cpu' ? b : undefined,
-    validationSize: int('validation', 100, 30_000) ?? DEFAULT_VALIDATION_SIZE,
-    faults: q.get('faults') === '1',
-  };
+  return readAddress(search, PRESET).page;
+}
+
+/** The settings the page starts with before a link's: the notebook's, with `trainLimit` as the training-set size. */
+export function startingSettings(options: PageOptions): RunSettings {
+  return options.trainLimit === undefined ? PRESET : { ...PRESET, trainSize: Math.min(options.trainLimit, MAX_TRAIN_SIZE) };
 }

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { architectureOf, describeWithCount } from '../../model/architecture.ts';
 import type { OptimizerKind } from '../../shared/optimizer.ts';
 import { OPTIMIZER_KINDS } from '../../shared/optimizer.ts';
-import type { SettingKey } from '../../shared/settings.ts';
+import type { SettingField, SettingKey } from '../../shared/settings.ts';
 import { FIELDS, PRESET, SETTING_GROUPS, applies, settingText } from '../../shared/settings.ts';
 import { readOptions } from '../format.ts';
 import * as lab from '../lab.ts';
@@ -35,10 +35,13 @@ export function Controls() {
   // A race, a range test or an unfinished Reset holds the worker; the form waits for it, wholly.
   const otherBusy = useLab((s) => workerBusy(s) && !(s.run && s.run.phase !== 'done'));
   const resettable = useLab(canReset);
+  // Fields an instructor's link hides are not offered (their values still apply), nor a group left with none.
+  const hidden = useLab((s) => s.hiddenFields);
   const lastValidLr = useRef(PRESET.learningRate);
   if (settings) lastValidLr.current = settings.learningRate;
   // The select always holds a valid optimizer, even while another field is invalid.
   const optimizer = (OPTIMIZER_KINDS as readonly string[]).includes(text.optimizer) ? (text.optimizer as OptimizerKind) : PRESET.optimizer;
+  const shown = (f: SettingField) => applies(f, optimizer) && !hidden.includes(f.key);
 
   const change = (key: SettingKey, value: string) => {
     setField(key, value);
@@ -55,10 +58,10 @@ export function Controls() {
           lab.train();
         }}
       >
-        {SETTING_GROUPS.map((group) => (
+        {SETTING_GROUPS.filter((group) => FIELDS.some((f) => f.group === group && shown(f))).map((group) => (
           <fieldset key={group} className={`fields fields--${group}`}>
             <legend>{groupLabel(group)}</legend>
-            {FIELDS.filter((f) => f.group === group && applies(f, optimizer)).map((f) => (
+            {FIELDS.filter((f) => f.group === group && shown(f)).map((f) => (
               <SettingInput
                 key={f.key}
                 field={f}

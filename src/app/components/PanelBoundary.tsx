@@ -11,6 +11,8 @@
 import { Component, Fragment } from 'react';
 import type { ReactNode } from 'react';
 import { withReason } from '../format.ts';
+import type { PanelId } from '../panels.ts';
+import { useLab } from '../store/index.ts';
 
 /** A specific way out that a part can offer, beside "Try again": "Remove this saved model". */
 export interface Recovery {
@@ -83,8 +85,10 @@ export function PanelFailure({ title, error, retry, recover }: { title: string; 
   );
 }
 
-/** Wraps one panel of the page. */
-export function PanelBoundary({ title, recover, children }: { title: string; recover?: Recovery; children: ReactNode }) {
+/** Wraps one panel of the page; a panel an instructor's link hides (`hide=race`) is not rendered at all. */
+export function PanelBoundary({ title, panel, recover, children }: { title: string; panel?: PanelId; recover?: Recovery; children: ReactNode }) {
+  const hidden = useLab((s) => panel !== undefined && s.hiddenPanels.includes(panel));
+  if (hidden) return null;
   return <Boundary fallback={(error, retry) => <PanelFailure title={title} error={error} retry={retry} recover={recover} />}>{children}</Boundary>;
 }
 

@@ -1,9 +1,13 @@
 /** The page's one store, made of typed slices. */
 import { create } from 'zustand';
+import type { DraftsSlice } from './draftsSlice.ts';
+import { createDraftsSlice } from './draftsSlice.ts';
 import type { DrawSlice } from './drawSlice.ts';
 import { createDrawSlice } from './drawSlice.ts';
 import type { EvalSlice } from './evalSlice.ts';
 import { createEvalSlice } from './evalSlice.ts';
+import type { LinkSlice } from './linkSlice.ts';
+import { createLinkSlice } from './linkSlice.ts';
 import type { ModelsSlice } from './modelsSlice.ts';
 import type { OfflineSlice } from './offlineSlice.ts';
 import { createOfflineSlice } from './offlineSlice.ts';
@@ -21,7 +25,18 @@ import { createSettingsSlice } from './settingsSlice.ts';
 import type { ViewSlice } from './viewSlice.ts';
 import { createViewSlice } from './viewSlice.ts';
 
-export type LabState = SettingsSlice & RunSlice & ViewSlice & EvalSlice & DrawSlice & ModelsSlice & RangeSlice & RaceSlice & HistorySlice & OfflineSlice;
+export type LabState = SettingsSlice &
+  RunSlice &
+  ViewSlice &
+  EvalSlice &
+  DrawSlice &
+  ModelsSlice &
+  RangeSlice &
+  RaceSlice &
+  HistorySlice &
+  OfflineSlice &
+  DraftsSlice &
+  LinkSlice;
 
 export const useLab = create<LabState>()((...a) => ({
   ...createSettingsSlice(...a),
@@ -34,6 +49,8 @@ export const useLab = create<LabState>()((...a) => ({
   ...createRaceSlice(...a),
   ...createHistorySlice(...a),
   ...createOfflineSlice(...a),
+  ...createDraftsSlice(...a),
+  ...createLinkSlice(...a),
 }));
 
 /** A training run, a race or a range test is using the worker, or a Reset is not yet done (Train and friends wait). */

@@ -6,11 +6,12 @@
  */
 import type { StateCreator } from 'zustand';
 import type { RunSettings, SettingKey, SettingProblem, SettingsText } from '../../shared/settings.ts';
-import { FIELDS, MAX_TRAIN_SIZE, PRESET, parseField, parseSettings, settingText, settingsToText } from '../../shared/settings.ts';
+import { FIELDS, PRESET, parseField, parseSettings, settingText, settingsToText } from '../../shared/settings.ts';
 import { type Language, setLanguage } from '../../i18n/index.ts';
 import { usesDecimalComma } from '../../i18n/languages.ts';
 import { readOptions } from '../format.ts';
-import { readPageOptions } from '../pageOptions.ts';
+import { readPageOptions, startingSettings } from '../pageOptions.ts';
+import { relocaliseList } from './draftsSlice.ts';
 import type { LabState } from './index.ts';
 
 export interface SettingsSlice {
@@ -22,6 +23,7 @@ export interface SettingsSlice {
   setField(key: SettingKey, text: string): void;
   /** Replaces every field's text (a shared link, a loaded model): values are written as the page's language writes them. */
   applySettings(settings: RunSettings): void;
+  /** The notebook's settings back, except in the fields an instructor's link hides: those keep the value the link gave them. */
   resetSettings(): void;
   /** Switches the page's language; fields holding valid numbers are rewritten in its decimal style ("0.01" ↔ "0,01"). */
   changeLanguage(lang: Language): void;
@@ -32,12 +34,9 @@ function derive(text: SettingsText) {
   return { settingsText: text, settings, errors };
 }
 
-/** The notebook's settings, with the page address's `?trainLimit` as the training-set size. */
+/** The notebook's settings, with the page address's `?trainLimit` as the training-set size (the link's settings are applied over these: link/sync.ts). */
 function initialText(): SettingsText {
-  const text = settingsToText(PRESET, readOptions());
-  const limit = typeof location === 'undefined' ? undefined : readPageOptions(location.search).trainLimit;
-  if (limit !== undefined) text.trainSize = String(Math.min(limit, MAX_TRAIN_SIZE));
-  return text;
+  return settingsToText(startingSettings(readPageOptions(typeof location === 'undefined' ? '' : location.search)), readOptions());
 }
 
 /** Each field's text as `to` writes it, where it parses as `from` reads it; anything else exactly as typed. */
@@ -55,11 +54,21 @@ export const createSettingsSlice: StateCreator<LabState, [], [], SettingsSlice> 
   ...derive(initialText()),
   setField: (key, text) => set((s) => derive({ ...s.settingsText, [key]: text })),
   applySettings: (settings) => set(derive(settingsToText(settings, readOptions()))),
-  resetSettings: () => set(derive(settingsToText(PRESET, readOptions()))),
+  resetSettings: () =>
+    set((s) => {
+      const text = settingsToText(PRESET, readOptions());
+      for (const key of s.hiddenFields) text[key] = s.settingsText[key];
+      return derive(text);
+    }),
   changeLanguage: (lang) => {
     const from = readOptions().decimalComma ? 'pt-BR' : 'en';
     const text = relocalise(get().settingsText, from, lang);
     setLanguage(lang);
-    set(derive(text));
+    const old = { decimalComma: usesDecimalComma(from) };
+    set((s) => ({
+      ...derive(text),
+      raceRatesText: relocaliseList(s.raceRatesText, 'learningRate', old),
+      raceMomentaText: relocaliseList(s.raceMomentaText, 'momentum', old),
+    }));
   },
 });

@@ -6,8 +6,9 @@
 import common from './common.ts';
 import compare from './compare.ts';
 import controls from './controls.ts';
+import link from './link.ts';
 import offline from './offline.ts';
 import race from './race.ts';
 import settings from './settings.ts';
 
-export const en = { common, compare, controls, offline, race, settings } as const;
+export const en = { common, compare, controls, link, offline, race, settings } as const;

@@ -4,8 +4,9 @@ import type { Localised } from '../localised.ts';
 import common from './common.ts';
 import compare from './compare.ts';
 import controls from './controls.ts';
+import link from './link.ts';
 import offline from './offline.ts';
 import race from './race.ts';
 import settings from './settings.ts';
 
-export const ptBR: Localised<typeof en> = { common, compare, controls, offline, race, settings };
+export const ptBR: Localised<typeof en> = { common, compare, controls, link, offline, race, settings };

@@ -2,9 +2,9 @@
  * Compare any settings: 2-6 runs typed one per line as the settings' short
  * names (`opt=adam lr=0.001`) over the form's settings, with ready-made
  * comparisons from the notebook's to-do list. The text is a draft until the
- * comparison starts; each run then carries its whole settings.
+ * comparison starts (kept in the store, so a link carries it: `cmp=`); each
+ * run then carries its whole settings.
  */
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMPARE_PRESETS, COMPARE_SIZE, parseCompare } from '../../../shared/compare.ts';
 import { FIELDS } from '../../../shared/settings.ts';
@@ -17,7 +17,8 @@ const ID = 'compare-runs';
 
 export function CompareList() {
   const { t } = useTranslation();
-  const [text, setText] = useState<string>(COMPARE_PRESETS[1].text);
+  const text = useLab((s) => s.compareText);
+  const setText = useLab((s) => s.setCompareText);
   const base = useLab((s) => s.settings);
   const busy = useLab(workerBusy);
   const parsed = base ? parseCompare(text, base) : null;

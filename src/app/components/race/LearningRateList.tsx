@@ -1,10 +1,9 @@
 /**
  * The learning rates to race, typed as a list, an optional momentum per run,
- * a preset and Start race. The text lives here, not in the store: it is a
- * draft until the race starts, and the race itself records the learning rate
- * and momentum each run trained with.
+ * a preset and Start race. The text is a draft until the race starts (the
+ * race then records the learning rate and momentum each run trained with);
+ * it is kept in the store so a link can carry it (`race=`, `racemom=`).
  */
-import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { readOptions, settingNumber } from '../../format.ts';
@@ -21,8 +20,10 @@ const MOMENTA_ID = 'race-momenta';
 
 export function LearningRateList() {
   const { t } = useTranslation();
-  const [rates, setRates] = useState(racePresetText);
-  const [momenta, setMomenta] = useState('');
+  const rates = useLab((s) => s.raceRatesText);
+  const setRates = useLab((s) => s.setRaceRatesText);
+  const momenta = useLab((s) => s.raceMomentaText);
+  const setMomenta = useLab((s) => s.setRaceMomentaText);
   // While Settings are invalid Start race is disabled anyway; the preset only keeps the parse defined.
   const defaultMomentum = useLab((s) => s.settings?.momentum ?? PRESET.momentum);
   const formValid = useLab((s) => s.settings !== null);

@@ -9,7 +9,9 @@
 import * as lab from '../../lab.ts';
 import { duration, rate } from '../../format.ts';
 import { useShallow } from 'zustand/react/shallow';
+import { useState } from 'react';
 import { useLab } from '../../store/index.ts';
+import { DEFAULT_COMPARE } from '../../store/draftsSlice.ts';
 import { CompareList } from './CompareList.tsx';
 import { LearningRateList } from './LearningRateList.tsx';
 import { RaceChart } from './RaceChart.tsx';
@@ -20,6 +22,8 @@ export function RacePanel() {
   const hasRace = useLab((s) => s.race !== null);
   const error = useLab((s) => s.race?.error ?? null);
   const closing = useLab((s) => s.race?.message ?? null);
+  // A link that brings a comparison (`cmp=`) opens it, so what it asks for, and any problem with it, is in sight.
+  const [compareOpen] = useState(() => useLab.getState().compareText !== DEFAULT_COMPARE);
 
   return (
     <section className="panel race" aria-labelledby="race-heading">
@@ -34,7 +38,7 @@ export function RacePanel() {
         </p>
       )}
       <LearningRateList />
-      <details className="compare__more">
+      <details className="compare__more" open={compareOpen}>
         <summary>Compare any settings: optimizers, dropout, layer sizes, early stopping…</summary>
         <CompareList />
       </details>
