@@ -54,7 +54,8 @@ const NOTES = {
     epoch,
     step: int(0),
     loss: divergedLoss,
-    learningRate: number(rangeOf('learningRate')),
+    // The rate the schedule gave at that batch, not a setting: only its sign is certain.
+    learningRate: number({ min: 0 }),
     accuracyAfter: optional(fraction),
   }),
   'early-stopped': object({ reason: oneOf(['early-stopped']), epoch, bestEpoch: epoch, bestLoss: loss }),
