@@ -71,17 +71,17 @@ export interface RaceBenchFigures {
 
 /** The parts of the page's store (window.mnistLab) read here. */
 interface PageStore {
-  backend: { name: string; reason?: string } | null;
-  run: { phase: string; progress: ProgressSnap | null; done: { reason: string } | null; error: string | null } | null;
-  race: { phase: string; progress: ProgressSnap | null; runs: { status: string }[]; error: string | null } | null;
+  backend: { name: string; reason?: unknown } | null;
+  run: { phase: string; progress: ProgressSnap | null; done: { reason: string } | null; error: unknown } | null;
+  race: { phase: string; progress: ProgressSnap | null; runs: { status: string }[]; error: unknown } | null;
 }
 type LabWindow = Window & { mnistLab?: { getState(): PageStore } };
 
 /** What the bench reads of the store; the loss histories stay in the page. */
 interface Snapshot {
-  backend: { name: string; reason?: string } | null;
-  run: { phase: string; progress: ProgressSnap | null; reason: string | null; error: string | null } | null;
-  race: { phase: string; progress: ProgressSnap | null; statuses: string[]; error: string | null } | null;
+  backend: { name: string; reason?: unknown } | null;
+  run: { phase: string; progress: ProgressSnap | null; reason: string | null; error: unknown } | null;
+  race: { phase: string; progress: ProgressSnap | null; statuses: string[]; error: unknown } | null;
 }
 interface ProgressSnap {
   step: number;
@@ -131,7 +131,7 @@ async function timeRace(lab: LabPage, rates: readonly number[]): Promise<RunTimi
   await waitInPage(lab.page, 'race', 'done');
   const wallMs = Date.now() - t0;
   const { race } = await snapshot(lab.page);
-  if (race?.error) throw new Error(`race failed: ${race.error}`);
+  if (race?.error) throw new Error(`race failed: ${JSON.stringify(race.error)}`);
   await lab.clearRace.click();
   return { learningRates: [...rates], trainMs: trainMsOf(race?.progress ?? null), wallMs, steps: race?.progress?.step ?? 0, outcomes: race?.statuses ?? [] };
 }
@@ -143,7 +143,7 @@ async function timeSingle(lab: LabPage, rate: number): Promise<RunTiming> {
   await waitInPage(lab.page, 'run', 'done');
   const wallMs = Date.now() - t0;
   const { run } = await snapshot(lab.page);
-  if (run?.error) throw new Error(`run at lr ${rate} failed: ${run.error}`);
+  if (run?.error) throw new Error(`run at lr ${rate} failed: ${JSON.stringify(run.error)}`);
   await lab.resetButton.click();
   return { learningRates: [rate], trainMs: trainMsOf(run?.progress ?? null), wallMs, steps: run?.progress?.step ?? 0, outcomes: [run?.reason ?? 'unknown'] };
 }
@@ -176,7 +176,7 @@ export async function benchRace(browser: Browser, baseUrl: string, backend: stri
     await lab.trainButton.waitFor({ state: 'visible', timeout: 30_000 });
     await page.waitForFunction(() => (window as LabWindow).mnistLab?.getState().backend != null, undefined, { timeout: 60_000 });
     const got = (await snapshot(page)).backend;
-    if (got?.name !== backend) throw new Error(got?.reason ?? `fell back to ${got?.name}`);
+    if (got?.name !== backend) throw new Error(`fell back to ${got?.name}: ${JSON.stringify(got?.reason)}`);
 
     await lab.configure({ epochs: '1', batchSize: String(RACE_BATCH_SIZE) });
     await warmUp(lab);

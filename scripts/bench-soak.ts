@@ -31,7 +31,8 @@ interface SoakRun {
   id: number;
   phase: string;
   done: { reason: string; tensors?: number } | null;
-  error: string | null;
+  /** A problem code (app/workerWords.ts words it on the page). */
+  error: unknown;
 }
 
 function readRun(page: Page): Promise<SoakRun | null> {
@@ -53,7 +54,7 @@ async function oneRun(lab: LabPage, previousId: number): Promise<SoakRun> {
   const deadline = Date.now() + RUN_TIMEOUT_MS;
   for (;;) {
     const run = await readRun(lab.page);
-    if (run && run.id !== previousId && run.error) throw new Error(run.error);
+    if (run && run.id !== previousId && run.error) throw new Error(JSON.stringify(run.error));
     if (run && run.id !== previousId && run.done) {
       // Train comes back once the page has taken the run's end in.
       await lab.trainButton.waitFor({ state: 'visible' });

@@ -65,11 +65,13 @@ interface StoreRun {
   firstLossAt: number | null;
   dataLoadMs: number | null;
   progress: StoreProgress | null;
-  done: null | { reason: string; message: string };
-  error: string | null;
+  /** How it ended: the worker's code and numbers (app/runWords.ts words them on the page). */
+  done: null | { reason: string };
+  /** A problem code (app/workerWords.ts words it on the page). */
+  error: unknown;
 }
 interface StoreState {
-  backend: { name: Backend; reason?: string } | null;
+  backend: { name: Backend; reason?: unknown } | null;
   run: StoreRun | null;
 }
 
@@ -147,8 +149,8 @@ async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<
 
 /** Why a run cannot be measured, from the store, if it ended or failed. */
 function runFailure(run: StoreRun | null): string | undefined {
-  if (run?.error) return run.error;
-  if (run?.done) return `run ended: ${run.done.message}`;
+  if (run?.error) return JSON.stringify(run.error);
+  if (run?.done) return `run ended: ${JSON.stringify(run.done)}`;
   return undefined;
 }
 
@@ -263,7 +265,8 @@ async function benchBackend(browser: Browser, baseUrl: string, backend: Backend)
             .first()
             .textContent()
             .catch(() => null);
-          throw Object.assign(new Error(got.reason ?? shown ?? `fell back to ${got.name}`), { fellBack: true });
+          // The page's own words for why (the store keeps a code).
+          throw Object.assign(new Error(shown ?? `fell back to ${got.name}: ${JSON.stringify(got.reason)}`), { fellBack: true });
         }
         const firstLossMs = run.firstLossAt! - run.startedAt;
         if (batchSize === BATCH_SIZES[0]) {

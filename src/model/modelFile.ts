@@ -3,10 +3,11 @@
  * settings and final figures, and the weights as base64 float32 with a
  * checksum. One file is easy for a student to download, mail and upload;
  * every field is checked on the way back in (modelSchema.ts), so a wrong or
- * damaged file is a clear message and never a broken model in use or a
- * broken list.
+ * damaged file is a clear problem code (the page words it) and never a broken
+ * model in use or a broken list.
  */
 import type { RunSettings } from '../shared/settings.ts';
+import type { ReadProblem, Shown } from '../shared/validate.ts';
 import { array, int, object, oneOf, optional, refine, shown, text } from '../shared/validate.ts';
 import type { Architecture } from './architecture.ts';
 import { paramShapes } from './architecture.ts';
@@ -39,7 +40,25 @@ export interface SavedModel {
   params: Float32Array[];
 }
 
-export type Decoded = { ok: true; model: SavedModel } | { ok: false; message: string };
+/**
+ * Why a file is not a model the lab can use:
+ * - notJson, notModel: not JSON, or JSON of something else;
+ * - newerVersion: written by a newer lab (version `version`; this one reads up to `newest`);
+ * - unreadableVersion: a version this lab never wrote (`version`: what the field holds);
+ * - unbuildable: its network is not one the lab builds (`problem`, at arch);
+ * - damaged: a field is wrong, or the weights do not match their checksum (`problem`);
+ * - notFinite: intact, but its weights hold NaN or ∞ (a diverged run's).
+ */
+export type ModelFileProblem =
+  | { code: 'notJson' }
+  | { code: 'notModel' }
+  | { code: 'newerVersion'; version: number; newest: number }
+  | { code: 'unreadableVersion'; version: Shown; reads: readonly number[] }
+  | { code: 'unbuildable'; problem: ReadProblem }
+  | { code: 'damaged'; problem: ReadProblem }
+  | { code: 'notFinite' };
+
+export type Decoded = { ok: true; model: SavedModel } | { ok: false; problem: ModelFileProblem };
 
 /** FNV-1a over the bytes: cheap, and enough to catch a truncated or edited file. */
 export function checksum(bytes: Uint8Array): string {
@@ -98,16 +117,15 @@ function readWeights(arch: Architecture) {
     // The bytes are read as the platform's float32, which is little-endian everywhere the lab runs.
     littleEndian: optional(oneOf([true])),
     shapes: optional(
-      refine(array(array(int(1, 1_000_000), { max: 4 }), { max: 64 }), (s) =>
-        JSON.stringify(s) === want ? null : "are not the parameter shapes of the file's network (arch)",
-      ),
+      refine(array(array(int(1, 1_000_000), { max: 4 }), { max: 64 }), (s, path) => (JSON.stringify(s) === want ? null : { code: 'notParamShapes', path })),
     ),
-    checksum: refine(text({ max: 8 }), (c) => (/^[0-9a-f]{8}$/.test(c) ? null : 'must be 8 hexadecimal digits')),
+    checksum: refine(text({ max: 8 }), (c, path) => (/^[0-9a-f]{8}$/.test(c) ? null : { code: 'notHex', path, digits: 8 })),
     base64: text({ max: MAX_BASE64 }),
   });
 }
 
-const damaged = (message: string): Decoded => ({ ok: false, message: `This model file is damaged: ${message}.` });
+const refused = (problem: ModelFileProblem): Decoded => ({ ok: false, problem });
+const damaged = (problem: ReadProblem): Decoded => refused({ code: 'damaged', problem });
 
 /**
  * Reads a model file, checking every field: that it is one, of a network
@@ -119,46 +137,39 @@ export function decodeModelFile(source: string): Decoded {
   try {
     doc = JSON.parse(source);
   } catch {
-    return { ok: false, message: 'This file is not a mnist-lab model: it is not valid JSON.' };
+    return refused({ code: 'notJson' });
   }
   return decodeModelDoc(doc);
 }
 
 /** decodeModelFile after JSON.parse: any value, however it was made. */
 export function decodeModelDoc(doc: unknown): Decoded {
-  if (!isObj(doc) || doc.format !== MODEL_FORMAT)
-    return { ok: false, message: 'This file is not a mnist-lab model (its "format" field is missing or different).' };
+  if (!isObj(doc) || doc.format !== MODEL_FORMAT) return refused({ code: 'notModel' });
   if (typeof doc.version === 'number' && Number.isInteger(doc.version) && doc.version > MODEL_VERSION) {
-    return {
-      ok: false,
-      message: `This model file is version ${doc.version}, from a newer mnist-lab; this lab reads versions up to ${MODEL_VERSION}. Open it in the newer lab.`,
-    };
+    return refused({ code: 'newerVersion', version: doc.version, newest: MODEL_VERSION });
   }
-  if (!READS.includes(doc.version as number)) {
-    const has = doc.version === undefined ? 'no "version" field' : `version ${shown(doc.version)}`;
-    return { ok: false, message: `This model file has ${has}; this lab reads versions ${READS.join(' and ')}.` };
-  }
+  if (!READS.includes(doc.version as number)) return refused({ code: 'unreadableVersion', version: shown(doc.version), reads: READS });
   const arch = readArchitecture(doc.arch, 'arch');
-  if (!arch.ok) return { ok: false, message: `This model's network cannot be built here: ${arch.message}.` };
+  if (!arch.ok) return refused({ code: 'unbuildable', problem: arch.problem });
   const expected = normalised(arch.value);
   const header = readHeader(doc, '');
-  if (!header.ok) return damaged(header.message);
-  const mismatch = settingsMismatch(expected, header.value.settings);
-  if (mismatch) return damaged(`it ${mismatch}`);
+  if (!header.ok) return damaged(header.problem);
+  const mismatch = settingsMismatch(expected, header.value.settings, '');
+  if (mismatch) return damaged(mismatch);
   const w = readWeights(expected)(doc.weights, 'weights');
-  if (!w.ok) return damaged(w.message);
+  if (!w.ok) return damaged(w.problem);
   let bytes: Uint8Array;
   try {
     bytes = fromBase64(w.value.base64);
   } catch {
-    return damaged('weights.base64 is not valid base64');
+    return damaged({ code: 'notBase64', path: 'weights.base64' });
   }
   const shapes = paramShapes(expected);
   const need = shapes.reduce((n, s) => n + s.reduce((a, b) => a * b, 1), 0) * 4;
-  if (bytes.length !== need) return damaged(`weights.base64 holds ${bytes.length} bytes of weights, expected ${need}`);
-  if (checksum(bytes) !== w.value.checksum) return damaged('the weights do not match weights.checksum (the file was cut short or edited)');
+  if (bytes.length !== need) return damaged({ code: 'weightBytes', path: 'weights.base64', bytes: bytes.length, expected: need });
+  if (checksum(bytes) !== w.value.checksum) return damaged({ code: 'checksumMismatch', path: 'weights.checksum' });
   const all = new Float32Array(bytes.buffer, bytes.byteOffset, need / 4);
-  if (!all.every(Number.isFinite)) return { ok: false, message: 'This model file holds NaN or infinite weights (it came from a diverged run).' };
+  if (!all.every(Number.isFinite)) return refused({ code: 'notFinite' });
   const params: Float32Array[] = [];
   let o = 0;
   for (const s of shapes) {

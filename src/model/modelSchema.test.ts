@@ -21,18 +21,24 @@ const read = readStoredModel;
 describe('a saved model read back from IndexedDB', () => {
   it('reads what the lab stores, leaving an undefined figure absent', () => {
     const r = check(read, stored);
-    expect(r.ok ? '' : r.message).toBe('');
+    expect(r.ok || r.problem).toBe(true);
     expect(r.ok && Object.keys(r.value.metrics)).toEqual(['epochsTrained', 'validationAccuracy', 'testAccuracy']);
   });
 
   it('refuses weights of the wrong length or with NaN', () => {
     const short = { ...stored, params: stored.params.map((p, i) => (i === 2 ? p.subarray(1) : p)) };
-    expect(check(read, short)).toMatchObject({ ok: false, message: 'params[2] must be 8192 float32 weights' });
+    expect(check(read, short)).toEqual({ ok: false, problem: { code: 'weightLength', path: 'params[2]', length: 8192 } });
     const nan = { ...stored, params: stored.params.map((p, i) => (i === 5 ? Float32Array.from(p, () => NaN) : p)) };
-    expect(check(read, nan)).toMatchObject({ ok: false, message: 'params[5] holds NaN or infinite weights' });
-    expect(check(read, { ...stored, arch: { sizes: [784, 32, 10] } })).toMatchObject({
+    expect(check(read, nan)).toEqual({ ok: false, problem: { code: 'weightsNotFinite', path: 'params[5]' } });
+    expect(check(read, { ...stored, params: stored.params.slice(1) })).toEqual({ ok: false, problem: { code: 'weightArrays', path: 'params', count: 6 } });
+    expect(check(read, { ...stored, arch: { sizes: [784, 32, 10] } })).toEqual({
       ok: false,
-      message: expect.stringMatching(/has settings for the network 784 → 128 → 64 → 10 .* but arch is 784 → 32 → 10/),
+      problem: {
+        code: 'settingsMismatch',
+        path: '',
+        settings: { sizes: [784, 128, 64, 10], activation: 'relu', inputScaling: 'unit' },
+        arch: { sizes: [784, 32, 10], activation: 'relu', inputScaling: 'unit' },
+      },
     });
   });
 
@@ -42,12 +48,12 @@ describe('a saved model read back from IndexedDB', () => {
   it.each(variants.map((v) => [v.change, v] as const))('refuses %s, naming the field', (_change, v) => {
     const r = check(read, v.doc);
     expect(r.ok).toBe(false);
-    if (!r.ok && v.path) expect(r.message).toContain(v.path);
+    if (!r.ok && v.path) expect(r.problem.path).toContain(v.path);
   });
 
   it.each(withExtraKeys(stored).map((v) => [v.change, v] as const))('ignores %s and keeps nothing of it', (_change, v) => {
     const r = check(read, v.doc);
-    expect(r.ok ? '' : r.message).toBe('');
+    expect(r.ok || r.problem).toBe(true);
     expect(holdsUnknownKey(r.ok && { ...r.value, params: [] })).toBe(false);
   });
 });

@@ -5,12 +5,12 @@
  * this before anything is shown or used.
  */
 import { readSettings } from '../shared/settingsSchema.ts';
-import type { Reader } from '../shared/validate.ts';
-import { array, fraction, int, isoDate, name, object, oneOf, optional, refine } from '../shared/validate.ts';
+import type { NetworkShown, ReadProblem, Reader } from '../shared/validate.ts';
+import { array, bad, child, fraction, good, int, isoDate, name, object, oneOf, optional, refine } from '../shared/validate.ts';
 import { ACTIVATIONS, INPUT_SCALINGS } from '../shared/network.ts';
 import { field } from '../shared/settings.ts';
 import type { Architecture } from './architecture.ts';
-import { CLASSES, INPUTS, architectureOf, describe, paramShapes, sameArchitecture } from './architecture.ts';
+import { CLASSES, INPUTS, architectureOf, paramShapes, sameArchitecture } from './architecture.ts';
 import type { ModelMetrics, SavedModel } from './modelFile.ts';
 
 /** Far above any run the lab trains (100 epochs at most today), so a future limit still reads old files. */
@@ -38,12 +38,12 @@ export const readHeader: Reader<ModelHeader> = object({
 const layers = field('hiddenLayers');
 
 /** Why these widths are not a network the lab can build (784 in, 0 to 4 hidden layers of 1 to 1,024, 10 out), or null. */
-function unbuildable(sizes: readonly number[]): string | null {
+function unbuildable(sizes: readonly number[], path: string): ReadProblem | null {
   if (sizes.length < 2 || sizes[0] !== INPUTS || sizes[sizes.length - 1] !== CLASSES)
-    return `has sizes ${sizes.join(' → ')}, but the lab's networks take ${INPUTS} pixels in and give ${CLASSES} digits out`;
+    return { code: 'networkInOut', path, sizes, inputs: INPUTS, classes: CLASSES };
   const hidden = sizes.slice(1, -1);
   if (hidden.length > layers.maxLayers || hidden.some((w) => w > layers.maxWidth))
-    return `has sizes ${sizes.join(' → ')}: at most ${layers.maxLayers} hidden layers of at most ${layers.maxWidth} units`;
+    return { code: 'networkTooBig', path, sizes, maxLayers: layers.maxLayers, maxWidth: layers.maxWidth };
   return null;
 }
 
@@ -58,29 +58,28 @@ export const readArchitecture: Reader<Architecture> = refine(
     activation: optional(oneOf(ACTIVATIONS)),
     inputScaling: optional(oneOf(INPUT_SCALINGS)),
   }),
-  (a) => unbuildable(a.sizes),
+  (a, path) => unbuildable(a.sizes, path),
 );
 
+const networkShown = (a: Architecture): NetworkShown => ({ sizes: a.sizes, activation: a.activation ?? 'relu', inputScaling: a.inputScaling ?? 'unit' });
+
 /** A model's settings must describe its own network: a file whose settings say 512 units and whose weights hold 128 is damaged. */
-export function settingsMismatch(arch: Architecture, settings: Parameters<typeof architectureOf>[0]): string | null {
+export function settingsMismatch(arch: Architecture, settings: Parameters<typeof architectureOf>[0], path: string): ReadProblem | null {
   const said = architectureOf(settings);
-  return sameArchitecture(arch, said)
-    ? null
-    : `has settings for the network ${describe(said)} (${settings.activation}, ${settings.inputScaling}), but arch is ${describe(arch)} (${arch.activation ?? 'relu'}, ${arch.inputScaling ?? 'unit'})`;
+  return sameArchitecture(arch, said) ? null : { code: 'settingsMismatch', path, settings: networkShown(said), arch: networkShown(arch) };
 }
 
 /** Weights as stored in IndexedDB: one Float32Array per parameter, in paramShapes order, each the right length and finite. */
 export function readParams(arch: Architecture): Reader<Float32Array[]> {
   const lengths = paramShapes(arch).map((s) => s.reduce((a, b) => a * b, 1));
   return (v, path) => {
-    const at = path || 'params';
-    if (!Array.isArray(v) || v.length !== lengths.length) return { ok: false, message: `${at} must be a list of ${lengths.length} weight arrays` };
+    if (!Array.isArray(v) || v.length !== lengths.length) return bad({ code: 'weightArrays', path, count: lengths.length });
     for (let i = 0; i < lengths.length; i++) {
       const p: unknown = v[i];
-      if (!(p instanceof Float32Array) || p.length !== lengths[i]) return { ok: false, message: `${at}[${i}] must be ${lengths[i]} float32 weights` };
-      if (!p.every(Number.isFinite)) return { ok: false, message: `${at}[${i}] holds NaN or infinite weights` };
+      if (!(p instanceof Float32Array) || p.length !== lengths[i]) return bad({ code: 'weightLength', path: child(path, i), length: lengths[i] });
+      if (!p.every(Number.isFinite)) return bad({ code: 'weightsNotFinite', path: child(path, i) });
     }
-    return { ok: true, value: v as Float32Array[] };
+    return good(v as Float32Array[]);
   };
 }
 
@@ -90,11 +89,11 @@ const readStoredHeader = object({ id: int(1), name, savedAt: isoDate, arch: read
 export const readStoredModel: Reader<SavedModel & { id: number }> = (v, path) => {
   const head = readStoredHeader(v, path);
   if (!head.ok) return head;
-  const mismatch = settingsMismatch(head.value.arch, head.value.settings);
-  if (mismatch) return { ok: false, message: `${path || 'the model'} ${mismatch}` };
-  const params = readParams(head.value.arch)((v as { params?: unknown }).params, path ? `${path}.params` : 'params');
+  const mismatch = settingsMismatch(head.value.arch, head.value.settings, path);
+  if (mismatch) return bad(mismatch);
+  const params = readParams(head.value.arch)((v as { params?: unknown }).params, child(path, 'params'));
   if (!params.ok) return params;
-  return { ok: true, value: { ...head.value, arch: normalised(head.value.arch), params: params.value } };
+  return good({ ...head.value, arch: normalised(head.value.arch), params: params.value });
 };
 
 /** An architecture with every field present (a version 1 record lacks activation and scaling). */

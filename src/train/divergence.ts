@@ -16,8 +16,15 @@ export function isDivergedLoss(loss: number, best: number): boolean {
   return loss > 4 * best && loss > 2 * CHANCE_LOSS;
 }
 
-export function describeDivergedLoss(loss: number): string {
-  if (Number.isNaN(loss)) return 'became NaN';
-  if (!Number.isFinite(loss)) return 'became infinite';
-  return `rose to ${loss >= 1000 ? loss.toExponential(1) : loss.toFixed(1)} nats, far above its best and worse than guessing`;
+/**
+ * How a diverged loss showed it, as the page words it: it became NaN, became
+ * infinite, or rose to this many nats (finite). Plain data, so it survives
+ * JSON (an exported run), where NaN and ∞ would turn into null.
+ */
+export type DivergedLoss = 'nan' | 'infinite' | number;
+
+export function divergedLoss(loss: number): DivergedLoss {
+  if (Number.isNaN(loss)) return 'nan';
+  if (!Number.isFinite(loss)) return 'infinite';
+  return loss;
 }

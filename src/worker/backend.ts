@@ -2,7 +2,7 @@
  * Picks the tfjs backend inside the worker: WebGL first (the GPU), then
  * WebAssembly, then plain JavaScript, each checked with a real computation
  * before it is trusted. The page names the backend in use and, for a
- * fallback, why.
+ * fallback, why (from the codes in BackendChoice).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
@@ -10,15 +10,11 @@ import '@tensorflow/tfjs-backend-webgl';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { backendName } from '../shared/backendNames.ts';
 import type { BackendName } from '../shared/backendNames.ts';
-import type { BackendChoice } from './protocol.ts';
-
-const backendNameRecord = { webgl: backendName('webgl'), wasm: backendName('wasm'), cpu: backendName('cpu') };
+import type { BackendChoice, BackendSkip } from './protocol.ts';
+import { NoBackendError } from './problems.ts';
 
 export const BACKEND_ORDER: readonly BackendName[] = ['webgl', 'wasm', 'cpu'];
-
-const LABEL = backendNameRecord;
 
 let wasmRegistered = false;
 
@@ -35,21 +31,20 @@ async function prepare(name: BackendName): Promise<void> {
   }
 }
 
-/** Activates `name` and proves it computes; throws with the reason if not. */
-async function tryBackend(name: BackendName): Promise<void> {
-  await prepare(name);
-  let ok: boolean;
+/** Activates `name` and proves it computes; the reason it does not, or null when it does. */
+async function tryBackend(name: BackendName): Promise<BackendSkip | null> {
   try {
-    ok = await tf.setBackend(name);
+    await prepare(name);
+    if (!(await tf.setBackend(name))) return { backend: name, why: 'did-not-start' };
+    const t = tf.tidy(() => tf.matMul(tf.ones([2, 3]), tf.ones([3, 2])));
+    const v = await t.data();
+    t.dispose();
+    if (v[0] !== 3) return { backend: name, why: 'wrong-result' };
+    if (name === 'webgl' && tf.env().getNumber('WEBGL_VERSION') < 1) return { backend: name, why: 'no-webgl' };
+    return null;
   } catch (e) {
-    throw new Error((e as Error).message);
+    return { backend: name, why: 'threw', detail: e instanceof Error ? e.message : String(e) };
   }
-  if (!ok) throw new Error(name === 'webgl' ? 'no WebGL context could be created in the worker' : `the ${name} backend failed to start`);
-  const t = tf.tidy(() => tf.matMul(tf.ones([2, 3]), tf.ones([3, 2])));
-  const v = await t.data();
-  t.dispose();
-  if (v[0] !== 3) throw new Error(`the ${name} backend computed a wrong result`);
-  if (name === 'webgl' && tf.env().getNumber('WEBGL_VERSION') < 1) throw new Error('WebGL is not supported');
 }
 
 type LostListener = (backend: BackendName) => void;
@@ -97,25 +92,21 @@ export function loseWebGLContext(): boolean {
 
 /**
  * Tries `preferred` (if given) and then the default order, skipping `failed`.
- * The reason names the first backend that did not work and why.
+ * The reason lists the backends passed over and why; throws NoBackendError
+ * when none works.
  */
 export async function selectBackend(preferred?: BackendName, failed: ReadonlySet<BackendName> = new Set()): Promise<BackendChoice> {
   const order = preferred ? [preferred, ...BACKEND_ORDER.filter((b) => b !== preferred)] : [...BACKEND_ORDER];
-  const problems: string[] = [];
+  const skipped: BackendSkip[] = [];
   for (const name of order) {
-    if (failed.has(name)) {
-      problems.push(`${LABEL[name]} failed earlier in this session`);
+    const skip: BackendSkip | null = failed.has(name) ? { backend: name, why: 'failed-earlier' } : await tryBackend(name);
+    if (skip) {
+      skipped.push(skip);
       continue;
     }
-    try {
-      await tryBackend(name);
-      watchCanvas();
-      if (name === 'webgl' && problems.length === 0) return { backend: name };
-      if (problems.length === 0) return { backend: name, reason: 'chosen in the page address (?backend=)' };
-      return { backend: name, reason: `${problems.join('; ')}; running on ${LABEL[name]} instead` };
-    } catch (e) {
-      problems.push(`${LABEL[name]} is unavailable: ${(e as Error).message}`);
-    }
+    watchCanvas();
+    if (skipped.length > 0) return { backend: name, reason: { kind: 'fallback', skipped } };
+    return name === 'webgl' ? { backend: name } : { backend: name, reason: { kind: 'chosen' } };
   }
-  throw new Error(`No tfjs backend works in this browser: ${problems.join('; ')}`);
+  throw new NoBackendError(skipped);
 }

@@ -54,7 +54,7 @@ function harness(deps: Partial<HostDeps> = {}): Harness {
     loadData: async () => {
       if (failNext) {
         failNext = false;
-        throw new DataLoadError('train-images-idx3-ubyte', 'The MNIST file train-images-idx3-ubyte is missing from the server (HTTP 404).');
+        throw new DataLoadError({ kind: 'data-missing', file: 'train-images-idx3-ubyte', status: 404 });
       }
       if (dataHeld) await new Promise<void>((go) => dataHeld!.push(go));
       return mnist as Mnist;
@@ -134,6 +134,10 @@ const startRace = (runId: number): Command => ({
 const startRange = (runId: number): Command => ({ type: 'range-test', runId, settings, data: DATA });
 
 const is = (want: Record<string, unknown>) => (e: WorkerEvent) => Object.entries(want).every(([k, v]) => (e as unknown as Record<string, unknown>)[k] === v);
+/** The end of run `runId`, and how it ended. */
+const ended = (runId: number, reason: string) => (e: WorkerEvent) => e.type === 'done' && e.runId === runId && e.end.reason === reason;
+/** A failure of job `runId`, of problem `kind`. */
+const failed = (runId: number, kind: string) => (e: WorkerEvent) => e.type === 'error' && e.runId === runId && e.problem.kind === kind;
 const held = async (h: Harness) => {
   for (let i = 0; i < 200 && h.gate.held === 0; i++) await new Promise((r) => setTimeout(r, 5));
   expect(h.gate.held, 'the job is held at the gate').toBeGreaterThan(0);
@@ -155,7 +159,7 @@ const STATES = {
   'after a failure': async (h: Harness) => {
     h.failData();
     h.send(startRun(1));
-    await h.seen(is({ type: 'error', runId: 1, kind: 'data' }));
+    await h.seen(failed(1, 'data-missing'));
   },
   loading: async (h: Harness) => {
     h.holdData();
@@ -347,7 +351,7 @@ function expected(state: State, command: CommandType): (e: WorkerEvent) => boole
     case 'get-params':
       return is({ type: 'params', requestId: 7 });
     case 'load-params':
-      // A job holds the worker: the saved weights wait (a message says why).
+      // A job holds the worker: the saved weights wait (the refusal says why).
       return is({ type: 'params-loaded', requestId: 7, ok: !JOB_STATES.has(state) });
     case 'examples':
       return is({ type: 'examples', requestId: 7 });
@@ -369,10 +373,10 @@ function expected(state: State, command: CommandType): (e: WorkerEvent) => boole
     case 'testing':
       return is({ type: 'phase', runId: 1, phase: answer });
     case 'done stopped':
-      return is({ type: 'done', runId: 1, reason: 'stopped' });
+      return ended(1, 'stopped');
     case 'done completed':
     case 'applied':
-      return is({ type: 'done', runId: 1, reason: 'completed' });
+      return ended(1, 'completed');
     case 'race-done':
     case 'range-done':
       return is({ type: answer, runId: 1 });
@@ -395,7 +399,7 @@ async function comesFree(h: Harness): Promise<void> {
     h.send(startRun(id, 1));
     const answer = await h.seen((e) => (e.type === 'accepted' || e.type === 'refused') && e.runId === id, from);
     if (answer.type === 'accepted') {
-      await h.seen(is({ type: 'done', runId: id, reason: 'completed' }), from);
+      await h.seen(ended(id, 'completed'), from);
       return;
     }
     await new Promise((r) => setTimeout(r, 10));
@@ -462,7 +466,7 @@ describe('the heartbeat and a lost backend', () => {
 
     h.send({ type: 'stop', runId: 1 });
     const done = await h.seen(is({ type: 'done', runId: 1 }));
-    expect(done).toMatchObject({ reason: 'stopped', tensors: 42 });
+    expect(done).toMatchObject({ end: { reason: 'stopped' }, tensors: 42 });
     await sleep(20);
     const after = h.events.length;
     await sleep(100);
@@ -495,7 +499,7 @@ describe('the heartbeat and a lost backend', () => {
     const h = (open = harness({
       selectBackend: async (_preferred, failed) => {
         asked.push([...(failed ?? [])]);
-        return { backend: 'wasm', reason: 'WebGL failed earlier in this session' };
+        return { backend: 'wasm', reason: { kind: 'fallback', skipped: [{ backend: 'webgl', why: 'failed-earlier' }] } };
       },
     }));
     h.send({ type: 'init', preferredBackend: 'webgl', exclude: ['webgl'] });
@@ -529,13 +533,12 @@ describe('the data kept for offline use', () => {
     let loads = 0;
     const h = (open = harness({
       loadData: async () => {
-        if (loads++ === 0)
-          throw new DataLoadError('train-images-idx3-ubyte', 'The MNIST file train-images-idx3-ubyte.gz is missing from the server (HTTP 404).');
+        if (loads++ === 0) throw new DataLoadError({ kind: 'data-missing', file: 'train-images-idx3-ubyte.gz', status: 404 });
         return { ...tinyMnist(), offline: 'stored' };
       },
     }));
     h.send(startRun(1, 1));
-    await h.seen(is({ type: 'error', runId: 1, kind: 'data' }));
+    await h.seen(failed(1, 'data-missing'));
     await h.seen(is({ type: 'data-offline', state: 'load-failed' }));
     h.send(startRun(2, 1));
     await h.seen(is({ type: 'done', runId: 2 }));

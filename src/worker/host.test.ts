@@ -66,7 +66,7 @@ describe('worker host over a MessageChannel', () => {
     const loaded = await c.next('data-loaded');
     expect(loaded).toMatchObject({ trainCount: 640, validationCount: 500, testCount: 10000 });
     const done = await c.next('done', (e) => e.runId === 1);
-    expect(done.reason).toBe('completed');
+    expect(done.end).toEqual({ reason: 'completed', epochs: 2 });
     expect(done.test).toMatchObject({ set: 'test', count: 10000 });
     expect(done.test!.accuracy).toBeGreaterThan(0.25); // 20 batches: well above chance, far from done
 
@@ -136,36 +136,39 @@ describe('worker host over a MessageChannel', () => {
     expect(marker.epoch).toBeCloseTo(marker.step / 100, 9); // 6,400 images / 64 = 100 batches an epoch
     c.sendCmd({ type: 'stop', runId: 7 });
     const done = await c.next('done');
-    expect(done.reason).toBe('stopped');
-    expect(done.message).toMatch(/weights are kept/);
+    expect(done.end.reason).toBe('stopped');
+    expect(done.end.reason === 'stopped' && done.end.epoch).toBeGreaterThanOrEqual(1);
     expect(done.test!.accuracy).toBeGreaterThan(0.1);
   });
 
-  it('stops a diverging run (learning rate 10) with a plain explanation', async () => {
+  it('stops a diverging run (learning rate 10), saying where and how with numbers', async () => {
     const c = (open = connect());
     c.sendCmd({ type: 'start', runId: 3, settings: { ...PRESET, learningRate: 10, epochs: 3 }, data });
     const done = await c.next('done');
-    expect(done.reason).toBe('diverged');
-    expect(done.message).toMatch(/learning rate is too large: the loss diverged/);
+    expect(done.end).toMatchObject({ reason: 'diverged', epoch: 1, learningRate: 10 });
+    const end = done.end as Extract<typeof done.end, { reason: 'diverged' }>;
+    expect(end.step).toBeGreaterThan(0);
+    // A code or a finite number of nats: JSON keeps it as it is.
+    expect(end.loss === 'nan' || end.loss === 'infinite' || (Number.isFinite(end.loss) && end.loss > 2 * Math.log(10))).toBe(true);
+    expect(done.test).toBeUndefined();
     // It can train again straight away.
     c.sendCmd({ type: 'start', runId: 4, settings: { ...PRESET, epochs: 1 }, data });
-    expect((await c.next('done', (e) => e.runId === 4)).reason).toBe('completed');
+    expect((await c.next('done', (e) => e.runId === 4)).end.reason).toBe('completed');
   });
 
   it('reports a missing data file at the run, and a later run can succeed', async () => {
     let calls = 0;
     const c = (open = connect({
       loadData: async () => {
-        if (calls++ === 0) throw new DataLoadError('train-images-idx3-ubyte', 'The MNIST file train-images-idx3-ubyte is missing from the server (HTTP 404).');
+        if (calls++ === 0) throw new DataLoadError({ kind: 'data-missing', file: 'train-images-idx3-ubyte', status: 404 });
         return readMnist();
       },
     }));
     c.sendCmd({ type: 'start', runId: 5, settings: { ...PRESET, epochs: 1 }, data });
     const err = await c.next('error');
-    expect(err).toMatchObject({ runId: 5, kind: 'data' });
-    expect(err.message).toMatch(/train-images-idx3-ubyte is missing/);
+    expect(err).toEqual({ type: 'error', runId: 5, problem: { kind: 'data-missing', file: 'train-images-idx3-ubyte', status: 404 } });
     c.sendCmd({ type: 'start', runId: 6, settings: { ...PRESET, epochs: 1 }, data });
-    expect((await c.next('done', (e) => e.runId === 6)).reason).toBe('completed');
+    expect((await c.next('done', (e) => e.runId === 6)).end.reason).toBe('completed');
   });
 
   it('a lost WebGL context stops the run with a clear message and moves the next run to the next backend', async () => {
@@ -174,7 +177,9 @@ describe('worker host over a MessageChannel', () => {
     const c = (open = connect({
       selectBackend: async (_preferred, failed) => {
         asked.push([...(failed ?? [])]);
-        return { backend: failed?.has('webgl') ? 'wasm' : 'webgl', reason: failed?.has('webgl') ? 'WebGL failed earlier in this session' : undefined };
+        return failed?.has('webgl')
+          ? { backend: 'wasm', reason: { kind: 'fallback', skipped: [{ backend: 'webgl', why: 'failed-earlier' }] } }
+          : { backend: 'webgl' };
       },
       createEngine: (arch, params, runs, optimizer) => {
         const e = createTfjsStackedEngine(arch, params, runs, optimizer);
@@ -190,13 +195,14 @@ describe('worker host over a MessageChannel', () => {
     await c.next('backend', (e) => e.backend === 'webgl');
     c.sendCmd({ type: 'start', runId: 1, settings: { ...PRESET, epochs: 1 }, data });
     const err = await c.next('error', (e) => e.runId === 1);
-    expect(err.kind).toBe('backend');
-    expect(err.message).toMatch(/webgl backend failed during training \(the WebGL context was lost\).*next run uses wasm.*settings are kept/);
-    expect(await c.next('backend', (e) => e.backend === 'wasm')).toMatchObject({ reason: expect.stringMatching(/WebGL failed/) });
+    expect(err.problem).toEqual({ kind: 'backend-failed', backend: 'webgl', next: 'wasm', detail: 'the WebGL context was lost' });
+    expect(await c.next('backend', (e) => e.backend === 'wasm')).toMatchObject({
+      reason: { kind: 'fallback', skipped: [{ backend: 'webgl', why: 'failed-earlier' }] },
+    });
     expect(asked.at(-1)).toEqual(['webgl']);
     failing = false;
     c.sendCmd({ type: 'start', runId: 2, settings: { ...PRESET, epochs: 1 }, data });
-    expect((await c.next('done', (e) => e.runId === 2)).reason).toBe('completed');
+    expect((await c.next('done', (e) => e.runId === 2)).end.reason).toBe('completed');
   });
 
   it('refuses a second start while a run is going', async () => {
@@ -220,8 +226,7 @@ describe('learning-rate race', () => {
       data,
     });
     const end = await c.next('race-run-end', (e) => e.run === 2);
-    expect(end.reason).toBe('diverged');
-    expect(end.message).toMatch(/lr = 10 diverged/);
+    expect(end.end).toMatchObject({ reason: 'diverged', epoch: 1, learningRate: 10 });
     await c.next('race-done');
     const points = c.events.flatMap((e) => (e.type === 'race-losses' ? e.points : []));
     const curve = (run: number) => points.filter((p) => p.run === run).map((p) => p.loss);
@@ -234,7 +239,11 @@ describe('learning-rate race', () => {
     expect(last.runs.map((r) => r.run)).toEqual([0, 1]);
     expect(last.runs[0].validation.accuracy).toBe(last.runs[1].validation.accuracy);
     expect(last.runs[0].validation.confusion.reduce((a, b) => a + b, 0)).toBe(500);
-    expect(c.events.filter((e) => e.type === 'race-run-end').map((e) => e.type === 'race-run-end' && e.reason)).toEqual(['diverged', 'completed', 'completed']);
+    expect(c.events.filter((e) => e.type === 'race-run-end').map((e) => e.type === 'race-run-end' && e.end.reason)).toEqual([
+      'diverged',
+      'completed',
+      'completed',
+    ]);
   });
   /** A host whose race engine records the hypers of every step it trains, run by run. */
   function recordingHypers() {
@@ -262,7 +271,7 @@ describe('learning-rate race', () => {
     ];
     c.sendCmd({ type: 'race', runId: 1, settings: { ...PRESET, momentum: 0.5, epochs: 1 }, runs, data });
     const done = await c.next('race-done');
-    expect(done.message).toBe('Race finished: 2 of 2 runs completed 1 epoch.');
+    expect(done.summary).toEqual({ kind: 'finished', runs: 2, completed: 2, earlyStopped: 0, diverged: 0, epochs: 1 });
 
     // Every step reached the engine with each run's own momentum, not Settings' 0.5.
     expect(steps.length).toBe(10);
@@ -278,8 +287,11 @@ describe('learning-rate race', () => {
     const epoch = c.events.find((e) => e.type === 'race-epoch') as Extract<WorkerEvent, { type: 'race-epoch' }>;
     expect(epoch.runs[1].validation.loss).not.toBe(epoch.runs[0].validation.loss);
 
-    const ends = c.events.filter((e) => e.type === 'race-run-end').map((e) => e.type === 'race-run-end' && e.message);
-    expect(ends).toEqual(['lr = 0.05, μ = 0 finished 1 epoch.', 'lr = 0.05, μ = 0.9 finished 1 epoch.']);
+    const ends = c.events.filter((e) => e.type === 'race-run-end').map((e) => e.type === 'race-run-end' && [e.run, e.end]);
+    expect(ends).toEqual([
+      [0, { reason: 'completed', epochs: 1 }],
+      [1, { reason: 'completed', epochs: 1 }],
+    ]);
   });
 
   it('moves each run’s momentum from its own base under one-cycle', async () => {
@@ -361,7 +373,10 @@ describe('prediction and saved weights', () => {
     const d = connect();
     try {
       d.sendCmd({ type: 'load-params', requestId: 5, arch: ANN_MNIST, params: [saved[0]] });
-      expect(await d.next('params-loaded', (e) => e.requestId === 5)).toMatchObject({ ok: false, message: expect.stringMatching(/expected 6 weight arrays/) });
+      expect(await d.next('params-loaded', (e) => e.requestId === 5)).toMatchObject({
+        ok: false,
+        refusal: { code: 'invalid', problem: { code: 'weightArrays', path: 'params', count: 6 } },
+      });
       d.sendCmd({ type: 'load-params', requestId: 6, arch: ANN_MNIST, params: saved });
       expect((await d.next('params-loaded', (e) => e.requestId === 6)).ok).toBe(true);
       d.sendCmd({ type: 'predict', requestId: 7, pixels });

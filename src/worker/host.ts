@@ -6,7 +6,6 @@
  */
 import type { StoreOutcome } from '../data/dataStore.ts';
 import type { Mnist } from '../data/load.ts';
-import { DataLoadError } from '../data/load.ts';
 import { IMAGE_SIZE, splitTrainValidation } from '../data/dataset.ts';
 import type { RaceEngine } from '../engine/race.ts';
 import type { Architecture } from '../model/architecture.ts';
@@ -20,7 +19,6 @@ import type { BackendName } from '../shared/backendNames.ts';
 import type {
   BackendChoice,
   Command,
-  DoneReason,
   Endpoint,
   EvalSet,
   Evaluation,
@@ -28,6 +26,7 @@ import type {
   RaceStart,
   RangeTestStart,
   RefusalCode,
+  RunEnd,
   StartRun,
   WorkerEvent,
 } from './protocol.ts';
@@ -35,6 +34,7 @@ import { assertNever, evaluationBuffers, send } from './protocol.ts';
 import type { Job } from './job.ts';
 import { createJob, pauseJob, stopJob, whilePaused } from './job.ts';
 import { checkParams, warmEngine } from './params.ts';
+import { detailOf, knownProblem } from './problems.ts';
 import { countingEngine } from './progress.ts';
 import { runRangeTest } from './rangeTest.ts';
 import { runRace } from './race.ts';
@@ -91,7 +91,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
   const announce = (choice: Promise<BackendChoice>): void => {
     choice.then(
       (c) => post({ type: 'backend', backend: c.backend, reason: c.reason }),
-      (e: Error) => post({ type: 'error', kind: 'backend', message: e.message }),
+      (e: unknown) => post({ type: 'error', problem: knownProblem(e) ?? { kind: 'no-backend', skipped: [] } }),
     );
   };
 
@@ -186,14 +186,14 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
         testCount: mnist.test.count,
         ms: data?.loadMs ?? NaN,
       });
-      if (active.stop) return finish(active, 'stopped', 'Stopped before training began.');
+      if (active.stop) return finish(active, { reason: 'stopped', epoch: 0 });
 
       dropEngine();
       const arch = architectureOf(settings);
       const e = createEngine(arch, initParams(arch, settings.init, settings.seed), 1, optimizerOf(settings));
       engine = e;
       post({ type: 'phase', runId, phase: 'training' });
-      const end = await runSingle(cmd, {
+      const result = await runSingle(cmd, {
         post,
         engine: e,
         mnist,
@@ -205,12 +205,12 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
         keep: (set, kept) => latest.set(set, kept),
         flushIntervalMs: deps.flushIntervalMs,
       });
-      if (end.reason === 'diverged') {
+      if (result.end.reason === 'diverged') {
         // Nothing to predict with or save.
         dropEngineSafely();
         latest.clear();
       }
-      finish(active, end.reason, end.message, end.test, end.bestEpoch);
+      finish(active, result.end, result.test);
     } catch (err) {
       await fail(active, err);
     }
@@ -283,12 +283,9 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     }
   }
 
-  function finish(active: Job, reason: DoneReason, message: string, test?: Evaluation, bestEpoch?: number): void {
+  function finish(active: Job, end: RunEnd, test?: Evaluation): void {
     const tensors = deps.liveTensors?.() ?? NaN;
-    active.post(
-      { type: 'done', runId: active.runId, reason, message, test, tensors, ...(bestEpoch ? { bestEpoch } : {}) },
-      test ? evaluationBuffers(test) : [],
-    );
+    active.post({ type: 'done', runId: active.runId, end, test, tensors }, test ? evaluationBuffers(test) : []);
   }
 
   /** One image through the current weights, between two training batches if a run is going. */
@@ -307,12 +304,12 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
 
   function loadParams(requestId: number, arch: Architecture, params: Float32Array[]): void {
     if (run) {
-      post({ type: 'params-loaded', requestId, ok: false, message: 'Stop the current run before loading a model.' });
+      post({ type: 'params-loaded', requestId, ok: false, refusal: { code: 'busy' } });
       return;
     }
     const problem = checkParams(arch, params);
     if (problem) {
-      post({ type: 'params-loaded', requestId, ok: false, message: problem });
+      post({ type: 'params-loaded', requestId, ok: false, refusal: { code: 'invalid', problem } });
       return;
     }
     dropEngineSafely();
@@ -328,11 +325,12 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
   }
 
   async function fail(active: Job, err: unknown): Promise<void> {
-    if (err instanceof DataLoadError) {
-      post({ type: 'error', runId: active.runId, kind: 'data', message: err.message });
+    const known = knownProblem(err);
+    if (known) {
+      post({ type: 'error', runId: active.runId, problem: known });
       return;
     }
-    const detail = err instanceof Error ? err.message : String(err);
+    const detail = detailOf(err);
     dropEngineSafely();
     // Whatever broke mid-run, the next run should not meet the same backend again
     // (a lost WebGL context does not come back); the cpu backend is the last resort.
@@ -348,15 +346,10 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
         (c) => c.backend,
         () => null,
       );
-      post({
-        type: 'error',
-        runId: active.runId,
-        kind: 'backend',
-        message: `The ${broken} backend failed during training (${detail}). The run stopped; ${next ? `the next run uses ${next}` : 'no other backend works'}. Your settings are kept: press Train to start again.`,
-      });
+      post({ type: 'error', runId: active.runId, problem: { kind: 'backend-failed', backend: broken, next, detail } });
       return;
     }
-    post({ type: 'error', runId: active.runId, kind: 'internal', message: `Training failed: ${detail}. Your settings are kept; press Train to try again.` });
+    post({ type: 'error', runId: active.runId, problem: { kind: 'training-failed', detail } });
   }
 
   function dropEngineSafely(): void {

@@ -5,24 +5,22 @@
  */
 import type { RaceEngine } from '../engine/race.ts';
 import type { Architecture } from '../model/architecture.ts';
-import { ANN_MNIST, paramShapes } from '../model/architecture.ts';
+import { ANN_MNIST } from '../model/architecture.ts';
 import { initParams } from '../model/init.ts';
-import { readArchitecture } from '../model/modelSchema.ts';
+import { readArchitecture, readParams } from '../model/modelSchema.ts';
+import type { ReadProblem } from '../shared/validate.ts';
 import { EVAL_CHUNK } from '../train/evaluate.ts';
 
-/** Why these are not a network the lab builds and its weights, or null if they are. */
-export function checkParams(arch: Architecture, params: Float32Array[]): string | null {
-  const a = readArchitecture(arch, 'the network');
-  if (!a.ok) return a.message;
-  const shapes = paramShapes(arch);
-  if (!Array.isArray(params) || params.length !== shapes.length)
-    return `expected ${shapes.length} weight arrays, got ${Array.isArray(params) ? params.length : 'none'}`;
-  for (let i = 0; i < shapes.length; i++) {
-    const n = shapes[i].reduce((a, b) => a * b, 1);
-    if (!(params[i] instanceof Float32Array) || params[i].length !== n) return `weight array ${i} should hold ${n} numbers (${shapes[i].join('×')})`;
-    if (!params[i].every(Number.isFinite)) return `weight array ${i} holds NaN or infinite values`;
-  }
-  return null;
+/**
+ * Why these are not a network the lab builds and its weights, or null if
+ * they are: the saved model's own schema (model/modelSchema.ts), with the
+ * paths `arch` and `params` as the page sent them.
+ */
+export function checkParams(arch: Architecture, params: Float32Array[]): ReadProblem | null {
+  const a = readArchitecture(arch, 'arch');
+  if (!a.ok) return a.problem;
+  const p = readParams(arch)(params, 'params');
+  return p.ok ? null : p.problem;
 }
 
 /**

@@ -10,12 +10,82 @@ import type { HyperSettings } from '../shared/runSpec.ts';
 import type { Architecture } from '../model/architecture.ts';
 import type { BackendName } from '../shared/backendNames.ts';
 import type { StoreOutcome } from '../data/dataStore.ts';
+import type { DataProblem } from '../data/load.ts';
+import type { DivergedLoss } from '../train/divergence.ts';
+import type { ReadProblem } from '../shared/validate.ts';
+
+/**
+ * Every message the worker sends the page carries codes and numbers, never
+ * sentences: the page words them in the student's language. Technical text
+ * (an exception's own message, the browser's words) may travel as `detail`,
+ * shown inside the page's sentence, never as the sentence.
+ */
+
+/** Why a backend was passed over. `detail`: what tfjs said, when it threw. */
+export interface BackendSkip {
+  backend: BackendName;
+  /**
+   * failed-earlier: it broke earlier in this page (a lost WebGL context);
+   * did-not-start: tfjs could not start it (for WebGL: no context in the
+   * worker); wrong-result: it computed a test product wrongly; no-webgl: the
+   * WebGL version is 0; threw: tfjs threw `detail`.
+   */
+  why: 'failed-earlier' | 'did-not-start' | 'wrong-result' | 'no-webgl' | 'threw';
+  detail?: string;
+}
+
+/** Why the backend in use is not WebGL as usual: the page address chose it, or those before it did not work. */
+export type BackendReason = { kind: 'chosen' } | { kind: 'fallback'; skipped: BackendSkip[] };
 
 export interface BackendChoice {
   backend: BackendName;
-  /** Why a fallback (or a forced choice) is in use; absent for WebGL by default. */
-  reason?: string;
+  /** Absent for WebGL by default. */
+  reason?: BackendReason;
 }
+
+/**
+ * Why a job failed, or the worker cannot train at all:
+ * - data-*: the MNIST files (data/load.ts);
+ * - backend-failed: the backend broke during a run (a lost WebGL context);
+ *   the next run uses `next`, or none works (null);
+ * - no-backend: no backend works in this browser, each skipped for its reason;
+ * - training-failed: anything else; the run's settings are kept.
+ */
+export type WorkerProblem =
+  | DataProblem
+  | { kind: 'backend-failed'; backend: BackendName; next: BackendName | null; detail: string }
+  | { kind: 'no-backend'; skipped: BackendSkip[] }
+  | { kind: 'training-failed'; detail: string };
+
+/**
+ * How a run ended (a single run, or one run of a comparison):
+ * - completed: all `epochs` trained;
+ * - stopped: by Stop, during epoch `epoch` (0: before training began); the weights are kept;
+ * - early-stopped: the validation loss had not improved since `bestEpoch`
+ *   when epoch `epoch` ended; the weights of `bestEpoch` (validation loss
+ *   `bestLoss`, nats) are restored;
+ * - diverged: the batch loss blew up (`loss`) at batch `step` (1-based over
+ *   the run) during epoch `epoch`, at learning rate `learningRate`; the
+ *   weights are worthless.
+ */
+export type RunEnd =
+  | { reason: 'completed'; epochs: number }
+  | { reason: 'stopped'; epoch: number }
+  | { reason: 'early-stopped'; epoch: number; bestEpoch: number; bestLoss: number }
+  | { reason: 'diverged'; epoch: number; step: number; loss: DivergedLoss; learningRate: number };
+
+/** How a comparison ended: stopped, or finished with how many of its runs completed every epoch, stopped early or diverged. */
+export type RaceSummary = { kind: 'stopped' } | { kind: 'finished'; runs: number; completed: number; earlyStopped: number; diverged: number; epochs: number };
+
+/**
+ * How a range test ended: stopped; swept `batches` batches from learning
+ * rate `from` to `to` (`blewUp`: cut short once the loss passed 4× its
+ * best); or the loss blew up at once, leaving nothing to suggest.
+ */
+export type RangeResult = { kind: 'stopped' } | { kind: 'swept'; batches: number; from: number; to: number; blewUp: boolean } | { kind: 'blew-up' };
+
+/** Why saved weights were not loaded: a job holds the worker, or they are not a network the lab builds with its weights. */
+export type LoadRefusal = { code: 'busy' } | { code: 'invalid'; problem: ReadProblem };
 
 export interface DataOptions {
   /** Absolute URL of the folder holding the four MNIST IDX files. */
@@ -62,8 +132,6 @@ export interface RaceStart {
   data: DataOptions;
 }
 
-export type RaceRunReason = 'completed' | 'stopped' | 'diverged' | 'early-stopped';
-
 export interface RaceEpochRun {
   run: number;
   /** Mean training loss over the batches it trained this epoch, nats; NaN if none. */
@@ -90,7 +158,7 @@ export type Fault = 'lose-webgl' | 'close' | 'hang';
  * pause, resume, stop and set-hyper name their job; for any other (it has
  * ended, or never ran here) the answer is `refused` with code 'not-running'.
  * predict, get-params, load-params and examples are answered by their
- * requestId; init by `backend` (or an `error` of kind 'backend').
+ * requestId; init by `backend` (or an `error` whose problem is 'no-backend').
  */
 export type Command =
   | RaceStart
@@ -194,40 +262,25 @@ export type RunPhase = 'loading-data' | 'compiling' | 'training' | 'paused' | 'e
 /** Whether the data set is kept in the browser for a visit with no network; 'load-failed': it did not load at all. */
 export type DataOffline = StoreOutcome | 'load-failed';
 
-export type DoneReason = 'completed' | 'stopped' | 'diverged' | 'early-stopped';
+export type DoneReason = RunEnd['reason'];
 
 export type WorkerEvent =
-  | { type: 'backend'; backend: BackendName /** Why a fallback is in use; absent on WebGL. */; reason?: string }
+  | ({ type: 'backend' } & BackendChoice)
   | { type: 'data-loaded'; trainCount: number; validationCount: number; testCount: number; ms: number }
   /** After each load of the data set (a run's, or the prefetch at init), whether it is now kept for offline use. */
   | { type: 'data-offline'; state: DataOffline }
   | { type: 'phase'; runId: number; phase: RunPhase }
   | { type: 'losses'; runId: number; points: LossPoint[]; progress: Progress }
   | ({ type: 'epoch'; runId: number } & EpochResult)
-  /** `tensors`: the worker's live tfjs tensors once the run has ended (its model kept), for leak checks. */
-  | {
-      type: 'done';
-      runId: number;
-      reason: DoneReason;
-      message: string;
-      test?: Evaluation;
-      tensors: number /** Early stopping: the epoch whose weights were restored. */;
-      bestEpoch?: number;
-    }
+  /** `tensors`: the worker's live tfjs tensors once the run has ended (its model kept), for leak checks. `test`: unless it diverged. */
+  | { type: 'done'; runId: number; end: RunEnd; test?: Evaluation; tensors: number }
   | ({ type: 'examples' } & Examples)
   | { type: 'race-losses'; runId: number; points: (LossPoint & { run: number })[]; progress: Progress }
   /** Every racing run's epoch, and once a run's frozen weights after it diverged (`diverged`, see RaceRunEpoch). */
   | { type: 'race-epoch'; runId: number; epoch: number; runs: RaceEpochRun[] }
   /** One run of the race ended (diverged while the others go on, or at the race's end). */
-  | {
-      type: 'race-run-end';
-      runId: number;
-      run: number;
-      reason: RaceRunReason;
-      message: string /** Early stopping: the epoch whose weights were restored. */;
-      bestEpoch?: number;
-    }
-  | { type: 'race-done'; runId: number; message: string }
+  | { type: 'race-run-end'; runId: number; run: number; end: RunEnd }
+  | { type: 'race-done'; runId: number; summary: RaceSummary }
   /** The student moved learning rate or momentum mid-run; applies from batch `step` (0-based). */
   | { type: 'hyper-change'; runId: number; step: number; epoch: number; learningRate: number; momentum: number }
   | { type: 'range-points'; runId: number; points: RangePoint[] }
@@ -236,13 +289,14 @@ export type WorkerEvent =
       runId: number;
       /** Valley rule (fast.ai's default) and steepest descent; null when the curve was too short to judge. */
       suggestion: { valley: number; steepest: number } | null;
-      message: string;
+      result: RangeResult;
     }
   /** probs is null when there is no model yet (nothing trained or loaded). */
   | { type: 'prediction'; requestId: number; probs: Float32Array | null }
   | { type: 'params'; requestId: number; params: Float32Array[] | null }
-  | { type: 'params-loaded'; requestId: number; ok: boolean; message?: string }
-  | { type: 'error'; runId?: number; kind: 'data' | 'backend' | 'internal'; message: string }
+  | ({ type: 'params-loaded'; requestId: number } & ({ ok: true } | { ok: false; refusal: LoadRefusal }))
+  /** A job failed (`runId`), or the worker cannot train at all (no backend works). */
+  | { type: 'error'; runId?: number; problem: WorkerProblem }
   /** The answer to a start, race or range-test that now holds the worker. */
   | { type: 'accepted'; runId: number }
   /** A command not carried out; the page puts back what it changed in expectation. */

@@ -14,11 +14,11 @@ import type { OptimizerSpec } from '../shared/optimizer.ts';
 import { BatchSource } from '../train/batches.ts';
 import type { CoreControl, RunGroup, RunOutcome } from '../train/core.ts';
 import { trainRuns } from '../train/core.ts';
-import { describeDivergedLoss } from '../train/divergence.ts';
 import { groupRuns } from '../train/groups.ts';
 import { scheduledStep } from '../train/schedule.ts';
 import type { RaceEpochRun, RaceStart, WorkerEvent } from './protocol.ts';
 import { evaluationBuffers } from './protocol.ts';
+import { runEndOf } from './runEnd.ts';
 import { summarize } from './summary.ts';
 
 export interface RaceContext {
@@ -37,8 +37,6 @@ export async function runRace(cmd: RaceStart, ctx: RaceContext): Promise<void> {
   const { runId, runs } = cmd;
   // Batches are shared: batch size, epochs and seed are the same for every run (parseCompare sees to it).
   const { batchSize, epochs, seed } = runs[0];
-  // Placeholder names until run ends are sent as codes (the page names runs: app/runNames.ts).
-  const names = runs.map((_, i) => `#${i + 1}`);
   const batches = new BatchSource({ train: ctx.train, indices: ctx.trainIndices, batchSize, seed });
   const stepsPerEpoch = batches.batchesPerEpoch;
   const totalSteps = stepsPerEpoch * epochs;
@@ -52,14 +50,8 @@ export async function runRace(cmd: RaceStart, ctx: RaceContext): Promise<void> {
     const endRun = (run: number, o: RunOutcome) => {
       if (ended.has(run)) return;
       ended.add(run);
-      ctx.post({
-        type: 'race-run-end',
-        runId,
-        run,
-        reason: o.kind,
-        message: runEndMessage(names[run], o),
-        ...(o.kind === 'early-stopped' ? { bestEpoch: o.bestEpoch } : {}),
-      });
+      // The page names the run (app/runNames.ts) and words how it ended.
+      ctx.post({ type: 'race-run-end', runId, run, end: runEndOf(o) });
     };
     const control: CoreControl = {
       // One-cycle moves each run's momentum relative to that run's own base.
@@ -93,25 +85,12 @@ export async function runRace(cmd: RaceStart, ctx: RaceContext): Promise<void> {
     ctx.post({
       type: 'race-done',
       runId,
-      message: ctx.stopRequested()
-        ? 'Race stopped.'
-        : `Race finished: ${runs.length - diverged - early} of ${runs.length} runs completed ${epochs} epoch${epochs === 1 ? '' : 's'}${early ? `, ${early} stopped early` : ''}${diverged ? `, ${diverged} diverged` : ''}.`,
+      summary: ctx.stopRequested()
+        ? { kind: 'stopped' }
+        : { kind: 'finished', runs: runs.length, completed: runs.length - diverged - early, earlyStopped: early, diverged, epochs },
     });
   } finally {
     for (const g of groups) disposeQuietly(g.engine);
-  }
-}
-
-function runEndMessage(name: string, o: RunOutcome): string {
-  switch (o.kind) {
-    case 'diverged':
-      return `${name} diverged: the loss ${describeDivergedLoss(o.loss)} at batch ${o.step}, epoch ${o.epoch}. The other runs go on.`;
-    case 'completed':
-      return `${name} finished ${o.epochs} epoch${o.epochs === 1 ? '' : 's'}.`;
-    case 'stopped':
-      return `${name} stopped during epoch ${o.epoch}.`;
-    case 'early-stopped':
-      return `${name} stopped early after epoch ${o.epoch}: no lower validation loss for ${o.epoch - o.bestEpoch} epochs; weights from epoch ${o.bestEpoch} restored.`;
   }
 }
 

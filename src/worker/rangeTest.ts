@@ -3,7 +3,7 @@
  * core with one run of the form's network and optimizer, no evaluation, and
  * a learning rate rising exponentially each batch; its raw batch losses
  * streamed to the page, stopped once the smoothed loss passes 4× its best,
- * and the suggestion (or why there is none) at the end. The engine is a
+ * and the suggestion (or why there is none, as a code) at the end. The engine is a
  * temporary one, so the model the worker holds is not touched.
  */
 import type { ImageSet } from '../data/dataset.ts';
@@ -13,7 +13,7 @@ import { BatchSource } from '../train/batches.ts';
 import { trainRuns } from '../train/core.ts';
 import { RANGE_TEST, rangeTestLr, rangeTestStopIndex, suggestLearningRate } from '../train/rangeTest.ts';
 import { smoothEma } from '../train/smoothing.ts';
-import type { RangeTestStart, WorkerEvent } from './protocol.ts';
+import type { RangeResult, RangeTestStart, WorkerEvent } from './protocol.ts';
 
 export interface RangeTestContext {
   post(e: WorkerEvent): void;
@@ -58,10 +58,10 @@ export async function runRangeTest(cmd: RangeTestStart, ctx: RangeTestContext): 
   const stopped = outcome.kind === 'stopped';
   const swept = lrs.slice(0, losses.length);
   const s = stopped ? null : suggestLearningRate(swept, losses);
-  const message = stopped
-    ? 'Range test stopped.'
+  const result: RangeResult = stopped
+    ? { kind: 'stopped' }
     : s
-      ? `Swept ${losses.length} batches from ${swept[0].toExponential(0)} to ${swept[swept.length - 1].toPrecision(2)}${blewUp ? ', stopping once the loss passed 4× its best' : ''}.`
-      : 'The loss blew up almost at once: no learning rate to suggest. Check momentum and batch size.';
-  ctx.post({ type: 'range-done', runId, suggestion: s ? { valley: s.valley, steepest: s.steepest } : null, message });
+      ? { kind: 'swept', batches: losses.length, from: swept[0], to: swept[swept.length - 1], blewUp }
+      : { kind: 'blew-up' };
+  ctx.post({ type: 'range-done', runId, suggestion: s ? { valley: s.valley, steepest: s.steepest } : null, result });
 }

@@ -10,14 +10,14 @@ import { range } from '../data/dataset.ts';
 import type { RaceEngine } from '../engine/race.ts';
 import type { HyperSettings } from '../shared/runSpec.ts';
 import { BatchSource } from '../train/batches.ts';
-import type { CoreControl, RunOutcome } from '../train/core.ts';
+import type { CoreControl } from '../train/core.ts';
 import { trainRuns } from '../train/core.ts';
-import { describeDivergedLoss } from '../train/divergence.ts';
 import { predictRuns } from '../train/predictRuns.ts';
 import { scheduledStep } from '../train/schedule.ts';
 import type { KeptEvaluation } from './examples.ts';
-import type { DoneReason, EvalSet, Evaluation, StartRun, WorkerEvent } from './protocol.ts';
+import type { EvalSet, Evaluation, RunEnd, StartRun, WorkerEvent } from './protocol.ts';
 import { evaluationBuffers } from './protocol.ts';
+import { runEndOf } from './runEnd.ts';
 import { summarize } from './summary.ts';
 
 export interface RunContext {
@@ -36,16 +36,13 @@ export interface RunContext {
   flushIntervalMs?: number;
 }
 
-/** How the run ended, in words for the page, with the test evaluation unless it diverged. */
-export interface RunEnd {
-  reason: DoneReason;
-  message: string;
+/** How the run ended (a code for the page to word), with the test evaluation unless it diverged. */
+export interface RunResult {
+  end: RunEnd;
   test?: Evaluation;
-  /** Early stopping: the epoch whose weights were restored. */
-  bestEpoch?: number;
 }
 
-export async function runSingle(cmd: StartRun, ctx: RunContext): Promise<RunEnd> {
+export async function runSingle(cmd: StartRun, ctx: RunContext): Promise<RunResult> {
   const { runId, settings } = cmd;
   const { post, engine, mnist, split } = ctx;
   const batches = new BatchSource({ train: mnist.train, indices: split.train, batchSize: settings.batchSize, seed: settings.seed });
@@ -86,32 +83,11 @@ export async function runSingle(cmd: StartRun, ctx: RunContext): Promise<RunEnd>
     },
   );
   // Diverged weights are NaN or wildly off: nothing to test.
-  if (outcome.kind === 'diverged') return { reason: 'diverged', message: divergenceMessage(outcome) };
+  if (outcome.kind === 'diverged') return { end: runEndOf(outcome) };
 
   post({ type: 'phase', runId, phase: 'testing' });
   const [testPrediction] = await predictRuns(groups, mnist.test, range(mnist.test.count));
   const { evaluation: test, predicted } = summarize('test', testPrediction);
   ctx.keep('test', { set: mnist.test, prediction: testPrediction, predicted });
-  switch (outcome.kind) {
-    case 'completed':
-      return { reason: 'completed', message: `Finished ${outcome.epochs} epoch${outcome.epochs === 1 ? '' : 's'}.`, test };
-    case 'stopped':
-      return { reason: 'stopped', message: `Stopped during epoch ${outcome.epoch}; the trained weights are kept.`, test };
-    case 'early-stopped':
-      return {
-        reason: 'early-stopped',
-        message: `Early stopping: the validation loss has not improved for ${outcome.epoch - outcome.bestEpoch} epoch${outcome.epoch - outcome.bestEpoch === 1 ? '' : 's'}; weights from epoch ${outcome.bestEpoch} restored (validation loss ${outcome.bestLoss.toFixed(4)} nats). The test set was scored with them.`,
-        test,
-        bestEpoch: outcome.bestEpoch,
-      };
-  }
-}
-
-function divergenceMessage(o: Extract<RunOutcome, { kind: 'diverged' }>): string {
-  const what = describeDivergedLoss(o.loss);
-  return (
-    `The learning rate is too large: the loss diverged (${what}) at batch ${o.step}, epoch ${o.epoch}, ` +
-    `with learning rate ${o.hyper.learningRate}. Each step overshot the minimum by more than the last. ` +
-    `Try a learning rate 10× smaller.`
-  );
+  return { end: runEndOf(outcome), test };
 }

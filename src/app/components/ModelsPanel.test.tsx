@@ -7,6 +7,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { PRESET } from '../../shared/settings.ts';
+import type { DamagedRecord } from '../storage/idb.ts';
 
 vi.mock('../lab.ts', () => ({ trainer: {}, predictDrawing: () => undefined }));
 const { ModelsPanel } = await import('./ModelsPanel.tsx');
@@ -21,9 +22,9 @@ const summary = {
   settings: PRESET,
   metrics: { epochsTrained: 1 },
 };
-const damaged = [
-  { key: 9, name: 'old one', reason: 'metrics.epochsTrained must be a number, not an object' },
-  { key: 'odd', name: null, reason: 'it must be an object, not a list' },
+const damaged: DamagedRecord[] = [
+  { key: 9, name: 'old one', reason: { code: 'wrong', path: 'metrics.epochsTrained', expected: { kind: 'number' }, got: { kind: 'object' } } },
+  { key: 'odd', name: null, reason: { code: 'wrong', path: '', expected: { kind: 'object' }, got: { kind: 'list' } } },
 ];
 
 /**
@@ -43,7 +44,7 @@ describe('with storage', () => {
     expect(html).toContain(`aria-label="Load ${summary.name}"`);
     expect(html).toContain('<strong>“old one”</strong> is damaged and cannot be used: metrics.epochsTrained must be a number, not an object.');
     expect(html).toContain('aria-label="Remove damaged old one"');
-    expect(html).toContain('<strong>A saved model</strong> is damaged');
+    expect(html).toContain('<strong>A saved model</strong> is damaged and cannot be used: it must be an object, not a list.');
     expect(html).toContain('aria-label="Remove damaged saved model"');
     // No test accuracy saved: nothing said about it, rather than "test NaN%".
     expect(html).not.toMatch(/NaN|undefined|Invalid Date/);

@@ -4,13 +4,15 @@
  * it as a file and upload such a file back. Where the browser cannot store
  * anything, the panel says so and offers the file instead.
  */
-import { architectureOf, describeWithCount } from '../../model/architecture.ts';
+import { architectureOf } from '../../model/architecture.ts';
 import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { MAX_NAME } from '../../shared/validate.ts';
 import * as models from '../modelActions.ts';
+import { networkText } from '../modelWords.ts';
 import type { ModelSummary } from '../models/modelDb.ts';
 import { count, dateTime, pct } from '../format.ts';
-import { MODELS_NOT_KEPT } from '../storage/failure.ts';
+import { modelsNotKept } from '../storage/failure.ts';
 import { useStorageAvailability } from '../storage/useStorage.ts';
 import { useLab, workerBusy } from '../store/index.ts';
 import { DamagedRecords } from './DamagedRecords.tsx';
@@ -18,31 +20,33 @@ import { Figure } from './Figure.tsx';
 import { Boundary, ItemFailure } from './PanelBoundary.tsx';
 
 function SavedModelItem({ m, busy }: { m: ModelSummary; busy: boolean }) {
+  const { t } = useTranslation();
   const test = m.metrics.testAccuracy;
+  const epochs = m.metrics.epochsTrained;
   return (
     <li>
       <div className="models__text">
         <strong className="models__name">{m.name}</strong>
         <span className="muted">
           {' '}
-          · {describeWithCount(m.arch)} · {dateTime(m.savedAt)} · {count(m.metrics.epochsTrained)} epoch{m.metrics.epochsTrained === 1 ? '' : 's'}
+          · {networkText(m.arch)} · {dateTime(m.savedAt)} · {t('models.epochs', { count: epochs, n: count(epochs) })}
           {test !== undefined ? (
             <>
               {' '}
-              · test <Figure text={pct(test, 2)} />
+              · {t('models.test')} <Figure text={pct(test, 2)} />
             </>
           ) : null}
         </span>
       </div>
       <div className="models__actions">
-        <button type="button" aria-label={`Load ${m.name}`} disabled={busy} onClick={() => void models.loadSavedModel(m.id)}>
-          Load
+        <button type="button" aria-label={t('models.loadModel', { name: m.name })} disabled={busy} onClick={() => void models.loadSavedModel(m.id)}>
+          {t('models.load')}
         </button>
-        <button type="button" aria-label={`Download ${m.name}`} onClick={() => void models.downloadSavedModel(m.id)}>
-          Download
+        <button type="button" aria-label={t('models.downloadModel', { name: m.name })} onClick={() => void models.downloadSavedModel(m.id)}>
+          {t('models.download')}
         </button>
-        <button type="button" aria-label={`Delete ${m.name}`} onClick={() => void models.deleteSavedModel(m.id)}>
-          Delete
+        <button type="button" aria-label={t('models.deleteModel', { name: m.name })} onClick={() => void models.deleteSavedModel(m.id)}>
+          {t('models.delete')}
         </button>
       </div>
     </li>
@@ -50,6 +54,7 @@ function SavedModelItem({ m, busy }: { m: ModelSummary; busy: boolean }) {
 }
 
 export function ModelsPanel() {
+  const { t } = useTranslation();
   const model = useLab((s) => s.model);
   const saved = useLab((s) => s.savedModels);
   const damaged = useLab((s) => s.damagedModels);
@@ -66,21 +71,21 @@ export function ModelsPanel() {
 
   return (
     <section className="panel models" aria-labelledby="models-heading">
-      <h2 id="models-heading">Saved models</h2>
+      <h2 id="models-heading">{t('models.heading')}</h2>
       <p className="muted models__current">
         {model ? (
           <>
-            Current model: <strong className="models__name">{model.name}</strong> ({model.source === 'trained' ? 'trained here' : 'loaded'}) ·{' '}
-            {describeWithCount(architectureOf(model.settings))}
+            {t('models.current')} <strong className="models__name">{model.name}</strong>{' '}
+            {model.source === 'trained' ? t('models.trainedHere') : t('models.loaded')} · {networkText(architectureOf(model.settings))}
             {model.metrics.testAccuracy !== undefined ? (
               <>
                 {' '}
-                · test accuracy <Figure text={pct(model.metrics.testAccuracy, 2)} />
+                · {t('models.testAccuracy')} <Figure text={pct(model.metrics.testAccuracy, 2)} />
               </>
             ) : null}
           </>
         ) : (
-          'No model yet: train one, or load a saved one.'
+          t('models.none')
         )}
       </p>
       <form
@@ -90,7 +95,7 @@ export function ModelsPanel() {
           void models.saveCurrentModel(name).then(() => setName(''));
         }}
       >
-        <label htmlFor={nameId}>Model name</label>
+        <label htmlFor={nameId}>{t('models.nameLabel')}</label>
         <input
           id={nameId}
           type="text"
@@ -101,31 +106,31 @@ export function ModelsPanel() {
           disabled={!model}
         />
         <button type="submit" disabled={!model || busy || !canStore}>
-          Save model
+          {t('models.save')}
         </button>
         <button type="button" disabled={!model || busy} onClick={() => void models.downloadCurrentModel(name)}>
-          Download current model
+          {t('models.downloadCurrent')}
         </button>
       </form>
       {message ? (
         <p role={message.kind === 'error' ? 'alert' : 'status'} className={`message${message.kind === 'error' ? ' message--error' : ''}`}>
-          {message.text}
+          {message.text()}
         </p>
       ) : null}
       {!canStore ? (
         <p className="notice" role="note">
-          {MODELS_NOT_KEPT}
+          {modelsNotKept()}
         </p>
       ) : saved.length > 0 ? (
-        <ul className="models__list" aria-label="Saved models">
+        <ul className="models__list" aria-label={t('models.list')}>
           {saved.map((m) => (
             <Boundary
               key={m.id}
               fallback={(error) => (
                 <ItemFailure
-                  what={`The saved model ${m.id}`}
+                  what={t('models.itemFailed', { id: m.id })}
                   error={error}
-                  recover={{ label: 'Remove this saved model', run: () => models.deleteSavedModel(m.id) }}
+                  recover={{ label: t('models.removeItem'), run: () => models.deleteSavedModel(m.id) }}
                 />
               )}
             >
@@ -134,11 +139,11 @@ export function ModelsPanel() {
           ))}
         </ul>
       ) : (
-        <p className="muted">No saved models in this browser yet.</p>
+        <p className="muted">{t('models.noneSaved')}</p>
       )}
-      {damaged.length > 0 ? <DamagedRecords list={damaged} what="saved model" onRemove={(key) => void models.deleteSavedModel(key)} /> : null}
+      {damaged.length > 0 ? <DamagedRecords list={damaged} what="model" onRemove={(key) => void models.deleteSavedModel(key)} /> : null}
       <label className="models__upload">
-        Upload model file
+        {t('models.upload')}
         <input
           type="file"
           accept=".json,application/json"
@@ -150,7 +155,7 @@ export function ModelsPanel() {
           }}
         />
       </label>
-      {busy ? <p className="muted">Loading and uploading wait until the training ends.</p> : null}
+      {busy ? <p className="muted">{t('models.waitForTraining')}</p> : null}
     </section>
   );
 }

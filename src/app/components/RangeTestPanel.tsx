@@ -13,6 +13,8 @@ import { useLab, workerBusy } from '../store/index.ts';
 import { roundRate } from './LearningRateSlider.tsx';
 import { settingText } from '../../shared/settings.ts';
 import { readOptions } from '../format.ts';
+import { rangeResultText } from '../runWords.ts';
+import { problemText } from '../workerWords.ts';
 
 const fmtLr = (v: number) => (v >= 0.01 ? String(roundRate(v)) : v.toExponential(0));
 
@@ -95,7 +97,7 @@ export function RangeTestPanel() {
           ) : null}
           {rt.status === 'failed' ? (
             <p role="alert" className="message message--error">
-              {rt.message}
+              {rt.problem ? problemText(rt.problem) : null}
             </p>
           ) : null}
           {rt.status === 'done' ? (
@@ -106,7 +108,7 @@ export function RangeTestPanel() {
                     Suggested learning rate: <strong>{fmtLr(s.valley)}</strong> (valley rule, fast.ai's default) · steepest descent at {fmtLr(s.steepest)}.{' '}
                   </>
                 ) : null}
-                {rt.message}
+                {rt.result ? rangeResultText(rt.result) : null}
               </p>
               {s ? (
                 <button

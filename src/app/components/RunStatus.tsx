@@ -6,6 +6,8 @@ import { ANN_MNIST, describeWithCount } from '../../model/architecture.ts';
 import { backendName } from '../../shared/backendNames.ts';
 import { duration, loss3, pct, rate } from '../format.ts';
 import { useLab } from '../store/index.ts';
+import { runEndText } from '../runWords.ts';
+import { backendReasonText, problemText } from '../workerWords.ts';
 
 const PHASE: Record<string, string> = {
   'loading-data': 'Loading MNIST…',
@@ -25,10 +27,10 @@ export function BackendLine() {
       <p>
         Backend: <strong>{backend ? backendName(backend.name) : 'starting…'}</strong>
       </p>
-      {backend?.reason ? <p className="backend__reason">{backend.reason}</p> : null}
+      {backend?.reason ? <p className="backend__reason">{backendReasonText(backend.name, backend.reason)}</p> : null}
       {workerError ? (
         <p role="alert" className="message message--error">
-          {workerError}
+          {problemText(workerError)}
         </p>
       ) : null}
     </div>
@@ -109,19 +111,19 @@ export function RunMessage() {
   if (run.error)
     return (
       <p role="alert" className="message message--error">
-        {run.error}
+        {problemText(run.error)}
       </p>
     );
   if (!run.done) return null;
   if (run.done.reason === 'diverged')
     return (
       <p role="alert" className="message message--error">
-        {run.done.message}
+        {runEndText(run.done)}
       </p>
     );
   return (
     <p role="status" className="message">
-      {run.done.message}
+      {runEndText(run.done)}
     </p>
   );
 }

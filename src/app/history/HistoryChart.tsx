@@ -6,23 +6,25 @@
  * only steadies the eye; when more are ticked, the chart says so.
  */
 import { memo, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Scatter, XAxis, YAxis } from 'recharts';
 import { runStyle } from '../components/race/racePalette.ts';
 import { lossDomain, raceSeries } from '../components/race/raceSeries.ts';
-import { countOf } from '../format.ts';
+import { count, settingNumber } from '../format.ts';
 import type { OverlayRun } from './useHistoryOverlay.ts';
 import { OVERLAY_MAX } from './useHistoryOverlay.ts';
 
 /** Lighter than the race's 0.6: stored points already average several batch groups. */
 const LIGHT_SMOOTHING = 0.3;
 
-const lossTick = (v: number): string => (v < 1000 ? String(Number(v.toPrecision(2))) : v.toExponential(0).replace('e+', 'e'));
+const lossTick = (v: number): string => (v < 1000 ? settingNumber(Number(v.toPrecision(2))) : v.toExponential(0).replace('e+', 'e'));
 
 /**
  * `ticked`: how many runs are ticked; the overlay draws the first OVERLAY_MAX of them.
  * Memoised: the panel re-renders for every message and save; the chart only when its runs change.
  */
 export const HistoryChart = memo(function HistoryChart({ runs, ticked }: { runs: readonly OverlayRun[]; ticked: number }) {
+  const { t } = useTranslation();
   const [log, setLog] = useState(false);
   const series = useMemo(() => {
     const all = raceSeries(
@@ -36,20 +38,18 @@ export const HistoryChart = memo(function HistoryChart({ runs, ticked }: { runs:
   const epochs = Math.max(1, ...runs.map((r) => r.epochs));
   const repeats = runs.some((r) => r.styleIndex >= 6);
   const capped = ticked > OVERLAY_MAX;
-  const label = capped ? `History overlay: ${runs.length} of ${countOf(ticked, 'ticked run')}` : `History overlay: ${countOf(runs.length, 'run')}`;
+  const label = capped
+    ? t('history.chart.capped', { shown: count(runs.length), count: ticked, n: count(ticked) })
+    : t('history.chart.label', { count: runs.length, n: count(runs.length) });
 
   return (
     <div className="history__chart">
       <div className="history__chart-controls">
         <label className="toggle">
-          <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} /> Log-scale loss
+          <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} /> {t('history.chart.logScale')}
         </label>
       </div>
-      {capped ? (
-        <p className="history__capped">
-          Showing the first {OVERLAY_MAX} of {countOf(ticked, 'ticked run')}: the overlay draws at most {OVERLAY_MAX}. Untick some to compare others.
-        </p>
-      ) : null}
+      {capped ? <p className="history__capped">{t('history.chart.cappedNote', { max: OVERLAY_MAX, count: ticked, n: count(ticked) })}</p> : null}
       <div role="img" aria-label={label} className="chart__area">
         <ResponsiveContainer width="100%" height={340}>
           <ComposedChart margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
@@ -60,7 +60,7 @@ export const HistoryChart = memo(function HistoryChart({ runs, ticked }: { runs:
               domain={[0, epochs]}
               allowDecimals={false}
               tickCount={Math.min(epochs, 10) + 1}
-              label={{ value: 'Epoch', position: 'insideBottom', offset: -12 }}
+              label={{ value: t('history.chart.epoch'), position: 'insideBottom', offset: -12 }}
             />
             <YAxis
               type="number"
@@ -69,7 +69,7 @@ export const HistoryChart = memo(function HistoryChart({ runs, ticked }: { runs:
               domain={domain}
               allowDataOverflow
               tickFormatter={lossTick}
-              label={{ value: 'Loss (NLL, nats)', angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }}
+              label={{ value: t('history.chart.loss'), angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }}
             />
             <Legend verticalAlign="top" />
             {series.map((s, i) => {
@@ -92,7 +92,7 @@ export const HistoryChart = memo(function HistoryChart({ runs, ticked }: { runs:
                   key={`v${runs[i].id}`}
                   data={s.validation}
                   dataKey="y"
-                  name={`${name}, validation`}
+                  name={t('history.chart.validation', { name })}
                   fill={look.colour}
                   shape={look.shape}
                   legendType="none"
@@ -104,8 +104,8 @@ export const HistoryChart = memo(function HistoryChart({ runs, ticked }: { runs:
         </ResponsiveContainer>
       </div>
       <p className="history__note">
-        Lines: training loss, lightly smoothed. Markers: validation loss at the end of each epoch.
-        {repeats ? ' More than six runs: colours and markers repeat from the seventh.' : ''}
+        {t('history.chart.note')}
+        {repeats ? t('history.chart.repeats') : ''}
       </p>
     </div>
   );

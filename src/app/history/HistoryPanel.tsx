@@ -4,19 +4,21 @@
  * export them as CSV or JSON; import such a JSON file back.
  */
 import { useCallback, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { DamagedRecords } from '../components/DamagedRecords.tsx';
-import { RUNS_NOT_KEPT } from '../storage/failure.ts';
+import { runsNotKept } from '../storage/failure.ts';
 import { useStorageAvailability } from '../storage/useStorage.ts';
 import { useLab } from '../store/index.ts';
 import { HistoryChart } from './HistoryChart.tsx';
 import { HistoryTable } from './HistoryTable.tsx';
-import { countOf } from '../format.ts';
+import { count } from '../format.ts';
 import * as actions from './historyActions.ts';
 import { importFile } from './historyImport.ts';
 import { useHistoryOverlay } from './useHistoryOverlay.ts';
 import './history.css';
 
 export function HistoryPanel() {
+  const { t } = useTranslation();
   const rows = useLab((s) => s.history);
   const listed = useLab((s) => s.historyListed);
   const selected = useLab((s) => s.historySelected);
@@ -32,6 +34,7 @@ export function HistoryPanel() {
   const selectAll = useCallback((on: boolean) => setSelected(on ? useLab.getState().history.map((r) => r.id) : []), [setSelected]);
   const remove = useCallback((id: number) => void actions.deleteRun(id), []);
   const none = selected.length === 0;
+  const kept = t('history.kept', { count: rows.length, n: count(rows.length) });
 
   useEffect(() => {
     void actions.whenListed();
@@ -40,43 +43,36 @@ export function HistoryPanel() {
   return (
     <section className="panel history" aria-labelledby="history-heading">
       <div className="panel__head">
-        <h2 id="history-heading">Run history</h2>
+        <h2 id="history-heading">{t('history.heading')}</h2>
         <span className="history__count">
-          {keeping
-            ? `${countOf(rows.length, 'run')} kept in this browser${selected.length ? ` · ${selected.length.toLocaleString('en')} ticked` : ''}`
-            : 'Not kept in this browser'}
+          {keeping ? (selected.length ? t('history.ticked', { kept, n: count(selected.length) }) : kept) : t('history.notKept')}
         </span>
       </div>
       {!keeping ? (
         <p className="notice" role="note">
-          {RUNS_NOT_KEPT}
+          {runsNotKept()}
         </p>
       ) : rows.length > 0 ? (
         <HistoryTable rows={rows} selected={selected} onToggle={toggle} live={live} onSelectAll={selectAll} onRename={actions.renameRun} onDelete={remove} />
       ) : listed ? (
-        <p className="muted">No runs yet. Every run you train, and every run of a race, is kept here as it goes.</p>
+        <p className="muted">{t('history.empty')}</p>
       ) : (
-        <p className="muted">Reading the run history…</p>
+        <p className="muted">{t('history.reading')}</p>
       )}
       {damaged.length > 0 ? <DamagedRecords list={damaged} what="run" onRemove={(key) => void actions.deleteRun(key)} /> : null}
       <div className="history__buttons">
         <button type="button" disabled={none} onClick={() => void actions.exportSelection('csv')}>
-          Export selection as CSV
+          {t('history.exportCsv')}
         </button>
         <button type="button" disabled={none} onClick={() => void actions.exportSelection('json')}>
-          Export selection as JSON
+          {t('history.exportJson')}
         </button>
-        <button
-          type="button"
-          disabled={none}
-          onClick={() => void actions.exportSelection('curves-csv')}
-          title="Every point of the ticked runs' curves, one row each"
-        >
-          Export curves as CSV
+        <button type="button" disabled={none} onClick={() => void actions.exportSelection('curves-csv')} title={t('history.exportCurvesHint')}>
+          {t('history.exportCurves')}
         </button>
       </div>
       <label className="history__import">
-        Import runs (JSON)
+        {t('history.import')}
         <input
           type="file"
           accept=".json,application/json"
@@ -90,16 +86,10 @@ export function HistoryPanel() {
       </label>
       {message ? (
         <p role={message.kind === 'error' ? 'alert' : 'status'} className={`message${message.kind === 'error' ? ' message--error' : ''}`}>
-          {message.text}
+          {message.text()}
         </p>
       ) : null}
-      {none ? (
-        rows.length > 0 ? (
-          <p className="muted">Tick runs above to overlay their loss curves.</p>
-        ) : null
-      ) : (
-        <HistoryChart runs={overlay.runs} ticked={overlay.ticked} />
-      )}
+      {none ? rows.length > 0 ? <p className="muted">{t('history.tickToOverlay')}</p> : null : <HistoryChart runs={overlay.runs} ticked={overlay.ticked} />}
     </section>
   );
 }

@@ -6,14 +6,14 @@
  * Cancel or Escape.
  */
 import { memo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { runStyle } from '../components/race/racePalette.ts';
 import { Figure } from '../components/Figure.tsx';
-import { dateTime, pct } from '../format.ts';
+import { count, dateTime, pct, settingNumber } from '../format.ts';
+import { historyNoteText } from '../runWords.ts';
 import type { HistoryRecordSummary } from './record.ts';
 
 export const PAGE_SIZE = 50;
-
-/** One formatter for every row: `Date.toLocaleString` with options builds a new one per call (~1 ms each). */
 
 export interface HistoryTableProps {
   rows: readonly HistoryRecordSummary[];
@@ -41,6 +41,7 @@ function Swatch({ i }: { i: number }) {
 
 /** Memoised: the panel re-renders for each progress line of an import, the table only when its rows or ticks change. */
 export const HistoryTable = memo(function HistoryTable({ rows, selected, onToggle, onSelectAll, onRename, onDelete, live = NONE }: HistoryTableProps) {
+  const { t } = useTranslation();
   const [editing, setEditing] = useState<number | null>(null);
   const [draft, setDraft] = useState('');
   const [page, setPage] = useState(0);
@@ -61,25 +62,25 @@ export const HistoryTable = memo(function HistoryTable({ rows, selected, onToggl
     <>
       <div className="history__list">
         <table className="history__table">
-          <caption className="history__sr-only">Saved runs</caption>
+          <caption className="history__sr-only">{t('history.table.caption')}</caption>
           <thead>
             <tr>
               <th scope="col">
-                <input type="checkbox" aria-label="Overlay all runs" checked={all} onChange={(e) => onSelectAll(e.target.checked)} />
+                <input type="checkbox" aria-label={t('history.table.overlayAll')} checked={all} onChange={(e) => onSelectAll(e.target.checked)} />
               </th>
               <th scope="col" className="history__name">
-                Name
+                {t('history.table.name')}
               </th>
-              <th scope="col">Date</th>
-              <th scope="col">Learning rate</th>
-              <th scope="col">Momentum</th>
-              <th scope="col">Epochs</th>
-              <th scope="col">Validation accuracy</th>
+              <th scope="col">{t('history.table.date')}</th>
+              <th scope="col">{t('history.table.learningRate')}</th>
+              <th scope="col">{t('history.table.momentum')}</th>
+              <th scope="col">{t('history.table.epochs')}</th>
+              <th scope="col">{t('history.table.validationAccuracy')}</th>
               <th scope="col" className="history__status">
-                Status
+                {t('history.table.status')}
               </th>
               <th scope="col">
-                <span className="history__sr-only">Actions</span>
+                <span className="history__sr-only">{t('history.table.actions')}</span>
               </th>
             </tr>
           </thead>
@@ -88,10 +89,18 @@ export const HistoryTable = memo(function HistoryTable({ rows, selected, onToggl
               const place = places.get(r.id) ?? -1;
               const running = live.includes(r.id);
               const acc = r.final.validationAccuracy;
+              // A note is a code, worded now; a record from before notes were codes keeps its English text.
+              const note = r.note ? historyNoteText(r.note, r.kind) : r.message;
+              const status = running ? 'running' : r.status;
               return (
                 <tr key={r.id} className={place >= 0 ? 'history__row--selected' : undefined}>
                   <td>
-                    <input type="checkbox" aria-label={`Overlay ${r.name}`} checked={place >= 0} onChange={(e) => onToggle(r.id, e.target.checked)} />
+                    <input
+                      type="checkbox"
+                      aria-label={t('history.table.overlay', { name: r.name })}
+                      checked={place >= 0}
+                      onChange={(e) => onToggle(r.id, e.target.checked)}
+                    />
                     {place >= 0 ? <Swatch i={place} /> : null}
                   </td>
                   <th scope="row" className="history__name">
@@ -105,7 +114,7 @@ export const HistoryTable = memo(function HistoryTable({ rows, selected, onToggl
                       >
                         <input
                           type="text"
-                          aria-label={`Rename ${r.name}`}
+                          aria-label={t('history.table.renameRun', { name: r.name })}
                           value={draft}
                           maxLength={200}
                           // biome-ignore lint/a11y/noAutofocus: the field appears because the person pressed Rename; focus follows that press.
@@ -115,51 +124,53 @@ export const HistoryTable = memo(function HistoryTable({ rows, selected, onToggl
                             if (e.key === 'Escape') setEditing(null);
                           }}
                         />
-                        <button type="submit" aria-label={`Save name for ${r.name}`}>
-                          Save
+                        <button type="submit" aria-label={t('history.table.saveName', { name: r.name })}>
+                          {t('history.table.save')}
                         </button>
-                        <button type="button" aria-label={`Cancel renaming ${r.name}`} onClick={() => setEditing(null)}>
-                          Cancel
+                        <button type="button" aria-label={t('history.table.cancelRename', { name: r.name })} onClick={() => setEditing(null)}>
+                          {t('history.table.cancel')}
                         </button>
                       </form>
                     ) : (
                       r.name
                     )}
                     <span className="history__kind">
-                      {r.kind === 'race' ? 'race run' : 'single run'}
-                      {r.changes?.length ? ' · learning rate or momentum changed mid-run' : ''}
+                      {r.kind === 'race' ? t('history.table.raceRun') : t('history.table.singleRun')}
+                      {r.changes?.length ? t('history.table.changed') : ''}
                     </span>
-                    {r.message ? <span className="history__kind">{r.message}</span> : null}
-                    {r.status === 'interrupted' && !running ? (
-                      <span className="history__kind">ended early: the page was closed or the training worker stopped</span>
-                    ) : null}
+                    {note ? <span className="history__kind">{note}</span> : null}
+                    {r.status === 'interrupted' && !running ? <span className="history__kind">{t('history.table.endedEarly')}</span> : null}
                   </th>
                   <td className="history__date">
                     <Figure text={dateTime(r.savedAt, { dateStyle: 'short', timeStyle: 'short' })} />
                   </td>
-                  <td>{r.settings.learningRate}</td>
-                  <td>{r.settings.momentum}</td>
-                  <td>{r.epochsTrained === r.settings.epochs ? r.epochsTrained : `${r.epochsTrained} of ${r.settings.epochs}`}</td>
+                  <td>{settingNumber(r.settings.learningRate)}</td>
+                  <td>{settingNumber(r.settings.momentum)}</td>
+                  <td>
+                    {r.epochsTrained === r.settings.epochs
+                      ? count(r.epochsTrained)
+                      : t('history.table.epochsOf', { trained: count(r.epochsTrained), planned: count(r.settings.epochs) })}
+                  </td>
                   <td>
                     <Figure text={pct(acc, 1)} />
                   </td>
-                  <td className={`history__status history__status--${running ? 'running' : r.status}`}>{running ? 'running' : r.status}</td>
+                  <td className={`history__status history__status--${status}`}>{t(`history.status.${status}`)}</td>
                   <td>
                     <div className="history__actions">
                       {editing === r.id ? null : (
                         <button
                           type="button"
-                          aria-label={`Rename ${r.name}`}
+                          aria-label={t('history.table.renameRun', { name: r.name })}
                           onClick={() => {
                             setDraft(r.name);
                             setEditing(r.id);
                           }}
                         >
-                          Rename
+                          {t('history.table.rename')}
                         </button>
                       )}
-                      <button type="button" aria-label={`Delete ${r.name}`} onClick={() => onDelete(r.id)}>
-                        Delete
+                      <button type="button" aria-label={t('history.table.deleteRun', { name: r.name })} onClick={() => onDelete(r.id)}>
+                        {t('history.table.delete')}
                       </button>
                     </div>
                   </td>
@@ -170,15 +181,13 @@ export const HistoryTable = memo(function HistoryTable({ rows, selected, onToggl
         </table>
       </div>
       {pages > 1 ? (
-        <nav className="history__pages" aria-label="Pages of runs">
+        <nav className="history__pages" aria-label={t('history.table.pages')}>
           <button type="button" disabled={at === 0} onClick={() => setPage(at - 1)}>
-            Previous page
+            {t('history.table.previous')}
           </button>
-          <span>
-            Runs {(at * PAGE_SIZE + 1).toLocaleString('en')}–{(at * PAGE_SIZE + shown.length).toLocaleString('en')} of {rows.length.toLocaleString('en')}
-          </span>
+          <span>{t('history.table.range', { from: count(at * PAGE_SIZE + 1), to: count(at * PAGE_SIZE + shown.length), total: count(rows.length) })}</span>
           <button type="button" disabled={at === pages - 1} onClick={() => setPage(at + 1)}>
-            Next page
+            {t('history.table.next')}
           </button>
         </nav>
       ) : null}

@@ -33,7 +33,7 @@ function harness(opts: { fail?: Error; gone?: number[] } = {}) {
       if (id !== undefined && opts.gone?.includes(id)) return Promise.resolve(null);
       return Promise.resolve(id ?? next++);
     },
-    report: (m) => reports.push(m),
+    report: (text) => reports.push(text()),
     live: (id, running) => live.set(id, running),
     now: () => AT,
   });
@@ -85,7 +85,7 @@ describe('createAutoSaver: a single run', () => {
   it('writes a run that ends before its first epoch once, at its end', async () => {
     const h = harness();
     h.set({ run: training(0) });
-    h.set({ run: doneRun({ epochs: [], lossPoints: training(1).lossPoints, done: { reason: 'stopped', message: '' } }) });
+    h.set({ run: doneRun({ epochs: [], lossPoints: training(1).lossPoints, done: { reason: 'stopped', epoch: 1 } }) });
     await h.settle();
     expect(h.writes.map((w) => [w.id, w.record.status])).toEqual([[undefined, 'stopped']]);
   });
@@ -105,9 +105,9 @@ describe('createAutoSaver: a single run', () => {
 
   it('keeps a diverged run, and skips a failed one with no data', async () => {
     const h = harness();
-    h.set({ run: doneRun({ id: 1, done: { reason: 'diverged', message: 'NaN' } }) });
-    h.set({ run: doneRun({ id: 2, lossPoints: [], epochs: [], done: null, error: 'The data did not load.' }) });
-    h.set({ run: doneRun({ id: 3, lossPoints: [], epochs: [], done: { reason: 'stopped', message: '' } }) });
+    h.set({ run: doneRun({ id: 1, done: { reason: 'diverged', epoch: 1, step: 3, loss: 'nan', learningRate: 10 } }) });
+    h.set({ run: doneRun({ id: 2, lossPoints: [], epochs: [], done: null, error: { kind: 'data-missing', file: 'f', status: 404 } }) });
+    h.set({ run: doneRun({ id: 3, lossPoints: [], epochs: [], done: { reason: 'stopped', epoch: 0 } }) });
     await h.settle();
     expect(h.writes.map((w) => w.record.status)).toEqual(['diverged']);
   });
@@ -117,7 +117,7 @@ describe('createAutoSaver: a single run', () => {
     h.set({ run: training(1) });
     await h.settle();
     // What the page's run state becomes when the worker dies: done, with an error and no reason.
-    h.set({ run: { ...training(2), phase: 'done', error: 'The training worker stopped unexpectedly.' } });
+    h.set({ run: { ...training(2), phase: 'done', error: { kind: 'interrupted-job', interruption: { cause: 'crashed', excluded: null } } } });
     await h.settle();
     expect(h.writes.map((w) => [w.id, w.record.status, w.record.curves.validation.length])).toEqual([
       [undefined, 'interrupted', 1],
@@ -129,7 +129,7 @@ describe('createAutoSaver: a single run', () => {
   it('reads an end reason the history does not know (a newer worker’s "interrupted") as interrupted', async () => {
     const h = harness();
     const reason = 'interrupted' as unknown as 'stopped';
-    h.set({ run: doneRun({ done: { reason, message: '' } }) });
+    h.set({ run: doneRun({ done: { reason, epoch: 3 } }) });
     await h.settle();
     expect(h.writes.map((w) => w.record.status)).toEqual(['interrupted']);
   });
@@ -156,7 +156,7 @@ describe('createAutoSaver: a single run', () => {
     h.set({ run: doneRun() });
     await vi.waitFor(() => expect(h.writes).toHaveLength(3));
     expect(h.writes.map((w) => w.id)).toEqual([undefined, undefined, undefined]);
-    expect(h.reports).toEqual(['The run could not be saved to the run history: quota exceeded.']);
+    expect(h.reports).toEqual(['The run could not be saved to the run history: the browser’s storage for this site is full.']);
   });
 });
 
@@ -199,7 +199,7 @@ describe('createAutoSaver: a race', () => {
 
   it('ends a race that failed (its runs still running) with its runs interrupted', async () => {
     const h = harness();
-    h.set({ race: doneRace([raceRun(0.1, 'running', [0.5])], { phase: 'done', error: 'The worker stopped.' }) });
+    h.set({ race: doneRace([raceRun(0.1, 'running', [0.5])], { phase: 'done', error: { kind: 'training-failed', detail: 'boom' } }) });
     await h.settle();
     expect(h.writes.map((w) => w.record.status)).toEqual(['interrupted']);
   });

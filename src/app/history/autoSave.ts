@@ -12,6 +12,8 @@
  * so it only compares references and counts; a record is built when there is
  * something new to write: an epoch, or the end.
  */
+import { i18n } from '../../i18n/index.ts';
+import { storageCause } from '../storage/failure.ts';
 import type { LabState } from '../store/index.ts';
 import { useLab } from '../store/index.ts';
 import { saveRun } from './historyActions.ts';
@@ -26,7 +28,8 @@ export interface AutoSaveDeps {
    * else record `id` in place (resolves to `id`, or null if it is gone).
    */
   save(record: HistoryRecord, id?: number): Promise<number | null>;
-  report(message: string): void;
+  /** A write failed: `text` words it when shown (see Notice). */
+  report(text: () => string): void;
   /** Record `id` is being written as its run goes (true), or has had its last write (false). */
   live?(id: number, running: boolean): void;
   now?(): string;
@@ -61,7 +64,7 @@ export function createAutoSaver(deps: AutoSaveDeps): (state: Watched, prev: Watc
   const now = deps.now ?? (() => new Date().toISOString());
 
   /** Writes what is queued under `key`, one write at a time. */
-  const flush = (key: string, t: Tracked, what: string) => {
+  const flush = (key: string, t: Tracked, what: 'run' | 'race') => {
     const job = t.queued;
     if (t.busy || !job || t.id === null) return;
     t.queued = null;
@@ -77,7 +80,8 @@ export function createAutoSaver(deps: AutoSaveDeps): (state: Watched, prev: Watc
         },
         (e: unknown) => {
           // Once per run, not once per epoch; the next write tries again.
-          if (!reported.has(key)) deps.report(`${what} could not be saved to the run history: ${e instanceof Error ? e.message : String(e)}.`);
+          if (!reported.has(key))
+            deps.report(() => i18n.t(what === 'run' ? 'history.messages.saveFailedRun' : 'history.messages.saveFailedRace', { cause: storageCause(e) }));
           reported.add(key);
           if (job.ended && id !== undefined && !t.queued) deps.live?.(id, false);
         },
@@ -92,7 +96,7 @@ export function createAutoSaver(deps: AutoSaveDeps): (state: Watched, prev: Watc
    * Writes `build(t)` under `key` when `written` is news; `ended` closes the
    * key after it. `date()` gives the record's date if this is its first write.
    */
-  const write = (key: string, written: string, ended: boolean, what: string, date: () => string, build: (t: Tracked) => HistoryRecord | null) => {
+  const write = (key: string, written: string, ended: boolean, what: 'run' | 'race', date: () => string, build: (t: Tracked) => HistoryRecord | null) => {
     let t = tracked.get(key);
     if (t?.ended || t?.written === written) return;
     if (!t) {
@@ -112,7 +116,7 @@ export function createAutoSaver(deps: AutoSaveDeps): (state: Watched, prev: Watc
 
     if (run && run !== prev.run && (run.epochs.length > 0 || run.phase === 'done')) {
       const ended = run.phase === 'done';
-      write(`run:${run.id}`, `${run.epochs.length}${ended ? ':end' : ''}`, ended, 'The run', now, (t) => recordFromRun(run, t.savedAt));
+      write(`run:${run.id}`, `${run.epochs.length}${ended ? ':end' : ''}`, ended, 'run', now, (t) => recordFromRun(run, t.savedAt));
     }
 
     if (race && race !== prev.race) {
@@ -124,7 +128,7 @@ export function createAutoSaver(deps: AutoSaveDeps): (state: Watched, prev: Watc
           if (!raceDates.has(race.runId)) raceDates.set(race.runId, now());
           return raceDates.get(race.runId)!;
         };
-        write(`race:${race.runId}:${i}`, `${r.epochs.length}:${r.status}${ended ? ':end' : ''}`, ended, 'The race', date, (t) =>
+        write(`race:${race.runId}:${i}`, `${r.epochs.length}:${r.status}${ended ? ':end' : ''}`, ended, 'race', date, (t) =>
           recordFromRaceRun(race, i, race.settings, t.savedAt, raceIdOf(race, t.savedAt)),
         );
       });

@@ -4,7 +4,10 @@
  * which server rendering skips.)
  */
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { i18n } from '../../i18n/index.ts';
+import { check } from '../../shared/validate.ts';
+import { readStoredRecord } from './recordSchema.ts';
 import { HistoryChart } from './HistoryChart.tsx';
 import { HistoryTable, PAGE_SIZE } from './HistoryTable.tsx';
 import { OVERLAY_MAX } from './useHistoryOverlay.ts';
@@ -18,6 +21,8 @@ const records = [
   ...recordsFromRace(doneRace([raceRun(10, 'diverged', [0.3])]), PRESET, AT).map((r) => ({ ...r, id: 2, name: 'big "one" & <b>' })),
 ];
 const noop = () => {};
+
+afterEach(() => void i18n.changeLanguage('en'));
 const table = (selected: number[]) =>
   renderToStaticMarkup(
     <HistoryTable
@@ -55,6 +60,49 @@ describe('HistoryTable', () => {
     expect(html.match(/history__row--selected/g)).toHaveLength(1);
     expect(html.match(/<svg class="history__swatch"/g)).toHaveLength(1);
     expect(html).toMatch(/aria-label="Overlay big[^"]*" checked=""/);
+  });
+});
+
+describe('a run saved in one language, read in another', () => {
+  it('words its status and note in the page’s language, from the codes it stored', async () => {
+    // Saved while the page was in English: the name is the student's label, the rest are codes.
+    const html = () => table([]);
+    expect(html()).toContain('history__status--diverged">diverged<');
+    expect(html()).toContain('This run diverged: the loss rose to 4.0e4 nats, far above its best and worse than guessing at batch 40, epoch 1.');
+    await i18n.changeLanguage('pt-BR');
+    const pt = html();
+    expect(pt).toContain('history__status--diverged">divergiu<');
+    expect(pt).toContain('history__status--completed">concluído<');
+    expect(pt).toContain('Este treino divergiu: a perda subiu para 4,0e4 nats, muito acima do seu melhor valor e pior do que chutar no lote 40, época 1.');
+    expect(pt).toContain('treino de corrida');
+    expect(pt).toContain('<td>0,01</td><td>0,5</td><td>3</td><td>93,0 %</td>');
+    expect(pt).toContain('<td>1 de 3</td>');
+    expect(pt).not.toMatch(/diverged<|This run|race run|single run/);
+  });
+
+  it('shows a record written before notes were codes (an English message) with its text as it is', () => {
+    // A diverged race run as the lab stored it in IndexedDB before notes were codes.
+    const stored = {
+      id: 7,
+      name: 'Race · lr 10 · μ 0.5',
+      savedAt: AT,
+      kind: 'race',
+      raceId: `${AT}#3`,
+      settings: { ...PRESET, learningRate: 10, epochs: 3 },
+      status: 'diverged',
+      message: '#3 diverged: the loss rose to 4.0e+4 nats, far above its best and worse than guessing at batch 12, epoch 1. The other runs go on.',
+      curves: { train: [{ epoch: 0.1, loss: 2.3 }], validation: [{ epoch: 1, loss: 2.31, accuracy: 0.098 }] },
+      final: { trainLoss: 2.3, validationLoss: 2.31, validationAccuracy: 0.098 },
+    };
+    const r = check(readStoredRecord, stored);
+    expect(r.ok || r.problem).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.message).toBe(stored.message);
+    const html = renderToStaticMarkup(
+      <HistoryTable rows={[summarize(r.value)]} selected={[]} onToggle={noop} onSelectAll={noop} onRename={() => Promise.resolve(true)} onDelete={noop} />,
+    );
+    expect(html).toContain('#3 diverged: the loss rose to 4.0e+4 nats');
+    expect(html).toContain('history__status--diverged">diverged<');
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PRESET } from '../../shared/settings.ts';
+import { historyFileProblemText } from '../fileWords.ts';
 import { HISTORY_FORMAT, csvCell, curvesToCsv, fromJson, readHistoryHeader, readHistoryRun, toCsv, toJson } from './exchange.ts';
 import type { HistoryRecord } from './record.ts';
 import { MAX_TRAIN_POINTS, recordFromRun, recordsFromRace } from './record.ts';
@@ -14,11 +15,13 @@ const doc = () => JSON.parse(toJson([single(), ...race()], AT)) as { runs: Recor
 const run0 = (d: ReturnType<typeof doc>) =>
   d.runs[0] as Record<string, Record<string, unknown> & { train: Record<string, unknown>[]; validation: Record<string, unknown>[] }>;
 
+/** Refused, and the page's English words for the problem (fileWords.ts) hold each of `parts`. */
 function rejects(d: unknown, ...parts: string[]) {
   const r = fromJson(typeof d === 'string' ? d : JSON.stringify(d));
   expect(r.ok).toBe(false);
   if (r.ok) return;
-  for (const p of parts) expect(r.message).toContain(p);
+  const text = historyFileProblemText(r.problem);
+  for (const p of parts) expect(text).toContain(p);
 }
 
 describe('JSON round trip', () => {
@@ -29,8 +32,16 @@ describe('JSON round trip', () => {
     expect(back.ok).toBe(true);
     if (!back.ok) return;
     expect(back.records).toEqual(records.map(({ id: _id, ...r }) => r));
-    expect(JSON.parse(text)).toMatchObject({ format: HISTORY_FORMAT, version: 1, exportedAt: AT });
+    expect(JSON.parse(text)).toMatchObject({ format: HISTORY_FORMAT, version: 2, exportedAt: AT });
     expect(text).not.toContain('"id"');
+  });
+
+  it('keeps a run’s note as a code and numbers: no words of the page in the file', () => {
+    const text = toJson(race(), AT);
+    const diverged = (JSON.parse(text) as { runs: Record<string, unknown>[] }).runs[1];
+    expect(diverged.note).toEqual({ reason: 'diverged', epoch: 1, step: 40, loss: 3.97e4, learningRate: 10 });
+    expect(diverged.message).toBeUndefined();
+    expect(text).not.toMatch(/diverged:|became|[Tt]he loss/);
   });
 
   it('thins a denser training curve than the lab stores', () => {
@@ -57,6 +68,23 @@ describe('statuses', () => {
     expect(back.ok && back.records[0].status).toBe('interrupted');
   });
 
+  it('still reads a version 1 file whose notes are English text, and keeps the text as it is', () => {
+    // As the lab wrote it before notes were codes: a diverged race run with its message.
+    const v1 = {
+      ...doc(),
+      version: 1,
+      runs: doc().runs.map(({ note: _note, ...r }, i) =>
+        i === 2 ? { ...r, message: '#1 diverged: the loss became NaN at batch 40, epoch 1. The other runs go on.' } : r,
+      ),
+    };
+    const back = fromJson(JSON.stringify(v1));
+    expect(back.ok || back.problem).toBe(true);
+    expect(back.ok && [back.records[2].message, back.records[2].note]).toEqual([
+      '#1 diverged: the loss became NaN at batch 40, epoch 1. The other runs go on.',
+      undefined,
+    ]);
+  });
+
   it('still reads a file written before runs could be interrupted', () => {
     // As the lab wrote it before 'interrupted' existed: one stopped run, one epoch.
     const old = `{"format":"mnist-lab-history","version":1,"exportedAt":"2025-02-01T09:00:00.000Z","runs":[{"name":"Run · lr 0.1 · μ 0.5","savedAt":"2025-02-01T08:59:00.000Z","kind":"single","settings":{"learningRate":0.1,"momentum":0.5,"epochs":2,"batchSize":64,"seed":1,"init":"pytorch","schedule":"constant"},"status":"stopped","curves":{"train":[{"epoch":0.5,"loss":0.9},{"epoch":1,"loss":0.5}],"validation":[{"epoch":1,"loss":0.4,"accuracy":0.88}]},"final":{"trainLoss":0.6,"validationLoss":0.4,"validationAccuracy":0.88,"macroAuc":0.98}}]}`;
@@ -72,7 +100,18 @@ describe('reading a file run by run', () => {
     if (!header.ok) return;
     expect(readHistoryRun(header.runs[0], 0).ok).toBe(true);
     const bad = readHistoryRun({ ...(header.runs[1] as object), kind: 'solo' }, 1);
-    expect(!bad.ok && bad.message).toMatch(/^Run 2 \(“Race · lr 0.1 · μ 0.5”\): kind must be one of "single", "race"; not "solo"\. Nothing was imported\.$/);
+    expect(bad).toEqual({
+      ok: false,
+      problem: {
+        code: 'badRun',
+        run: 2,
+        name: 'Race · lr 0.1 · μ 0.5',
+        problem: { code: 'wrong', path: 'kind', expected: { kind: 'oneOf', values: ['single', 'race'] }, got: { kind: 'text', text: 'solo' } },
+      },
+    });
+    expect(!bad.ok && historyFileProblemText(bad.problem)).toBe(
+      'Run 2 (“Race · lr 0.1 · μ 0.5”): kind must be one of "single", "race"; not "solo". Nothing was imported.',
+    );
     expect(readHistoryHeader('[]')).toMatchObject({ ok: false });
   });
 });
@@ -82,10 +121,10 @@ describe('fromJson rejects, saying why', () => {
   it('a model file', () => rejects({ format: 'mnist-lab-model', version: 1 }, 'saved model file', 'Saved models'));
   it('another format', () => rejects({ format: 'other', version: 1, runs: [] }, '"format"', HISTORY_FORMAT));
   it('a top level that is not an object', () => rejects([1, 2], '"format"'));
-  it('another version', () => rejects({ ...doc(), version: 2 }, 'version 2', 'reads version 1'));
+  it('another version', () => rejects({ ...doc(), version: 3 }, 'version 3', 'reads versions 1 and 2'));
   it('a missing runs list', () => rejects({ ...doc(), runs: undefined }, '"runs" list is missing'));
   it('no runs', () => rejects({ ...doc(), runs: [] }, 'holds no runs'));
-  it('too many runs', () => rejects({ ...doc(), runs: Array.from({ length: 1001 }, () => ({})) }, '1001 runs', 'at most 1000'));
+  it('too many runs', () => rejects({ ...doc(), runs: Array.from({ length: 1001 }, () => ({})) }, '1,001 runs', 'at most 1,000'));
 
   const damage = (label: string, edit: (d: ReturnType<typeof doc>) => void, ...parts: string[]) =>
     it(label, () => {
@@ -281,6 +320,21 @@ describe('fromJson rejects, saying why', () => {
       d.runs[2].message = { a: 1 };
     },
     'message must be a text, not an object',
+  );
+  damage(
+    'a note of no known reason',
+    (d) => {
+      d.runs[2].note = { reason: 'exploded' };
+    },
+    'Run 3',
+    'note.reason must be one of "diverged", "early-stopped", "collapsed"; not "exploded"',
+  );
+  damage(
+    'a diverged note without its batch',
+    (d) => {
+      (d.runs[2].note as Record<string, unknown>).step = undefined;
+    },
+    'note.step must be a number, not missing',
   );
   damage(
     'a learning-rate change without a rate',

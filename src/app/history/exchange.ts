@@ -1,17 +1,27 @@
 /**
  * Run history in and out of the browser: JSON that the lab reads back, and
- * CSV for a spreadsheet. A file is checked whole before anything is stored,
- * and a problem is named by run and field, so a hand-edited file can be
- * fixed rather than guessed at.
+ * CSV for a spreadsheet. Both hold codes and numbers, never the page's words
+ * (a status is "diverged", a note is a code with its numbers), so a file
+ * exported in one language reads the same in the other. A file is checked
+ * whole before anything is stored, and a problem is named by run and field
+ * (as a code: fileWords.ts words it), so a hand-edited file can be fixed
+ * rather than guessed at.
  */
 import { FIELDS } from '../../shared/settings.ts';
+import type { ReadProblem, Shown } from '../../shared/validate.ts';
 import { shown } from '../../shared/validate.ts';
 import type { HistoryRecord } from './record.ts';
 import { MAX_TRAIN_POINTS, curvesOf } from './record.ts';
 import { readHistoryRecord } from './recordSchema.ts';
 
 export const HISTORY_FORMAT = 'mnist-lab-history';
-export const HISTORY_VERSION = 1;
+/**
+ * 2: a run's note (why it diverged, collapsed or stopped early) is a code
+ * with its numbers (`note`). A version 1 file holds it as English text
+ * (`message`), which still reads and is shown as it is.
+ */
+export const HISTORY_VERSION = 2;
+const READS: readonly number[] = [1, 2];
 
 /**
  * What one import may hold, measured against what the page can take
@@ -31,26 +41,29 @@ export function toJson(records: readonly HistoryRecord[], exportedAt: string = n
   return JSON.stringify({ format: HISTORY_FORMAT, version: HISTORY_VERSION, exportedAt, runs });
 }
 
-export type Imported = { ok: true; records: HistoryRecord[] } | { ok: false; message: string };
+/**
+ * Why a history file was refused: not JSON; a model file instead; another
+ * format; a version this lab does not read; no list of runs, an empty one or
+ * too long a one; or run `run` (from 1; `name` if it has a readable one)
+ * has a wrong field (`problem`).
+ */
+export type HistoryFileProblem =
+  | { code: 'notJson' }
+  | { code: 'modelFile' }
+  | { code: 'notHistory'; format: string }
+  | { code: 'version'; version: Shown; reads: readonly number[] }
+  | { code: 'noRunsList' }
+  | { code: 'noRuns' }
+  | { code: 'tooManyRuns'; runs: number; max: number }
+  | { code: 'badRun'; run: number; name: string | null; problem: ReadProblem };
 
-class Invalid extends Error {}
-const fail = (message: string): never => {
-  throw new Invalid(message);
-};
+export type Imported = { ok: true; records: HistoryRecord[] } | { ok: false; problem: HistoryFileProblem };
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** One run of the file, through the history record's schema (the one IndexedDB reads go through too). */
-function readRun(v: unknown): HistoryRecord {
-  const r = readHistoryRecord(v, '');
-  if (!r.ok) return fail(r.message);
-  const rec = r.value;
-  // A denser curve (another tool, an older lab) is thinned like the lab's own.
-  if (rec.curves.train.length > MAX_TRAIN_POINTS) rec.curves = { ...rec.curves, train: curvesOf({ lossPoints: rec.curves.train, epochs: [] }).train };
-  return rec;
-}
+export type HistoryHeader = { ok: true; runs: unknown[] } | { ok: false; problem: HistoryFileProblem };
 
-export type HistoryHeader = { ok: true; runs: unknown[] } | { ok: false; message: string };
+const refused = (problem: HistoryFileProblem): { ok: false; problem: HistoryFileProblem } => ({ ok: false, problem });
 
 /** A file's envelope: JSON, the format and version, and a list of runs within the limits. Its runs are not read yet. */
 export function readHistoryHeader(textIn: string): HistoryHeader {
@@ -58,30 +71,33 @@ export function readHistoryHeader(textIn: string): HistoryHeader {
   try {
     doc = JSON.parse(textIn);
   } catch {
-    return { ok: false, message: 'This file is not a mnist-lab run history: it is not valid JSON.' };
+    return refused({ code: 'notJson' });
   }
-  if (isObj(doc) && doc.format === 'mnist-lab-model')
-    return { ok: false, message: 'This is a saved model file, not a run history: upload it under Saved models.' };
-  if (!isObj(doc) || doc.format !== HISTORY_FORMAT)
-    return { ok: false, message: `This file is not a mnist-lab run history (its "format" field is missing or is not "${HISTORY_FORMAT}").` };
-  if (doc.version !== HISTORY_VERSION)
-    return { ok: false, message: `This run history has version ${shown(doc.version)}; this lab reads version ${HISTORY_VERSION}.` };
-  if (!Array.isArray(doc.runs)) return { ok: false, message: 'This run history is damaged: its "runs" list is missing.' };
-  if (doc.runs.length === 0) return { ok: false, message: 'This run history holds no runs.' };
-  if (doc.runs.length > MAX_IMPORT_RUNS)
-    return { ok: false, message: `This run history holds ${doc.runs.length} runs; the lab imports at most ${MAX_IMPORT_RUNS} at a time.` };
+  if (isObj(doc) && doc.format === 'mnist-lab-model') return refused({ code: 'modelFile' });
+  if (!isObj(doc) || doc.format !== HISTORY_FORMAT) return refused({ code: 'notHistory', format: HISTORY_FORMAT });
+  if (!READS.includes(doc.version as number)) return refused({ code: 'version', version: shown(doc.version), reads: READS });
+  if (!Array.isArray(doc.runs)) return refused({ code: 'noRunsList' });
+  if (doc.runs.length === 0) return refused({ code: 'noRuns' });
+  if (doc.runs.length > MAX_IMPORT_RUNS) return refused({ code: 'tooManyRuns', runs: doc.runs.length, max: MAX_IMPORT_RUNS });
   return { ok: true, runs: doc.runs };
 }
 
-/** Run `i` (from 0) of a file's list, checked; a problem is named by the run's number and name. */
-export function readHistoryRun(raw: unknown, i: number): { ok: true; record: HistoryRecord } | { ok: false; message: string } {
-  try {
-    return { ok: true, record: readRun(raw) };
-  } catch (e) {
-    if (!(e instanceof Invalid)) throw e;
-    const name = isObj(raw) && typeof raw.name === 'string' && raw.name.trim() ? ` (“${raw.name.trim().slice(0, 60)}”)` : '';
-    return { ok: false, message: `Run ${i + 1}${name}: ${e.message.replace(/\.$/, '')}. Nothing was imported.` };
+/**
+ * Run `i` (from 0) of a file's list, through the history record's schema
+ * (the one IndexedDB reads go through too); a problem is named by the run's
+ * number and name.
+ */
+export function readHistoryRun(raw: unknown, i: number): { ok: true; record: HistoryRecord } | { ok: false; problem: HistoryFileProblem } {
+  const r = readHistoryRecord(raw, '');
+  if (!r.ok) {
+    const name = isObj(raw) && typeof raw.name === 'string' && raw.name.trim() ? raw.name.trim().slice(0, 60) : null;
+    return refused({ code: 'badRun', run: i + 1, name, problem: r.problem });
   }
+  const record = r.value;
+  // A denser curve (another tool, an older lab) is thinned like the lab's own.
+  if (record.curves.train.length > MAX_TRAIN_POINTS)
+    record.curves = { ...record.curves, train: curvesOf({ lossPoints: record.curves.train, epochs: [] }).train };
+  return { ok: true, record };
 }
 
 /** Reads an exported history; every run must be valid, or none is taken. (The page reads large files run by run: historyImport.ts.) */

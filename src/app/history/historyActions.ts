@@ -4,6 +4,8 @@
  * exchange.ts; this file only connects them.
  */
 import { MAX_NAME } from '../../shared/validate.ts';
+import { i18n } from '../../i18n/index.ts';
+import { count } from '../format.ts';
 import { asStorageError, storageProblem } from '../storage/failure.ts';
 import { downloadText } from '../download.ts';
 import { useLab } from '../store/index.ts';
@@ -12,8 +14,8 @@ import * as db from './historyDb.ts';
 import type { HistoryRecord } from './record.ts';
 import { newestFirst, summarize, uniqueName } from './record.ts';
 
-export const say = (kind: 'error' | 'info', text: string) => useLab.getState().setHistoryMessage({ kind, text });
-export const why = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+/** Shows a message at the panel; `text` words it when shown (see Notice). */
+export const say = (kind: 'error' | 'info', text: () => string) => useLab.getState().setHistoryMessage({ kind, text });
 
 let listed: Promise<void> | null = null;
 
@@ -33,7 +35,7 @@ export function refreshHistory(): Promise<void> {
     })
     .catch((e: unknown) => {
       // Unavailable storage has its own standing notice at the panel; other failures are news.
-      if (asStorageError(e).kind !== 'unavailable') say('error', storageProblem('list-runs', e));
+      if (asStorageError(e).kind !== 'unavailable') say('error', () => storageProblem('list-runs', e));
     });
   return listed;
 }
@@ -89,11 +91,11 @@ export async function saveRun(record: HistoryRecord, id?: number): Promise<numbe
 export async function renameRun(id: number, name: string): Promise<boolean> {
   const wanted = name.trim();
   if (!wanted) {
-    say('error', 'A run needs a name: type one, or press Cancel.');
+    say('error', () => i18n.t('history.messages.needsName'));
     return false;
   }
   if (wanted.length > MAX_NAME) {
-    say('error', `A run’s name can have at most ${MAX_NAME} characters: shorten it, or press Cancel.`);
+    say('error', () => i18n.t('history.messages.nameTooLong', { max: MAX_NAME }));
     return false;
   }
   const others = new Set(
@@ -103,20 +105,20 @@ export async function renameRun(id: number, name: string): Promise<boolean> {
       .map((r) => r.name),
   );
   if (others.has(wanted)) {
-    say('error', `Another run is already called “${wanted}”: choose a different name.`);
+    say('error', () => i18n.t('history.messages.nameTaken', { name: wanted }));
     return false;
   }
   let found = false;
   try {
     found = await db.renameRecord(id, wanted);
   } catch (e) {
-    say('error', storageProblem('rename-run', e));
+    say('error', () => storageProblem('rename-run', e));
     return false;
   }
   const s = useLab.getState();
   const row = s.history.find((r) => r.id === id);
   if (!found) {
-    say('error', 'That run is no longer in this browser’s storage.');
+    say('error', () => i18n.t('history.messages.gone'));
     s.removeHistory(id);
   } else if (row) s.upsertHistory([{ ...row, name: wanted }]);
   return found;
@@ -130,9 +132,9 @@ export async function deleteRun(id: IDBValidKey): Promise<void> {
     await db.deleteRecord(id);
     if (typeof id === 'number') useLab.getState().removeHistory(id);
     useLab.getState().setHistoryDamaged(useLab.getState().historyDamaged.filter((d) => d.key !== id));
-    say('info', name ? `Deleted “${name}”.` : 'Removed the damaged run.');
+    say('info', () => (name ? i18n.t('history.messages.deleted', { name }) : i18n.t('history.messages.removedDamaged')));
   } catch (e) {
-    say('error', storageProblem('delete-run', e));
+    say('error', () => storageProblem('delete-run', e));
   }
 }
 
@@ -149,12 +151,13 @@ export async function exportSelection(kind: ExportKind): Promise<void> {
   try {
     records = await selectedRecords();
   } catch (e) {
-    return say('error', storageProblem('read-runs', e));
+    return say('error', () => storageProblem('read-runs', e));
   }
-  if (records.length === 0) return say('error', 'Tick at least one run to export.');
+  if (records.length === 0) return say('error', () => i18n.t('history.messages.tickToExport'));
   const stamp = new Date().toISOString().slice(0, 19).replace(/:/g, '-');
   if (kind === 'json') downloadText(toJson(records), `mnist-lab-history-${stamp}.json`, 'application/json');
   else if (kind === 'csv') downloadText(toCsv(records), `mnist-lab-runs-${stamp}.csv`, 'text/csv');
   else downloadText(curvesToCsv(records), `mnist-lab-curves-${stamp}.csv`, 'text/csv');
-  say('info', `Exported ${records.length} run${records.length === 1 ? '' : 's'}.`);
+  const n = records.length;
+  say('info', () => i18n.t('history.messages.exported', { count: n, n: count(n) }));
 }

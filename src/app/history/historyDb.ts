@@ -61,7 +61,7 @@ export async function listSummaries(): Promise<{ summaries: HistoryRecordSummary
       if (!cursor) return;
       const r = readStoredRecord(cursor.value, '');
       if (r.ok) out.summaries.push(summarize(r.value));
-      else out.damaged.push(damagedRecord(cursor.primaryKey, cursor.value, r.message));
+      else out.damaged.push(damagedRecord(cursor.primaryKey, cursor.value, r.problem));
       cursor.continue();
     };
     return () => out;

@@ -10,7 +10,9 @@
  * If the browser's storage fails half way, the chunks already stored stay
  * (and are said to): importing the file again adds only what is missing.
  */
-import { countOf } from '../format.ts';
+import { i18n } from '../../i18n/index.ts';
+import { historyFileProblemText } from '../fileWords.ts';
+import { count, num } from '../format.ts';
 import { storageProblem } from '../storage/failure.ts';
 import { useLab } from '../store/index.ts';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_RUNS, readHistoryHeader, readHistoryRun } from './exchange.ts';
@@ -30,7 +32,7 @@ let importing = false;
 
 /** Reads an exported history; new valid runs are stored, listed and ticked for the overlay. */
 export async function importFile(file: File): Promise<void> {
-  if (importing) return say('error', `An import is already under way: “${file.name}” was not read. Try again when it ends.`);
+  if (importing) return say('error', () => i18n.t('history.importing.busy', { file: file.name }));
   importing = true;
   try {
     await importRuns(file);
@@ -40,17 +42,25 @@ export async function importFile(file: File): Promise<void> {
 }
 
 async function importRuns(file: File): Promise<void> {
-  const where = `“${file.name}”`;
+  const name = file.name;
   if (file.size > MAX_IMPORT_BYTES) {
-    return say(
-      'error',
-      `${where} is ${(file.size / 2 ** 20).toFixed(0)} MB; the lab imports at most ${MAX_IMPORT_BYTES / 2 ** 20} MB (and ${countOf(MAX_IMPORT_RUNS, 'run')}) at a time: split the file.`,
+    const size = file.size;
+    return say('error', () =>
+      i18n.t('history.importing.tooLarge', {
+        file: name,
+        size: num(size / 2 ** 20, 0),
+        maxSize: count(MAX_IMPORT_BYTES / 2 ** 20),
+        maxRuns: count(MAX_IMPORT_RUNS),
+      }),
     );
   }
-  say('info', `Reading ${where}…`);
+  say('info', () => i18n.t('history.importing.reading', { file: name }));
   await nextTurn();
   const header = readHistoryHeader(await file.text());
-  if (!header.ok) return say('error', `${where}: ${header.message}`);
+  if (!header.ok) {
+    const problem = header.problem;
+    return say('error', () => i18n.t('history.importing.refused', { file: name, problem: historyFileProblemText(problem) }));
+  }
   await whenListed();
   const total = header.runs.length;
 
@@ -61,7 +71,10 @@ async function importRuns(file: File): Promise<void> {
   let sliceStart = performance.now();
   for (let i = 0; i < total; i++) {
     const run = readHistoryRun(header.runs[i], i);
-    if (!run.ok) return say('error', `${where}: ${run.message}`);
+    if (!run.ok) {
+      const problem = run.problem;
+      return say('error', () => i18n.t('history.importing.refused', { file: name, problem: historyFileProblemText(problem) }));
+    }
     const key = runKey(run.record);
     if (known.has(key)) skipped++;
     else {
@@ -69,7 +82,8 @@ async function importRuns(file: File): Promise<void> {
       fresh.push(run.record);
     }
     if (performance.now() - sliceStart > SLICE_MS) {
-      say('info', `Checking ${where}: run ${(i + 1).toLocaleString('en')} of ${total.toLocaleString('en')}…`);
+      const at = i + 1;
+      say('info', () => i18n.t('history.importing.checking', { file: name, at: count(at), total: count(total) }));
       await nextTurn();
       sliceStart = performance.now();
     }
@@ -82,16 +96,26 @@ async function importRuns(file: File): Promise<void> {
       ids.push(...(await saveRecords(fresh.slice(k, k + CHUNK))));
     } catch (e) {
       tick(ids);
-      const kept = ids.length
-        ? `${countOf(ids.length, 'run')} of ${fresh.length.toLocaleString('en')} were stored before that; importing the file again adds only the others.`
-        : 'Nothing was imported.';
-      return say('error', `${storageProblem('import-runs', e)} (${where}) ${kept}`);
+      const stored = ids.length;
+      return say('error', () =>
+        i18n.t('history.importing.failed', {
+          problem: storageProblem('import-runs', e),
+          file: name,
+          kept: stored
+            ? i18n.t('history.importing.partlyStored', { count: stored, n: count(stored), total: count(fresh.length) })
+            : i18n.t('history.importing.nothingStored'),
+        }),
+      );
     }
-    if (fresh.length > CHUNK) say('info', `Storing the runs of ${where}: ${ids.length.toLocaleString('en')} of ${fresh.length.toLocaleString('en')}…`);
+    if (fresh.length > CHUNK) {
+      const done = ids.length;
+      say('info', () => i18n.t('history.importing.storing', { file: name, done: count(done), total: count(fresh.length) }));
+    }
     await nextTurn();
   }
   tick(ids);
-  say('info', importedMessage(where, ids.length, skipped));
+  const imported = ids.length;
+  say('info', () => importedMessage(name, imported, skipped));
 }
 
 /** Ticks the imported runs for the overlay and export, newest first after those already ticked. */
@@ -103,10 +127,10 @@ function tick(ids: readonly number[]): void {
   s.setHistorySelected([...s.historySelected, ...newest]);
 }
 
-export function importedMessage(where: string, imported: number, skipped: number): string {
-  if (skipped === 0) return `Imported ${countOf(imported, 'run')} from ${where}.`;
-  const were = skipped === 1 ? 'was' : 'were';
-  if (imported === 0)
-    return `Imported 0 runs from ${where}: ${skipped === 1 ? 'its run was' : `all ${skipped.toLocaleString('en')} ${were}`} already in the history.`;
-  return `Imported ${countOf(imported, 'run')} from ${where}; ${skipped.toLocaleString('en')} ${were} already in the history and ${skipped === 1 ? 'was' : 'were'} skipped.`;
+/** What an import did: how many runs it stored, and how many it skipped as already kept. */
+export function importedMessage(file: string, imported: number, skipped: number): string {
+  const lead = i18n.t('history.importing.importedRuns', { count: imported, n: count(imported), file });
+  if (skipped === 0) return i18n.t('history.importing.imported', { imported: lead });
+  const values = { imported: lead, count: skipped, n: count(skipped) };
+  return imported === 0 ? i18n.t('history.importing.allKnown', values) : i18n.t('history.importing.someKnown', values);
 }

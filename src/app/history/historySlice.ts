@@ -4,6 +4,7 @@
  * for the overlay and export, and the last message about either.
  */
 import type { StateCreator } from 'zustand';
+import type { Notice } from '../notice.ts';
 import type { DamagedRecord } from '../storage/idb.ts';
 import type { LabState } from '../store/index.ts';
 import type { HistoryRecordSummary } from './record.ts';
@@ -16,7 +17,7 @@ export interface HistorySlice {
   historyListed: boolean;
   /** Ticked run ids, in the order they were ticked (that order picks each run's colour). */
   historySelected: number[];
-  historyMessage: { kind: 'error' | 'info'; text: string } | null;
+  historyMessage: Notice | null;
   /** Stored records that failed the history record's schema: listed so they can be removed, never shown. */
   historyDamaged: DamagedRecord[];
   /** Records this page is still writing, run by run (a run or race training now): the list shows them as running. */

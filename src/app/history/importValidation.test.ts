@@ -30,7 +30,11 @@ const runs = [
 ];
 const doc = JSON.parse(toJson(runs, AT)) as Record<string, unknown>;
 const file = (d: unknown) => new File([JSON.stringify(d) ?? ''], 'runs.json', { type: 'application/json' });
-const message = () => useLab.getState().historyMessage;
+/** The panel's message as it shows it (English: Node's page language). */
+const message = () => {
+  const m = useLab.getState().historyMessage;
+  return m && { kind: m.kind, text: m.text() };
+};
 
 beforeEach(() => {
   vi.clearAllMocks();
@@ -44,10 +48,10 @@ describe('importing runs', () => {
     expect(message()).toEqual({ kind: 'info', text: 'Imported 2 runs from “runs.json”.' });
   });
 
-  // Each field of a run that holds every optional field: the single run (changes) and the diverged race run (raceId, message).
+  // Each field of a run that holds every optional field: the single run (changes) and the diverged race run (raceId, note).
   const optional = [
     'raceId',
-    'message',
+    'note',
     'changes',
     'final.trainLoss',
     'final.validationLoss',

@@ -1,10 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { i18n } from '../../i18n/index.ts';
 import { PRESET } from '../../shared/settings.ts';
 import { HISTORY_STATUSES, MAX_TRAIN_POINTS, curvesOf, recordFromRaceRun, recordFromRun, recordsFromRace, summarize, uniqueName } from './record.ts';
 import { runKey } from './runKey.ts';
 import { doneRace, doneRun, lossPoints, raceRun } from './testFixtures.ts';
 
 const AT = '2025-03-01T10:00:00.000Z';
+const DIVERGED = { reason: 'diverged', epoch: 2, step: 6, loss: 'nan', learningRate: 10 } as const;
+
+afterEach(() => void i18n.changeLanguage('en'));
 
 describe('recordFromRun', () => {
   it('keeps the settings, both curves and the final figures of a completed run', () => {
@@ -26,31 +30,46 @@ describe('recordFromRun', () => {
     expect(training.status).toBe('interrupted');
     expect(training.curves.validation).toHaveLength(1);
     expect(training.final).toEqual({ trainLoss: 0.9, validationLoss: 0.5, validationAccuracy: 0.85, macroAuc: 0.99 });
-    const failed = recordFromRun(doneRun({ done: null, error: 'The training worker stopped unexpectedly.' }), AT)!;
+    const failed = recordFromRun(doneRun({ done: null, error: { kind: 'interrupted-job', interruption: { cause: 'crashed', excluded: null } } }), AT)!;
     expect(failed.status).toBe('interrupted');
     expect(failed.curves.train).toHaveLength(30);
-    // The page words the status; no English sentence goes into the database for it.
+    // The page words the status; no sentence goes into the database for it.
     expect(failed.message).toBeUndefined();
+    expect(failed.note).toBeUndefined();
   });
 
   it('is null for a run with nothing to show', () => {
-    expect(recordFromRun(doneRun({ lossPoints: [], epochs: [], done: null, error: 'no data' }), AT)).toBeNull();
-    expect(recordFromRun(doneRun({ lossPoints: [], epochs: [], done: { reason: 'stopped', message: '' } }), AT)).toBeNull();
+    expect(recordFromRun(doneRun({ lossPoints: [], epochs: [], done: null, error: { kind: 'data-missing', file: 'f', status: 404 } }), AT)).toBeNull();
+    expect(recordFromRun(doneRun({ lossPoints: [], epochs: [], done: { reason: 'stopped', epoch: 0 } }), AT)).toBeNull();
   });
 
-  it('keeps a diverged run with its message, dropping the non-finite losses', () => {
+  it('keeps a diverged run with its note as a code and numbers (no words), dropping the non-finite losses', () => {
     const run = doneRun({
       lossPoints: [...lossPoints(5, 1), { step: 6, epoch: 1.2, loss: NaN, batches: 1 }, { step: 7, epoch: 1.3, loss: Infinity, batches: 1 }],
       epochs: doneRun().epochs.slice(0, 1),
-      done: { reason: 'diverged', message: 'The loss became NaN at step 6.' },
+      done: { ...DIVERGED, tensors: 12 },
     });
     const rec = recordFromRun(run, AT)!;
     expect(rec.status).toBe('diverged');
-    expect(rec.message).toBe('The loss became NaN at step 6.');
+    expect(rec.note).toEqual(DIVERGED);
+    expect(rec.message).toBeUndefined();
     expect(rec.curves.train).toHaveLength(5);
     expect(rec.curves.train.every((p) => Number.isFinite(p.loss))).toBe(true);
     expect(rec.final).toEqual({ trainLoss: 0.9, validationLoss: 0.5, validationAccuracy: 0.85, macroAuc: 0.99 });
     expect('testAccuracy' in rec.final).toBe(false);
+  });
+
+  it('keeps an early-stopped run’s note; a completed or stopped run needs none', () => {
+    const early = { reason: 'early-stopped', epoch: 3, bestEpoch: 2, bestLoss: 0.3 } as const;
+    expect(recordFromRun(doneRun({ done: early }), AT)!.note).toEqual(early);
+    expect(recordFromRun(doneRun(), AT)!.note).toBeUndefined();
+    expect(recordFromRun(doneRun({ done: { reason: 'stopped', epoch: 2 } }), AT)!.note).toBeUndefined();
+  });
+
+  it('is named in the page’s language when it is made; the name is then the student’s label', async () => {
+    await i18n.changeLanguage('pt-BR');
+    expect(recordFromRun(doneRun(), AT)!.name).toBe('Treino · lr 0,01 · μ 0,5');
+    expect(uniqueName('  ', new Set())).toBe('Treino');
   });
 
   it('keeps mid-run learning-rate changes', () => {
@@ -92,8 +111,10 @@ describe('recordsFromRace', () => {
   it('maps statuses and keeps why a run failed', () => {
     const recs = recordsFromRace(race, settings, AT);
     expect(recs.map((r) => r.status)).toEqual(['completed', 'completed', 'diverged', 'collapsed']);
-    expect(recs[2].message).toBe('The loss became NaN.');
-    expect(recs[0].message).toBeUndefined();
+    expect(recs[2].note).toEqual({ reason: 'diverged', epoch: 1, step: 40, loss: 3.97e4, learningRate: 10 });
+    expect(recs[3].note).toEqual({ reason: 'collapsed', accuracy: 0.1 });
+    expect(recs[0].note).toBeUndefined();
+    expect(recs.every((r) => r.message === undefined)).toBe(true);
   });
 
   it('gives final figures and the epoch to 90 %, and no test accuracy', () => {
@@ -113,7 +134,7 @@ describe('recordsFromRace', () => {
   });
 
   it('a run still running when the race ended (a worker error) is interrupted', () => {
-    const failed = doneRace([raceRun(0.2, 'running', [0.5])], { error: 'The worker stopped.' });
+    const failed = doneRace([raceRun(0.2, 'running', [0.5])], { error: { kind: 'training-failed', detail: 'boom' } });
     expect(recordsFromRace(failed, settings, AT).map((r) => r.status)).toEqual(['interrupted']);
   });
 });
@@ -124,7 +145,7 @@ describe('recordFromRaceRun', () => {
 
   it('while the race goes on: interrupted, unless the run has diverged (its story is told)', () => {
     expect([0, 1, 2].map((i) => recordFromRaceRun(racing, i, settings, AT, 'R').status)).toEqual(['interrupted', 'diverged', 'interrupted']);
-    expect(recordFromRaceRun(racing, 1, settings, AT, 'R')).toMatchObject({ raceId: 'R', message: 'The loss became NaN.', settings: { learningRate: 10 } });
+    expect(recordFromRaceRun(racing, 1, settings, AT, 'R')).toMatchObject({ raceId: 'R', note: { reason: 'diverged' }, settings: { learningRate: 10 } });
     expect(recordFromRaceRun(racing, 0, settings, AT, 'R').curves.validation).toHaveLength(1);
   });
 });

@@ -7,10 +7,19 @@
  * Only finite numbers are kept: a diverged run's NaN/∞ losses would turn into
  * `null` in JSON and poison an averaged curve. Its status says it diverged,
  * and its curve ends where the numbers stopped being numbers.
+ *
+ * No words of the page are stored: a status and a note are codes with their
+ * numbers, worded when shown, so a run saved in English reads in Portuguese.
+ * (Records written before notes were codes hold an English `message`; it is
+ * kept, and shown as it is.) Only a new run's default name is in the page's
+ * language: a name is the student's label, renamed at will.
  */
 import type { RunSettings } from '../../shared/settings.ts';
 import { MAX_NAME } from '../../shared/validate.ts';
+import { i18n } from '../../i18n/index.ts';
 import { decimate } from '../chart/decimate.ts';
+import { settingNumber } from '../format.ts';
+import type { RunNote } from '../runWords.ts';
 import { runKey } from './runKey.ts';
 import type { RaceRunStatus, RaceState } from '../store/raceSlice.ts';
 import type { RunState } from '../store/runSlice.ts';
@@ -57,7 +66,9 @@ export interface HistoryRecord {
   /** learningRate and momentum are this run's (a race's runs differ in them). */
   settings: RunSettings;
   status: HistoryStatus;
-  /** Why a run diverged or collapsed, in the lab's words. */
+  /** Why a run diverged, collapsed or stopped early, as a code with its numbers (runWords.ts words it). */
+  note?: RunNote;
+  /** The same in English, as records and files written before notes were codes hold it: shown as it is, never written any more. */
   message?: string;
   /** Mid-run learning-rate or momentum changes (single runs); settings hold the starting values. */
   changes?: { epoch: number; learningRate: number; momentum: number }[];
@@ -110,9 +121,9 @@ function finalOf(run: RunLike, testAccuracy?: number): HistoryFinal {
   return out;
 }
 
-/** "lr 0.1 · μ 0.5": the default name; the student can rename it. */
+/** "Run · lr 0.1 · μ 0.5", in the page's language: the default name; the student can rename it. */
 export const defaultName = (kind: HistoryRecord['kind'], s: Pick<RunSettings, 'learningRate' | 'momentum'>): string =>
-  `${kind === 'race' ? 'Race' : 'Run'} · lr ${s.learningRate} · μ ${s.momentum}`;
+  i18n.t(`history.defaultName.${kind}`, { learningRate: settingNumber(s.learningRate), momentum: settingNumber(s.momentum) });
 
 /** A run has nothing to show before its first loss point; such runs are not kept. */
 export const hasData = (run: RunLike): boolean => run.lossPoints.length > 0 || run.epochs.length > 0;
@@ -140,7 +151,11 @@ export function recordFromRun(run: RunState, savedAt: string = new Date().toISOS
     curves: curvesOf(run),
     final: finalOf(run, run.done?.test?.accuracy),
   };
-  if (run.done?.reason === 'diverged' || run.done?.reason === 'early-stopped') rec.message = run.done.message;
+  const end = run.done;
+  if (end?.reason === 'diverged' || end?.reason === 'early-stopped') {
+    const { test: _test, tensors: _tensors, ...note } = end;
+    rec.note = note;
+  }
   if (run.markers.length) rec.changes = run.markers.map((m) => ({ ...m }));
   return rec;
 }
@@ -177,7 +192,7 @@ export function recordFromRaceRun(race: RaceState, index: number, settings: RunS
     curves: curvesOf(r),
     final: finalOf(r),
   };
-  if (r.message && (status === 'diverged' || status === 'collapsed' || status === 'early-stopped')) rec.message = r.message;
+  if (r.note && (status === 'diverged' || status === 'collapsed' || status === 'early-stopped')) rec.note = { ...r.note };
   return rec;
 }
 
@@ -199,7 +214,7 @@ export function recordsFromRace(race: RaceState, settings: RunSettings, savedAt:
  * fail the record's schema when read back. The base is shortened to make room.
  */
 export function uniqueName(name: string, taken: ReadonlySet<string>): string {
-  const base = (name.trim() || 'Run').slice(0, MAX_NAME);
+  const base = (name.trim() || i18n.t('history.defaultName.blank')).slice(0, MAX_NAME);
   if (!taken.has(base)) return base;
   for (let k = 2; ; k++) {
     const suffix = ` (${k})`;

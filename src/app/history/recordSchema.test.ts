@@ -14,7 +14,7 @@ const race = { ...recordsFromRace(doneRace([raceRun(10, 'diverged', [0.3])]), PR
 const single = { ...recordFromRun(doneRun({ markers: [{ epoch: 1.5, learningRate: 0.1, momentum: 0.6 }] }), AT)!, id: 5 };
 const OPTIONAL = [
   'raceId',
-  'message',
+  'note',
   'changes',
   'final.trainLoss',
   'final.validationLoss',
@@ -35,7 +35,7 @@ describe('history record schema', () => {
 
   it('imports a file written by an earlier lab (test-fixtures/history-v1.json)', () => {
     const r = fromJson(readFileSync(new URL('../../../test-fixtures/history-v1.json', import.meta.url), 'utf8'));
-    expect(r.ok ? '' : r.message).toBe('');
+    expect(r.ok || r.problem).toBe(true);
     expect(r.ok && r.records.map((x) => [x.name, x.status, x.curves.validation.length])).toEqual([
       ['Run · lr 0.01 · μ 0.5', 'completed', 3],
       ['Race · lr 0.1 · μ 0.5', 'completed', 3],
@@ -47,13 +47,23 @@ describe('history record schema', () => {
     for (const status of HISTORY_STATUSES) expect(check(readStoredRecord, { ...race, status }).ok).toBe(true);
     expect(check(readStoredRecord, { ...race, status: 'exploded' })).toMatchObject({
       ok: false,
-      message: expect.stringMatching(/^status must be one of "completed"/),
+      problem: { code: 'wrong', path: 'status', expected: { kind: 'oneOf', values: HISTORY_STATUSES } },
     });
+  });
+
+  it('reads a note’s loss as the nats it rose to, or as having become NaN or infinite', () => {
+    const note = race.note as Extract<typeof race.note, { reason: 'diverged' }>;
+    for (const loss of ['nan', 'infinite', 12.5] as const) expect(check(readStoredRecord, { ...race, note: { ...note, loss } }).ok).toBe(true);
+    expect(check(readStoredRecord, { ...race, note: { ...note, loss: 'NaN' } })).toMatchObject({ ok: false, problem: { path: 'note.loss' } });
+    expect(check(readStoredRecord, { ...race, note: { reason: 'collapsed', accuracy: 2 } })).toMatchObject({ ok: false, problem: { path: 'note.accuracy' } });
   });
 
   it('needs an id in the database', () => {
     const { id: _id, ...noId } = race;
-    expect(check(readStoredRecord, noId)).toEqual({ ok: false, message: 'id must be a number, not missing' });
+    expect(check(readStoredRecord, noId)).toEqual({
+      ok: false,
+      problem: { code: 'wrong', path: 'id', expected: { kind: 'number' }, got: { kind: 'missing' } },
+    });
   });
 
   for (const [label, sample] of [
@@ -64,12 +74,12 @@ describe('history record schema', () => {
     it.each(variants.map((v) => [v.change, v] as const))(`refuses ${label} with %s, naming the field`, (_change, v) => {
       const r = check(readStoredRecord, v.doc);
       expect(r.ok).toBe(false);
-      if (!r.ok && v.path) expect(r.message).toContain(v.path);
+      if (!r.ok && v.path) expect(r.problem.path).toContain(v.path);
     });
 
     it.each(withExtraKeys(sample).map((v) => [v.change, v] as const))(`ignores ${label} with %s, keeping nothing of it`, (_change, v) => {
       const r = check(readStoredRecord, v.doc);
-      expect(r.ok ? '' : r.message).toBe('');
+      expect(r.ok || r.problem).toBe(true);
       expect(holdsUnknownKey(r.ok && r.value)).toBe(false);
     });
   }

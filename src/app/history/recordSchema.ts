@@ -9,14 +9,16 @@
  */
 import { field } from '../../shared/settings.ts';
 import { readSettings } from '../../shared/settingsSchema.ts';
-import type { Reader } from '../../shared/validate.ts';
-import { MAX_NAME, array, fraction, int, isoDate, name, number, object, oneOf, optional, refine, text } from '../../shared/validate.ts';
+import type { DivergedLoss } from '../../train/divergence.ts';
+import type { ReadProblem, Reader } from '../../shared/validate.ts';
+import { MAX_NAME, array, fraction, good, int, isoDate, name, number, object, oneOf, optional, refine, text } from '../../shared/validate.ts';
+import type { RunNote } from '../runWords.ts';
 import type { HistoryRecord } from './record.ts';
 import { HISTORY_STATUSES } from './record.ts';
 
 /** Training-curve points in a file; a denser curve than the lab stores is thinned on import. */
 export const MAX_TRAIN_IN_FILE = 100_000;
-/** A diverged run's explanation, in the lab's words. */
+/** A note in English, as records written before notes were codes hold it. */
 const MAX_MESSAGE = 1000;
 const MAX_CHANGES = 10_000;
 
@@ -43,6 +45,29 @@ const final = object({
   epochToNinety: optional(int(1)),
 });
 
+/** How a diverged loss showed it: 'nan', 'infinite', or the nats it rose to. */
+const divergedLoss: Reader<DivergedLoss> = (v, path) => (v === 'nan' || v === 'infinite' ? good(v) : number({ min: 0 })(v, path));
+
+const NOTES = {
+  diverged: object({
+    reason: oneOf(['diverged']),
+    epoch,
+    step: int(0),
+    loss: divergedLoss,
+    // The rate the schedule gave at that batch, not a setting: only its sign is certain.
+    learningRate: number({ min: 0 }),
+    accuracyAfter: optional(fraction),
+  }),
+  'early-stopped': object({ reason: oneOf(['early-stopped']), epoch, bestEpoch: epoch, bestLoss: loss }),
+  collapsed: object({ reason: oneOf(['collapsed']), accuracy: fraction }),
+};
+
+/** A run's note: its reason first, then that reason's numbers. */
+const note: Reader<RunNote> = (v, path) => {
+  const head = object({ reason: oneOf(Object.keys(NOTES) as (keyof typeof NOTES)[]) })(v, path);
+  return head.ok ? NOTES[head.value.reason](v, path) : head;
+};
+
 const fields = {
   name,
   savedAt: isoDate,
@@ -50,6 +75,7 @@ const fields = {
   raceId: optional(text({ max: MAX_NAME })),
   settings: readSettings,
   status: oneOf(HISTORY_STATUSES),
+  note: optional(note),
   message: optional(text({ max: MAX_MESSAGE, empty: true })),
   changes: optional(array(object({ epoch, learningRate: number(rangeOf('learningRate')), momentum: number(rangeOf('momentum')) }), { max: MAX_CHANGES })),
   curves,
@@ -57,9 +83,9 @@ const fields = {
 };
 
 /** One validation point per epoch trained: never more than the run's planned epochs. */
-const consistent = (r: Pick<HistoryRecord, 'settings' | 'curves'>): string | null =>
+const consistent = <R extends Pick<HistoryRecord, 'settings' | 'curves'>>(r: R, path: string): ReadProblem | null =>
   r.curves.validation.length > r.settings.epochs
-    ? `has ${r.curves.validation.length} points in curves.validation, more than its ${r.settings.epochs} epochs (settings.epochs)`
+    ? { code: 'moreEpochsThanPlanned', path, points: r.curves.validation.length, epochs: r.settings.epochs }
     : null;
 
 /** A run as a file holds it (no database id). */

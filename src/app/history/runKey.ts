@@ -1,7 +1,7 @@
 /**
  * A run's content key: two records with the same key hold the same run. It
  * covers everything a record says (settings, date, kind, race, status, curves,
- * final figures, changes, message) except its database id and its name: a
+ * final figures, changes, note or message) except its database id and its name: a
  * name is the student's label, and an import renames a run whose name is
  * taken, so neither tells two runs apart. Importing a file twice, or a file
  * exported from this history, thus finds every run already there.

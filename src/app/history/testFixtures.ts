@@ -41,7 +41,7 @@ export function doneRun(over: Partial<RunState> = {}, settings: RunSettings = { 
       { epoch: 2, epochs: 3, trainLoss: 0.4, validation: evaluation(0.3, 0.91), trainMs: 1 },
       { epoch: 3, epochs: 3, trainLoss: 0.3, validation: evaluation(0.25, 0.93, 0.995), trainMs: 1 },
     ],
-    done: { reason: 'completed', message: 'Done.', test: { ...evaluation(0.24, 0.935), set: 'test' } },
+    done: { reason: 'completed', epochs: 3, test: { ...evaluation(0.24, 0.935), set: 'test' } },
     ...over,
   };
 }
@@ -50,11 +50,16 @@ export const raceRun = (learningRate: number, status: RaceRun['status'], accurac
   learningRate,
   momentum: 0.5,
   status,
-  message: status === 'diverged' ? 'The loss became NaN.' : null,
+  note:
+    status === 'diverged'
+      ? { reason: 'diverged', epoch: 1, step: 40, loss: 3.97e4, learningRate }
+      : status === 'collapsed'
+        ? { reason: 'collapsed', accuracy: accuracies.at(-1) ?? 0.1 }
+        : null,
   lossPoints: accuracies.length ? lossPoints(20, accuracies.length) : [],
   epochs: accuracies.map((a, i) => ({ epoch: i + 1, trainLoss: 1 - a, validation: evaluation(1 - a, a) })),
 });
 
 export function doneRace(runs: RaceRun[], over: Partial<RaceState> = {}): RaceState {
-  return { runId: 9, settings: { ...PRESET, epochs: 3 }, epochs: 3, phase: 'done', progress: null, runs, error: null, message: 'Race over.', ...over };
+  return { runId: 9, settings: { ...PRESET, epochs: 3 }, epochs: 3, phase: 'done', progress: null, runs, error: null, summary: { kind: 'stopped' }, ...over };
 }

@@ -9,6 +9,8 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { decimate } from '../chart/decimate.ts';
+import { i18n } from '../../i18n/index.ts';
+import { storageCause } from '../storage/failure.ts';
 import { useLab } from '../store/index.ts';
 import { getRecord } from './historyDb.ts';
 import type { HistoryCurves } from './record.ts';
@@ -97,7 +99,7 @@ export function useHistoryOverlay(): Overlay {
       })
       .catch((e: unknown) => {
         for (const d of missing) asked.current.delete(d.id);
-        useLab.getState().setHistoryMessage({ kind: 'error', text: `The curves cannot be read: ${e instanceof Error ? e.message : String(e)}.` });
+        useLab.getState().setHistoryMessage({ kind: 'error', text: () => i18n.t('history.messages.curvesUnreadable', { cause: storageCause(e) }) });
       });
   }, [drawn]);
 

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { StorageError, asStorageError, storageProblem } from './failure.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { i18n } from '../../i18n/index.ts';
+import { StorageError, asStorageError, storageCause, storageProblem } from './failure.ts';
 import { recordStore, storageAvailability } from './idb.ts';
 import type { StorageTask } from './failure.ts';
 
@@ -16,6 +17,8 @@ const TASKS: StorageTask[] = [
   'rename-run',
   'delete-run',
 ];
+
+afterEach(() => void i18n.changeLanguage('en'));
 
 describe('storage failures', () => {
   it('tell a full disk from Chrome’s quota error, which has an empty message', () => {
@@ -48,9 +51,17 @@ describe('storage failures', () => {
     );
   });
 
-  it('compose after another lead as a clause (the auto-save writes "<what>: <message>.")', () => {
-    expect(`The run could not be saved to the run history: ${new StorageError('quota').message}.`).toBe(
-      'The run could not be saved to the run history: the browser’s storage for this site is full.',
+  it('say why as a clause after another lead (the auto-save writes "<what>: <cause>.")', () => {
+    expect(storageCause(new StorageError('quota'))).toBe('the browser’s storage for this site is full');
+    expect(storageCause(new Error('disk on fire.'))).toBe('the browser’s storage failed (disk on fire)');
+    expect(storageCause(new DOMException('', 'AbortError'))).toBe('the browser’s storage failed (AbortError)');
+    expect(storageCause(undefined)).toBe('the browser’s storage failed without saying why');
+  });
+
+  it('say it in Brazilian Portuguese on a page in Portuguese', async () => {
+    await i18n.changeLanguage('pt-BR');
+    expect(storageProblem('save-model', new DOMException('', 'QuotaExceededError'))).toBe(
+      'O modelo não foi salvo: o armazenamento do navegador para este site está cheio. Exclua modelos salvos ou treinos de que não precisa mais, ou baixe a rede como arquivo.',
     );
   });
 });

@@ -1,13 +1,13 @@
 /**
  * What can go wrong with the browser's storage, told apart, and every
  * sentence the page says about it: what failed and what still works, in a
- * student's words. The one place for this wording, so a translation has one
- * place to go.
+ * student's words and the page's language (the `storage` catalogue).
  *
  * Browsers report storage failures tersely: Chrome's quota error has an empty
  * message, a page without IndexedDB fails with "Cannot read properties of
  * undefined". None of that reaches the page as is.
  */
+import { i18n } from '../../i18n/index.ts';
 
 /**
  * - unavailable: no IndexedDB, or it cannot be opened (storage turned off, a
@@ -17,27 +17,28 @@
  */
 export type StorageFailure = 'unavailable' | 'quota' | 'other';
 
-/** The clause after "…: " that says why; a StorageError's message, so that "<what failed>: <message>." reads right. */
-export function storageCause(kind: StorageFailure, detail = ''): string {
-  switch (kind) {
-    case 'unavailable':
-      return 'this browser does not let the lab store anything (private mode, or storage turned off?)';
-    case 'quota':
-      return 'the browser’s storage for this site is full';
-    case 'other':
-      return detail ? `the browser’s storage failed (${detail.replace(/[.\s]+$/, '')})` : 'the browser’s storage failed without saying why';
-  }
-}
-
 export class StorageError extends Error {
   constructor(
     readonly kind: StorageFailure,
     /** The browser's own words, if it gave any (for "other"). */
     readonly detail = '',
   ) {
-    super(storageCause(kind, detail));
+    // For logs: the page says it with storageCause().
+    super(detail ? `${kind}: ${detail}` : kind);
     this.name = 'StorageError';
   }
+}
+
+/**
+ * The clause after "…: " that says why storage failed, in the page's
+ * language ("the browser’s storage for this site is full"), for any error a
+ * storage call threw.
+ */
+export function storageCause(e: unknown): string {
+  const { kind, detail } = asStorageError(e);
+  if (kind !== 'other') return i18n.t(`storage.cause.${kind}`);
+  const d = detail.replace(/[.\s]+$/, '');
+  return d ? i18n.t('storage.cause.other', { detail: d }) : i18n.t('storage.cause.otherSilent');
 }
 
 /**
@@ -68,43 +69,20 @@ export type StorageTask =
   | 'rename-run'
   | 'delete-run';
 
-const FAILED: Record<StorageTask, string> = {
-  'list-models': 'Saved models cannot be listed',
-  'save-model': 'The model was not saved',
-  'load-model': 'The saved model cannot be read',
-  'delete-model': 'The saved model was not removed',
-  'keep-upload': 'The uploaded model is in use, but it was not kept in this browser',
-  'list-runs': 'The run history cannot be read',
-  'read-runs': 'The runs cannot be read',
-  'save-runs': 'The runs were not kept in the history',
-  'import-runs': 'The runs were not imported',
-  'rename-run': 'The run was not renamed',
-  'delete-run': 'The run was not deleted',
-};
-
-const MODELS_STILL: Record<StorageFailure, string> = {
-  unavailable: 'You can still train, draw, and download the network as a file.',
-  quota: 'Delete saved models or runs you no longer need, or download the network as a file.',
-  other: 'Try again; you can still download the network as a file.',
-};
-
-const RUNS_STILL: Record<StorageFailure, string> = {
-  unavailable: 'Runs still train and show their curves, but are not kept.',
-  quota: 'Delete runs or saved models you no longer need; runs still train meanwhile.',
-  other: 'Try again; runs still train meanwhile.',
-};
+const forModels = (task: StorageTask): boolean => task.endsWith('-models') || task.endsWith('-model') || task === 'keep-upload';
 
 /** The sentence for a failed storage task: what failed, why, and what still works. */
 export function storageProblem(task: StorageTask, e: unknown): string {
-  const err = asStorageError(e);
-  const still = task.endsWith('-models') || task.endsWith('-model') || task === 'keep-upload' ? MODELS_STILL : RUNS_STILL;
-  return `${FAILED[task]}: ${err.message}. ${still[err.kind]}`;
+  const { kind } = asStorageError(e);
+  return i18n.t('storage.problem', {
+    failed: i18n.t(`storage.failed.${task}`),
+    cause: storageCause(e),
+    still: i18n.t(forModels(task) ? `storage.modelsStill.${kind}` : `storage.runsStill.${kind}`),
+  });
 }
 
 /** Shown at the models panel while storage is unavailable, instead of the saved list. */
-export const MODELS_NOT_KEPT =
-  'Saving is unavailable in this browser (private mode, or storage turned off?): models can still be trained, uploaded from a file and downloaded as a file, but are not kept here.';
+export const modelsNotKept = (): string => i18n.t('storage.modelsNotKept');
 
 /** Shown at the history panel while storage is unavailable: it keeps nothing, and says so. */
-export const RUNS_NOT_KEPT =
-  'Runs are not being kept: this browser does not let the lab store anything (private mode, or storage turned off?). Runs still train and show their curves, but none is listed here.';
+export const runsNotKept = (): string => i18n.t('storage.runsNotKept');

@@ -9,7 +9,7 @@
  * Records read back are checked with the format's schema: a damaged one is
  * listed as damaged (with its key, so it can be removed), never shown.
  */
-import type { Checked, Reader } from '../../shared/validate.ts';
+import type { Checked, ReadProblem, Reader } from '../../shared/validate.ts';
 import { name as readName } from '../../shared/validate.ts';
 import { StorageError, asStorageError } from './failure.ts';
 
@@ -39,8 +39,8 @@ export interface DamagedRecord {
   key: IDBValidKey;
   /** Its name, if that much of it is readable. */
   name: string | null;
-  /** The schema's message: which field is wrong. */
-  reason: string;
+  /** The schema's problem: which field is wrong (fileWords.ts words it). */
+  reason: ReadProblem;
 }
 
 export interface Listing<T> {
@@ -71,7 +71,7 @@ function factory(): IDBFactory | undefined {
 }
 
 /** A record that failed its schema, as the page lists it: its key, its name if readable, what is wrong. */
-export function damagedRecord(key: IDBValidKey, value: unknown, reason: string): DamagedRecord {
+export function damagedRecord(key: IDBValidKey, value: unknown, reason: ReadProblem): DamagedRecord {
   const n = typeof value === 'object' && value !== null && 'name' in value ? readName(value.name, 'name') : null;
   return { key, name: n?.ok ? n.value : null, reason };
 }
@@ -139,7 +139,7 @@ export function recordStore(dbName: string, version: number, storeName: string):
       values.forEach((value, i) => {
         const r = read(value, '');
         if (r.ok) out.valid.push(r.value);
-        else out.damaged.push(damagedRecord(keys[i], value, r.message));
+        else out.damaged.push(damagedRecord(keys[i], value, r.problem));
       });
       return out;
     },

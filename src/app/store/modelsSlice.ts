@@ -6,6 +6,7 @@ import type { StateCreator } from 'zustand';
 import type { ModelMetrics } from '../../model/modelFile.ts';
 import type { RunSettings } from '../../shared/settings.ts';
 import type { ModelSummary } from '../models/modelDb.ts';
+import type { Notice } from '../notice.ts';
 import type { DamagedRecord } from '../storage/idb.ts';
 import type { LabState } from './index.ts';
 
@@ -23,7 +24,7 @@ export interface ModelsSlice {
   /** Stored records that failed the saved model's schema: listed so they can be removed, never shown. */
   damagedModels: DamagedRecord[];
   /** The last save/load/upload problem, shown at the models panel. */
-  modelsMessage: { kind: 'error' | 'info'; text: string } | null;
+  modelsMessage: Notice | null;
   setModel(m: CurrentModel | null): void;
   setSavedModels(list: ModelSummary[], damaged?: DamagedRecord[]): void;
   setModelsMessage(m: ModelsSlice['modelsMessage']): void;

@@ -10,6 +10,7 @@
  */
 import { CHANCE_LOSS } from '../../train/divergence.ts';
 import type { StreamEvent } from '../../worker/protocol.ts';
+import type { RunNote } from '../runWords.ts';
 import type { RaceRun, RaceState } from './raceSlice.ts';
 
 export const COLLAPSE_ACCURACY = 0.2;
@@ -30,15 +31,14 @@ export function applyRaceEvent(race: RaceState, e: RaceEvent): RaceState {
         const mine = e.runs.find((x) => x.run === i);
         if (!mine) return r;
         const epoch = { epoch: e.epoch, trainLoss: mine.trainLoss, validation: mine.validation };
-        if (mine.diverged) return { ...r, epochs: [...r.epochs, epoch], message: `${r.message ?? ''} ${afterDivergence(mine.validation.accuracy)}`.trim() };
+        // The frozen weights of a diverged run (its end came first), scored once: what the blow-up left.
+        if (mine.diverged) return { ...r, epochs: [...r.epochs, epoch], note: afterDivergence(r.note, mine.validation.accuracy) };
         const collapsed = r.status === 'running' && mine.validation.accuracy < COLLAPSE_ACCURACY && brokeDown(r);
         return {
           ...r,
           epochs: [...r.epochs, epoch],
           status: collapsed ? 'collapsed' : r.status,
-          message: collapsed
-            ? `Validation accuracy ${(mine.validation.accuracy * 100).toFixed(1)}%: near chance (10%). The network has collapsed to guessing one digit.`
-            : r.message,
+          note: collapsed ? { reason: 'collapsed', accuracy: mine.validation.accuracy } : r.note,
         };
       });
       return { ...race, runs };
@@ -46,25 +46,20 @@ export function applyRaceEvent(race: RaceState, e: RaceEvent): RaceState {
     case 'race-run-end': {
       const runs = race.runs.map((r, i): RaceRun => {
         if (i !== e.run) return r;
-        if (e.reason === 'diverged') return { ...r, status: 'diverged', message: e.message };
-        if (e.reason === 'early-stopped') return { ...r, status: 'early-stopped', message: e.message };
+        const end = e.end;
+        if (end.reason === 'diverged' || end.reason === 'early-stopped') return { ...r, status: end.reason, note: { ...end } };
         if (r.status === 'collapsed') return r;
-        return { ...r, status: e.reason === 'completed' ? 'finished' : 'stopped' };
+        return { ...r, status: end.reason === 'completed' ? 'finished' : 'stopped' };
       });
       return { ...race, runs };
     }
     case 'race-done':
-      return { ...race, phase: 'done', message: e.message, runs: race.runs.map((r) => (r.status === 'running' ? { ...r, status: 'stopped' } : r)) };
+      return { ...race, phase: 'done', summary: e.summary, runs: race.runs.map((r) => (r.status === 'running' ? { ...r, status: 'stopped' } : r)) };
   }
 }
 
-/** What a diverged run's frozen weights are worth, for its message. */
-function afterDivergence(accuracy: number): string {
-  const pct = `${(accuracy * 100).toFixed(1)}%`;
-  return accuracy < COLLAPSE_ACCURACY
-    ? `What the blow-up left scores ${pct} on the validation set: chance level. The network has collapsed to guessing.`
-    : `What the blow-up left still scores ${pct} on the validation set.`;
-}
+/** A diverged run's note with what its frozen weights score on validation (0..1). */
+const afterDivergence = (note: RunNote | null, accuracy: number): RunNote | null => (note?.reason === 'diverged' ? { ...note, accuracyAfter: accuracy } : note);
 
 /** The epoch at which a run first reached `target` validation accuracy, or null. */
 export function epochReaching(run: Pick<RaceRun, 'epochs'>, target = 0.9): number | null {

@@ -5,8 +5,10 @@
  */
 import type { StateCreator } from 'zustand';
 import type { LossPoint, Progress } from '../../train/types.ts';
-import type { Evaluation } from '../../worker/protocol.ts';
+import type { Evaluation, RaceSummary } from '../../worker/protocol.ts';
 import type { RunSettings } from '../../shared/settings.ts';
+import type { RunNote } from '../runWords.ts';
+import type { PageProblem } from '../workerWords.ts';
 import type { LabState } from './index.ts';
 
 export type RaceRunStatus = 'running' | 'finished' | 'stopped' | 'diverged' | 'collapsed' | 'early-stopped';
@@ -24,8 +26,8 @@ export interface RaceRun {
   learningRate: number;
   momentum: number;
   status: RaceRunStatus;
-  /** Why it stopped, for diverged/collapsed runs. */
-  message: string | null;
+  /** Why it diverged, collapsed or stopped early, as a code (runWords.ts words it with the run's name). */
+  note: RunNote | null;
   lossPoints: LossPoint[];
   epochs: RaceRunEpochResult[];
 }
@@ -38,9 +40,9 @@ export interface RaceState {
   phase: 'loading-data' | 'training' | 'paused' | 'done';
   progress: Progress | null;
   runs: RaceRun[];
-  error: string | null;
-  /** The race's closing line, once it is done. */
-  message: string | null;
+  error: PageProblem | null;
+  /** How it ended, once it is done (runWords.ts words it). */
+  summary: RaceSummary | null;
 }
 
 export interface RaceSlice {
@@ -66,13 +68,13 @@ export const createRaceSlice: StateCreator<LabState, [], [], RaceSlice> = (set) 
         phase: 'loading-data',
         progress: null,
         error: null,
-        message: null,
+        summary: null,
         runs: runs.map((r) => ({
           settings: r,
           learningRate: r.learningRate,
           momentum: r.momentum,
           status: 'running',
-          message: null,
+          note: null,
           lossPoints: [],
           epochs: [],
         })),

@@ -1,6 +1,7 @@
 /** The learning-rate range test as the page sees it. */
 import type { StateCreator } from 'zustand';
-import type { RangePoint } from '../../worker/protocol.ts';
+import type { RangePoint, RangeResult } from '../../worker/protocol.ts';
+import type { PageProblem } from '../workerWords.ts';
 import type { LabState } from './index.ts';
 
 export interface RangeTestState {
@@ -8,7 +9,10 @@ export interface RangeTestState {
   status: 'running' | 'done' | 'failed';
   points: RangePoint[];
   suggestion: { valley: number; steepest: number } | null;
-  message: string | null;
+  /** How it ended, once done (runWords.ts words it). */
+  result: RangeResult | null;
+  /** Why it failed, once failed (workerWords.ts words it). */
+  problem: PageProblem | null;
 }
 
 export interface RangeSlice {
@@ -21,6 +25,6 @@ export const createRangeSlice: StateCreator<LabState, [], [], RangeSlice> = (set
   beginRangeTest: (runId) =>
     set((s) => ({
       pendingStart: { runId, restore: { rangeTest: s.rangeTest } },
-      rangeTest: { runId, status: 'running', points: [], suggestion: null, message: null },
+      rangeTest: { runId, status: 'running', points: [], suggestion: null, result: null, problem: null },
     })),
 });

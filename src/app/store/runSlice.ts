@@ -6,8 +6,11 @@
 import type { StateCreator } from 'zustand';
 import type { LossPoint, Progress } from '../../train/types.ts';
 import type { RunSettings } from '../../shared/settings.ts';
-import type { DoneReason, EpochResult, Evaluation, RunPhase, StreamEvent } from '../../worker/protocol.ts';
+import type { BackendReason, EpochResult, Evaluation, RunEnd, RunPhase, StreamEvent } from '../../worker/protocol.ts';
+import { i18n } from '../../i18n/index.ts';
+import { settingNumber } from '../format.ts';
 import type { InterruptCause, Interruption } from '../interruption.ts';
+import type { PageProblem } from '../workerWords.ts';
 import type { LabState } from './index.ts';
 import { applyRaceEvent } from './raceEvents.ts';
 import { applyInterruption, applyRefusal } from './workerEvents.ts';
@@ -28,19 +31,20 @@ export interface RunState {
   /** Mid-run changes of learning rate or momentum, drawn as markers on the loss chart. */
   markers: { epoch: number; learningRate: number; momentum: number }[];
   epochs: EpochResult[];
-  /** `tensors`: the worker's live tfjs tensors after the run (the bench's leak check). */
-  done: { reason: DoneReason; message: string; test?: Evaluation; tensors?: number } | null;
-  /** A failure that ended the run (data, backend, internal, or the worker replaced under it). */
-  error: string | null;
+  /** How it ended, as the worker's code and numbers (runWords.ts words it); `tensors`: the worker's live tfjs tensors after the run (the bench's leak check). */
+  done: (RunEnd & { test?: Evaluation; tensors?: number }) | null;
+  /** A failure that ended the run (data, backend, internal, or the worker replaced under it), as a code (workerWords.ts words it). */
+  error: PageProblem | null;
   /** Set when the page ended the run itself because its worker stopped, stalled or lost the GPU (with `error` saying so). */
   interrupted?: InterruptCause;
 }
 
 export interface RunSlice {
   run: RunState | null;
-  backend: { name: 'webgl' | 'wasm' | 'cpu'; reason?: string } | null;
-  /** A problem not tied to a run (no backend works, the worker was replaced, a start refused). */
-  workerError: string | null;
+  /** `reason`: why it is not WebGL as usual (workerWords.ts words it). */
+  backend: { name: 'webgl' | 'wasm' | 'cpu'; reason?: BackendReason } | null;
+  /** A problem not tied to a run (no backend works, the worker was replaced, a start refused), as a code. */
+  workerError: PageProblem | null;
   /** Reset was pressed and the worker has not said reset-done yet: nothing new starts meanwhile. */
   resetting: boolean;
   /** A run, race or range test sent but not yet accepted, and what to put back if the worker refuses it. */
@@ -115,11 +119,17 @@ export const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set) =>
           const last = run.epochs[run.epochs.length - 1];
           // A diverged run's weights are NaN: the worker drops them, and so does the page.
           const model =
-            e.reason === 'diverged'
+            e.end.reason === 'diverged'
               ? null
               : {
                   source: 'trained' as const,
-                  name: `lr ${run.settings.learningRate} · momentum ${run.settings.momentum} · ${run.epochs.length} epoch${run.epochs.length === 1 ? '' : 's'}`,
+                  // A name the student may keep when saving: in the page's language when the run ended.
+                  name: i18n.t('models.trainedName', {
+                    count: run.epochs.length,
+                    n: run.epochs.length,
+                    learningRate: settingNumber(run.settings.learningRate),
+                    momentum: settingNumber(run.settings.momentum),
+                  }),
                   settings: run.settings,
                   metrics: {
                     epochsTrained: run.epochs.length,
@@ -128,7 +138,7 @@ export const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set) =>
                     macroAuc: e.test?.macroAuc ?? undefined,
                   },
                 };
-          return { model, run: { ...run, phase: 'done', done: { reason: e.reason, message: e.message, test: e.test, tensors: e.tensors } } };
+          return { model, run: { ...run, phase: 'done', done: { ...e.end, test: e.test, tensors: e.tensors } } };
         }
         case 'examples': {
           const { type: _t, ...examples } = e;
@@ -144,7 +154,7 @@ export const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set) =>
         case 'range-points':
           return s.rangeTest?.runId === e.runId ? { rangeTest: { ...s.rangeTest, points: s.rangeTest.points.concat(e.points) } } : {};
         case 'range-done':
-          return s.rangeTest?.runId === e.runId ? { rangeTest: { ...s.rangeTest, status: 'done', suggestion: e.suggestion, message: e.message } } : {};
+          return s.rangeTest?.runId === e.runId ? { rangeTest: { ...s.rangeTest, status: 'done', suggestion: e.suggestion, result: e.result } } : {};
         case 'accepted':
           return s.pendingStart?.runId === e.runId ? { pendingStart: null } : {};
         case 'refused':
@@ -154,10 +164,10 @@ export const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set) =>
         case 'data-offline':
           return { offline: { ...s.offline, data: e.state } };
         case 'error':
-          if (e.runId !== undefined && s.race?.runId === e.runId) return { race: { ...s.race, phase: 'done', error: e.message } };
-          if (e.runId !== undefined && s.rangeTest?.runId === e.runId) return { rangeTest: { ...s.rangeTest, status: 'failed', message: e.message } };
-          if (e.runId === undefined) return { workerError: e.message };
-          return patchRun(s, e.runId, () => ({ phase: 'done', error: e.message }));
+          if (e.runId !== undefined && s.race?.runId === e.runId) return { race: { ...s.race, phase: 'done', error: e.problem } };
+          if (e.runId !== undefined && s.rangeTest?.runId === e.runId) return { rangeTest: { ...s.rangeTest, status: 'failed', problem: e.problem } };
+          if (e.runId === undefined) return { workerError: e.problem };
+          return patchRun(s, e.runId, () => ({ phase: 'done', error: e.problem }));
       }
     }),
   interrupt: (i) => set((s) => applyInterruption(s, i)),

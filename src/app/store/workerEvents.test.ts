@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { PRESET } from '../../shared/settings.ts';
+import { problemText } from '../workerWords.ts';
 import { useLab, workerBusy } from './index.ts';
-import { LOST_TRACK, REFUSED_START } from './workerEvents.ts';
 
 const initial = useLab.getState();
 beforeEach(() => useLab.setState(initial, true));
@@ -25,13 +25,13 @@ function trainingRun(id: number) {
 describe('a refused command leaves the page where it was, with a message', () => {
   it('a refused Train puts the previous run back: no phantom "Loading MNIST…"', () => {
     trainingRun(1);
-    lab().applyEvent({ type: 'done', runId: 1, reason: 'completed', message: 'Finished 1 epoch.', tensors: 12 });
+    lab().applyEvent({ type: 'done', runId: 1, end: { reason: 'completed', epochs: 1 }, tensors: 12 });
     const before = lab().run;
     lab().beginRun(2, PRESET);
     expect(lab().run?.phase).toBe('loading-data');
     lab().applyEvent({ type: 'refused', command: 'start', runId: 2, code: 'busy' });
     expect(lab().run).toBe(before);
-    expect(lab().workerError).toBe(REFUSED_START);
+    expect(lab().workerError).toEqual({ kind: 'refused-start' });
     expect(workerBusy(lab())).toBe(false);
     // A stale refusal of an earlier start changes nothing.
     lab().applyEvent({ type: 'refused', command: 'start', runId: 1, code: 'busy' });
@@ -61,7 +61,7 @@ describe('a refused command leaves the page where it was, with a message', () =>
   it('a Stop the worker does not recognise ends the run the page still shows as running', () => {
     trainingRun(6);
     lab().applyEvent({ type: 'refused', command: 'stop', runId: 6, code: 'not-running' });
-    expect(lab().run).toMatchObject({ phase: 'done', error: LOST_TRACK });
+    expect(lab().run).toMatchObject({ phase: 'done', error: { kind: 'lost-track' } });
     expect(lab().run?.lossPoints.length).toBe(2);
     expect(workerBusy(lab())).toBe(false);
   });
@@ -83,7 +83,8 @@ describe('a replaced worker', () => {
     lab().interrupt({ cause: 'webgl-lost', excluded: 'webgl' });
     const run = lab().run!;
     expect(run).toMatchObject({ phase: 'done', done: null, interrupted: 'webgl-lost' });
-    expect(run.error).toMatch(/WebGL context was lost.*without WebGL.*curves so far are kept.*press Train/);
+    expect(run.error).toEqual({ kind: 'interrupted-job', interruption: { cause: 'webgl-lost', excluded: 'webgl' } });
+    expect(problemText(run.error!)).toMatch(/WebGL context was lost.*without WebGL.*curves so far are kept.*press Train/);
     expect(run.lossPoints.length).toBe(2);
     expect(lab().model).toBeNull();
     expect(workerBusy(lab())).toBe(false);
@@ -95,17 +96,24 @@ describe('a replaced worker', () => {
       { ...PRESET, learningRate: 1, momentum: 0.5 },
     ]);
     lab().interrupt({ cause: 'worker-stopped', excluded: null });
-    expect(lab().race).toMatchObject({ phase: 'done', error: expect.stringMatching(/stopped answering/) });
+    expect(lab().race).toMatchObject({ phase: 'done', error: { kind: 'interrupted-job', interruption: { cause: 'worker-stopped' } } });
+    expect(problemText(lab().race!.error!)).toMatch(/stopped answering/);
     expect(lab().race?.runs.map((r) => r.status)).toEqual(['stopped', 'stopped']);
     lab().beginRangeTest(10);
     lab().interrupt({ cause: 'stalled', excluded: 'webgl' });
-    expect(lab().rangeTest).toMatchObject({ status: 'failed', message: expect.stringMatching(/stopped making progress/) });
+    expect(lab().rangeTest).toMatchObject({ status: 'failed', problem: { kind: 'interrupted-job' } });
+    expect(problemText(lab().rangeTest!.problem!)).toMatch(/stopped making progress/);
   });
 
   it('with nothing running, says so once at the page, and that the trained network went with it', () => {
     useLab.setState({ model: { source: 'loaded', name: 'x', settings: PRESET, metrics: { epochsTrained: 1 } }, resetting: true });
     lab().interrupt({ cause: 'crashed', detail: 'out of memory', excluded: null });
-    expect(lab().workerError).toMatch(/stopped unexpectedly \(out of memory\)\. A new worker has started\. The trained network was lost/);
+    expect(lab().workerError).toEqual({
+      kind: 'interrupted-idle',
+      interruption: { cause: 'crashed', detail: 'out of memory', excluded: null },
+      hadModel: true,
+    });
+    expect(problemText(lab().workerError!)).toMatch(/stopped unexpectedly \(out of memory\)\. A new worker has started\. The trained network was lost/);
     expect(lab().resetting).toBe(false);
   });
 });

@@ -5,28 +5,25 @@
  * showed as running, keeping its curves. Pure: state in, changes out.
  */
 import type { Interruption } from '../interruption.ts';
-import { interruptedIdleText, interruptedJobText } from '../interruption.ts';
 import type { StreamEvent } from '../../worker/protocol.ts';
 import { assertNever } from '../../worker/protocol.ts';
+import type { PageProblem } from '../workerWords.ts';
 import type { LabState } from './index.ts';
 
 type Refused = Extract<StreamEvent, { type: 'refused' }>;
 
-export const REFUSED_START = 'The worker was still busy with the previous job, so nothing was started. Press the button again in a moment.';
-export const LOST_TRACK = 'The worker had already ended this job, but its last message did not arrive. What was shown so far is kept.';
-
-/** The page's job (run, race or range test) that is still running, by id. */
-function endRunningJob(s: LabState, runId: number | undefined, message: string, cause?: Interruption['cause']): Partial<LabState> | null {
+/** Ends the page's job (run, race or range test) that is still running (by id, or whichever), with `problem`. */
+function endRunningJob(s: LabState, runId: number | undefined, problem: PageProblem, cause?: Interruption['cause']): Partial<LabState> | null {
   if (s.run && s.run.phase !== 'done' && (runId === undefined || s.run.id === runId)) {
-    return { run: { ...s.run, phase: 'done', error: message, ...(cause ? { interrupted: cause } : {}) } };
+    return { run: { ...s.run, phase: 'done', error: problem, ...(cause ? { interrupted: cause } : {}) } };
   }
   if (s.race && s.race.phase !== 'done' && (runId === undefined || s.race.runId === runId)) {
     return {
-      race: { ...s.race, phase: 'done', error: message, runs: s.race.runs.map((r) => (r.status === 'running' ? { ...r, status: 'stopped' } : r)) },
+      race: { ...s.race, phase: 'done', error: problem, runs: s.race.runs.map((r) => (r.status === 'running' ? { ...r, status: 'stopped' } : r)) },
     };
   }
   if (s.rangeTest?.status === 'running' && (runId === undefined || s.rangeTest.runId === runId)) {
-    return { rangeTest: { ...s.rangeTest, status: 'failed', message } };
+    return { rangeTest: { ...s.rangeTest, status: 'failed', problem } };
   }
   return null;
 }
@@ -38,12 +35,12 @@ export function applyRefusal(s: LabState, e: Refused): Partial<LabState> {
     case 'range-test':
       // Put back what the click changed: no phantom "Loading MNIST…".
       if (!s.pendingStart || s.pendingStart.runId !== e.runId) return {};
-      return { ...s.pendingStart.restore, pendingStart: null, workerError: REFUSED_START };
+      return { ...s.pendingStart.restore, pendingStart: null, workerError: { kind: 'refused-start' } };
     case 'pause':
     case 'resume':
     case 'stop':
       // The worker does not run the job the page shows as running: end it here, or Stop would do nothing for ever.
-      return endRunningJob(s, e.runId, LOST_TRACK) ?? {};
+      return endRunningJob(s, e.runId, { kind: 'lost-track' }) ?? {};
     case 'set-hyper':
       // The run has ended; the form keeps the value for the next one.
       return {};
@@ -67,7 +64,7 @@ export function applyRefusal(s: LabState, e: Refused): Partial<LabState> {
  */
 export function applyInterruption(s: LabState, i: Interruption): Partial<LabState> {
   const common: Partial<LabState> = { model: null, prediction: null, resetting: false, pendingStart: null };
-  const ended = endRunningJob(s, undefined, interruptedJobText(i), i.cause);
+  const ended = endRunningJob(s, undefined, { kind: 'interrupted-job', interruption: i }, i.cause);
   if (ended) return { ...common, ...ended, workerError: null };
-  return { ...common, workerError: interruptedIdleText(i, s.model !== null) };
+  return { ...common, workerError: { kind: 'interrupted-idle', interruption: i, hadModel: s.model !== null } };
 }

@@ -6,9 +6,14 @@
 import common from './common.ts';
 import compare from './compare.ts';
 import controls from './controls.ts';
+import files from './files.ts';
+import history from './history.ts';
 import link from './link.ts';
+import models from './models.ts';
 import offline from './offline.ts';
 import race from './race.ts';
 import settings from './settings.ts';
+import storage from './storage.ts';
+import worker from './worker.ts';
 
-export const en = { common, compare, controls, link, offline, race, settings } as const;
+export const en = { common, compare, controls, files, history, link, models, offline, race, settings, storage, worker } as const;

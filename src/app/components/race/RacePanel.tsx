@@ -12,6 +12,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { useState } from 'react';
 import { useLab } from '../../store/index.ts';
 import { DEFAULT_COMPARE } from '../../store/draftsSlice.ts';
+import { raceSummaryText } from '../../runWords.ts';
+import { problemText } from '../../workerWords.ts';
 import { CompareList } from './CompareList.tsx';
 import { LearningRateList } from './LearningRateList.tsx';
 import { RaceChart } from './RaceChart.tsx';
@@ -21,7 +23,7 @@ import './race.css';
 export function RacePanel() {
   const hasRace = useLab((s) => s.race !== null);
   const error = useLab((s) => s.race?.error ?? null);
-  const closing = useLab((s) => s.race?.message ?? null);
+  const closing = useLab((s) => s.race?.summary ?? null);
   // A link that brings a comparison (`cmp=`) opens it, so what it asks for, and any problem with it, is in sight.
   const [compareOpen] = useState(() => useLab.getState().compareText !== DEFAULT_COMPARE);
 
@@ -45,12 +47,12 @@ export function RacePanel() {
       <RaceProgress />
       {error ? (
         <p role="alert" className="message message--error">
-          {error}
+          {problemText(error)}
         </p>
       ) : null}
       {closing && !error ? (
         <p role="status" className="message">
-          {closing}
+          {raceSummaryText(closing)}
         </p>
       ) : null}
       {hasRace ? (

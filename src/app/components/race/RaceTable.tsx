@@ -119,7 +119,7 @@ function useRaceRows() {
   const rates = useLab(useShallow((s) => s.race?.runs.map((r) => r.learningRate) ?? NONE));
   const momenta = useLab(useShallow((s) => s.race?.runs.map((r) => r.momentum) ?? NONE));
   const statuses = useLab(useShallow((s): RaceRunStatus[] => s.race?.runs.map((r) => r.status) ?? NONE));
-  const messages = useLab(useShallow((s) => s.race?.runs.map((r) => r.message) ?? NONE));
+  const notes = useLab(useShallow((s) => s.race?.runs.map((r) => r.note) ?? NONE));
   const epochs = useLab(useShallow((s) => s.race?.runs.map((r) => r.epochs) ?? NONE));
   // A comparison's runs carry their own settings, which name them ("Adam, lr = 0.001"); set once when the race begins.
   const settings = useLab(useShallow((s) => s.race?.runs.map((r) => r.settings) ?? NONE));
@@ -130,11 +130,11 @@ function useRaceRows() {
           learningRate,
           momentum: momenta[i],
           status: statuses[i],
-          message: messages[i],
+          note: notes[i],
           epochs: epochs[i],
           settings: settings[i],
         })),
       ),
-    [rates, momenta, statuses, messages, epochs, settings],
+    [rates, momenta, statuses, notes, epochs, settings],
   );
 }

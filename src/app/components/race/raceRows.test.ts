@@ -17,7 +17,7 @@ const evaluation = (accuracy: number, loss: number, macroAuc: number | null): Ev
   rocOffsets: new Int32Array(11),
 });
 
-const base: RaceRowInput = { learningRate: 0.1, momentum: 0.5, status: 'running', message: null, epochs: [] };
+const base: RaceRowInput = { learningRate: 0.1, momentum: 0.5, status: 'running', note: null, epochs: [] };
 
 /** One run's row, in a race of that run alone (so its name has no μ). */
 const raceRow = (run: RaceRowInput) => raceRows([run])[0];
@@ -61,10 +61,15 @@ describe('raceRows', () => {
     });
   });
 
-  it('explains a collapsed or diverged run, and only those', () => {
-    expect(raceRow({ ...base, status: 'collapsed', message: 'stuck at chance' }).explanation).toBe('stuck at chance');
-    expect(raceRow({ ...base, status: 'diverged', message: 'exploded' }).explanation).toBe('exploded');
-    expect(raceRow({ ...base, status: 'stopped', message: 'stale' }).explanation).toBeNull();
+  it('explains a collapsed or diverged run by its name, and only those', () => {
+    expect(raceRow({ ...base, status: 'collapsed', note: { reason: 'collapsed', accuracy: 0.098 } }).explanation).toBe(
+      'Validation accuracy 9.8%: near chance (10%). The network has collapsed to guessing one digit.',
+    );
+    const diverged = { reason: 'diverged', epoch: 1, step: 3, loss: 'nan', learningRate: 0.1 } as const;
+    expect(raceRow({ ...base, status: 'diverged', note: diverged }).explanation).toBe(
+      'lr = 0.1 diverged: the loss became NaN at batch 3, epoch 1. The other runs go on.',
+    );
+    expect(raceRow({ ...base, status: 'stopped', note: diverged }).explanation).toBeNull();
   });
 
   it('writes an undefined AUC as such', () => {
@@ -98,7 +103,7 @@ describe('raceRows', () => {
       ...base,
       learningRate: 1,
       status: 'diverged',
-      message: 'lr = 1 diverged.',
+      note: { reason: 'diverged', epoch: 1, step: 40, loss: 3.97e4, learningRate: 1, accuracyAfter: 0.098 },
       epochs: [{ epoch: 1, trainLoss: NaN, validation: evaluation(0.098, 2.31, 0.5) }],
     });
     expect(row).toMatchObject({
@@ -106,7 +111,9 @@ describe('raceRows', () => {
       validationLoss: '2.310',
       validationAccuracy: '9.8',
       status: 'diverged',
-      explanation: 'lr = 1 diverged.',
+      explanation:
+        'lr = 1 diverged: the loss rose to 4.0e4 nats, far above its best and worse than guessing at batch 40, epoch 1. The other runs go on. ' +
+        'What the blow-up left scores 9.8% on the validation set: chance level. The network has collapsed to guessing.',
       evaluated: true,
     });
   });

@@ -6,10 +6,11 @@ import type { RaceRun, RaceRunStatus } from '../../store/raceSlice.ts';
 import { epochReaching } from '../../store/raceEvents.ts';
 import { aucText } from '../eval/evalText.ts';
 import { raceRunNames } from '../../runNames.ts';
+import { raceRunNoteText } from '../../runWords.ts';
 import { applies, field } from '../../../shared/settings.ts';
 
 /** The parts of a RaceRun the table reads (none changes on a loss event). */
-export type RaceRowInput = Pick<RaceRun, 'learningRate' | 'momentum' | 'status' | 'message' | 'epochs' | 'settings'>;
+export type RaceRowInput = Pick<RaceRun, 'learningRate' | 'momentum' | 'status' | 'note' | 'epochs' | 'settings'>;
 
 export interface RaceRow {
   /** "lr = 0.1" (or "lr = 0.1, μ = 0.9" when the race's momenta differ, "Adam, lr = 0.001" in a comparison), as in the chart's legend. */
@@ -54,7 +55,7 @@ function raceRow(run: RaceRowInput, name: string): RaceRow {
     macroAuc: last ? aucText(last.validation.macroAuc) : DASH,
     epochTo90: reached === null ? DASH : String(reached),
     status: run.status,
-    explanation: run.status === 'diverged' || run.status === 'collapsed' ? run.message : null,
+    explanation: (run.status === 'diverged' || run.status === 'collapsed') && run.note ? raceRunNoteText(run.note, name) : null,
     evaluated: last !== undefined,
   };
 }
