@@ -3,6 +3,7 @@
  * Each panel has its own error boundary: one that fails says so and offers
  * Try again, and the rest of the page keeps working.
  */
+import { useTranslation } from 'react-i18next';
 import { Controls } from './components/Controls.tsx';
 import { LossChart } from './components/LossChart.tsx';
 import { BackendLine, EpochSummary, ProgressPanel, RunMessage } from './components/RunStatus.tsx';
@@ -16,49 +17,50 @@ import { PanelBoundary } from './components/PanelBoundary.tsx';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
 
 export function App() {
+  const { t } = useTranslation();
   return (
     <div className="app">
       <header className="app__header">
         <h1>mnist-lab</h1>
         <LanguageSwitch />
-        <p className="tagline">Watch a small network learn handwritten digits, and see what the learning rate changes.</p>
-        <PanelBoundary title="Backend">
+        <p className="tagline">{t('app.tagline')}</p>
+        <PanelBoundary title={t('app.panels.backend')}>
           <BackendLine />
         </PanelBoundary>
       </header>
       <main className="app__main">
-        <PanelBoundary title="Settings">
+        <PanelBoundary title={t('app.panels.settings')}>
           <Controls />
         </PanelBoundary>
         <div className="app__results">
-          <PanelBoundary title="Training">
+          <PanelBoundary title={t('app.panels.training')}>
             <section className="panel status" aria-labelledby="status-heading">
-              <h2 id="status-heading">Training</h2>
+              <h2 id="status-heading">{t('app.panels.training')}</h2>
               <ProgressPanel />
               <EpochSummary />
               <RunMessage />
             </section>
           </PanelBoundary>
-          <PanelBoundary title="Loss">
+          <PanelBoundary title={t('app.panels.loss')}>
             <LossChart />
           </PanelBoundary>
-          <PanelBoundary title="Find a learning rate">
+          <PanelBoundary title={t('app.panels.range')}>
             <RangeTestPanel />
           </PanelBoundary>
-          <PanelBoundary title="Race learning rates">
+          <PanelBoundary title={t('app.panels.race')}>
             <RacePanel />
           </PanelBoundary>
-          <PanelBoundary title="Run history">
+          <PanelBoundary title={t('app.panels.history')}>
             <HistoryPanel />
           </PanelBoundary>
-          <PanelBoundary title="Evaluation">
+          <PanelBoundary title={t('app.panels.evaluation')}>
             <EvaluationPanels />
           </PanelBoundary>
           <div className="app__pair">
-            <PanelBoundary title="Draw a digit">
+            <PanelBoundary title={t('app.panels.draw')}>
               <DrawPanel />
             </PanelBoundary>
-            <PanelBoundary title="Saved models">
+            <PanelBoundary title={t('app.panels.models')}>
               <ModelsPanel />
             </PanelBoundary>
           </div>

@@ -4,7 +4,8 @@
  * it as a file and upload such a file back. Where the browser cannot store
  * anything, the panel says so and offers the file instead.
  */
-import { architectureOf, describeWithCount } from '../../model/architecture.ts';
+import { architectureOf } from '../../model/architecture.ts';
+import { networkText } from '../networkWords.ts';
 import { useEffect, useId, useState } from 'react';
 import { MAX_NAME } from '../../shared/validate.ts';
 import * as models from '../modelActions.ts';
@@ -25,7 +26,7 @@ function SavedModelItem({ m, busy }: { m: ModelSummary; busy: boolean }) {
         <strong className="models__name">{m.name}</strong>
         <span className="muted">
           {' '}
-          · {describeWithCount(m.arch)} · {dateTime(m.savedAt)} · {count(m.metrics.epochsTrained)} epoch{m.metrics.epochsTrained === 1 ? '' : 's'}
+          · {networkText(m.arch)} · {dateTime(m.savedAt)} · {count(m.metrics.epochsTrained)} epoch{m.metrics.epochsTrained === 1 ? '' : 's'}
           {test !== undefined ? (
             <>
               {' '}
@@ -71,7 +72,7 @@ export function ModelsPanel() {
         {model ? (
           <>
             Current model: <strong className="models__name">{model.name}</strong> ({model.source === 'trained' ? 'trained here' : 'loaded'}) ·{' '}
-            {describeWithCount(architectureOf(model.settings))}
+            {networkText(architectureOf(model.settings))}
             {model.metrics.testAccuracy !== undefined ? (
               <>
                 {' '}

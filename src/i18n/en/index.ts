@@ -3,10 +3,18 @@
  * against (pt-BR/index.ts), one file per part of the page. Add a part by
  * adding its file here and in pt-BR.
  */
+import app from './app.ts';
 import common from './common.ts';
 import compare from './compare.ts';
 import controls from './controls.ts';
+import draw from './draw.ts';
+import evaluation from './eval.ts';
+import loss from './loss.ts';
 import race from './race.ts';
+import raceView from './raceView.ts';
+import range from './range.ts';
 import settings from './settings.ts';
+import status from './status.ts';
+import tuning from './tuning.ts';
 
-export const en = { common, compare, controls, race, settings } as const;
+export const en = { app, common, compare, controls, draw, eval: evaluation, loss, race, raceView, range, settings, status, tuning } as const;
