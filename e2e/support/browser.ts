@@ -136,12 +136,16 @@ export interface LossPointCounts {
   validation: number;
 }
 
-const CHART_NAME = /Loss curves: (\d+) training points, (\d+) validation points/;
+/** The loss chart's name: "Loss curves: 1,240 training points, 1 validation point" (counts grouped as English writes them). */
+const CHART_NAME = /Loss curves: ([\d,]+) training points?, ([\d,]+) validation points?/;
 
 /** The race chart's name: "Race: 4 runs, 120 training points, 4 validation points". */
-const RACE_CHART_NAME = /^Race: (\d+) runs?, (\d+) training points, (\d+) validation points$/;
+const RACE_CHART_NAME = /^Race: ([\d,]+) runs?, ([\d,]+) training points?, ([\d,]+) validation points?$/;
 /** The range test chart's name: "Range test: loss against learning rate, 187 points". */
-const RANGE_CHART_NAME = /^Range test: loss against learning rate, (\d+) points$/;
+const RANGE_CHART_NAME = /^Range test: loss against learning rate, ([\d,]+) points?$/;
+
+/** A count as English writes it, "1,240", as a number. */
+const countIn = (text: string): number => Number(text.replaceAll(',', ''));
 
 export interface RaceChartCounts {
   runs: number;
@@ -172,7 +176,7 @@ export interface RaceResultRow {
 function namedCounts(what: string, pattern: RegExp, name: string | null): number[] {
   const m = pattern.exec(name ?? '');
   if (!m) throw new Error(`${what} name not understood: ${name}`);
-  return m.slice(1).map(Number);
+  return m.slice(1).map(countIn);
 }
 
 /**
@@ -434,7 +438,7 @@ export class LabPage {
     const snapshot = await this.lossChart.first().ariaSnapshot({ timeout: 5_000 });
     const m = CHART_NAME.exec(snapshot);
     if (!m) throw new Error(`loss chart name not understood: ${snapshot}`);
-    return { training: Number(m[1]), validation: Number(m[2]) };
+    return { training: countIn(m[1]), validation: countIn(m[2]) };
   }
 
   /** The loss chart's accessible name, e.g. "Loss curves: 40 training points, 0 validation points, 1 learning-rate change". */
