@@ -60,6 +60,8 @@ export interface OpenOptions {
   baseUrl?: string;
   /** Runs in the page before its own scripts, on every load (e.g. to take IndexedDB away). */
   initScript?: () => void;
+  /** What shows the page is ready; the English Train button by default (a page in another language passes its own). */
+  readyWhen?: (page: Page) => Locator;
 }
 
 /**
@@ -67,7 +69,7 @@ export interface OpenOptions {
  * browser with animations off, and waits for the settings form. The e2e
  * tests pass the URL their global setup provides; the default is its port.
  */
-export async function openLab(query = '', { baseUrl = `http://127.0.0.1:${E2E_PORT}/`, initScript }: OpenOptions = {}): Promise<OpenLab> {
+export async function openLab(query = '', { baseUrl = `http://127.0.0.1:${E2E_PORT}/`, initScript, readyWhen }: OpenOptions = {}): Promise<OpenLab> {
   const browser = await launchBrowser();
   try {
     const context = await browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1280, height: 900 } });
@@ -76,7 +78,7 @@ export async function openLab(query = '', { baseUrl = `http://127.0.0.1:${E2E_PO
     const issues = collectIssues(page);
     await page.goto(new URL(query, baseUrl).href);
     const lab = new LabPage(page);
-    await lab.trainButton.waitFor({ state: 'visible', timeout: 30_000 });
+    await (readyWhen?.(page) ?? lab.trainButton).waitFor({ state: 'visible', timeout: 30_000 });
     return { browser, page, lab, issues, close: () => browser.close() };
   } catch (err) {
     await browser.close();

@@ -7,6 +7,7 @@
 import { memo, useDeferredValue, useMemo } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { chartLegend } from '../chart/ChartLegend.tsx';
 import { DataTable } from '../chart/DataTable.tsx';
 import { decimate } from '../chart/decimate.ts';
 import { count, loss3, num, settingNumber } from '../format.ts';
@@ -175,7 +176,7 @@ const LossPlot = memo(function LossPlot({ train, validation, epochs, markers, mo
           formatter={(v) => (typeof v === 'number' ? num(v, 4) : String(v))}
           labelFormatter={(x) => t('loss.tooltipEpoch', { epoch: num(Number(x), 2) })}
         />
-        <Legend verticalAlign="top" height={28} />
+        <Legend verticalAlign="top" height={28} content={chartLegend} />
         <Line data={train} dataKey="y" name={t('loss.trainingSeries')} stroke={TRAIN_COLOUR} dot={false} strokeWidth={1.5} isAnimationActive={false} />
         {markers.map((m, i) => (
           <ReferenceLine

@@ -7,6 +7,7 @@
 import { useMemo, useDeferredValue } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, ComposedChart, LabelList, Legend, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
+import { chartLegend } from '../../chart/ChartLegend.tsx';
 import { useLab } from '../../store/index.ts';
 import { accuracyDomain, accuracyPoints, accuracyTicks, epochTicks } from './accuracySeries.ts';
 import { count, pct } from '../../format.ts';
@@ -69,7 +70,7 @@ export function AccuracyChart() {
             formatter={(v) => (typeof v === 'number' ? pct2(v) : String(v))}
             labelFormatter={(x) => t('eval.accuracy.tooltipEpoch', { epoch: count(Number(x)) })}
           />
-          <Legend verticalAlign="top" height={28} />
+          <Legend verticalAlign="top" height={28} content={chartLegend} />
           <Line
             data={validation}
             dataKey="y"
@@ -86,6 +87,7 @@ export function AccuracyChart() {
               name={t('eval.accuracy.testSeries', { accuracy: pct2(testPoints[0].y) })}
               fill={TEST_COLOUR}
               shape="diamond"
+              legendType="diamond"
               isAnimationActive={false}
             >
               <LabelList dataKey="label" position="right" offset={10} fill={TEST_COLOUR} />

@@ -9,6 +9,7 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Scatter, XAxis, YAxis } from 'recharts';
+import { chartLegend } from '../../chart/ChartLegend.tsx';
 import { DataTable } from '../../chart/DataTable.tsx';
 import { NOT_AVAILABLE, count, loss3, num } from '../../format.ts';
 import { useLab } from '../../store/index.ts';
@@ -88,7 +89,7 @@ export function RaceChart() {
               tickFormatter={lossTick}
               label={{ value: t('raceView.chart.lossAxis'), angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }}
             />
-            <Legend verticalAlign="top" height={28} />
+            <Legend verticalAlign="top" height={28} content={chartLegend} />
             {series.map((s, i) => {
               const look = runStyle(i);
               const name = names[i];
