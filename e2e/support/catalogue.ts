@@ -36,14 +36,14 @@ function splits(t: string, sep: string): [string, string][] {
   return out;
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A piece of a value as a regex: literal text exact (spaces loose), each `{{x}}` a lazy capture. */
 function matcher(piece: string): Matcher | null {
   const trimmed = piece.replace(EDGES, '');
   // A lone "{{x}}" would only send the text round again; a value such as "{{lead}}: {{reason}}." is kept, its parts checked in turn.
   if (trimmed.replace(/\{\{[^}]+\}\}/g, '').trim() === '') return null;
-  const parts = trimmed.split(/\{\{[^}]+\}\}/g).map((lit) => escape(lit).replace(/\s+/g, '\\s+'));
+  const parts = trimmed.split(/\{\{[^}]+\}\}/g).map((lit) => escapeRegex(lit).replace(/\s+/g, '\\s+'));
   return { source: piece, regex: new RegExp(`^${parts.join('(.+?)')}$`, 'su') };
 }
 
