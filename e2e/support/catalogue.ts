@@ -75,10 +75,13 @@ export function catalogueChecker(catalogue: unknown, properNouns: readonly strin
     if (cached !== undefined) return cached;
     memo.set(key, false); // a value that refers back to itself is not a proof
     const ok =
-      matchers.some((m) => {
-        const hit = m.regex.exec(t);
-        return hit !== null && hit.slice(1).every((capture) => known(capture, depth + 1));
-      }) || SEPARATORS.some((sep) => splits(t, sep).some(([head, tail]) => known(head, depth + 1) && known(tail, depth + 1)));
+      matchers.some(
+        (m) =>
+          m.regex
+            .exec(t)
+            ?.slice(1)
+            .every((capture) => known(capture, depth + 1)) ?? false,
+      ) || SEPARATORS.some((sep) => splits(t, sep).some(([head, tail]) => known(head, depth + 1) && known(tail, depth + 1)));
     memo.set(key, ok);
     return ok;
   }
