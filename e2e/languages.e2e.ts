@@ -154,6 +154,16 @@ describe('the page in Brazilian Portuguese', () => {
     // A 1 in a few points: each point re-renders the preview, and the stroke's shape does not matter here.
     await draw(page, [line({ x: 0.52, y: 0.15 }, { x: 0.48, y: 0.85 }, 6)]);
     await page.getByText(/^Previsão: \d \(\d+ %\)$/).waitFor({ state: 'visible', timeout: 20_000 });
+    // recharts' keyboard layer adds an unnamed focus stop (svg[role=application]) inside each named chart; the charts turn it off.
+    const unnamed = await page.evaluate((parts) => {
+      const inParts = (sel: string) => parts.flatMap((p) => Array.from(document.querySelectorAll(`${p} ${sel}`)));
+      return {
+        focusStops: inParts('svg[role="application"], svg[tabindex]').length,
+        images: inParts('[role="img"]').filter((el) => !el.getAttribute('aria-label')?.trim()).length,
+      };
+    }, WALKED_PARTS);
+    expect(unnamed, 'focus stops inside the charts, and images without a name').toEqual({ focusStops: 0, images: 0 });
+
     const pt = await leftovers(page);
     expect(pt.seen, 'texts the walk read (a walk that reads nothing proves nothing)').toBeGreaterThan(300);
     expect(pt.foreign, `English (or other text not in the pt-BR catalogue) on the page:\n${pt.foreign.join('\n')}`).toEqual([]);
