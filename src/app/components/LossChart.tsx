@@ -152,7 +152,7 @@ const LossPlot = memo(function LossPlot({ train, validation, epochs, markers, mo
   const { t } = useTranslation();
   return (
     <ResponsiveContainer width="100%" height={320}>
-      {/* No accessibility layer: its focusable, unnamed svg sits inside the named image; the table above carries the numbers. */}
+      {/* No accessibility layer: its focusable, unnamed svg sits inside the named image; LossTable carries the numbers. */}
       <ComposedChart margin={{ top: 8, right: 24, bottom: 24, left: 8 }} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" stroke="#d0d4dc" />
         <XAxis
