@@ -66,6 +66,8 @@ export interface OpenOptions {
    * for nothing; the offline test turns it on.
    */
   serviceWorkers?: boolean;
+  /** What shows the page is ready; the English Train button by default (a page in another language passes its own). */
+  readyWhen?: (page: Page) => Locator;
 }
 
 /**
@@ -75,7 +77,7 @@ export interface OpenOptions {
  */
 export async function openLab(
   query = '',
-  { baseUrl = `http://127.0.0.1:${E2E_PORT}/`, initScript, serviceWorkers = false }: OpenOptions = {},
+  { baseUrl = `http://127.0.0.1:${E2E_PORT}/`, initScript, readyWhen, serviceWorkers = false }: OpenOptions = {},
 ): Promise<OpenLab> {
   const browser = await launchBrowser();
   try {
@@ -89,7 +91,7 @@ export async function openLab(
     const issues = collectIssues(page);
     await page.goto(new URL(query, baseUrl).href);
     const lab = new LabPage(page);
-    await lab.trainButton.waitFor({ state: 'visible', timeout: 30_000 });
+    await (readyWhen?.(page) ?? lab.trainButton).waitFor({ state: 'visible', timeout: 30_000 });
     return { browser, page, lab, issues, close: () => browser.close() };
   } catch (err) {
     await browser.close();
@@ -149,12 +151,16 @@ export interface LossPointCounts {
   validation: number;
 }
 
-const CHART_NAME = /Loss curves: (\d+) training points, (\d+) validation points/;
+/** The loss chart's name: "Loss curves: 1,240 training points, 1 validation point" (counts grouped as English writes them). */
+const CHART_NAME = /Loss curves: ([\d,]+) training points?, ([\d,]+) validation points?/;
 
 /** The race chart's name: "Race: 4 runs, 120 training points, 4 validation points". */
-const RACE_CHART_NAME = /^Race: (\d+) runs?, (\d+) training points, (\d+) validation points$/;
+const RACE_CHART_NAME = /^Race: ([\d,]+) runs?, ([\d,]+) training points?, ([\d,]+) validation points?$/;
 /** The range test chart's name: "Range test: loss against learning rate, 187 points". */
-const RANGE_CHART_NAME = /^Range test: loss against learning rate, (\d+) points$/;
+const RANGE_CHART_NAME = /^Range test: loss against learning rate, ([\d,]+) points?$/;
+
+/** A count as English writes it, "1,240", as a number. */
+const countIn = (text: string): number => Number(text.replaceAll(',', ''));
 
 export interface RaceChartCounts {
   runs: number;
@@ -185,7 +191,7 @@ export interface RaceResultRow {
 function namedCounts(what: string, pattern: RegExp, name: string | null): number[] {
   const m = pattern.exec(name ?? '');
   if (!m) throw new Error(`${what} name not understood: ${name}`);
-  return m.slice(1).map(Number);
+  return m.slice(1).map(countIn);
 }
 
 /**
@@ -447,7 +453,7 @@ export class LabPage {
     const snapshot = await this.lossChart.first().ariaSnapshot({ timeout: 5_000 });
     const m = CHART_NAME.exec(snapshot);
     if (!m) throw new Error(`loss chart name not understood: ${snapshot}`);
-    return { training: Number(m[1]), validation: Number(m[2]) };
+    return { training: countIn(m[1]), validation: countIn(m[2]) };
   }
 
   /** The loss chart's accessible name, e.g. "Loss curves: 40 training points, 0 validation points, 1 learning-rate change". */

@@ -3,6 +3,7 @@
  * Each panel has its own error boundary: one that fails says so and offers
  * Try again, and the rest of the page keeps working.
  */
+import { useTranslation } from 'react-i18next';
 import { Controls } from './components/Controls.tsx';
 import { LossChart } from './components/LossChart.tsx';
 import { BackendLine, EpochSummary, ProgressPanel, RunMessage } from './components/RunStatus.tsx';
@@ -19,54 +20,55 @@ import { CopyLink } from './link/CopyLink.tsx';
 import { LinkNotices } from './link/LinkNotices.tsx';
 
 export function App() {
+  const { t } = useTranslation();
   return (
     <div className="app">
       <header className="app__header">
         <h1>mnist-lab</h1>
         <LanguageSwitch />
         <CopyLink />
-        <p className="tagline">Watch a small network learn handwritten digits, and see what the learning rate changes.</p>
-        <PanelBoundary title="Backend">
+        <p className="tagline">{t('app.tagline')}</p>
+        <PanelBoundary title={t('app.panels.backend')}>
           <BackendLine />
         </PanelBoundary>
-        <PanelBoundary title="Offline">
+        <PanelBoundary title={t('app.panels.offline')}>
           <OfflineStatus />
         </PanelBoundary>
       </header>
       <LinkNotices />
       <main className="app__main">
-        <PanelBoundary title="Settings" panel="settings">
+        <PanelBoundary title={t('app.panels.settings')} panel="settings">
           <Controls />
         </PanelBoundary>
         <div className="app__results">
-          <PanelBoundary title="Training" panel="training">
+          <PanelBoundary title={t('app.panels.training')} panel="training">
             <section className="panel status" aria-labelledby="status-heading">
-              <h2 id="status-heading">Training</h2>
+              <h2 id="status-heading">{t('app.panels.training')}</h2>
               <ProgressPanel />
               <EpochSummary />
               <RunMessage />
             </section>
           </PanelBoundary>
-          <PanelBoundary title="Loss" panel="loss">
+          <PanelBoundary title={t('app.panels.loss')} panel="loss">
             <LossChart />
           </PanelBoundary>
-          <PanelBoundary title="Find a learning rate" panel="range">
+          <PanelBoundary title={t('app.panels.range')} panel="range">
             <RangeTestPanel />
           </PanelBoundary>
-          <PanelBoundary title="Race learning rates" panel="race">
+          <PanelBoundary title={t('app.panels.race')} panel="race">
             <RacePanel />
           </PanelBoundary>
-          <PanelBoundary title="Run history" panel="history">
+          <PanelBoundary title={t('app.panels.history')} panel="history">
             <HistoryPanel />
           </PanelBoundary>
-          <PanelBoundary title="Evaluation" panel="evaluation">
+          <PanelBoundary title={t('app.panels.evaluation')} panel="evaluation">
             <EvaluationPanels />
           </PanelBoundary>
           <div className="app__pair">
-            <PanelBoundary title="Draw a digit" panel="draw">
+            <PanelBoundary title={t('app.panels.draw')} panel="draw">
               <DrawPanel />
             </PanelBoundary>
-            <PanelBoundary title="Saved models" panel="models">
+            <PanelBoundary title={t('app.panels.models')} panel="models">
               <ModelsPanel />
             </PanelBoundary>
           </div>

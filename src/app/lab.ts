@@ -122,13 +122,7 @@ export function predictDrawing(): void {
   void trainer.predict(result.centred.slice()).then((reply) => {
     // A newer drawing may have been sent meanwhile; only the latest answer counts.
     if (useLab.getState().prediction?.requestId !== requestId) return;
-    useLab
-      .getState()
-      .setPrediction(
-        reply?.probs
-          ? { requestId, probs: reply.probs }
-          : { requestId, probs: null, message: 'There is no network to ask yet: train one, or load a saved model.' },
-      );
+    useLab.getState().setPrediction(reply?.probs ? { requestId, probs: reply.probs } : { requestId, probs: null, noModel: true });
   });
 }
 

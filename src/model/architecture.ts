@@ -51,11 +51,7 @@ export function paramCount(arch: Architecture): number {
   return paramShapes(arch).reduce((n, s) => n + s.reduce((a, b) => a * b, 1), 0);
 }
 
+/** The widths from input to output, "784 → 128 → 64 → 10"; the page adds the parameter count in its language (app/networkWords.ts). */
 export function describe(arch: Architecture): string {
   return arch.sizes.join(' → ');
-}
-
-/** "784 → 128 → 64 → 10 · 109,386 parameters": how the page names a network. */
-export function describeWithCount(arch: Architecture): string {
-  return `${describe(arch)} · ${paramCount(arch).toLocaleString('en-US')} parameters`;
 }

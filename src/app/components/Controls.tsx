@@ -7,7 +7,8 @@
  */
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { architectureOf, describeWithCount } from '../../model/architecture.ts';
+import { architectureOf } from '../../model/architecture.ts';
+import { networkText } from '../networkWords.ts';
 import type { OptimizerKind } from '../../shared/optimizer.ts';
 import { OPTIMIZER_KINDS } from '../../shared/optimizer.ts';
 import type { SettingField, SettingKey } from '../../shared/settings.ts';
@@ -85,7 +86,7 @@ export function Controls() {
         {settings ? (
           <>
             <p className="network-line">
-              {t('controls.network')} <strong>{describeWithCount(architectureOf(settings))}</strong>
+              {t('controls.network')} <strong>{networkText(architectureOf(settings))}</strong>
             </p>
             <p className="effective-step">
               {stepSummary(settings)}
@@ -99,11 +100,11 @@ export function Controls() {
           </button>
           {phase === 'paused' ? (
             <button type="button" onClick={lab.resume}>
-              Resume
+              {t('controls.resume')}
             </button>
           ) : (
             <button type="button" onClick={lab.pause} disabled={!active || phase === 'loading-data'}>
-              Pause
+              {t('controls.pause')}
             </button>
           )}
           <button type="button" onClick={lab.stop} disabled={!active}>

@@ -5,8 +5,14 @@
  * number of points so each render costs the same late in a run as early.
  */
 import { memo, useDeferredValue, useMemo } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { chartLegend } from '../chart/ChartLegend.tsx';
+import { DataTable } from '../chart/DataTable.tsx';
 import { decimate } from '../chart/decimate.ts';
+import { count, loss3, num, settingNumber } from '../format.ts';
+import { i18n } from '../../i18n/index.ts';
+import type { EpochResult } from '../../worker/protocol.ts';
 import type { RunState } from '../store/runSlice.ts';
 import { useLab } from '../store/index.ts';
 
@@ -17,6 +23,7 @@ const VALIDATION_COLOUR = '#D55E00';
 const NO_MARKERS: RunState['markers'] = [];
 
 export function LossChart() {
+  const { t } = useTranslation();
   const run = useLab((s) => s.run);
   const logLoss = useLab((s) => s.logLoss);
   const setLogLoss = useLab((s) => s.setLogLoss);
@@ -43,19 +50,23 @@ export function LossChart() {
   const last = liveEpochs?.at(-1);
   const liveBest = useMemo(() => lowestValidation((liveEpochs ?? []).map((e) => ({ x: e.epoch, y: e.validation.loss }))), [liveEpochs]);
 
+  const points = {
+    training: t('loss.trainingPoints', { count: nTrain, n: count(nTrain) }),
+    validation: t('loss.validationPoints', { count: validation.length, n: count(validation.length) }),
+  };
+  const name = markers.length
+    ? t('loss.nameWithMarkers', { ...points, markers: t('loss.markers', { count: markers.length, n: count(markers.length) }) })
+    : t('loss.name', points);
+
   return (
     <section className="panel chart" aria-labelledby="loss-heading">
       <div className="panel__head">
-        <h2 id="loss-heading">Loss</h2>
+        <h2 id="loss-heading">{t('loss.heading')}</h2>
         <label className="toggle">
-          <input type="checkbox" checked={logLoss} onChange={(e) => setLogLoss(e.target.checked)} /> Log-scale loss
+          <input type="checkbox" checked={logLoss} onChange={(e) => setLogLoss(e.target.checked)} /> {t('loss.logScale')}
         </label>
       </div>
-      <div
-        role="img"
-        aria-label={`Loss curves: ${nTrain} training points, ${validation.length} validation points${markers.length ? `, ${markers.length} learning-rate change${markers.length === 1 ? '' : 's'}` : ''}`}
-        className="chart__area"
-      >
+      <div role="img" aria-label={name} className="chart__area">
         <LossPlot
           train={train}
           validation={validation}
@@ -66,16 +77,51 @@ export function LossChart() {
           bestEpoch={best && validation.length > 1 ? best.x : null}
         />
       </div>
+      <LossTable epochs={epochResults ?? []} markers={markers} momentum={run?.settings.momentum} />
       {last ? (
         <p className="loss-gap">
-          Epoch {last.epoch}: training loss {last.trainLoss.toFixed(4)} · validation loss {last.validation.loss.toFixed(4)} · gap{' '}
-          <strong>{(last.validation.loss - last.trainLoss).toFixed(4)}</strong> nats
-          {liveBest && liveEpochs!.length > 1 ? ` · lowest validation loss ${liveBest.y.toFixed(4)} at epoch ${liveBest.x}` : ''}
-          {liveBest && last.epoch - liveBest.x >= 2 ? ': the network is fitting the training images, not digits (overfitting)' : ''}
+          <Trans
+            i18nKey="loss.gap"
+            values={{
+              epoch: count(last.epoch),
+              trainLoss: num(last.trainLoss, 4),
+              validationLoss: num(last.validation.loss, 4),
+              gap: num(last.validation.loss - last.trainLoss, 4),
+            }}
+            components={{ b: <strong /> }}
+          />
+          {liveBest && liveEpochs!.length > 1 ? t('loss.gapLowest', { loss: num(liveBest.y, 4), epoch: count(liveBest.x) }) : ''}
+          {liveBest && last.epoch - liveBest.x >= 2 ? t('loss.overfitting') : ''}
         </p>
       ) : null}
     </section>
   );
+}
+
+/** The chart's numbers for a screen reader: each epoch's mean training loss and validation loss, and where the learning rate changed. */
+function LossTable({ epochs, markers, momentum }: { epochs: readonly EpochResult[]; markers: RunState['markers']; momentum: number | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <DataTable
+        caption={t('loss.table.caption')}
+        columns={[t('loss.table.epoch'), t('loss.table.training'), t('loss.table.validation')]}
+        rows={epochs.map((e) => [count(e.epoch), loss3(e.trainLoss), loss3(e.validation.loss)])}
+      />
+      {markers.length ? (
+        <p className="sr-only">
+          {t('loss.table.changes')}: {markers.map((m) => t('loss.table.change', { epoch: num(m.epoch, 2), what: markerText(m, momentum) })).join('; ')}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** "lr 0.05", or "lr 0.05, μ 0.9" where momentum changed too. */
+function markerText(m: RunState['markers'][number], momentum: number | undefined): string {
+  return m.momentum !== momentum
+    ? i18n.t('loss.markerMomentum', { learningRate: settingNumber(m.learningRate), momentum: settingNumber(m.momentum) })
+    : i18n.t('loss.marker', { learningRate: settingNumber(m.learningRate) });
 }
 
 interface PlotProps {
@@ -103,9 +149,11 @@ type Point = { x: number; y: number };
  * trained (the chart and the line under it stood still for epochs at a time).
  */
 const LossPlot = memo(function LossPlot({ train, validation, epochs, markers, momentum, logLoss, bestEpoch }: PlotProps) {
+  const { t } = useTranslation();
   return (
     <ResponsiveContainer width="100%" height={320}>
-      <ComposedChart margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
+      {/* No accessibility layer: its focusable, unnamed svg sits inside the named image; LossTable carries the numbers. */}
+      <ComposedChart margin={{ top: 8, right: 24, bottom: 24, left: 8 }} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" stroke="#d0d4dc" />
         <XAxis
           type="number"
@@ -113,7 +161,7 @@ const LossPlot = memo(function LossPlot({ train, validation, epochs, markers, mo
           domain={[0, epochs]}
           allowDecimals={false}
           tickCount={Math.min(epochs, 10) + 1}
-          label={{ value: 'Epoch', position: 'insideBottom', offset: -12 }}
+          label={{ value: t('loss.epochAxis'), position: 'insideBottom', offset: -12 }}
         />
         <YAxis
           type="number"
@@ -121,12 +169,15 @@ const LossPlot = memo(function LossPlot({ train, validation, epochs, markers, mo
           scale={logLoss ? 'log' : 'linear'}
           domain={logLoss ? ['auto', 'auto'] : [0, 'auto']}
           allowDataOverflow={logLoss}
-          tickFormatter={(v: number) => (v >= 10 ? v.toFixed(0) : v.toPrecision(2))}
-          label={{ value: 'Loss (NLL, nats)', angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }}
+          tickFormatter={(v: number) => (v >= 10 ? num(v, 0) : num(Number(v.toPrecision(2))))}
+          label={{ value: t('loss.lossAxis'), angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }}
         />
-        <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(4) : String(v))} labelFormatter={(x) => `epoch ${Number(x).toFixed(2)}`} />
-        <Legend verticalAlign="top" height={28} />
-        <Line data={train} dataKey="y" name="Training loss (per batch group)" stroke={TRAIN_COLOUR} dot={false} strokeWidth={1.5} isAnimationActive={false} />
+        <Tooltip
+          formatter={(v) => (typeof v === 'number' ? num(v, 4) : String(v))}
+          labelFormatter={(x) => t('loss.tooltipEpoch', { epoch: num(Number(x), 2) })}
+        />
+        <Legend verticalAlign="top" height={28} content={chartLegend} />
+        <Line data={train} dataKey="y" name={t('loss.trainingSeries')} stroke={TRAIN_COLOUR} dot={false} strokeWidth={1.5} isAnimationActive={false} />
         {markers.map((m, i) => (
           <ReferenceLine
             key={i}
@@ -134,7 +185,7 @@ const LossPlot = memo(function LossPlot({ train, validation, epochs, markers, mo
             stroke="#6b5b00"
             strokeDasharray="4 3"
             label={{
-              value: `lr ${m.learningRate}${m.momentum !== momentum ? `, μ ${m.momentum}` : ''}`,
+              value: markerText(m, momentum),
               position: 'insideTopRight',
               fill: '#6b5b00',
               fontSize: 12,
@@ -146,13 +197,13 @@ const LossPlot = memo(function LossPlot({ train, validation, epochs, markers, mo
             x={bestEpoch}
             stroke={VALIDATION_COLOUR}
             strokeDasharray="2 4"
-            label={{ value: `lowest validation loss (epoch ${bestEpoch})`, position: 'insideTopLeft', fill: '#8a3c00', fontSize: 12 }}
+            label={{ value: t('loss.lowest', { epoch: count(bestEpoch) }), position: 'insideTopLeft', fill: '#8a3c00', fontSize: 12 }}
           />
         ) : null}
         <Line
           data={validation}
           dataKey="y"
-          name="Validation loss (per epoch)"
+          name={t('loss.validationSeries')}
           stroke={VALIDATION_COLOUR}
           strokeWidth={2.5}
           dot={{ r: 4 }}

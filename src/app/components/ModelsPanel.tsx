@@ -9,7 +9,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_NAME } from '../../shared/validate.ts';
 import * as models from '../modelActions.ts';
-import { networkText } from '../modelWords.ts';
+import { networkText } from '../networkWords.ts';
 import type { ModelSummary } from '../models/modelDb.ts';
 import { count, dateTime, pct } from '../format.ts';
 import { modelsNotKept } from '../storage/failure.ts';

@@ -10,6 +10,8 @@
  */
 import { Component, Fragment } from 'react';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../../i18n/index.ts';
 import { withReason } from '../format.ts';
 import type { PanelId } from '../panels.ts';
 import { useLab } from '../store/index.ts';
@@ -54,7 +56,7 @@ export class Boundary extends Component<BoundaryProps, BoundaryState> {
  */
 export function failureReason(error: Error): string {
   const m = error.message.replace(/; visit https:\/\/react\.dev\/\S*.*$/s, '').trim();
-  return m.length > 200 ? `${m.slice(0, 200)}…` : m || 'an unexpected error';
+  return m.length > 200 ? `${m.slice(0, 200)}…` : m || i18n.t('app.failure.unexpected');
 }
 
 function recoverThenRetry(recover: Recovery, retry: () => void): void {
@@ -65,15 +67,16 @@ function recoverThenRetry(recover: Recovery, retry: () => void): void {
 
 /** What a failed panel shows: its title, what failed, Try again, and the panel's own way out if it has one. */
 export function PanelFailure({ title, error, retry, recover }: { title: string; error: Error; retry(): void; recover?: Recovery }) {
+  const { t } = useTranslation();
   return (
     <section className="panel panel--failed" aria-label={title}>
       <h2>{title}</h2>
       <p role="alert" className="message message--error">
-        {withReason('This panel failed', failureReason(error))} The rest of the page still works.
+        {withReason(t('app.failure.panel'), failureReason(error))} {t('app.failure.rest')}
       </p>
       <div className="panel__actions">
         <button type="button" onClick={retry}>
-          Try again
+          {t('app.failure.tryAgain')}
         </button>
         {recover ? (
           <button type="button" onClick={() => recoverThenRetry(recover, retry)}>
@@ -94,10 +97,11 @@ export function PanelBoundary({ title, panel, recover, children }: { title: stri
 
 /** What a failed list item shows: what it is, what failed, and its way out. */
 export function ItemFailure({ what, error, recover }: { what: string; error: Error; recover: Recovery }) {
+  const { t } = useTranslation();
   return (
     <li className="item--failed">
       <span role="alert" className="message message--error">
-        {withReason(`${what} cannot be shown`, failureReason(error))}
+        {withReason(t('app.failure.item', { what }), failureReason(error))}
       </span>
       <button type="button" onClick={() => void recover.run()}>
         {recover.label}

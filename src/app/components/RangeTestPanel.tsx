@@ -5,6 +5,7 @@
  * suggestion uses fast.ai's "valley" rule; steepest descent is marked too.
  */
 import { useMemo } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { RANGE_TEST } from '../../train/rangeTest.ts';
 import { smoothEma } from '../../train/smoothing.ts';
@@ -12,13 +13,30 @@ import * as lab from '../lab.ts';
 import { useLab, workerBusy } from '../store/index.ts';
 import { roundRate } from './LearningRateSlider.tsx';
 import { settingText } from '../../shared/settings.ts';
-import { readOptions } from '../format.ts';
 import { rangeResultText } from '../runWords.ts';
 import { problemText } from '../workerWords.ts';
+import { DataTable } from '../chart/DataTable.tsx';
+import { count, decimalMark, num, readOptions, settingNumber } from '../format.ts';
 
-const fmtLr = (v: number) => (v >= 0.01 ? String(roundRate(v)) : v.toExponential(0));
+/** A learning rate as the panel shows it: two significant digits ("0.12", "0,12"), or "5e-3" below 0.01. */
+const fmtLr = (v: number) => (v >= 0.01 ? settingNumber(roundRate(v)) : v.toExponential(0));
+
+const DECADES = [1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1, 10];
+
+/** The smoothed loss at the point nearest each power of ten (on the log axis), for the table; decades the sweep never reached are left out. */
+export function lossAtDecades(data: readonly { lr: number; loss: number }[]): { lr: number; loss: number }[] {
+  if (data.length === 0) return [];
+  const lo = data[0].lr;
+  const hi = data[data.length - 1].lr;
+  return DECADES.filter((d) => d >= lo / Math.SQRT2 && d <= hi * Math.SQRT2).map((d) => {
+    let best = data[0];
+    for (const p of data) if (Math.abs(Math.log10(p.lr / d)) < Math.abs(Math.log10(best.lr / d))) best = p;
+    return best;
+  });
+}
 
 export function RangeTestPanel() {
+  const { t } = useTranslation();
   const rt = useLab((s) => s.rangeTest);
   const valid = useLab((s) => !!s.settings);
   const training = useLab((s) => !!s.run && s.run.phase !== 'done');
@@ -41,21 +59,18 @@ export function RangeTestPanel() {
   return (
     <section className="panel range" aria-labelledby="range-heading">
       <div className="panel__head">
-        <h2 id="range-heading">Find a learning rate</h2>
+        <h2 id="range-heading">{t('range.heading')}</h2>
         <button type="button" onClick={running ? lab.stop : lab.startRangeTest} disabled={!running && (!valid || busy)}>
-          {running ? 'Stop the range test' : 'Run the range test'}
+          {running ? t('range.stop') : t('range.run')}
         </button>
       </div>
-      <p className="muted">
-        The range test trains from the same starting weights while the learning rate grows from 10⁻⁶ to 10, one batch at a time. Too small and the loss does not
-        move; in the right range it falls fast; too large and it explodes. A good learning rate sits where the loss is still falling steeply, before the bottom.
-        Your trained model is not touched.
-      </p>
+      <p className="muted">{t('range.explain')}</p>
       {rt ? (
         <>
-          <div role="img" aria-label={`Range test: loss against learning rate, ${rt.points.length} points`}>
+          <div role="img" aria-label={t('range.name', { count: rt.points.length, n: count(rt.points.length) })}>
             <ResponsiveContainer width="100%" height={240}>
-              <LineChart data={data} margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
+              {/* No accessibility layer: its focusable, unnamed svg sits inside the named image; the table below carries the numbers. */}
+              <LineChart data={data} margin={{ top: 8, right: 24, bottom: 24, left: 8 }} accessibilityLayer={false}>
                 <CartesianGrid strokeDasharray="3 3" stroke="#d0d4dc" />
                 <XAxis
                   dataKey="lr"
@@ -64,37 +79,46 @@ export function RangeTestPanel() {
                   domain={[RANGE_TEST.minLr, RANGE_TEST.maxLr]}
                   ticks={[1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1, 10]}
                   tickFormatter={fmtLr}
-                  label={{ value: 'Learning rate (log scale)', position: 'insideBottom', offset: -12 }}
+                  label={{ value: t('range.lrAxis'), position: 'insideBottom', offset: -12 }}
                   allowDataOverflow
                 />
                 <YAxis
                   type="number"
                   domain={[0, yMax]}
                   allowDataOverflow
-                  tickFormatter={(v: number) => v.toPrecision(2)}
-                  label={{ value: 'Smoothed loss', angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }}
+                  tickFormatter={(v: number) => num(Number(v.toPrecision(2)))}
+                  label={{ value: t('range.lossAxis'), angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }}
                 />
-                <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))} labelFormatter={(x) => `lr ${Number(x).toExponential(2)}`} />
-                <Line dataKey="loss" name="Smoothed loss" stroke="#0072B2" dot={false} isAnimationActive={false} />
+                <Tooltip
+                  formatter={(v) => (typeof v === 'number' ? num(v, 3) : String(v))}
+                  labelFormatter={(x) => t('range.tooltipLr', { value: Number(x).toExponential(2).replace('.', decimalMark()) })}
+                />
+                <Line dataKey="loss" name={t('range.series')} stroke="#0072B2" dot={false} isAnimationActive={false} />
                 {s ? (
-                  <ReferenceLine x={s.valley} stroke="#009E73" strokeWidth={2} label={{ value: 'suggested', position: 'insideTopLeft', fill: '#00785a' }} />
+                  <ReferenceLine
+                    x={s.valley}
+                    stroke="#009E73"
+                    strokeWidth={2}
+                    label={{ value: t('range.suggestedMark'), position: 'insideTopLeft', fill: '#00785a' }}
+                  />
                 ) : null}
                 {s ? (
                   <ReferenceLine
                     x={s.steepest}
                     stroke="#CC79A7"
                     strokeDasharray="5 4"
-                    label={{ value: 'steepest', position: 'insideBottomLeft', fill: '#a0507f' }}
+                    label={{ value: t('range.steepestMark'), position: 'insideBottomLeft', fill: '#a0507f' }}
                   />
                 ) : null}
               </LineChart>
             </ResponsiveContainer>
           </div>
-          {rt.status === 'running' ? (
-            <p role="status">
-              Sweeping… {rt.points.length} of up to {RANGE_TEST.batches} batches
-            </p>
-          ) : null}
+          <DataTable
+            caption={t('range.table.caption')}
+            columns={[t('range.table.learningRate'), t('range.table.loss')]}
+            rows={lossAtDecades(data).map((p) => [fmtLr(p.lr), num(p.loss, 3)])}
+          />
+          {rt.status === 'running' ? <p role="status">{t('range.sweeping', { n: count(rt.points.length), max: count(RANGE_TEST.batches) })}</p> : null}
           {rt.status === 'failed' ? (
             <p role="alert" className="message message--error">
               {rt.problem ? problemText(rt.problem) : null}
@@ -104,9 +128,7 @@ export function RangeTestPanel() {
             <div className="range__result">
               <p role="status">
                 {s ? (
-                  <>
-                    Suggested learning rate: <strong>{fmtLr(s.valley)}</strong> (valley rule, fast.ai's default) · steepest descent at {fmtLr(s.steepest)}.{' '}
-                  </>
+                  <Trans i18nKey="range.suggestion" values={{ valley: fmtLr(s.valley), steepest: fmtLr(s.steepest) }} components={{ b: <strong /> }} />
                 ) : null}
                 {rt.result ? rangeResultText(rt.result) : null}
               </p>
@@ -117,7 +139,7 @@ export function RangeTestPanel() {
                   disabled={training}
                   onClick={() => setField('learningRate', settingText(roundRate(s.valley), readOptions()))}
                 >
-                  Use this learning rate
+                  {t('range.use')}
                 </button>
               ) : null}
             </div>

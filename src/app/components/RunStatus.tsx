@@ -2,30 +2,23 @@
  * Where the run stands: the backend in use, the progress bar, the latest
  * epoch's figures, and any message that ended the run.
  */
-import { ANN_MNIST, describeWithCount } from '../../model/architecture.ts';
-import { backendName } from '../../shared/backendNames.ts';
-import { duration, loss3, pct, rate } from '../format.ts';
+import { useTranslation } from 'react-i18next';
+import { ANN_MNIST } from '../../model/architecture.ts';
+import { PRESET } from '../../shared/settings.ts';
+import { count, duration, loss3, pct, rate, settingNumber } from '../format.ts';
+import { networkText } from '../networkWords.ts';
 import { useLab } from '../store/index.ts';
 import { runEndText } from '../runWords.ts';
 import { backendReasonText, problemText } from '../workerWords.ts';
 
-const PHASE: Record<string, string> = {
-  'loading-data': 'Loading MNIST…',
-  compiling: 'Preparing the GPU…',
-  training: 'Training',
-  paused: 'Paused',
-  evaluating: 'Evaluating…',
-  testing: 'Evaluating on the test set…',
-  done: 'Done',
-};
-
 export function BackendLine() {
+  const { t } = useTranslation();
   const backend = useLab((s) => s.backend);
   const workerError = useLab((s) => s.workerError);
   return (
     <div className="backend">
       <p>
-        Backend: <strong>{backend ? backendName(backend.name) : 'starting…'}</strong>
+        {t('status.backend')} <strong>{backend ? t(`status.backends.${backend.name}`) : t('status.starting')}</strong>
       </p>
       {backend?.reason ? <p className="backend__reason">{backendReasonText(backend.name, backend.reason)}</p> : null}
       {workerError ? (
@@ -38,46 +31,56 @@ export function BackendLine() {
 }
 
 export function ProgressPanel() {
+  const { t } = useTranslation();
   const run = useLab((s) => s.run);
   const resetting = useLab((s) => s.resetting);
   if (!run && resetting)
     return (
       <p className="muted" role="status">
-        Stopping the previous run…
+        {t('status.stopping')}
       </p>
     );
   if (!run)
     return (
       <p className="muted">
-        Press Train to start. The preset is the ANN_MNIST notebook: {describeWithCount(ANN_MNIST)}, SGD with learning rate 0.01 and momentum 0.5, batch 64.
+        {t('status.intro', {
+          network: networkText(ANN_MNIST),
+          learningRate: settingNumber(PRESET.learningRate),
+          momentum: settingNumber(PRESET.momentum),
+          batch: count(PRESET.batchSize),
+        })}
       </p>
     );
   const p = run.progress;
   const epochs = run.settings.epochs;
   const fraction = p ? Math.min(1, (p.epoch - 1 + p.batch / p.batchesPerEpoch) / epochs) : 0;
   const value = run.done?.reason === 'completed' ? 100 : Math.round(fraction * 1000) / 10;
-  const label = p ? `Epoch ${p.epoch} of ${epochs} · batch ${p.batch} of ${p.batchesPerEpoch}` : `Epoch 1 of ${epochs}`;
+  const where = p
+    ? t('status.epochBatch', { epoch: count(p.epoch), epochs: count(epochs), batch: count(p.batch), batches: count(p.batchesPerEpoch) })
+    : t('status.epochOf', { epoch: count(1), epochs: count(epochs) });
+  const percent = pct(value / 100, Number.isInteger(value) ? 0 : 1);
   return (
     <div className="progress">
       <div className="progress__head">
-        <span className="progress__phase">{run.interrupted ? 'Interrupted' : (PHASE[run.phase] ?? run.phase)}</span>
-        <span>{label}</span>
+        <span className="progress__phase">{run.interrupted ? t('status.interrupted') : t(`status.phases.${run.phase}`)}</span>
+        <span>{where}</span>
       </div>
       <div
         role="progressbar"
-        aria-label="Training progress"
+        aria-label={t('status.progressName')}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={value}
-        aria-valuetext={`${value}% · ${label}`}
+        aria-valuetext={t('status.progressValue', { percent, where })}
         className="progress__bar"
       >
         <div className="progress__fill" style={{ width: `${value}%` }} />
       </div>
       {p ? (
         <p className="progress__stats">
-          {rate(p.samplesPerSec)} samples/s · {run.phase === 'done' ? 'finished' : `about ${duration(p.etaSec)} left`}
-          {run.trainCount !== null ? ` · ${run.trainCount.toLocaleString('en')} training / ${run.validationCount?.toLocaleString('en')} validation images` : ''}
+          {t('status.speed', { rate: rate(p.samplesPerSec) })} ·{' '}
+          {run.phase === 'done' ? t('status.finished') : t('status.eta', { duration: duration(p.etaSec) })}
+          {run.trainCount !== null ? ` · ${t('status.images', { train: count(run.trainCount), validation: count(run.validationCount) })}` : ''}
         </p>
       ) : null}
     </div>
@@ -85,26 +88,29 @@ export function ProgressPanel() {
 }
 
 export function EpochSummary() {
+  const { t } = useTranslation();
   const run = useLab((s) => s.run);
   const last = run?.epochs[run.epochs.length - 1];
+  const test = run?.done?.test;
   return (
     <div className="summary" aria-live="polite">
       {last ? (
         <p>
-          Epoch {last.epoch}/{last.epochs} · train loss {loss3(last.trainLoss)} · validation loss {loss3(last.validation.loss)} · validation accuracy{' '}
-          {pct(last.validation.accuracy)}
+          {t('status.epochSummary', {
+            epoch: count(last.epoch),
+            epochs: count(last.epochs),
+            trainLoss: loss3(last.trainLoss),
+            validationLoss: loss3(last.validation.loss),
+            accuracy: pct(last.validation.accuracy),
+          })}
         </p>
       ) : null}
-      {run?.done?.test ? (
-        <p>
-          Test accuracy {pct(run.done.test.accuracy, 2)} · test loss {loss3(run.done.test.loss)} on the official {run.done.test.count.toLocaleString('en')} test
-          images
-        </p>
-      ) : null}
+      {test ? <p>{t('status.testSummary', { count: test.count, n: count(test.count), accuracy: pct(test.accuracy, 2), loss: loss3(test.loss) })}</p> : null}
     </div>
   );
 }
 
+/** How the run ended, as the worker said it (its words are the worker's; see worker/protocol.ts). */
 export function RunMessage() {
   const run = useLab((s) => s.run);
   if (!run) return null;

@@ -18,8 +18,8 @@ export interface PredictionState {
   requestId: number;
   /** Ten probabilities, or null while waiting or when there is no model. */
   probs: Float32Array | null;
-  /** Why there are no probabilities (e.g. nothing trained yet). */
-  message?: string;
+  /** Why there are no probabilities: no network to ask yet (nothing trained or loaded). The panel words it. */
+  noModel?: true;
 }
 
 export interface DrawSlice {

@@ -3,17 +3,46 @@
  * against (pt-BR/index.ts), one file per part of the page. Add a part by
  * adding its file here and in pt-BR.
  */
+import app from './app.ts';
 import common from './common.ts';
 import compare from './compare.ts';
 import controls from './controls.ts';
+import draw from './draw.ts';
+import evaluation from './eval.ts';
 import files from './files.ts';
 import history from './history.ts';
 import link from './link.ts';
+import loss from './loss.ts';
 import models from './models.ts';
 import offline from './offline.ts';
 import race from './race.ts';
+import raceView from './raceView.ts';
+import range from './range.ts';
 import settings from './settings.ts';
+import status from './status.ts';
 import storage from './storage.ts';
+import tuning from './tuning.ts';
 import worker from './worker.ts';
 
-export const en = { common, compare, controls, files, history, link, models, offline, race, settings, storage, worker } as const;
+export const en = {
+  app,
+  common,
+  compare,
+  controls,
+  draw,
+  eval: evaluation,
+  files,
+  history,
+  link,
+  loss,
+  models,
+  offline,
+  race,
+  raceView,
+  range,
+  settings,
+  status,
+  storage,
+  tuning,
+  worker,
+} as const;

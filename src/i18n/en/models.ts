@@ -2,8 +2,6 @@
 export default {
   heading: 'Saved models',
   /** "784 → 128 → 64 → 10 · 109,386 parameters". */
-  network_one: '{{sizes}} · {{n}} parameter',
-  network_other: '{{sizes}} · {{n}} parameters',
   /** The model a run leaves, until the student names it. */
   trainedName_one: 'lr {{learningRate}} · momentum {{momentum}} · {{n}} epoch',
   trainedName_other: 'lr {{learningRate}} · momentum {{momentum}} · {{n}} epochs',

@@ -3,9 +3,6 @@ import type { Localised } from '../localised.ts';
 
 const models: Localised<typeof en> = {
   heading: 'Modelos salvos',
-  network_one: '{{sizes}} · {{n}} parâmetro',
-  network_many: '{{sizes}} · {{n}} parâmetros',
-  network_other: '{{sizes}} · {{n}} parâmetros',
   trainedName_one: 'lr {{learningRate}} · momento {{momentum}} · {{n}} época',
   trainedName_many: 'lr {{learningRate}} · momento {{momentum}} · {{n}} épocas',
   trainedName_other: 'lr {{learningRate}} · momento {{momentum}} · {{n}} épocas',

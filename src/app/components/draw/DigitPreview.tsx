@@ -5,6 +5,7 @@
  */
 import { useId, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Stroke } from '../../store/drawSlice.ts';
 import { preprocess } from '../../../draw/preprocess.ts';
 import { GrayCanvas } from './GrayCanvas.tsx';
@@ -21,6 +22,7 @@ interface Props {
 }
 
 export function DigitPreview({ strokes, strokeWidth }: Props) {
+  const { t } = useTranslation();
   const result = useMemo(() => preprocess(strokes, { strokeWidth }), [strokes, strokeWidth]);
   const [showSteps, setShowSteps] = useState(false);
   const stepsId = useId();
@@ -29,46 +31,46 @@ export function DigitPreview({ strokes, strokeWidth }: Props) {
   return (
     <div className="draw-preview">
       <figure className="draw-figure">
-        <GrayCanvas data={result?.centred ?? null} w={28} h={28} cssWidth={INPUT_CSS} cssHeight={INPUT_CSS} label="The 28×28 image the network receives" />
-        <figcaption>What the network sees (28×28)</figcaption>
+        <GrayCanvas data={result?.centred ?? null} w={28} h={28} cssWidth={INPUT_CSS} cssHeight={INPUT_CSS} label={t('draw.preview.input')} />
+        <figcaption>{t('draw.preview.caption')}</figcaption>
       </figure>
       <label className="toggle draw-preview__toggle">
-        <input type="checkbox" checked={showSteps} onChange={(e) => setShowSteps(e.target.checked)} aria-controls={stepsId} /> Show preprocessing steps
+        <input type="checkbox" checked={showSteps} onChange={(e) => setShowSteps(e.target.checked)} aria-controls={stepsId} /> {t('draw.preview.showSteps')}
       </label>
       <div id={stepsId} hidden={!showSteps}>
         {showSteps && result && box ? (
-          <ol className="draw-steps" aria-label="Preprocessing steps">
-            <Step caption="1. What you drew">
+          <ol className="draw-steps" aria-label={t('draw.preview.steps')}>
+            <Step caption={t('draw.preview.drawn')}>
               <GrayCanvas
                 data={result.raw}
                 w={result.rawSize}
                 h={result.rawSize}
                 cssWidth={STEP_CSS}
                 cssHeight={STEP_CSS}
-                label={`Your strokes as a ${result.rawSize}×${result.rawSize} image`}
+                label={t('draw.preview.drawnImage', { size: result.rawSize })}
                 pixelated={false}
               />
             </Step>
-            <Step caption="2. Cropped to the ink">
+            <Step caption={t('draw.preview.cropped')}>
               <GrayCanvas
                 data={result.box}
                 w={result.boxW}
                 h={result.boxH}
                 cssWidth={box.width}
                 cssHeight={box.height}
-                label={`The ink's bounding box, ${result.boxW}×${result.boxH}`}
+                label={t('draw.preview.croppedImage', { w: result.boxW, h: result.boxH })}
                 pixelated={false}
               />
             </Step>
-            <Step caption="3. Scaled to fit 20×20 (aspect kept)">
-              <GrayCanvas data={result.fit20} w={20} h={20} cssWidth={STEP_CSS} cssHeight={STEP_CSS} label="Scaled to fit a 20×20 box" />
+            <Step caption={t('draw.preview.scaled')}>
+              <GrayCanvas data={result.fit20} w={20} h={20} cssWidth={STEP_CSS} cssHeight={STEP_CSS} label={t('draw.preview.scaledImage')} />
             </Step>
-            <Step caption="4. Centred by mass in 28×28">
-              <GrayCanvas data={result.centred} w={28} h={28} cssWidth={STEP_CSS} cssHeight={STEP_CSS} label="Centred by mass in 28×28" />
+            <Step caption={t('draw.preview.centred')}>
+              <GrayCanvas data={result.centred} w={28} h={28} cssWidth={STEP_CSS} cssHeight={STEP_CSS} label={t('draw.preview.centredImage')} />
             </Step>
           </ol>
         ) : showSteps ? (
-          <p className="muted">Draw something to see the steps.</p>
+          <p className="muted">{t('draw.preview.drawFirst')}</p>
         ) : null}
       </div>
     </div>

@@ -7,6 +7,7 @@
  * finds it unambiguously.
  */
 import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
 import { predictDrawing } from '../../lab.ts';
 import type { Stroke } from '../../store/drawSlice.ts';
 import { useLab } from '../../store/index.ts';
@@ -16,6 +17,7 @@ import { ProbabilityBars } from './ProbabilityBars.tsx';
 import './draw.css';
 
 export function DrawPanel() {
+  const { t } = useTranslation();
   const strokes = useLab((s) => s.strokes);
   const prediction = useLab((s) => s.prediction);
   const addStroke = useLab((s) => s.addStroke);
@@ -37,11 +39,8 @@ export function DrawPanel() {
 
   return (
     <section className="panel draw">
-      <h2>Draw a digit</h2>
-      <p className="draw__why">
-        The network has only seen MNIST digits, each cropped, scaled to fit a 20×20 box and centred by its mass in 28×28, so your drawing goes through the same
-        steps first; without them a digit drawn small or off-centre looks like nothing it has learned.
-      </p>
+      <h2>{t('draw.heading')}</h2>
+      <p className="draw__why">{t('draw.why')}</p>
       <div className="draw__body">
         <DrawingPad strokes={strokes} onStroke={onStroke} onUndo={onUndo} onClear={clearPad} />
         <DigitPreview strokes={strokes} />

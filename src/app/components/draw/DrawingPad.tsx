@@ -10,6 +10,7 @@
  */
 import { useCallback, useEffect, useId, useRef } from 'react';
 import type { KeyboardEvent, PointerEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { PadPoint, Stroke } from '../../store/drawSlice.ts';
 import { DEFAULT_STROKE_WIDTH } from '../../../draw/preprocess.ts';
 import { isNewPoint, toPadPoint } from './padPoint.ts';
@@ -27,6 +28,7 @@ interface Props {
 }
 
 export function DrawingPad({ strokes, onStroke, onUndo, onClear, strokeWidth = DEFAULT_STROKE_WIDTH }: Props) {
+  const { t } = useTranslation();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   /** The stroke in progress: one pointer at a time, so a resting palm or second finger adds nothing. */
   const current = useRef<{ pointerId: number; points: PadPoint[] } | null>(null);
@@ -123,7 +125,7 @@ export function DrawingPad({ strokes, onStroke, onUndo, onClear, strokeWidth = D
           ref={canvasRef}
           className="draw-pad__canvas"
           role="img"
-          aria-label="Draw a digit"
+          aria-label={t('draw.pad.name')}
           aria-describedby={hintId}
           tabIndex={0}
           onPointerDown={onPointerDown}
@@ -134,14 +136,14 @@ export function DrawingPad({ strokes, onStroke, onUndo, onClear, strokeWidth = D
         />
       </div>
       <p id={hintId} className="draw-pad__hint">
-        Draw with a mouse, finger or pen. On the pad, Backspace undoes the last stroke and Delete clears.
+        {t('draw.pad.hint')}
       </p>
       <div className="buttons draw-pad__buttons">
         <button type="button" onClick={onUndo} disabled={strokes.length === 0}>
-          Undo stroke
+          {t('draw.pad.undo')}
         </button>
         <button type="button" onClick={onClear}>
-          Clear
+          {t('draw.pad.clear')}
         </button>
       </div>
     </div>

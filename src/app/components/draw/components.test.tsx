@@ -17,9 +17,9 @@ describe('ProbabilityBars', () => {
     expect(html).not.toContain('Probabilities by digit');
   });
 
-  it('shows the message when there is no model', () => {
-    const html = renderToStaticMarkup(<ProbabilityBars prediction={{ requestId: 1, probs: null, message: 'Train a model first.' }} />);
-    expect(html).toContain('Train a model first.');
+  it('says so when there is no network to ask', () => {
+    const html = renderToStaticMarkup(<ProbabilityBars prediction={{ requestId: 1, probs: null, noModel: true }} />);
+    expect(html).toContain('There is no network to ask yet: train one, or load a saved model.');
   });
 
   it('names the top digit and gives every bar an accessible text', () => {

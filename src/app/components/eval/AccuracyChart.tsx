@@ -5,18 +5,23 @@
  * loss events.
  */
 import { useMemo, useDeferredValue } from 'react';
+import { useTranslation } from 'react-i18next';
 import { CartesianGrid, ComposedChart, LabelList, Legend, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
+import { chartLegend } from '../../chart/ChartLegend.tsx';
 import { useLab } from '../../store/index.ts';
 import { accuracyDomain, accuracyPoints, accuracyTicks, epochTicks } from './accuracySeries.ts';
-import { NOT_YET } from './evalText.ts';
+import { count, pct } from '../../format.ts';
+import { notYet } from './evalText.ts';
 
 // Same Okabe–Ito vermillion as validation loss on the loss chart.
 const VALIDATION_COLOUR = '#D55E00';
 const TEST_COLOUR = '#000000';
 
-const pct2 = (v: number) => `${v.toFixed(2)}%`;
+/** An accuracy in percent (the chart's unit) with two decimals: "91.23%", "91,23 %". */
+const pct2 = (v: number) => pct(v / 100, 2);
 
 export function AccuracyChart() {
+  const { t } = useTranslation();
   // Deferred like the other evaluation panels: rendered in slices, never blocking.
   const epochs = useDeferredValue(useLab((s) => s.run?.epochs));
   const test = useDeferredValue(useLab((s) => s.run?.done?.test ?? null));
@@ -24,18 +29,23 @@ export function AccuracyChart() {
 
   const validation = useMemo(() => accuracyPoints(epochs ?? []), [epochs]);
   const lastEpoch = validation.at(-1)?.x ?? 1;
-  const testPoints = useMemo(() => (test ? [{ x: lastEpoch, y: test.accuracy * 100, label: 'test' }] : []), [test, lastEpoch]);
+  const testPoints = useMemo(() => (test ? [{ x: lastEpoch, y: test.accuracy * 100, label: t('eval.accuracy.testMark') }] : []), [test, lastEpoch, t]);
   const domain = useMemo(() => accuracyDomain([...validation, ...testPoints].map((p) => p.y)), [validation, testPoints]);
 
-  if (validation.length === 0 && testPoints.length === 0) return <p className="eval-hint">{NOT_YET}</p>;
+  if (validation.length === 0 && testPoints.length === 0) return <p className="eval-hint">{notYet()}</p>;
 
   const maxEpoch = Math.max(plannedEpochs, lastEpoch);
-  const summary = [...validation.map((p) => `epoch ${p.x} ${pct2(p.y)}`), ...testPoints.map((p) => `test ${pct2(p.y)}`)].join(', ');
+  // The name carries every number the chart shows: it is the chart's text alternative.
+  const points = [
+    ...validation.map((p) => t('eval.accuracy.pointEpoch', { epoch: count(p.x), accuracy: pct2(p.y) })),
+    ...testPoints.map((p) => t('eval.accuracy.pointTest', { accuracy: pct2(p.y) })),
+  ].join(', ');
 
   return (
-    <div role="img" aria-label={`Validation accuracy by epoch: ${summary}`} className="eval-chart">
+    <div role="img" aria-label={t('eval.accuracy.name', { points })} className="eval-chart">
       <ResponsiveContainer width="100%" height={260}>
-        <ComposedChart margin={{ top: 8, right: 72, bottom: 24, left: 8 }}>
+        {/* No accessibility layer: its focusable, unnamed svg would sit inside the named image. */}
+        <ComposedChart margin={{ top: 8, right: 72, bottom: 24, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" stroke="#d0d4dc" />
           {/* Half an epoch of padding each side, so the first and last points are not cut by the axes. */}
           <XAxis
@@ -44,7 +54,7 @@ export function AccuracyChart() {
             domain={[0.5, maxEpoch + 0.5]}
             ticks={epochTicks(maxEpoch)}
             allowDecimals={false}
-            label={{ value: 'Epoch', position: 'insideBottom', offset: -12 }}
+            label={{ value: t('eval.accuracy.epochAxis'), position: 'insideBottom', offset: -12 }}
           />
           <YAxis
             type="number"
@@ -52,16 +62,19 @@ export function AccuracyChart() {
             domain={domain}
             ticks={accuracyTicks(domain)}
             allowDataOverflow
-            tickFormatter={(v: number) => `${v}%`}
-            label={{ value: 'Accuracy (%)', angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }}
+            tickFormatter={(v: number) => pct(v / 100, 0)}
+            label={{ value: t('eval.accuracy.accuracyAxis'), angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }}
           />
           <ZAxis type="number" range={[150, 150]} />
-          <Tooltip formatter={(v) => (typeof v === 'number' ? pct2(v) : String(v))} labelFormatter={(x) => `epoch ${x}`} />
-          <Legend verticalAlign="top" height={28} />
+          <Tooltip
+            formatter={(v) => (typeof v === 'number' ? pct2(v) : String(v))}
+            labelFormatter={(x) => t('eval.accuracy.tooltipEpoch', { epoch: count(Number(x)) })}
+          />
+          <Legend verticalAlign="top" height={28} content={chartLegend} />
           <Line
             data={validation}
             dataKey="y"
-            name="Validation accuracy (per epoch)"
+            name={t('eval.accuracy.validationSeries')}
             stroke={VALIDATION_COLOUR}
             strokeWidth={2.5}
             dot={{ r: 4 }}
@@ -71,9 +84,10 @@ export function AccuracyChart() {
             <Scatter
               data={testPoints}
               dataKey="y"
-              name={`Test accuracy (final): ${pct2(testPoints[0].y)}`}
+              name={t('eval.accuracy.testSeries', { accuracy: pct2(testPoints[0].y) })}
               fill={TEST_COLOUR}
               shape="diamond"
+              legendType="diamond"
               isAnimationActive={false}
             >
               <LabelList dataKey="label" position="right" offset={10} fill={TEST_COLOUR} />

@@ -4,18 +4,21 @@
  * colour scales; each mistake with images opens them in the gallery.
  */
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { count, pct } from '../../format.ts';
 import { showExamples } from '../../lab.ts';
 import { useLab } from '../../store/index.ts';
 import type { Evaluation } from '../../../worker/protocol.ts';
 import { CORRECT_RAMP, MISTAKE_RAMP, rampGradient } from './colourScale.ts';
 import type { Cell, ConfusionMode, ConfusionView } from './confusionCells.ts';
-import { confusionView, percentText } from './confusionCells.ts';
-import { NOT_YET, setName } from './evalText.ts';
+import { confusionView } from './confusionCells.ts';
+import { notYet, setName } from './evalText.ts';
 import { useShownEvaluation } from './useShownEvaluation.ts';
 
 const DIGITS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
 
 export function ConfusionPanel() {
+  const { t } = useTranslation();
   const { evaluation, label } = useShownEvaluation();
   const mode = useLab((s) => s.confusionMode);
   const setMode = useLab((s) => s.setConfusionMode);
@@ -23,22 +26,19 @@ export function ConfusionPanel() {
   return (
     <section className="panel eval-panel" aria-labelledby="confusion-heading">
       <div className="panel__head">
-        <h2 id="confusion-heading">Confusion matrix</h2>
+        <h2 id="confusion-heading">{t('eval.confusion.heading')}</h2>
         <fieldset className="segmented">
-          <legend className="eval-sr-only">Confusion matrix values</legend>
+          <legend className="eval-sr-only">{t('eval.confusion.modeLegend')}</legend>
           <ModeOption mode="counts" current={mode} onChange={setMode}>
-            Counts
+            {t('eval.confusion.counts')}
           </ModeOption>
           <ModeOption mode="recall" current={mode} onChange={setMode}>
-            Row-normalised (recall)
+            {t('eval.confusion.recall')}
           </ModeOption>
         </fieldset>
       </div>
-      {evaluation ? <ConfusionBody evaluation={evaluation} label={label} mode={mode} /> : <p className="eval-hint">{NOT_YET}</p>}
-      <p className="eval-explain">
-        Each row holds the images of one true digit, split by what the network predicted: the blue diagonal counts the right answers, every orange cell off it a
-        kind of mistake (row 4, column 9: fours taken for nines). Press a mistake to see its images.
-      </p>
+      {evaluation ? <ConfusionBody evaluation={evaluation} label={label} mode={mode} /> : <p className="eval-hint">{notYet()}</p>}
+      <p className="eval-explain">{t('eval.confusion.explain')}</p>
     </section>
   );
 }
@@ -53,21 +53,25 @@ function ModeOption(props: { mode: ConfusionMode; current: ConfusionMode; onChan
 }
 
 function ConfusionBody({ evaluation, label, mode }: { evaluation: Evaluation; label: string; mode: ConfusionMode }) {
-  const view = useMemo(() => confusionView(evaluation.confusion, mode), [evaluation.confusion, mode]);
+  const { t, i18n } = useTranslation();
+  // The cells' names are worded in the view: a new language is a new view.
+  const language = i18n.language;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: language is read by confusionView through the catalogue.
+  const view = useMemo(() => confusionView(evaluation.confusion, mode), [evaluation.confusion, mode, language]);
   const set = evaluation.set;
   return (
     <>
       <div className="cm__scroll">
         <table className={`cm cm--${mode}`}>
           <caption>
-            {view.total.toLocaleString('en')} {setName(set)} {view.total === 1 ? 'image' : 'images'} · {label}
-            {mode === 'recall' ? ' · % of each row' : ''}
+            {t('eval.confusion.caption', { count: view.total, n: count(view.total), set: setName(set), shown: label })}
+            {mode === 'recall' ? t('eval.confusion.rowShare') : ''}
           </caption>
           <thead>
             <tr>
               <td colSpan={2} className="cm__corner" />
               <th scope="colgroup" colSpan={10} className="cm__axis">
-                Predicted digit
+                {t('eval.confusion.predicted')}
               </th>
             </tr>
             <tr>
@@ -80,15 +84,15 @@ function ConfusionBody({ evaluation, label, mode }: { evaluation: Evaluation; la
             </tr>
           </thead>
           <tbody>
-            {view.cells.map((row, t) => (
-              <tr key={t}>
-                {t === 0 ? (
+            {view.cells.map((row, digit) => (
+              <tr key={digit}>
+                {digit === 0 ? (
                   <th scope="rowgroup" rowSpan={10} className="cm__axis cm__axis--rows">
-                    <span>True digit</span>
+                    <span>{t('eval.confusion.true')}</span>
                   </th>
                 ) : null}
                 <th scope="row" className="cm__digit">
-                  {t}
+                  {digit}
                 </th>
                 {row.map((cell) => (
                   <CellView key={cell.predictedDigit} cell={cell} onOpen={() => showExamples(set, cell.trueDigit, cell.predictedDigit)} />
@@ -104,6 +108,7 @@ function ConfusionBody({ evaluation, label, mode }: { evaluation: Evaluation; la
 }
 
 function CellView({ cell, onOpen }: { cell: Cell; onOpen(): void }) {
+  const { t } = useTranslation();
   const style = { background: cell.background, color: cell.color };
   const className = cell.diagonal ? 'cm__cell cm__cell--correct' : 'cm__cell';
   if (cell.diagonal || cell.count === 0) {
@@ -115,7 +120,7 @@ function CellView({ cell, onOpen }: { cell: Cell; onOpen(): void }) {
   }
   return (
     <td className={className} style={style}>
-      <button type="button" className="cm__open" aria-label={cell.label} title={`${cell.label}: show them`} onClick={onOpen}>
+      <button type="button" className="cm__open" aria-label={cell.label} title={t('eval.confusion.showThem', { cell: cell.label })} onClick={onOpen}>
         {cell.text}
       </button>
     </td>
@@ -123,12 +128,13 @@ function CellView({ cell, onOpen }: { cell: Cell; onOpen(): void }) {
 }
 
 function ColourLegend({ view, mode }: { view: ConfusionView; mode: ConfusionMode }) {
-  const end = (v: number) => (mode === 'counts' ? v.toLocaleString('en') : `${percentText(v)}%`);
+  const { t } = useTranslation();
+  const end = (v: number) => (mode === 'counts' ? count(v) : pct(v));
   return (
     // biome-ignore lint/a11y/useSemanticElements: two colour scales, not form fields, so not a <fieldset>.
-    <div className="cm-legend" role="group" aria-label="Colour scales">
-      <LegendBar name="Correct (diagonal)" ramp={CORRECT_RAMP} low={end(0)} high={end(view.correctMax)} />
-      <LegendBar name="Mistakes (off the diagonal)" ramp={MISTAKE_RAMP} low={end(0)} high={end(view.mistakeMax)} />
+    <div className="cm-legend" role="group" aria-label={t('eval.confusion.scales')}>
+      <LegendBar name={t('eval.confusion.correctScale')} ramp={CORRECT_RAMP} low={end(0)} high={end(view.correctMax)} />
+      <LegendBar name={t('eval.confusion.mistakeScale')} ramp={MISTAKE_RAMP} low={end(0)} high={end(view.mistakeMax)} />
     </div>
   );
 }

@@ -2,10 +2,12 @@
  * Which evaluation the panels below show: the latest validation epoch, or
  * the test set once the run has been evaluated on it.
  */
+import { useTranslation } from 'react-i18next';
 import { shownEvaluation } from '../../store/evalSlice.ts';
 import { useLab } from '../../store/index.ts';
 
 export function EvalSetSwitch() {
+  const { t } = useTranslation();
   // The store's choice itself, not the panels' deferred copy: the radio must
   // follow the click at once, even while the panels are still redrawing.
   const evaluation = useLab(shownEvaluation);
@@ -16,7 +18,7 @@ export function EvalSetSwitch() {
 
   return (
     <fieldset className="eval-switch" disabled={!hasValidation && !hasTest}>
-      <legend>Evaluation shown below</legend>
+      <legend>{t('eval.switch.legend')}</legend>
       <label>
         <input
           type="radio"
@@ -26,16 +28,16 @@ export function EvalSetSwitch() {
           disabled={!hasValidation}
           onChange={() => setEvalView('validation')}
         />
-        Latest validation epoch
+        {t('eval.switch.validation')}
       </label>
       <label>
         {/* 'auto' rather than 'test': the same while a test evaluation exists,
             and when the next run starts it falls back to validation instead
             of leaving the panels empty until that run's test. */}
         <input type="radio" name="eval-set" value="test" checked={shown === 'test'} disabled={!hasTest} onChange={() => setEvalView('auto')} />
-        Test set
+        {t('eval.switch.test')}
       </label>
-      {hasTest ? null : <span className="eval-switch__hint">available when a run ends</span>}
+      {hasTest ? null : <span className="eval-switch__hint">{t('eval.switch.testHint')}</span>}
     </fieldset>
   );
 }

@@ -4,6 +4,7 @@
  * subscribes to its own slice of the store, so none of them re-renders on
  * the loss events that drive the loss chart.
  */
+import { useTranslation } from 'react-i18next';
 import { AccuracyChart } from './AccuracyChart.tsx';
 import { ConfusionPanel } from './ConfusionPanel.tsx';
 import { EvalSetSwitch } from './EvalSetSwitch.tsx';
@@ -13,18 +14,16 @@ import { RocPanel } from './RocPanel.tsx';
 import './eval.css';
 
 export function EvaluationPanels() {
+  const { t } = useTranslation();
   return (
     <div className="eval">
       <EvalSetSwitch />
       <section className="panel eval-panel eval-accuracy" aria-labelledby="accuracy-heading">
-        <h2 id="accuracy-heading">Accuracy</h2>
+        <h2 id="accuracy-heading">{t('eval.accuracy.heading')}</h2>
         <div className="eval-accuracy__body">
           <div>
             <AccuracyChart />
-            <p className="eval-explain">
-              Accuracy is the share of images whose most probable digit is the right one. The validation images check progress after every epoch; the test
-              images are kept apart and used once, at the end, for an honest final score.
-            </p>
+            <p className="eval-explain">{t('eval.accuracy.explain')}</p>
           </div>
           <PerClassAccuracy />
         </div>

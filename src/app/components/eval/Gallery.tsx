@@ -5,11 +5,13 @@
  * gallery, which unmounts the dialog and returns focus to the cell pressed.
  */
 import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Examples } from '../../../worker/protocol.ts';
 import { useLab } from '../../store/index.ts';
 import type { GalleryState } from '../../store/evalSlice.ts';
 import { galleryItems, inkPixels, itemCaption, probText, SIDE } from './digitImage.ts';
 import { imagesText } from './confusionCells.ts';
+import { count } from '../../format.ts';
 
 export function Gallery() {
   const gallery = useLab((s) => s.gallery);
@@ -18,11 +20,11 @@ export function Gallery() {
 }
 
 function GalleryDialog({ gallery }: { gallery: GalleryState }) {
+  const { t } = useTranslation();
   const close = useLab((s) => s.closeGallery);
   const dialog = useRef<HTMLDialogElement>(null);
   const closeButton = useRef<HTMLButtonElement>(null);
-  const setTitle = gallery.set === 'test' ? 'Test' : 'Validation';
-  const title = `${setTitle} images of ${gallery.trueDigit} predicted as ${gallery.predictedDigit}`;
+  const title = t(`eval.gallery.title.${gallery.set}`, { digit: gallery.trueDigit, predicted: gallery.predictedDigit });
 
   useEffect(() => {
     const d = dialog.current;
@@ -54,27 +56,29 @@ function GalleryDialog({ gallery }: { gallery: GalleryState }) {
         <div className="gallery__head">
           <h2>{title}</h2>
           <button ref={closeButton} type="button" onClick={close}>
-            Close
+            {t('eval.gallery.close')}
           </button>
         </div>
-        {gallery.examples ? <GalleryGrid examples={gallery.examples} /> : <p role="status">Loading…</p>}
+        {gallery.examples ? <GalleryGrid examples={gallery.examples} /> : <p role="status">{t('eval.gallery.loading')}</p>}
       </div>
     </dialog>
   );
 }
 
 function GalleryGrid({ examples }: { examples: Examples }) {
+  const { t } = useTranslation();
   const items = useMemo(() => galleryItems(examples), [examples]);
   const { trueDigit, predictedDigit, total } = examples;
-  const count = items.length < total ? `Showing ${items.length.toLocaleString('en')} of ${imagesText(total)}` : imagesText(total);
+  const shown = items.length < total ? t('eval.gallery.showing', { shown: count(items.length), images: imagesText(total) }) : imagesText(total);
+  const digits = { digit: trueDigit, predicted: predictedDigit };
   return (
     <>
       <p role="status" className="gallery__count">
-        {count}
-        {items.length > 1 ? ', the most confident predictions first' : ''}. Under each image: the probability the network gave {predictedDigit}
-        {trueDigit === predictedDigit ? '' : `, then ${trueDigit}`}.
+        {shown}
+        {items.length > 1 ? t('eval.gallery.confidentFirst') : ''}
+        {trueDigit === predictedDigit ? t('eval.gallery.under', digits) : t('eval.gallery.underMistake', digits)}
       </p>
-      {items.length === 0 ? <p className="eval-hint">This cell has no images in the latest evaluation.</p> : null}
+      {items.length === 0 ? <p className="eval-hint">{t('eval.gallery.empty')}</p> : null}
       <ul className="gallery__grid">
         {items.map((item) => {
           const caption = itemCaption(item, trueDigit, predictedDigit);
@@ -84,7 +88,13 @@ function GalleryGrid({ examples }: { examples: Examples }) {
                 <DigitCanvas
                   images={examples.images}
                   slot={item.slot}
-                  label={`Image ${item.index}: ${predictedDigit} at ${probText(item.pPredicted)}, ${trueDigit} at ${probText(item.pTrue)}`}
+                  label={t('eval.gallery.image', {
+                    index: item.index,
+                    predicted: predictedDigit,
+                    pPredicted: probText(item.pPredicted),
+                    digit: trueDigit,
+                    pTrue: probText(item.pTrue),
+                  })}
                 />
                 <figcaption>{caption}</figcaption>
               </figure>

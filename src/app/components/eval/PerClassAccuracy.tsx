@@ -4,26 +4,29 @@
  * with the weakest digit marked in words as well as colour.
  */
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { count, pct } from '../../format.ts';
 import { digitAccuracy } from './confusionCells.ts';
-import { NOT_YET } from './evalText.ts';
+import { notYet } from './evalText.ts';
 import { useShownEvaluation } from './useShownEvaluation.ts';
 
 export function PerClassAccuracy() {
+  const { t } = useTranslation();
   const { evaluation, label } = useShownEvaluation();
   const confusion = evaluation?.confusion;
   const rows = useMemo(() => (confusion ? digitAccuracy(confusion) : null), [confusion]);
 
   return (
     <div className="per-class">
-      <h3>Accuracy by digit</h3>
+      <h3>{t('eval.perClass.heading')}</h3>
       {rows ? (
         <table className="per-class__table">
           <caption>{label}</caption>
           <thead>
             <tr>
-              <th scope="col">Digit</th>
-              <th scope="col">Accuracy</th>
-              <th scope="col">Correct</th>
+              <th scope="col">{t('eval.perClass.digit')}</th>
+              <th scope="col">{t('eval.perClass.accuracy')}</th>
+              <th scope="col">{t('eval.perClass.correct')}</th>
             </tr>
           </thead>
           <tbody>
@@ -31,23 +34,18 @@ export function PerClassAccuracy() {
               <tr key={r.digit} className={r.lowest ? 'per-class__row--lowest' : undefined}>
                 <th scope="row">{r.digit}</th>
                 <td>
-                  {r.recall === null ? 'no images' : `${(r.recall * 100).toFixed(1)}%`}
-                  {r.lowest ? <span className="per-class__badge">lowest</span> : null}
+                  {r.recall === null ? t('eval.perClass.noImages') : pct(r.recall)}
+                  {r.lowest ? <span className="per-class__badge">{t('eval.perClass.lowest')}</span> : null}
                 </td>
-                <td>
-                  {r.correct.toLocaleString('en')} of {r.total.toLocaleString('en')}
-                </td>
+                <td>{t('eval.perClass.correctOf', { correct: count(r.correct), total: count(r.total) })}</td>
               </tr>
             ))}
           </tbody>
         </table>
       ) : (
-        <p className="eval-hint">{NOT_YET}</p>
+        <p className="eval-hint">{notYet()}</p>
       )}
-      <p className="eval-explain">
-        Of all the images of a digit, the share the network got right (its recall). A digit well below the others is one the network mixes up: find its row in
-        the confusion matrix to see with what.
-      </p>
+      <p className="eval-explain">{t('eval.perClass.explain')}</p>
     </div>
   );
 }

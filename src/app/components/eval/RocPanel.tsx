@@ -4,15 +4,19 @@
  * evaluation or a display option changes.
  */
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { DataTable } from '../../chart/DataTable.tsx';
+import { num, pct } from '../../format.ts';
 import type { Evaluation } from '../../../worker/protocol.ts';
 import { useLab } from '../../store/index.ts';
-import { aucText, NOT_YET } from './evalText.ts';
+import { aucText, notYet } from './evalText.ts';
 import { CHANCE_COLOUR, DIGIT_COLOURS, DIGIT_DASHES } from './palette.ts';
-import { chanceLine, fprFloor, fprTicks, fprTickText, rocSeries, splitCurves } from './rocSeries.ts';
+import { type XY, TABLE_FPRS, chanceLine, fprFloor, fprTicks, fprTickText, rocSeries, splitCurves, tprAt } from './rocSeries.ts';
 import { useShownEvaluation } from './useShownEvaluation.ts';
 
 export function RocPanel() {
+  const { t } = useTranslation();
   const { evaluation, label } = useShownEvaluation();
   const logFpr = useLab((s) => s.rocLogFpr);
   const setLogFpr = useLab((s) => s.setRocLogFpr);
@@ -20,23 +24,19 @@ export function RocPanel() {
   return (
     <section className="panel eval-panel" aria-labelledby="roc-heading">
       <div className="panel__head">
-        <h2 id="roc-heading">ROC curves</h2>
+        <h2 id="roc-heading">{t('eval.roc.heading')}</h2>
         <label className="toggle">
-          <input type="checkbox" checked={logFpr} onChange={(e) => setLogFpr(e.target.checked)} /> Logarithmic false-positive axis
+          <input type="checkbox" checked={logFpr} onChange={(e) => setLogFpr(e.target.checked)} /> {t('eval.roc.logAxis')}
         </label>
       </div>
-      {evaluation ? <RocBody evaluation={evaluation} label={label} logFpr={logFpr} /> : <p className="eval-hint">{NOT_YET}</p>}
-      <p className="eval-explain">
-        Each curve pits one digit against the other nine: the share of that digit's images the network finds (true-positive rate) against the share of other
-        images it wrongly takes for it (false-positive rate), as its confidence threshold is lowered. AUC is the area under the curve, 1 for perfect and 0.5 for
-        guessing (the dashed line); on MNIST all ten hug the top-left corner, so the logarithmic axis spreads out the small false-positive rates where the
-        digits differ.
-      </p>
+      {evaluation ? <RocBody evaluation={evaluation} label={label} logFpr={logFpr} /> : <p className="eval-hint">{notYet()}</p>}
+      <p className="eval-explain">{t('eval.roc.explain')}</p>
     </section>
   );
 }
 
 function RocBody({ evaluation, label, logFpr }: { evaluation: Evaluation; label: string; logFpr: boolean }) {
+  const { t } = useTranslation();
   const hidden = useLab((s) => s.rocHidden);
   const curves = useMemo(() => splitCurves(evaluation), [evaluation]);
   const floor = useMemo(() => fprFloor(curves), [curves]);
@@ -47,7 +47,7 @@ function RocBody({ evaluation, label, logFpr }: { evaluation: Evaluation; label:
     return (
       <>
         <p className="eval-caption">{label}</p>
-        <p className="eval-hint">No ROC curves for this evaluation: the network's outputs were not numbers (the run diverged).</p>
+        <p className="eval-hint">{t('eval.roc.noCurves')}</p>
       </>
     );
   }
@@ -60,10 +60,14 @@ function RocBody({ evaluation, label, logFpr }: { evaluation: Evaluation; label:
         <div
           role="img"
           className="eval-chart roc__chart"
-          aria-label={`ROC chart of digits ${shownDigits.join(', ') || '(none shown)'}; ${logFpr ? 'log' : 'linear'} x scale`}
+          aria-label={t('eval.roc.name', {
+            digits: shownDigits.join(', ') || t('eval.roc.noneShown'),
+            scale: logFpr ? t('eval.roc.scaleLog') : t('eval.roc.scaleLinear'),
+          })}
         >
           <ResponsiveContainer width="100%" height={340}>
-            <LineChart margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
+            {/* No accessibility layer: its focusable, unnamed svg would sit inside the named image; the table below carries the numbers. */}
+            <LineChart margin={{ top: 8, right: 16, bottom: 24, left: 8 }} accessibilityLayer={false}>
               <CartesianGrid strokeDasharray="3 3" stroke="#d0d4dc" />
               <XAxis
                 type="number"
@@ -73,19 +77,20 @@ function RocBody({ evaluation, label, logFpr }: { evaluation: Evaluation; label:
                 allowDataOverflow
                 ticks={fprTicks(logFpr, floor)}
                 tickFormatter={fprTickText}
-                label={{ value: `False-positive rate${logFpr ? ' (log scale)' : ''}`, position: 'insideBottom', offset: -12 }}
+                label={{ value: logFpr ? t('eval.roc.fprAxisLog') : t('eval.roc.fprAxis'), position: 'insideBottom', offset: -12 }}
               />
               <YAxis
                 type="number"
                 dataKey="y"
                 domain={[0, 1]}
                 ticks={[0, 0.2, 0.4, 0.6, 0.8, 1]}
-                label={{ value: 'True-positive rate', angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }}
+                tickFormatter={(v: number) => num(v)}
+                label={{ value: t('eval.roc.tprAxis'), angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }}
               />
               <Line
                 data={chance}
                 dataKey="y"
-                name="Chance"
+                name={t('eval.roc.chance')}
                 stroke={CHANCE_COLOUR}
                 strokeDasharray="4 4"
                 strokeWidth={1}
@@ -97,7 +102,7 @@ function RocBody({ evaluation, label, logFpr }: { evaluation: Evaluation; label:
                   key={s.digit}
                   data={s.points}
                   dataKey="y"
-                  name={`Digit ${s.digit}`}
+                  name={t('eval.roc.digit', { digit: s.digit })}
                   stroke={DIGIT_COLOURS[s.digit]}
                   strokeDasharray={DIGIT_DASHES[s.digit] || undefined}
                   strokeWidth={2}
@@ -111,33 +116,46 @@ function RocBody({ evaluation, label, logFpr }: { evaluation: Evaluation; label:
         </div>
         <RocLegend evaluation={evaluation} hidden={hidden} />
       </div>
-      {logFpr ? (
-        <p className="eval-note">
-          A logarithmic axis has no 0, so points with no false positives (a rate of 0) are drawn at {fprTickText(floor)}, on the left edge.
-        </p>
-      ) : null}
+      <RocTable curves={curves} auc={evaluation.auc} />
+      {logFpr ? <p className="eval-note">{t('eval.roc.logNote', { floor: fprTickText(floor) })}</p> : null}
     </>
   );
 }
 
+/** The curves' numbers for a screen reader: every digit's AUC and how many of its images it finds at a few false-positive rates. */
+function RocTable({ curves, auc }: { curves: readonly (readonly XY[])[]; auc: ArrayLike<number> }) {
+  const { t } = useTranslation();
+  return (
+    <DataTable
+      caption={t('eval.roc.table.caption')}
+      columns={[t('eval.roc.table.digit'), t('eval.roc.table.auc'), ...TABLE_FPRS.map((fpr) => t('eval.roc.table.tprAt', { fpr: fprPct(fpr) }))]}
+      rows={curves.map((c, d) => [String(d), aucText(auc[d]), ...TABLE_FPRS.map((fpr) => (c.length ? pct(tprAt(c, fpr)) : aucText(null)))])}
+    />
+  );
+}
+
+/** 0.001 → "0.1%": a false-positive rate as a share, with as few decimals as it needs. */
+const fprPct = (fpr: number): string => pct(fpr, Math.max(0, -Math.floor(Math.log10(fpr * 100) + 1e-9)));
+
 function RocLegend({ evaluation, hidden }: { evaluation: Evaluation; hidden: readonly boolean[] }) {
+  const { t } = useTranslation();
   const toggle = useLab((s) => s.toggleRocDigit);
   return (
     <div className="roc__legend">
-      <p className="roc__legend-hint">Press a digit to hide or show its curve.</p>
-      <ul aria-label="AUC by digit">
+      <p className="roc__legend-hint">{t('eval.roc.legendHint')}</p>
+      <ul aria-label={t('eval.roc.legendName')}>
         {Array.from(evaluation.auc, (auc, d) => (
           <li key={d}>
             <button type="button" aria-pressed={!hidden[d]} onClick={() => toggle(d)} className="roc__digit">
               <svg width="28" height="10" aria-hidden="true" className="roc__swatch">
                 <line x1="1" y1="5" x2="27" y2="5" stroke={DIGIT_COLOURS[d]} strokeWidth="2.5" strokeDasharray={DIGIT_DASHES[d] || undefined} />
               </svg>
-              Digit {d}: AUC {aucText(auc)}
+              {t('eval.roc.legendEntry', { digit: d, auc: aucText(auc) })}
             </button>
           </li>
         ))}
       </ul>
-      <p className="roc__macro">Macro AUC {aucText(evaluation.macroAuc)}</p>
+      <p className="roc__macro">{t('eval.roc.macro', { auc: aucText(evaluation.macroAuc) })}</p>
     </div>
   );
 }

@@ -3,7 +3,9 @@
  * computed from an Evaluation's flat confusion counts (row-major, row = true
  * digit, column = predicted digit).
  */
+import { i18n } from '../../../i18n/index.ts';
 import { perClassRecall } from '../../../metrics/index.ts';
+import { count as countText, num, pct } from '../../format.ts';
 import { CORRECT_RAMP, MISTAKE_RAMP, rampColour, readableText } from './colourScale.ts';
 
 export type ConfusionMode = 'counts' | 'recall';
@@ -97,28 +99,30 @@ export function confusionView(flat: ArrayLike<number>, mode: ConfusionMode, k = 
       const value = values[t][p];
       const diagonal = t === p;
       const background = count === 0 ? EMPTY_BACKGROUND : rampColour(diagonal ? CORRECT_RAMP : MISTAKE_RAMP, shade(value, diagonal ? correctMax : mistakeMax));
-      const share = rowTotals[t] > 0 ? ` (${percentText(value)}% of the ${t}s)` : '';
+      const names = { digit: t, predicted: p, images: imagesText(count) };
       return {
         trueDigit: t,
         predictedDigit: p,
         count,
         value,
-        text: mode === 'counts' || count === 0 ? count.toLocaleString('en') : percentText(value),
+        text: mode === 'counts' || count === 0 ? countText(count) : percentText(value),
         background,
         color: count === 0 ? EMPTY_TEXT : readableText(background),
         diagonal,
-        label: `${t} predicted as ${p}: ${imagesText(count)}${mode === 'recall' ? share : ''}`,
+        label:
+          mode === 'recall' && rowTotals[t] > 0 ? i18n.t('eval.confusion.cellShare', { ...names, share: pct(value) }) : i18n.t('eval.confusion.cell', names),
       };
     }),
   );
   return { cells, rowTotals, total: rowTotals.reduce((a, b) => a + b, 0), correctMax, mistakeMax };
 }
 
-/** A fraction as a percentage with one decimal, without the % sign: 0.0234 → "2.3". */
+/** A fraction as a percentage with one decimal, without the % sign: 0.0234 → "2.3" ("2,3" in pt-BR). */
 export function percentText(fraction: number): string {
-  return (fraction * 100).toFixed(1);
+  return num(fraction * 100, 1);
 }
 
+/** "1 image", "1,234 images". */
 export function imagesText(n: number): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? 'image' : 'images'}`;
+  return i18n.t('eval.confusion.images', { count: n, n: countText(n) });
 }

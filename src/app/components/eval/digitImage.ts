@@ -4,6 +4,7 @@
  * light ground, like a pen on paper, so the bytes are inverted.
  */
 import type { Examples } from '../../../worker/protocol.ts';
+import { pct } from '../../format.ts';
 
 export const SIDE = 28;
 export const PIXELS = SIDE * SIDE;
@@ -47,12 +48,12 @@ export function galleryItems(ex: Pick<Examples, 'probs' | 'indices' | 'trueDigit
   return items.sort((a, b) => b.pPredicted - a.pPredicted || a.index - b.index);
 }
 
-/** A probability as a whole percentage; "<1%" and ">99%" rather than a misleading 0% or 100%. */
+/** A probability as a whole percentage; "<1%" and ">99%" rather than a misleading 0% or 100% ("71 %", "<1 %" in pt-BR). */
 export function probText(p: number): string {
   if (!Number.isFinite(p)) return '–';
-  if (p < 0.005) return '<1%';
-  if (p > 0.995) return '>99%';
-  return `${Math.round(p * 100)}%`;
+  if (p < 0.005) return `<${pct(0.01, 0)}`;
+  if (p > 0.995) return `>${pct(0.99, 0)}`;
+  return pct(Math.round(p * 100) / 100, 0);
 }
 
 /** The caption under one image: "9: 71% · 4: 22%" (predicted digit first). */

@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { chanceLine, DEFAULT_FPR_FLOOR, fprFloor, fprTicks, fprTickText, rocSeries, splitCurves } from './rocSeries.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { i18n } from '../../../i18n/index.ts';
+import { chanceLine, DEFAULT_FPR_FLOOR, fprFloor, fprTicks, fprTickText, rocSeries, splitCurves, tprAt } from './rocSeries.ts';
+
+afterEach(() => void i18n.changeLanguage('en'));
 
 // Three digits: 0 has 3 points, 1 has none (absent from the set), 2 has 4.
 const arrays = {
@@ -110,5 +113,31 @@ describe('fpr ticks', () => {
     const ticks = fprTicks(true, 1e-4);
     expect(ticks.map(fprTickText)).toEqual(['0.0001', '0.001', '0.01', '0.1', '1']);
     expect(fprTicks(false, 1e-4).map(fprTickText)).toEqual(['0', '0.2', '0.4', '0.6', '0.8', '1']);
+  });
+
+  it('writes the ticks with a decimal comma in pt-BR', async () => {
+    await i18n.changeLanguage('pt-BR');
+    expect(fprTicks(true, 1e-3).map(fprTickText)).toEqual(['0,001', '0,01', '0,1', '1']);
+  });
+});
+
+describe('tprAt', () => {
+  const curve = [
+    { x: 0, y: 0 },
+    { x: 0, y: 0.6 },
+    { x: 0.001, y: 0.8 },
+    { x: 0.01, y: 0.95 },
+    { x: 0.2, y: 1 },
+  ];
+
+  it('is the highest true-positive rate reached without passing the false-positive rate', () => {
+    expect(tprAt(curve, 0.0005)).toBe(0.6);
+    expect(tprAt(curve, 0.001)).toBe(0.8);
+    expect(tprAt(curve, 0.1)).toBe(0.95);
+    expect(tprAt(curve, 1)).toBe(1);
+  });
+
+  it('is 0 for a curve with no points', () => {
+    expect(tprAt([], 0.1)).toBe(0);
   });
 });

@@ -4,6 +4,7 @@
  * fpr = 0 (and on MNIST climbs most of the way there), so on that axis points
  * left of a floor are drawn at the floor; the panel's caption says so.
  */
+import { num } from '../../format.ts';
 
 export interface XY {
   x: number;
@@ -102,7 +103,22 @@ export function fprTicks(logFpr: boolean, floor: number): number[] {
   return ticks;
 }
 
-/** An fpr tick as a student reads it: 0.0001 rather than 1e-4. */
+/** An fpr tick as a student reads it, in the page's language: 0.0001 rather than 1e-4 ("0,0001" in pt-BR). */
 export function fprTickText(v: number): string {
-  return v >= 1 || v === 0 ? String(v) : v.toFixed(Math.max(1, -Math.floor(Math.log10(v) + 1e-9)));
+  return v >= 1 || v === 0 ? num(v) : num(v, Math.max(1, -Math.floor(Math.log10(v) + 1e-9)));
 }
+
+/**
+ * The true-positive rate a curve reaches without passing `fpr`: the highest
+ * tpr among its points at or left of it (a ROC curve only rises). 0 for an
+ * empty curve. For the chart's table: "at 1% false positives the network
+ * finds 98% of the 4s".
+ */
+export function tprAt(curve: readonly XY[], fpr: number): number {
+  let best = 0;
+  for (const p of curve) if (p.x <= fpr && p.y > best) best = p.y;
+  return best;
+}
+
+/** The false-positive rates the table reads each curve at. */
+export const TABLE_FPRS = [0.001, 0.01, 0.1] as const;

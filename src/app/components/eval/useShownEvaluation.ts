@@ -6,6 +6,7 @@
  * while the loss chart moves.
  */
 import { useDeferredValue } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Evaluation } from '../../../worker/protocol.ts';
 import { shownEvaluation } from '../../store/evalSlice.ts';
 import { useLab } from '../../store/index.ts';
@@ -18,6 +19,8 @@ export interface Shown {
 }
 
 export function useShownEvaluation(): Shown {
+  // Subscribes to the language too: the label is worded here.
+  useTranslation();
   // Deferred: ten ROC curves and a 100-cell table take a few hundred ms to
   // render on a slow machine. As a deferred update React renders them in
   // slices and yields between, so the page (and the loss chart) never freezes.

@@ -7,8 +7,13 @@
  * same late in a race as early.
  */
 import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Scatter, XAxis, YAxis } from 'recharts';
+import { chartLegend } from '../../chart/ChartLegend.tsx';
+import { DataTable } from '../../chart/DataTable.tsx';
+import { NOT_AVAILABLE, count, loss3, num } from '../../format.ts';
 import { useLab } from '../../store/index.ts';
+import type { RaceRun } from '../../store/raceSlice.ts';
 import { raceRunNames } from '../../runNames.ts';
 import { runStyle } from './racePalette.ts';
 import { lossDomain, raceSeries } from './raceSeries.ts';
@@ -18,9 +23,10 @@ const DEFAULT_SMOOTHING = 0.6;
 const NO_RUNS: never[] = [];
 
 /** 0.1, 2.5, 100, then 1e4, 1e8: the log axis spans up to ten decades when a run explodes. */
-const lossTick = (v: number): string => (v < 1000 ? String(Number(v.toPrecision(2))) : v.toExponential(0).replace('e+', 'e'));
+const lossTick = (v: number): string => (v < 1000 ? num(Number(v.toPrecision(2))) : v.toExponential(0).replace('e+', 'e'));
 
 export function RaceChart() {
+  const { t, i18n } = useTranslation();
   const runs = useDeferredValue(useLab((s) => s.race?.runs ?? NO_RUNS));
   const epochs = useLab((s) => s.race?.epochs ?? 1);
   const [smoothing, setSmoothing] = useState(DEFAULT_SMOOTHING);
@@ -34,25 +40,37 @@ export function RaceChart() {
     return log ? all.map((s) => ({ train: s.train.filter((p) => p.y > 0), validation: s.validation.filter((p) => p.y > 0) })) : all;
   }, [runs, smoothingDeferred, log]);
   const domain = useMemo(() => lossDomain(series, log), [series, log]);
-  const names = useMemo(() => raceRunNames(runs), [runs]);
+  // Worded in the page's language: a new language is new names.
+  const language = i18n.language;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: language is read by raceRunNames through the catalogue.
+  const names = useMemo(() => raceRunNames(runs), [runs, language]);
   const nTrain = runs.reduce((n, r) => n + r.lossPoints.length, 0);
   const nValidation = runs.reduce((n, r) => n + r.epochs.length, 0);
 
   return (
     <div className="race__chart">
       <div className="race__chart-controls">
-        <label htmlFor={sliderId}>Smoothing</label>
+        <label htmlFor={sliderId}>{t('raceView.chart.smoothing')}</label>
         <input id={sliderId} type="range" min={0} max={0.99} step={0.01} value={smoothing} onChange={(e) => setSmoothing(Number(e.target.value))} />
         <output htmlFor={sliderId} className="race__smoothing">
-          {smoothing.toFixed(2)}
+          {num(smoothing, 2)}
         </output>
         <label className="toggle">
-          <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} /> Log-scale loss
+          <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} /> {t('raceView.chart.logScale')}
         </label>
       </div>
-      <div role="img" aria-label={`Race: ${runs.length} runs, ${nTrain} training points, ${nValidation} validation points`} className="chart__area">
+      <div
+        role="img"
+        aria-label={t('raceView.chart.name', {
+          runs: t('raceView.chart.runs', { count: runs.length, n: count(runs.length) }),
+          training: t('raceView.chart.trainingPoints', { count: nTrain, n: count(nTrain) }),
+          validation: t('raceView.chart.validationPoints', { count: nValidation, n: count(nValidation) }),
+        })}
+        className="chart__area"
+      >
         <ResponsiveContainer width="100%" height={340}>
-          <ComposedChart margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
+          {/* No accessibility layer: its focusable, unnamed svg would sit inside the named image; the table below carries the numbers. */}
+          <ComposedChart margin={{ top: 8, right: 24, bottom: 24, left: 8 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" stroke="#d0d4dc" />
             <XAxis
               type="number"
@@ -60,7 +78,7 @@ export function RaceChart() {
               domain={[0, epochs]}
               allowDecimals={false}
               tickCount={Math.min(epochs, 10) + 1}
-              label={{ value: 'Epoch', position: 'insideBottom', offset: -12 }}
+              label={{ value: t('raceView.chart.epochAxis'), position: 'insideBottom', offset: -12 }}
             />
             <YAxis
               type="number"
@@ -69,9 +87,9 @@ export function RaceChart() {
               domain={domain}
               allowDataOverflow
               tickFormatter={lossTick}
-              label={{ value: 'Loss (NLL, nats)', angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }}
+              label={{ value: t('raceView.chart.lossAxis'), angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }}
             />
-            <Legend verticalAlign="top" height={28} />
+            <Legend verticalAlign="top" height={28} content={chartLegend} />
             {series.map((s, i) => {
               const look = runStyle(i);
               const name = names[i];
@@ -92,7 +110,7 @@ export function RaceChart() {
                   key={`v${i}`}
                   data={s.validation}
                   dataKey="y"
-                  name={`${name}, validation`}
+                  name={t('raceView.chart.validationSeries', { name })}
                   fill={look.colour}
                   shape={look.shape}
                   legendType="none"
@@ -103,10 +121,25 @@ export function RaceChart() {
           </ComposedChart>
         </ResponsiveContainer>
       </div>
+      <RaceTableOfLosses runs={runs} names={names} />
       <p className="race__chart-note">
-        Lines: training loss, smoothed. Markers: validation loss at the end of each epoch.
-        {log ? '' : ' A curve that leaves the top has exploded; tick Log-scale loss to see it whole.'}
+        {t('raceView.chart.note')}
+        {log ? '' : t('raceView.chart.noteLinear')}
       </p>
     </div>
   );
+}
+
+/** The chart's numbers for a screen reader: each run's validation loss at the end of each epoch (a dash where a run had stopped). */
+function RaceTableOfLosses({ runs, names }: { runs: readonly RaceRun[]; names: readonly string[] }) {
+  const { t } = useTranslation();
+  const epochs = Math.max(0, ...runs.map((r) => r.epochs.at(-1)?.epoch ?? 0));
+  const rows = Array.from({ length: epochs }, (_, e) => [
+    count(e + 1),
+    ...runs.map((r) => {
+      const result = r.epochs.find((x) => x.epoch === e + 1);
+      return result ? loss3(result.validation.loss) : NOT_AVAILABLE;
+    }),
+  ]);
+  return <DataTable caption={t('raceView.chart.table.caption')} columns={[t('raceView.chart.table.epoch'), ...names]} rows={rows} />;
 }

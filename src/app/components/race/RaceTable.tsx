@@ -6,6 +6,7 @@
  * selects just those fields and stays still while the curves move.
  */
 import { Fragment, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { RaceRunStatus } from '../../store/raceSlice.ts';
 import { useLab } from '../../store/index.ts';
@@ -17,6 +18,7 @@ const NONE: never[] = [];
 const COLUMNS = 10;
 
 export function RaceTable() {
+  const { t } = useTranslation();
   const rows = useRaceRows();
   const selected = useLab((s) => s.raceSelected);
   const select = useLab((s) => s.selectRaceRun);
@@ -25,24 +27,24 @@ export function RaceTable() {
   return (
     <div className="race__results">
       <table className="race__table">
-        <caption>Race results</caption>
+        <caption>{t('raceView.table.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Learning rate</th>
-            <th scope="col">Momentum</th>
-            <th scope="col" title="lr / (1 − momentum)">
-              Effective step
+            <th scope="col">{t('raceView.table.learningRate')}</th>
+            <th scope="col">{t('raceView.table.momentum')}</th>
+            <th scope="col" title={t('raceView.table.effectiveStepTitle')}>
+              {t('raceView.table.effectiveStep')}
             </th>
-            <th scope="col">Train loss</th>
-            <th scope="col">Validation loss</th>
-            <th scope="col">Validation accuracy (%)</th>
-            <th scope="col">Macro AUC</th>
-            <th scope="col">Epoch to 90 %</th>
+            <th scope="col">{t('raceView.table.trainLoss')}</th>
+            <th scope="col">{t('raceView.table.validationLoss')}</th>
+            <th scope="col">{t('raceView.table.validationAccuracy')}</th>
+            <th scope="col">{t('raceView.table.macroAuc')}</th>
+            <th scope="col">{t('raceView.table.epochTo90')}</th>
             <th scope="col" className="race__status">
-              Status
+              {t('raceView.table.status')}
             </th>
             <th scope="col">
-              <span className="race__sr-only">Evaluation panels</span>
+              <span className="race__sr-only">{t('raceView.table.panels')}</span>
             </th>
           </tr>
         </thead>
@@ -63,7 +65,7 @@ export function RaceTable() {
                 <td>{row.epochTo90}</td>
                 <td className="race__status" aria-describedby={row.explanation ? `race-run-${i}-why` : undefined}>
                   <span className={`race__chip race__chip--${row.status}`} aria-hidden="true" />
-                  {row.status}
+                  {row.statusText}
                 </td>
                 <td>
                   <button
@@ -71,10 +73,10 @@ export function RaceTable() {
                     aria-pressed={selected === i}
                     disabled={!row.evaluated}
                     onClick={() => select(i)}
-                    aria-label={`Show ${row.name} in the evaluation panels`}
-                    title={row.evaluated ? 'Show this run’s ROC curves and confusion matrix below' : 'Appears after the run’s first epoch.'}
+                    aria-label={t('raceView.table.showName', { name: row.name })}
+                    title={row.evaluated ? t('raceView.table.showTitle') : t('raceView.table.notYet')}
                   >
-                    {selected === i ? 'Shown below' : 'Show below'}
+                    {selected === i ? t('raceView.table.shown') : t('raceView.table.show')}
                   </button>
                 </td>
               </tr>
@@ -92,9 +94,9 @@ export function RaceTable() {
       </table>
       <div className="buttons">
         <button type="button" aria-pressed={selected === null} onClick={() => select(null)}>
-          Show the single run
+          {t('raceView.table.single')}
         </button>
-        <span className="race__why">The ROC, confusion and per-class panels show the chosen run’s latest validation epoch.</span>
+        <span className="race__why">{t('raceView.table.panelsNote')}</span>
       </div>
     </div>
   );
@@ -123,6 +125,9 @@ function useRaceRows() {
   const epochs = useLab(useShallow((s) => s.race?.runs.map((r) => r.epochs) ?? NONE));
   // A comparison's runs carry their own settings, which name them ("Adam, lr = 0.001"); set once when the race begins.
   const settings = useLab(useShallow((s) => s.race?.runs.map((r) => r.settings) ?? NONE));
+  // The rows are worded in the page's language: a new language is new rows.
+  const language = useTranslation().i18n.language;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: language is read by raceRows through the catalogue.
   return useMemo(
     () =>
       raceRows(
@@ -135,6 +140,6 @@ function useRaceRows() {
           settings: settings[i],
         })),
       ),
-    [rates, momenta, statuses, notes, epochs, settings],
+    [rates, momenta, statuses, notes, epochs, settings, language],
   );
 }

@@ -1,11 +1,12 @@
 /**
- * How the race's runs are told apart: a colour and a dash pattern from the
- * evaluation panels' colour-blind-safe palette, and a marker shape for the
- * validation points, so no run depends on colour alone. Picked from the
- * palette so that similar hues never share a dash (orange solid, vermillion
- * dashed; purple solid, wine dash-dot).
+ * How the race's runs are told apart: a colour from the evaluation panels'
+ * colour-blind-safe palette, a dash pattern and a marker shape for the
+ * validation points, each different for every run, so no run depends on
+ * colour alone. The colours are the six of that palette that stay furthest
+ * apart under the common colour-vision deficiencies (palette.test.ts), the
+ * two most distinct first: most races have two or three runs.
  */
-import { DIGIT_COLOURS, DIGIT_DASHES } from '../eval/palette.ts';
+import { DASHES, DIGIT_COLOURS } from '../eval/palette.ts';
 
 export type MarkerShape = 'circle' | 'square' | 'triangle' | 'diamond' | 'star' | 'cross';
 
@@ -17,12 +18,16 @@ export interface RunStyle {
   shape: MarkerShape;
 }
 
-// Palette entries in run order: blue, vermillion, bluish green, wine, orange, reddish purple.
-const PICK = [4, 5, 3, 7, 1, 6] as const;
+// Palette entries in run order: blue, vermillion, black, reddish purple, indigo, wine.
+const PICK = [4, 5, 0, 6, 9, 7] as const;
+const RUN_DASHES = [DASHES.solid, DASHES.dashed, DASHES.dotted, DASHES.dashDot, DASHES.longDash, DASHES.dashDotDot] as const;
 const SHAPES: readonly MarkerShape[] = ['circle', 'square', 'triangle', 'diamond', 'star', 'cross'];
+
+/** The most runs a race styles apart; a race takes at most six (parseRates.ts). */
+export const RUN_STYLES = PICK.length;
 
 /** Run i's look; i is the run's place in the race (the order the rates were entered). */
 export function runStyle(i: number): RunStyle {
-  const k = PICK[i % PICK.length];
-  return { colour: DIGIT_COLOURS[k], dash: DIGIT_DASHES[k], shape: SHAPES[i % SHAPES.length] };
+  const k = i % RUN_STYLES;
+  return { colour: DIGIT_COLOURS[PICK[k]], dash: RUN_DASHES[k], shape: SHAPES[k] };
 }

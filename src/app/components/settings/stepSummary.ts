@@ -4,27 +4,28 @@
  * but Adam's step is about lr per weight whatever the gradient's size, and
  * Adagrad's shrinks as squared gradients add up.
  */
+import { i18n } from '../../../i18n/index.ts';
 import type { RunSettings } from '../../../shared/settings.ts';
+import { settingNumber } from '../../format.ts';
 
-/** Three significant figures, no trailing zeros. */
+/** Three significant figures, no trailing zeros, in the page's language: "0.02", "0,02", "1e-4". */
 export function formatStep(v: number): string {
-  return Number(v.toPrecision(3)).toString();
+  return settingNumber(Number(v.toPrecision(3)));
 }
 
 export function stepSummary(s: RunSettings): string {
   const lr = formatStep(s.learningRate);
+  const step = formatStep(s.learningRate / (1 - s.momentum));
   switch (s.optimizer) {
     case 'sgd':
-      return `Effective step size lr / (1 − momentum) = ${formatStep(s.learningRate / (1 - s.momentum))}${s.nesterov ? ' (Nesterov: the same long-run step, taken from a look-ahead)' : ''}`;
+      return i18n.t(s.nesterov ? 'tuning.step.nesterov' : 'tuning.step.sgd', { step });
     case 'adam':
-      return `Each weight moves about lr = ${lr} per step, whatever the size of its gradient (Adam divides by the gradient's running RMS)`;
+      return i18n.t('tuning.step.adam', { lr });
     case 'adamw':
-      return `Each weight moves about lr = ${lr} per step, and shrinks by lr · weight decay = ${formatStep(s.learningRate * s.weightDecay)} of itself`;
+      return i18n.t('tuning.step.adamw', { lr, decay: formatStep(s.learningRate * s.weightDecay) });
     case 'rmsprop':
-      return s.momentum > 0
-        ? `Step per weight about lr / (1 − momentum) = ${formatStep(s.learningRate / (1 - s.momentum))}, in units of the gradient's running RMS`
-        : `Each weight moves about lr = ${lr} per step, in units of its gradient's running RMS`;
+      return s.momentum > 0 ? i18n.t('tuning.step.rmspropMomentum', { step }) : i18n.t('tuning.step.rmsprop', { lr });
     case 'adagrad':
-      return `Steps start near lr = ${lr} per weight and shrink as the squared gradients add up`;
+      return i18n.t('tuning.step.adagrad', { lr });
   }
 }

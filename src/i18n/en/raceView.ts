@@ -1,0 +1,85 @@
+/** The race panel once a race is on: its buttons, progress, chart, results table and how to read them. */
+export default {
+  heading: 'Race learning rates',
+  intro:
+    "A race trains one network per learning rate, from the same starting weights on the same batches, so any difference between the curves is the learning rate's doing. Give each run its own momentum too, and the same learning rate can race with and without momentum.",
+  more: 'Compare any settings: optimizers, dropout, layer sizes, early stopping…',
+  buttons: {
+    clear: 'Clear race',
+    resume: 'Resume race',
+    pause: 'Pause race',
+    stop: 'Stop race',
+  },
+  loading: 'Loading MNIST…',
+  paused: 'Paused · ',
+  progress: 'Epoch {{epoch}} of {{epochs}} · batch {{batch}} of {{batches}} · {{rate}} samples/s (each trains every run) · about {{duration}} left',
+  explain: {
+    heading: 'Reading the race',
+    tooSmallLead: 'Too small:',
+    tooSmall: 'slow progress. Each step barely moves the weights, so the loss hardly falls within an epoch and is still high at the end.',
+    wellChosenLead: 'Well chosen:',
+    wellChosen: 'a fast, steady fall in the first epoch, then a slow glide; the validation markers follow the line down.',
+    tooLargeLead: 'Too large:',
+    tooLarge:
+      "steps overshoot the valley, so the loss oscillates and spikes. At worst the run <i>diverges</i> (the loss explodes and the run is stopped) or <i>collapses</i>: its neurons die and it guesses one digit, stuck at chance (loss ≈ {{chanceLoss}} nats, accuracy ≈ {{chanceAccuracy}}). Often both: a diverged run's weights are scored once at the end of that epoch, and its row shows what the blow-up left (select it: often every image lands in one column of its confusion matrix).",
+    momentumLead: 'Momentum',
+    momentum:
+      'adds a share of the previous step to each new one, so steps build up: on a steady slope the step is lr / (1 − momentum). With momentum {{high}} a learning rate acts ten times larger. Momentum can differ per run (Momentum per run, above): race one learning rate with momentum 0 and {{high}} to see what it adds.',
+    severalMomenta: 'This race’s runs use momenta {{momenta}}: each run’s effective step is in the table.',
+    noMomentum: 'This race uses no momentum.',
+    oneMomentum: 'This race uses momentum {{momentum}}: each learning rate acts {{factor}}× larger.',
+  },
+  chart: {
+    smoothing: 'Smoothing',
+    logScale: 'Log-scale loss',
+    /** The chart's accessible name; the e2e tests read its counts. */
+    name: 'Race: {{runs}}, {{training}}, {{validation}}',
+    runs_one: '{{n}} run',
+    runs_other: '{{n}} runs',
+    trainingPoints_one: '{{n}} training point',
+    trainingPoints_other: '{{n}} training points',
+    validationPoints_one: '{{n}} validation point',
+    validationPoints_other: '{{n}} validation points',
+    epochAxis: 'Epoch',
+    lossAxis: 'Loss (NLL, nats)',
+    validationSeries: '{{name}}, validation',
+    note: 'Lines: training loss, smoothed. Markers: validation loss at the end of each epoch.',
+    noteLinear: ' A curve that leaves the top has exploded; tick Log-scale loss to see it whole.',
+    /** The chart's numbers for a screen reader: each run's validation loss by epoch. */
+    table: {
+      caption: 'Validation loss by epoch and run (nats)',
+      epoch: 'Epoch',
+    },
+  },
+  table: {
+    caption: 'Race results',
+    learningRate: 'Learning rate',
+    momentum: 'Momentum',
+    effectiveStep: 'Effective step',
+    effectiveStepTitle: 'lr / (1 − momentum)',
+    trainLoss: 'Train loss',
+    validationLoss: 'Validation loss',
+    validationAccuracy: 'Validation accuracy (%)',
+    macroAuc: 'Macro AUC',
+    epochTo90: 'Epoch to 90 %',
+    status: 'Status',
+    panels: 'Evaluation panels',
+    /** Each row's button: named after its run ("Show lr = 0.1 in the evaluation panels"). */
+    showName: 'Show {{name}} in the evaluation panels',
+    showTitle: 'Show this run’s ROC curves and confusion matrix below',
+    notYet: 'Appears after the run’s first epoch.',
+    shown: 'Shown below',
+    show: 'Show below',
+    single: 'Show the single run',
+    panelsNote: 'The ROC, confusion and per-class panels show the chosen run’s latest validation epoch.',
+  },
+  /** How a run stands or ended; the e2e tests read these words in English. */
+  status: {
+    running: 'running',
+    finished: 'finished',
+    stopped: 'stopped',
+    diverged: 'diverged',
+    collapsed: 'collapsed',
+    'early-stopped': 'early-stopped',
+  },
+} as const;

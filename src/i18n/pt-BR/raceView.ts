@@ -1,0 +1,88 @@
+import type en from '../en/raceView.ts';
+import type { Localised } from '../localised.ts';
+
+const raceView: Localised<typeof en> = {
+  heading: 'Corrida de taxas de aprendizado',
+  intro:
+    'Uma corrida treina uma rede por taxa de aprendizado, a partir dos mesmos pesos iniciais e com os mesmos lotes, então qualquer diferença entre as curvas vem da taxa de aprendizado. Dê também a cada treino o seu próprio momento, e a mesma taxa pode correr com e sem momento.',
+  more: 'Comparar quaisquer configurações: otimizadores, dropout, tamanhos de camada, parada antecipada…',
+  buttons: {
+    clear: 'Limpar a corrida',
+    resume: 'Continuar a corrida',
+    pause: 'Pausar a corrida',
+    stop: 'Parar a corrida',
+  },
+  loading: 'Carregando o MNIST…',
+  paused: 'Pausada · ',
+  progress:
+    'Época {{epoch}} de {{epochs}} · lote {{batch}} de {{batches}} · {{rate}} imagens/s (cada uma treina todos os treinos) · faltam cerca de {{duration}}',
+  explain: {
+    heading: 'Como ler a corrida',
+    tooSmallLead: 'Pequena demais:',
+    tooSmall: 'progresso lento. Cada passo mal move os pesos, então a perda quase não cai numa época e ainda está alta no fim.',
+    wellChosenLead: 'Bem escolhida:',
+    wellChosen: 'uma queda rápida e constante na primeira época, depois um deslizar lento; os marcadores de validação acompanham a linha para baixo.',
+    tooLargeLead: 'Grande demais:',
+    tooLarge:
+      'os passos passam do vale, então a perda oscila e dá picos. No pior caso o treino <i>diverge</i> (a perda explode e o treino é parado) ou <i>colapsa</i>: os seus neurônios morrem e ele chuta sempre o mesmo dígito, preso no acaso (perda ≈ {{chanceLoss}} nats, acurácia ≈ {{chanceAccuracy}}). Muitas vezes as duas coisas: os pesos de um treino que divergiu são avaliados uma vez no fim daquela época, e a sua linha mostra o que a explosão deixou (selecione-a: muitas vezes todas as imagens caem numa só coluna da sua matriz de confusão).',
+    momentumLead: 'O momento',
+    momentum:
+      'soma uma parte do passo anterior a cada passo novo, então os passos se acumulam: numa encosta constante o passo é lr / (1 − momento). Com momento {{high}}, uma taxa de aprendizado age como se fosse dez vezes maior. O momento pode ser diferente por treino (Momento por treino, acima): corra uma taxa de aprendizado com momento 0 e {{high}} para ver o que ele acrescenta.',
+    severalMomenta: 'Os treinos desta corrida usam os momentos {{momenta}}: o passo efetivo de cada treino está na tabela.',
+    noMomentum: 'Esta corrida não usa momento.',
+    oneMomentum: 'Esta corrida usa momento {{momentum}}: cada taxa de aprendizado age como se fosse {{factor}}× maior.',
+  },
+  chart: {
+    smoothing: 'Suavização',
+    logScale: 'Perda em escala logarítmica',
+    name: 'Corrida: {{runs}}, {{training}}, {{validation}}',
+    runs_one: '{{n}} treino',
+    runs_many: '{{n}} de treinos',
+    runs_other: '{{n}} treinos',
+    trainingPoints_one: '{{n}} ponto de treino',
+    trainingPoints_many: '{{n}} de pontos de treino',
+    trainingPoints_other: '{{n}} pontos de treino',
+    validationPoints_one: '{{n}} ponto de validação',
+    validationPoints_many: '{{n}} de pontos de validação',
+    validationPoints_other: '{{n}} pontos de validação',
+    epochAxis: 'Época',
+    lossAxis: 'Perda (NLL, nats)',
+    validationSeries: '{{name}}, validação',
+    note: 'Linhas: perda de treino, suavizada. Marcadores: perda de validação no fim de cada época.',
+    noteLinear: ' Uma curva que sai pelo topo explodiu; marque Perda em escala logarítmica para vê-la inteira.',
+    table: {
+      caption: 'Perda de validação por época e por treino (nats)',
+      epoch: 'Época',
+    },
+  },
+  table: {
+    caption: 'Resultados da corrida',
+    learningRate: 'Taxa de aprendizado',
+    momentum: 'Momento',
+    effectiveStep: 'Passo efetivo',
+    effectiveStepTitle: 'lr / (1 − momento)',
+    trainLoss: 'Perda de treino',
+    validationLoss: 'Perda de validação',
+    validationAccuracy: 'Acurácia de validação (%)',
+    macroAuc: 'AUC macro',
+    epochTo90: 'Época em que chega a 90 %',
+    status: 'Situação',
+    panels: 'Painéis de avaliação',
+    showName: 'Mostrar {{name}} nos painéis de avaliação',
+    showTitle: 'Mostrar abaixo as curvas ROC e a matriz de confusão deste treino',
+    notYet: 'Aparece depois da primeira época do treino.',
+    shown: 'Mostrado abaixo',
+    show: 'Mostrar abaixo',
+    single: 'Mostrar o treino único',
+    panelsNote: 'Os painéis de ROC, de confusão e por dígito mostram a última época de validação do treino escolhido.',
+  },
+  status: {
+    running: 'treinando',
+    finished: 'concluído',
+    stopped: 'parado',
+    diverged: 'divergiu',
+    collapsed: 'colapsou',
+    'early-stopped': 'parada antecipada',
+  },
+};
+export default raceView;
