@@ -40,6 +40,7 @@ import { runRace } from './race.ts';
 import { runSingle } from './run.ts';
 import type { KeptEvaluation } from './examples.ts';
 import { cellExamples } from './examples.ts';
+import { createInside } from './inside.ts';
 
 export interface HostDeps {
   loadData(dataUrl: string): Promise<Mnist>;
@@ -61,6 +62,8 @@ export interface HostDeps {
   fault?(fault: Fault): boolean;
   /** ms between heartbeats while a job holds the worker (default 1000). */
   heartbeatMs?: number;
+  /** Least ms between live snapshots of the first-layer weights while a run trains (default 1000). */
+  liveWeightsMs?: number;
 }
 
 export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } {
@@ -85,6 +88,8 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
   const heartbeatMs = deps.heartbeatMs ?? 1000;
 
   const post = (e: WorkerEvent, transfer: ArrayBufferView[] = []) => send(port, e, transfer);
+  /** The model's weights as tiles, kept per epoch for the replay, and the drawing's look inside. */
+  const inside = createInside({ post, liveWeightsMs: deps.liveWeightsMs });
 
   const announce = (choice: Promise<BackendChoice>): void => {
     choice.then(
@@ -131,6 +136,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
   };
 
   const dropEngine = () => {
+    inside.drop();
     engine?.dispose();
     engine = null;
   };
@@ -187,6 +193,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
       const arch = architectureOf(settings);
       const e = createEngine(arch, initParams(arch, settings.init, settings.seed), 1, optimizerOf(settings));
       engine = e;
+      await inside.begin(runId, e);
       post({ type: 'phase', runId, phase: 'training' });
       const end = await runSingle(cmd, {
         post,
@@ -198,12 +205,16 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
         paused: () => active.paused,
         whilePaused: whilePaused(active),
         keep: (set, kept) => latest.set(set, kept),
+        inside: inside.hooks,
         flushIntervalMs: deps.flushIntervalMs,
       });
       if (end.reason === 'diverged') {
         // Nothing to predict with or save.
         dropEngineSafely();
         latest.clear();
+      } else if (end.reason !== 'completed') {
+        // Stopped mid-epoch, or the best epoch restored: the tiles of the weights the run leaves.
+        await inside.ended(end.bestEpoch);
       }
       finish(active, end.reason, end.message, end.test, end.bestEpoch);
     } catch (err) {
@@ -314,6 +325,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     latest.clear();
     engine = createEngine(arch, params, 1, SGD);
     post({ type: 'params-loaded', requestId, ok: true });
+    void inside.loaded(engine);
   }
 
   function examples(cmd: Extract<Command, { type: 'examples' }>): void {
@@ -355,6 +367,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
   }
 
   function dropEngineSafely(): void {
+    inside.drop();
     disposeQuietly(engine);
     engine = null;
   }
@@ -453,6 +466,12 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
         return;
       case 'load-params':
         loadParams(cmd.requestId, cmd.arch, cmd.params);
+        return;
+      case 'inspect':
+        void inside.inspect(cmd);
+        return;
+      case 'replay':
+        inside.replay(cmd);
         return;
       case 'set-hyper': {
         // Only a single run takes live changes; a race's and a range test's rates are their own.

@@ -9,6 +9,8 @@ import type { RunSettings } from '../shared/settings.ts';
 import type { HyperSettings } from '../shared/runSpec.ts';
 import type { Architecture } from '../model/architecture.ts';
 import type { BackendName } from '../shared/backendNames.ts';
+import type { Inspection } from '../model/inspect.ts';
+import type { ReplayState } from './replay.ts';
 
 export interface BackendChoice {
   backend: BackendName;
@@ -88,8 +90,8 @@ export type Fault = 'lose-webgl' | 'close' | 'hang';
  *   marker (none if the run trains no further batch).
  * pause, resume, stop and set-hyper name their job; for any other (it has
  * ended, or never ran here) the answer is `refused` with code 'not-running'.
- * predict, get-params, load-params and examples are answered by their
- * requestId; init by `backend` (or an `error` of kind 'backend').
+ * predict, get-params, load-params, examples, inspect and replay are
+ * answered by their requestId; init by `backend` (or an `error` of kind 'backend').
  */
 export type Command =
   | RaceStart
@@ -119,6 +121,14 @@ export type Command =
   | { type: 'load-params'; requestId: number; arch: Architecture; params: Float32Array[] }
   /** The images of one confusion-matrix cell of the latest evaluation of `set`. */
   | { type: 'examples'; requestId: number; set: EvalSet; trueDigit: number; predictedDigit: number; limit: number }
+  /**
+   * One 28×28 image (784 floats in [0,1]) through the model, layer by layer,
+   * with its saliency (model/inspect.ts): with the current weights (`epoch`
+   * null) or those the replay kept after `epoch` (the nearest kept at or before it).
+   */
+  | { type: 'inspect'; requestId: number; pixels: Float32Array; epoch: number | null }
+  /** The first-layer weights the replay kept after `epoch` (the nearest kept at or before it). */
+  | { type: 'replay'; requestId: number; epoch: number }
   /**
    * A test hook, refused ('unavailable') unless init asked for `faults`.
    * 'lose-webgl' is answered by `backend-lost` ('unavailable' when not on
@@ -160,6 +170,17 @@ export interface Evaluation {
 /** The typed arrays of an Evaluation, for the transfer list. */
 export function evaluationBuffers(e: Evaluation): ArrayBufferView[] {
   return [e.confusion, e.auc, e.rocFpr, e.rocTpr, e.rocOffsets];
+}
+
+/**
+ * The first layer's weights as tiles, one per unit of the first hidden layer
+ * (with no hidden layer, one per digit of the output): each unit's 784 input
+ * weights, row-major 28×28, as the image it responds to.
+ */
+export interface WeightTiles {
+  units: number;
+  /** units × 784, unit-major: tile u is [u·784, (u+1)·784). */
+  tiles: Float32Array;
 }
 
 /** Images of one confusion-matrix cell, for the gallery. */
@@ -232,6 +253,19 @@ export type WorkerEvent =
       suggestion: { valley: number; steepest: number } | null;
       message: string;
     }
+  /**
+   * The model's first-layer weights: a run's at its start, at most about once
+   * a second while it trains, after each epoch and at its end; a loaded
+   * model's once. `epoch`: epochs trained when taken (fractional mid-epoch),
+   * null for a loaded model. `ms`: what taking them cost the worker.
+   */
+  | { type: 'weights'; runId: number | null; epoch: number | null; ms: number; weights: WeightTiles }
+  /** After each epoch of a run: the epochs whose weights the replay keeps (worker/replay.ts). */
+  | ({ type: 'replay-kept'; runId: number } & ReplayState)
+  /** The answer to inspect: null when there is no model, or no weights kept that early; `epoch` says whose weights (null: the current ones). */
+  | { type: 'inspection'; requestId: number; epoch: number | null; result: Inspection | null }
+  /** The answer to replay: the kept epoch used and its tiles, or nulls when none is kept that early. */
+  | { type: 'replay-weights'; requestId: number; epoch: number | null; weights: WeightTiles | null }
   /** probs is null when there is no model yet (nothing trained or loaded). */
   | { type: 'prediction'; requestId: number; probs: Float32Array | null }
   | { type: 'params'; requestId: number; params: Float32Array[] | null }
@@ -255,7 +289,7 @@ export type WorkerEvent =
   | { type: 'backend-lost'; backend: BackendName };
 
 /** Answers to a single request, matched to it by requestId (the rest is a stream for the store). */
-export type Reply = Extract<WorkerEvent, { type: 'prediction' | 'params' | 'params-loaded' }>;
+export type Reply = Extract<WorkerEvent, { type: 'prediction' | 'params' | 'params-loaded' | 'inspection' | 'replay-weights' }>;
 /** What the page's worker handle keeps to itself: the watchdog's evidence. */
 export type HealthEvent = Extract<WorkerEvent, { type: 'heartbeat' | 'backend-lost' }>;
 export type StreamEvent = Exclude<WorkerEvent, Reply | HealthEvent>;
@@ -265,7 +299,7 @@ export function isHealthEvent(e: WorkerEvent): e is HealthEvent {
 }
 
 export function isReply(e: WorkerEvent): e is Reply {
-  return e.type === 'prediction' || e.type === 'params' || e.type === 'params-loaded';
+  return e.type === 'prediction' || e.type === 'params' || e.type === 'params-loaded' || e.type === 'inspection' || e.type === 'replay-weights';
 }
 
 export function assertNever(x: never): never {

@@ -6,6 +6,8 @@ import type { EvalSlice } from './evalSlice.ts';
 import { createEvalSlice } from './evalSlice.ts';
 import type { ModelsSlice } from './modelsSlice.ts';
 import { createModelsSlice } from './modelsSlice.ts';
+import type { InsideSlice } from './insideSlice.ts';
+import { createInsideSlice } from './insideSlice.ts';
 import type { HistorySlice } from '../history/historySlice.ts';
 import { createHistorySlice } from '../history/historySlice.ts';
 import type { RaceSlice } from './raceSlice.ts';
@@ -19,7 +21,7 @@ import { createSettingsSlice } from './settingsSlice.ts';
 import type { ViewSlice } from './viewSlice.ts';
 import { createViewSlice } from './viewSlice.ts';
 
-export type LabState = SettingsSlice & RunSlice & ViewSlice & EvalSlice & DrawSlice & ModelsSlice & RangeSlice & RaceSlice & HistorySlice;
+export type LabState = SettingsSlice & RunSlice & ViewSlice & EvalSlice & DrawSlice & ModelsSlice & RangeSlice & RaceSlice & HistorySlice & InsideSlice;
 
 export const useLab = create<LabState>()((...a) => ({
   ...createSettingsSlice(...a),
@@ -31,6 +33,7 @@ export const useLab = create<LabState>()((...a) => ({
   ...createRangeSlice(...a),
   ...createRaceSlice(...a),
   ...createHistorySlice(...a),
+  ...createInsideSlice(...a),
 }));
 
 /** A training run, a race or a range test is using the worker, or a Reset is not yet done (Train and friends wait). */

@@ -10,6 +10,7 @@ import type { DoneReason, EpochResult, Evaluation, RunPhase, StreamEvent } from 
 import type { InterruptCause, Interruption } from '../interruption.ts';
 import type { LabState } from './index.ts';
 import { applyRaceEvent } from './raceEvents.ts';
+import { applyInsideEvent } from './insideSlice.ts';
 import { applyInterruption, applyRefusal } from './workerEvents.ts';
 
 export interface RunState {
@@ -151,6 +152,9 @@ export const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set) =>
           return applyRefusal(s, e);
         case 'reset-done':
           return { resetting: false };
+        case 'weights':
+        case 'replay-kept':
+          return applyInsideEvent(s, e);
         case 'error':
           if (e.runId !== undefined && s.race?.runId === e.runId) return { race: { ...s.race, phase: 'done', error: e.message } };
           if (e.runId !== undefined && s.rangeTest?.runId === e.runId) return { rangeTest: { ...s.rangeTest, status: 'failed', message: e.message } };
