@@ -12,6 +12,7 @@ import { RangeTestPanel } from './components/RangeTestPanel.tsx';
 import { RacePanel } from './components/race/RacePanel.tsx';
 import { HistoryPanel } from './history/HistoryPanel.tsx';
 import { DrawPanel } from './components/draw/DrawPanel.tsx';
+import { InsidePanel } from './inside/InsidePanel.tsx';
 import { PanelBoundary } from './components/PanelBoundary.tsx';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
 
@@ -54,6 +55,7 @@ export function App() {
           <PanelBoundary title="Evaluation">
             <EvaluationPanels />
           </PanelBoundary>
+          <InsidePanel />
           <div className="app__pair">
             <PanelBoundary title="Draw a digit">
               <DrawPanel />

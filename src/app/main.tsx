@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { startAutoSave } from './history/autoSave.ts';
+import { startInside } from './inside/insideActions.ts';
 import { connect, fault, pageOptions } from './lab.ts';
 import { startLeaveGuard } from './leaveGuard.ts';
 import { useLab } from './store/index.ts';
@@ -15,6 +16,7 @@ import './styles.css';
 
 connect();
 startAutoSave();
+startInside();
 startLeaveGuard();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -31,7 +31,7 @@ export function firstLayerTiles(arch: Architecture, params: readonly Float32Arra
     const row = i * units;
     for (let u = 0; u < units; u++) tiles[u * INPUTS + i] = w[row + u];
   }
-  return { units, tiles };
+  return { units, output: arch.sizes.length === 2, tiles };
 }
 
 /** The typed arrays of an inspection, for the transfer list. */
@@ -143,8 +143,8 @@ export function createInside(options: InsideOptions) {
         post({ type: 'inspection', requestId, epoch: used, result }, result ? inspectionBuffers(result) : []);
       const current = model;
       if (!current || pixels.length !== INPUTS) return answer(null, null);
+      // Nothing kept that early (one epoch's weights over the cap): the current weights, and the answer says so (epoch null).
       const kept = epoch === null ? null : replay.at(epoch);
-      if (epoch !== null && !kept) return answer(null, null);
       try {
         const params = kept ? kept.params : await current.engine.getParams(0);
         answer(kept ? kept.epoch : null, inspect(current.engine.arch, params, pixels));

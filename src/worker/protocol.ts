@@ -124,7 +124,8 @@ export type Command =
   /**
    * One 28×28 image (784 floats in [0,1]) through the model, layer by layer,
    * with its saliency (model/inspect.ts): with the current weights (`epoch`
-   * null) or those the replay kept after `epoch` (the nearest kept at or before it).
+   * null) or those the replay kept after `epoch` (the nearest kept at or
+   * before it; the current ones when none is kept that early).
    */
   | { type: 'inspect'; requestId: number; pixels: Float32Array; epoch: number | null }
   /** The first-layer weights the replay kept after `epoch` (the nearest kept at or before it). */
@@ -179,6 +180,8 @@ export function evaluationBuffers(e: Evaluation): ArrayBufferView[] {
  */
 export interface WeightTiles {
   units: number;
+  /** The network has no hidden layer: the tiles are the ten digits' output units. */
+  output: boolean;
   /** units × 784, unit-major: tile u is [u·784, (u+1)·784). */
   tiles: Float32Array;
 }
@@ -262,7 +265,7 @@ export type WorkerEvent =
   | { type: 'weights'; runId: number | null; epoch: number | null; ms: number; weights: WeightTiles }
   /** After each epoch of a run: the epochs whose weights the replay keeps (worker/replay.ts). */
   | ({ type: 'replay-kept'; runId: number } & ReplayState)
-  /** The answer to inspect: null when there is no model, or no weights kept that early; `epoch` says whose weights (null: the current ones). */
+  /** The answer to inspect: null when there is no model; `epoch` says whose weights it used (null: the current ones). */
   | { type: 'inspection'; requestId: number; epoch: number | null; result: Inspection | null }
   /** The answer to replay: the kept epoch used and its tiles, or nulls when none is kept that early. */
   | { type: 'replay-weights'; requestId: number; epoch: number | null; weights: WeightTiles | null }

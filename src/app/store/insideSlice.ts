@@ -12,6 +12,8 @@ import type { StreamEvent, WeightTiles } from '../../worker/protocol.ts';
 import type { LabState } from './index.ts';
 
 export type TileScale = 'tile' | 'shared';
+/** What the tiles show: the weights, or how far training has moved them from their random start. */
+export type TileView = 'weights' | 'change';
 
 export interface ShownWeights {
   weights: WeightTiles;
@@ -22,6 +24,8 @@ export interface ShownWeights {
 export interface InsideSlice {
   /** The model's latest first-layer tiles. */
   liveWeights: (ShownWeights & { runId: number | null /** What taking them cost the worker, ms. */; ms: number }) | null;
+  /** The run's initial weights (its epoch-0 tiles), for the "change since the start" view; null for a loaded model. */
+  initialWeights: WeightTiles | null;
   /** The epochs the worker keeps for run `runId`'s replay. */
   replayKept: ({ runId: number } & ReplayState) | null;
   /** The epoch the evaluation panels, the weights and the drawing show; null: the latest, live. */
@@ -31,28 +35,34 @@ export interface InsideSlice {
   /** The drawing through the network as last received: `asked` null for the current weights; `epoch` the kept one used. */
   inspection: { asked: number | null; epoch: number | null; result: Inspection | null } | null;
   tileScale: TileScale;
+  tileView: TileView;
   setReplayEpoch(epoch: number | null): void;
   setReplayWeights(r: InsideSlice['replayWeights']): void;
   setInspection(i: InsideSlice['inspection']): void;
   setTileScale(s: TileScale): void;
+  setTileView(v: TileView): void;
   /** The model is gone or replaced (a new run, reset, a replaced worker): forget what was seen of it. */
   forgetInside(keepWeights?: boolean): void;
 }
 
 export const createInsideSlice: StateCreator<LabState, [], [], InsideSlice> = (set) => ({
   liveWeights: null,
+  initialWeights: null,
   replayKept: null,
   replayEpoch: null,
   replayWeights: null,
   inspection: null,
   tileScale: 'shared',
+  tileView: 'weights',
   setReplayEpoch: (replayEpoch) => set(replayEpoch === null ? { replayEpoch, replayWeights: null } : { replayEpoch }),
   setReplayWeights: (replayWeights) => set({ replayWeights }),
   setInspection: (inspection) => set({ inspection }),
   setTileScale: (tileScale) => set({ tileScale }),
+  setTileView: (tileView) => set({ tileView }),
   forgetInside: (keepWeights = false) =>
     set((s) => ({
       liveWeights: keepWeights ? s.liveWeights : null,
+      initialWeights: null,
       replayKept: null,
       replayEpoch: null,
       replayWeights: null,
@@ -67,8 +77,9 @@ export function applyInsideEvent(s: LabState, e: InsideEvent): Partial<LabState>
   switch (e.type) {
     case 'weights': {
       const liveWeights = { runId: e.runId, epoch: e.epoch, ms: e.ms, weights: e.weights };
-      // A loaded model has no epochs to replay.
-      return e.runId === null ? { liveWeights, replayKept: null, replayEpoch: null, replayWeights: null } : { liveWeights };
+      // A loaded model has no epochs to replay, and no start to compare with.
+      if (e.runId === null) return { liveWeights, initialWeights: null, replayKept: null, replayEpoch: null, replayWeights: null };
+      return e.epoch === 0 ? { liveWeights, initialWeights: e.weights } : { liveWeights };
     }
     case 'replay-kept': {
       const { type: _t, ...kept } = e;
@@ -81,4 +92,17 @@ export function applyInsideEvent(s: LabState, e: InsideEvent): Partial<LabState>
 export function shownWeights(s: Pick<LabState, 'replayEpoch' | 'replayWeights' | 'liveWeights'>): ShownWeights | null {
   if (s.replayEpoch !== null && s.replayWeights?.weights) return { weights: s.replayWeights.weights, epoch: s.replayWeights.epoch };
   return s.liveWeights;
+}
+
+/**
+ * The tiles as the view asks: the weights themselves, or their change since
+ * the run's start (the learned part, which PyTorch's random start hides: after
+ * a few hundred batches at learning rate 0.01 the weights still look like
+ * noise, while their change already shows strokes).
+ */
+export function viewedTiles(shown: WeightTiles, initial: WeightTiles | null, view: TileView): WeightTiles {
+  if (view === 'weights' || !initial || initial.units !== shown.units || initial.tiles.length !== shown.tiles.length) return shown;
+  const tiles = new Float32Array(shown.tiles.length);
+  for (let i = 0; i < tiles.length; i++) tiles[i] = shown.tiles[i] - initial.tiles[i];
+  return { ...shown, tiles };
 }

@@ -6,7 +6,8 @@
 import common from './common.ts';
 import compare from './compare.ts';
 import controls from './controls.ts';
+import inside from './inside.ts';
 import race from './race.ts';
 import settings from './settings.ts';
 
-export const en = { common, compare, controls, race, settings } as const;
+export const en = { common, compare, controls, inside, race, settings } as const;
