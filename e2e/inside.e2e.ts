@@ -2,19 +2,20 @@
  * Inside the network: the first-layer weights as one tile per unit, the
  * Epoch slider replaying an earlier epoch's confusion matrix (and weights)
  * and coming back to the latest, and a drawing seen layer by layer with its
- * saliency. One short run on wasm (2,000 images, 2 epochs) shared by the tests.
+ * saliency. One short run on wasm (2,000 images, 2 epochs, 1,000 held out)
+ * shared by the tests.
  */
 import { describe, expect, test } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { DIGIT_STROKES, type LabPage } from './support/browser.ts';
 import { labPerFile } from './support/sessions.ts';
 
-/** Data, two epochs of 2,000 images with their validation passes, and the test pass, on wasm. */
+/** Data, two epochs of 2,000 images with their validation passes, and the 10,000-image test pass, on wasm. */
 const RUN_MS = 120_000;
 const SHOW_MS = 10_000;
 
 let lab: LabPage;
-labPerFile('?backend=wasm&trainLimit=2000', { name: 'inside', train: { epochs: '2' }, runMs: RUN_MS }, (s) => (lab = s.lab));
+labPerFile('?backend=wasm&trainLimit=2000&validation=1000', { name: 'inside', train: { epochs: '2' }, runMs: RUN_MS }, (s) => (lab = s.lab));
 
 const page = () => lab.page;
 const weightsGrid = () => page().getByRole('img', { name: /^First-layer weights: \d+ units?/ });
@@ -43,6 +44,7 @@ const colours = (canvas: Locator) =>
 describe('inside the network', () => {
   test('the weights grid has one 28×28 tile per first-layer unit, with a text alternative', async () => {
     const grid = weightsGrid();
+    const image = () => grid.evaluate((el) => (el as HTMLCanvasElement).toDataURL());
     await grid.scrollIntoViewIfNeeded();
     expect(await grid.getAttribute('aria-label')).toBe('First-layer weights: 128 units, one 28×28 tile each');
     // 16 × 8 tiles of 28 pixels with 1-pixel gaps: one canvas pixel per weight.
@@ -53,6 +55,15 @@ describe('inside the network', () => {
       .textContent();
     expect(described).toMatch(/^From −[\d.]+ \(unit \d+\) to \+[\d.]+ \(unit \d+\)\. Units with the largest positive values: [\d, ]+;/);
     expect(await page().getByText('After 2 epochs, live').count()).toBe(1);
+
+    // The change since the start: the same tiles, other pixels.
+    const weights = await image();
+    await page().getByRole('radio', { name: 'Change since the start' }).check();
+    const change = page().getByRole('img', { name: 'Change of the first-layer weights since the start: 128 units, one 28×28 tile each' });
+    await change.waitFor({ state: 'visible', timeout: SHOW_MS });
+    expect(await change.evaluate((el) => (el as HTMLCanvasElement).toDataURL())).not.toBe(weights);
+    await page().getByRole('radio', { name: 'The weights' }).check();
+    await expect.poll(image, { timeout: SHOW_MS }).toBe(weights);
   });
 
   test('replaying epoch 1 shows its confusion matrix and weights, and the latest comes back', async () => {
@@ -66,7 +77,7 @@ describe('inside the network', () => {
     expect(await slider().getAttribute('aria-valuetext')).toBe('Epoch 2 of 2 (the latest, live)');
     await slider().focus();
     await page().keyboard.press('Home');
-    await expect.poll(() => caption().textContent(), { timeout: SHOW_MS }).toBe('10,000 validation images · Validation, epoch 1');
+    await expect.poll(() => caption().textContent(), { timeout: SHOW_MS }).toBe('1,000 validation images · Validation, epoch 1');
     const first = await counts();
     expect(first, "epoch 1's own counts").toEqual(await storedConfusion(1));
     expect(first).not.toEqual(latest);

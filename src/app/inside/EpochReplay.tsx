@@ -6,7 +6,7 @@
  * the latest epoch the panels are live again. Says what the replay's memory
  * cap keeps.
  */
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { listAnd, num } from '../format.ts';
@@ -16,6 +16,12 @@ import { replayEpoch } from './insideActions.ts';
 import './inside.css';
 
 export function EpochReplay() {
+  // A new run starts a new slider: no position left over from the last one.
+  const runId = useLab((s) => s.run?.id ?? 0);
+  return <ReplaySlider key={runId} />;
+}
+
+function ReplaySlider() {
   const { t } = useTranslation();
   const id = useId();
   const latest = useLab((s) => s.run?.epochs.at(-1)?.epoch ?? 0);
@@ -23,11 +29,17 @@ export function EpochReplay() {
   const raceShown = useLab((s) => s.race !== null && s.raceSelected !== null);
   const chosen = useLab((s) => s.replayEpoch);
   const kept = useLab((s) => s.replayKept);
+  // Where the slider is while the store catches up (replayEpoch hands it on at most every 100 ms).
+  const [position, setPosition] = useState<number | null>(null);
+  useEffect(() => {
+    if (position !== null && (position >= latest ? null : position) === chosen) setPosition(null);
+  }, [position, chosen, latest]);
   if (latest < 1 || raceShown) return null;
 
-  const value = chosen ?? latest;
+  const value = position ?? chosen ?? latest;
+  const live = value >= latest;
   const where = t('inside.replay.value', { epoch: num(value, 0), latest: num(latest, 0) });
-  const mode = chosen === null ? t('inside.replay.live') : t('inside.replay.replaying');
+  const mode = live ? t('inside.replay.live') : t('inside.replay.replaying');
   return (
     <section className="panel replay" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`} className="replay__heading">
@@ -49,14 +61,21 @@ export function EpochReplay() {
           aria-valuetext={`${where} (${mode})`}
           onChange={(e) => {
             const epoch = Number(e.target.value);
+            setPosition(epoch);
             replayEpoch(epoch >= latest ? null : epoch);
           }}
         />
         <output htmlFor={id} className="replay__value">
           {where} · {mode}
         </output>
-        {chosen !== null ? (
-          <button type="button" onClick={() => replayEpoch(null)}>
+        {!live ? (
+          <button
+            type="button"
+            onClick={() => {
+              setPosition(latest);
+              replayEpoch(null);
+            }}
+          >
             {t('inside.replay.back')}
           </button>
         ) : null}

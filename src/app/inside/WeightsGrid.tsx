@@ -5,7 +5,7 @@
  * weights arrive (about once a second while training) or the scale changes.
  */
 import type { PointerEvent } from 'react';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { num } from '../format.ts';
@@ -29,7 +29,8 @@ export function WeightsGrid() {
   const initial = useLab((s) => s.initialWeights);
   const chosenView = useLab((s) => s.tileView);
   const setView = useLab((s) => s.setTileView);
-  const shown = useMemo(() => shownWeights({ liveWeights, replayEpoch, replayWeights }), [liveWeights, replayEpoch, replayWeights]);
+  // Deferred: while the Epoch slider is dragged, painting 100,000 weights yields to the slider and the charts.
+  const shown = useDeferredValue(useMemo(() => shownWeights({ liveWeights, replayEpoch, replayWeights }), [liveWeights, replayEpoch, replayWeights]));
   // A loaded model has no start to compare with.
   const view: TileView = initial ? chosenView : 'weights';
 

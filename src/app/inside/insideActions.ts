@@ -51,9 +51,32 @@ const drawing = latestOnly<DrawingKey, Awaited<ReturnType<typeof trainer.inspect
   same: sameDrawing,
 });
 
-/** The Epoch slider: null returns to the latest epoch, live. */
+/**
+ * Least time between two epochs the slider hands to the store, ms. Each one
+ * re-renders the ROC curves, the confusion matrix and the tiles; a drag
+ * moves the slider 30–60 times a second, and rendering each position would
+ * only make the panels fall behind. The last position always arrives.
+ */
+export const REPLAY_COMMIT_MS = 100;
+let lastCommit = Number.NEGATIVE_INFINITY;
+let pendingEpoch: { epoch: number | null } | null = null;
+let commitTimer: ReturnType<typeof setTimeout> | null = null;
+
+function commitEpoch(): void {
+  commitTimer = null;
+  lastCommit = performance.now();
+  const next = pendingEpoch;
+  pendingEpoch = null;
+  if (next && useLab.getState().replayEpoch !== next.epoch) useLab.getState().setReplayEpoch(next.epoch);
+}
+
+/** The Epoch slider moved to `epoch` (null: back to the latest epoch, live); reaches the store at most every REPLAY_COMMIT_MS. */
 export function replayEpoch(epoch: number | null): void {
-  useLab.getState().setReplayEpoch(epoch);
+  pendingEpoch = { epoch };
+  if (commitTimer !== null) return;
+  const wait = lastCommit + REPLAY_COMMIT_MS - performance.now();
+  if (wait <= 0) commitEpoch();
+  else commitTimer = setTimeout(commitEpoch, wait);
 }
 
 let started = false;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contrastRatio, toHex } from '../components/eval/colourScale.ts';
-import { DIVERGING_RAMP, divergingRgb } from './diverging.ts';
+import { DIVERGING_RAMP, divergingRgb, paintRun } from './diverging.ts';
 import { paintTiles, summariseTiles, tileBounds, tileLayout, unitAt } from './tiles.ts';
 
 /** `units` tiles; tile u holds u·0.01 everywhere except pixel 0, which holds −u·0.02. */
@@ -30,6 +30,15 @@ describe('the diverging scale', () => {
       const up = contrastRatio(toHex(divergingRgb(v, 1)), '#ffffff');
       const down = contrastRatio(toHex(divergingRgb(-v, 1)), '#ffffff');
       expect(Math.abs(Math.log(up / down)), `±${v}`).toBeLessThan(0.35);
+    }
+  });
+
+  it('paints a run of values with exactly the colours it names, whatever the value', () => {
+    const values = [0, 0.3, -0.3, 1, -1, 2, -2, 0.1234, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+    for (const bound of [1, 0.05, 0]) {
+      const rgba = new Uint8ClampedArray(values.length * 4);
+      paintRun(new Uint32Array(rgba.buffer), 0, values, 0, values.length, bound);
+      values.forEach((v, i) => expect([...rgba.subarray(i * 4, i * 4 + 4)], `${v} on ±${bound}`).toEqual([...divergingRgb(v, bound), 255]));
     }
   });
 

@@ -5,12 +5,12 @@
  * alternative reads out. Pure: the component only puts the image on screen.
  */
 import type { WeightTiles } from '../../worker/protocol.ts';
-import { maxAbs, paintPixel } from './diverging.ts';
+import { maxAbs, paintRun } from './diverging.ts';
 
 export const SIDE = 28;
 const PIXELS = SIDE * SIDE;
-/** Background of the gaps between tiles (the page's border grey). */
-const GAP_RGB = [208, 212, 220] as const;
+/** Background of the gaps between tiles (the page's border grey), opaque. */
+const GAP_RGBA = [208, 212, 220, 255] as const;
 
 export interface TileLayout {
   columns: number;
@@ -53,18 +53,14 @@ export function tileBounds(w: WeightTiles, scale: 'tile' | 'shared'): Float64Arr
 /** Every tile, painted on the diverging scale into an RGBA image of layout.width × layout.height. */
 export function paintTiles(w: WeightTiles, layout: TileLayout, bounds: Float64Array): Uint8ClampedArray {
   const rgba = new Uint8ClampedArray(layout.width * layout.height * 4);
-  for (let p = 0; p < layout.width * layout.height; p++) {
-    rgba.set(GAP_RGB, p * 4);
-    rgba[p * 4 + 3] = 255;
-  }
+  const pixels = new Uint32Array(rgba.buffer);
+  // The gap colour in pixel 0's bytes, then everywhere: the tiles paint over it.
+  rgba.set(GAP_RGBA);
+  pixels.fill(pixels[0]);
   for (let u = 0; u < w.units; u++) {
     const x0 = (u % layout.columns) * (SIDE + 1);
     const y0 = Math.floor(u / layout.columns) * (SIDE + 1);
-    const base = u * PIXELS;
-    for (let r = 0; r < SIDE; r++) {
-      const row = (y0 + r) * layout.width + x0;
-      for (let c = 0; c < SIDE; c++) paintPixel(rgba, row + c, w.tiles[base + r * SIDE + c], bounds[u]);
-    }
+    for (let r = 0; r < SIDE; r++) paintRun(pixels, (y0 + r) * layout.width + x0, w.tiles, u * PIXELS + r * SIDE, SIDE, bounds[u]);
   }
   return rgba;
 }
