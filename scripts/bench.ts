@@ -28,7 +28,11 @@
  * page per backend, printing the worker's tensor count and the page heap
  * after each, first and last.
  *
- * `npm run bench -- --only=speed`, `--only=race`, `--only=augment` or `--only=soak` runs one part.
+ * And the look inside (scripts/bench-inside.ts): the replay's memory per
+ * epoch and its cap, a weight snapshot's cost in the worker and the page,
+ * and scrubbing the Epoch slider, on wasm.
+ *
+ * `npm run bench -- --only=speed`, `--only=race`, `--only=augment`, `--only=soak` or `--only=inside` runs one part.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -39,6 +43,7 @@ import { REPO_ROOT, freePort, startPreview } from '../e2e/support/server.ts';
 import { RACE_RATES, type RaceBenchFigures, SINGLE_RATE, benchRace } from './bench-race.ts';
 import { augmentReport, benchAugment } from './bench-augment.ts';
 import { type SoakFigures, benchSoak, soakReport } from './bench-soak.ts';
+import { benchInside, insideReport } from './bench-inside.ts';
 
 const BACKENDS = ['webgl', 'wasm', 'cpu'] as const;
 type Backend = (typeof BACKENDS)[number];
@@ -426,7 +431,7 @@ async function main(): Promise<void> {
     const header = [`machine:  ${machine}`, `chromium: ${browser.version()} (WebGL via ANGLE/SwiftShader: no GPU is used)`, `node:     ${process.version}`];
     console.log(header.join('\n'));
 
-    const only = /^--only=(speed|race|augment|soak)$/.exec(process.argv.slice(2).find((a) => a.startsWith('--only=')) ?? '')?.[1];
+    const only = /^--only=(speed|race|augment|soak|inside)$/.exec(process.argv.slice(2).find((a) => a.startsWith('--only=')) ?? '')?.[1];
     const part = (name: string) => only === undefined || only === name;
     const results: BackendFigures[] = [];
     for (const backend of part('speed') ? BACKENDS : []) {
@@ -453,6 +458,14 @@ async function main(): Promise<void> {
       soak.push(r);
     }
 
+    let inside = null;
+    if (part('inside')) {
+      const t0 = Date.now();
+      process.stdout.write('\n[bench] inside the network (wasm) … ');
+      inside = await benchInside(browser, server.url);
+      process.stdout.write(`${inside.unavailable ? `unavailable (${inside.unavailable})` : 'done'} in ${fmt((Date.now() - t0) / 1000, 1)} s\n`);
+    }
+
     const augment = part('augment') ? await benchAugment() : null;
     const wasm = results.find((r) => r.backend === 'wasm')?.batches[64];
     const wasmStep = wasm && 'msPerBatch' in wasm ? wasm.msPerBatch : undefined;
@@ -461,6 +474,7 @@ async function main(): Promise<void> {
       race.length ? raceReport(race) : '',
       augment ? augmentReport(augment, wasmStep, "the page's wasm step") : '',
       soak.length ? soakReport(soak) : '',
+      inside ? insideReport(inside) : '',
     ]
       .filter(Boolean)
       .join('\n\n');
@@ -469,7 +483,7 @@ async function main(): Promise<void> {
     await mkdir(dir, { recursive: true });
     await writeFile(
       path.join(dir, 'bench.json'),
-      `${JSON.stringify({ machine, chromium: browser.version(), date: new Date().toISOString(), results, race, augment, soak }, null, 2)}\n`,
+      `${JSON.stringify({ machine, chromium: browser.version(), date: new Date().toISOString(), results, race, augment, soak, inside }, null, 2)}\n`,
     );
   } finally {
     await browser.close();

@@ -13,6 +13,7 @@ import { RangeTestPanel } from './components/RangeTestPanel.tsx';
 import { RacePanel } from './components/race/RacePanel.tsx';
 import { HistoryPanel } from './history/HistoryPanel.tsx';
 import { DrawPanel } from './components/draw/DrawPanel.tsx';
+import { InsidePanel } from './inside/InsidePanel.tsx';
 import { PanelBoundary } from './components/PanelBoundary.tsx';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
 import { OfflineStatus } from './offline/OfflineStatus.tsx';
@@ -64,6 +65,7 @@ export function App() {
           <PanelBoundary title={t('app.panels.evaluation')} panel="evaluation">
             <EvaluationPanels />
           </PanelBoundary>
+          <InsidePanel />
           <div className="app__pair">
             <PanelBoundary title={t('app.panels.draw')} panel="draw">
               <DrawPanel />

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { startAutoSave } from './history/autoSave.ts';
+import { startInside } from './inside/insideActions.ts';
 import { connect, fault, pageOptions } from './lab.ts';
 import { startLeaveGuard } from './leaveGuard.ts';
 import { startOffline } from './offline/start.ts';
@@ -19,6 +20,7 @@ import './styles.css';
 startAddressSync();
 connect();
 startAutoSave();
+startInside();
 startLeaveGuard();
 startOffline();
 createRoot(document.getElementById('root')!).render(

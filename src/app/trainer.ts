@@ -222,6 +222,16 @@ export class Trainer {
     return this.ask((requestId) => ({ type: 'predict', requestId, pixels }), 'prediction');
   }
 
+  /** One image through the model layer by layer, with the current weights (epoch null) or those kept after `epoch`. */
+  inspect(pixels: Float32Array, epoch: number | null) {
+    return this.ask((requestId) => ({ type: 'inspect', requestId, pixels, epoch }), 'inspection');
+  }
+
+  /** The first-layer weights kept after `epoch` (the nearest kept at or before it). */
+  replayWeights(epoch: number) {
+    return this.ask((requestId) => ({ type: 'replay', requestId, epoch }), 'replay-weights');
+  }
+
   getParams() {
     return this.ask((requestId) => ({ type: 'get-params', requestId }), 'params');
   }

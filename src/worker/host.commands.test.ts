@@ -221,6 +221,8 @@ const COMMANDS = {
   'load-params': { type: 'load-params', requestId: 7, arch: ANN_MNIST, params: initParams(ANN_MNIST, 'pytorch', 3) },
   examples: { type: 'examples', requestId: 7, set: 'validation', trueDigit: 1, predictedDigit: 0, limit: 5 },
   fault: { type: 'fault', fault: 'lose-webgl' },
+  inspect: { type: 'inspect', requestId: 7, pixels: new Float32Array(784), epoch: null },
+  replay: { type: 'replay', requestId: 7, epoch: 1 },
 } satisfies Record<Command['type'], Command>;
 type CommandType = keyof typeof COMMANDS;
 
@@ -355,6 +357,10 @@ function expected(state: State, command: CommandType): (e: WorkerEvent) => boole
       return is({ type: 'params-loaded', requestId: 7, ok: !JOB_STATES.has(state) });
     case 'examples':
       return is({ type: 'examples', requestId: 7 });
+    case 'inspect':
+      return is({ type: 'inspection', requestId: 7 });
+    case 'replay':
+      return is({ type: 'replay-weights', requestId: 7 });
     case 'fault':
       // Not enabled by init: a test hook that does nothing unasked.
       return is({ type: 'refused', command: 'fault', code: 'unavailable' });

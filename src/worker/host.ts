@@ -41,6 +41,7 @@ import { runRace } from './race.ts';
 import { runSingle } from './run.ts';
 import type { KeptEvaluation } from './examples.ts';
 import { cellExamples } from './examples.ts';
+import { createInside } from './inside.ts';
 
 export interface HostDeps {
   /** The data set; `offline` says whether it is now kept in the browser (reported to the page as 'data-offline'). */
@@ -63,6 +64,8 @@ export interface HostDeps {
   fault?(fault: Fault): boolean;
   /** ms between heartbeats while a job holds the worker (default 1000). */
   heartbeatMs?: number;
+  /** Least ms between live snapshots of the first-layer weights while a run trains (default 1000). */
+  liveWeightsMs?: number;
 }
 
 export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } {
@@ -87,6 +90,8 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
   const heartbeatMs = deps.heartbeatMs ?? 1000;
 
   const post = (e: WorkerEvent, transfer: ArrayBufferView[] = []) => send(port, e, transfer);
+  /** The model's weights as tiles, kept per epoch for the replay, and the drawing's look inside. */
+  const inside = createInside({ post, liveWeightsMs: deps.liveWeightsMs });
 
   const announce = (choice: Promise<BackendChoice>): void => {
     choice.then(
@@ -136,6 +141,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
   };
 
   const dropEngine = () => {
+    inside.drop();
     engine?.dispose();
     engine = null;
   };
@@ -192,6 +198,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
       const arch = architectureOf(settings);
       const e = createEngine(arch, initParams(arch, settings.init, settings.seed), 1, optimizerOf(settings));
       engine = e;
+      await inside.begin(runId, e);
       post({ type: 'phase', runId, phase: 'training' });
       const result = await runSingle(cmd, {
         post,
@@ -203,12 +210,16 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
         paused: () => active.paused,
         whilePaused: whilePaused(active),
         keep: (set, kept) => latest.set(set, kept),
+        inside: inside.hooks,
         flushIntervalMs: deps.flushIntervalMs,
       });
       if (result.end.reason === 'diverged') {
         // Nothing to predict with or save.
         dropEngineSafely();
         latest.clear();
+      } else if (result.end.reason !== 'completed') {
+        // Stopped mid-epoch, or the best epoch restored: the tiles of the weights the run leaves.
+        await inside.ended(result.end.reason === 'early-stopped' ? result.end.bestEpoch : undefined);
       }
       finish(active, result.end, result.test);
     } catch (err) {
@@ -316,6 +327,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     latest.clear();
     engine = createEngine(arch, params, 1, SGD);
     post({ type: 'params-loaded', requestId, ok: true });
+    void inside.loaded(engine);
   }
 
   function examples(cmd: Extract<Command, { type: 'examples' }>): void {
@@ -353,6 +365,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
   }
 
   function dropEngineSafely(): void {
+    inside.drop();
     disposeQuietly(engine);
     engine = null;
   }
@@ -451,6 +464,12 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
         return;
       case 'load-params':
         loadParams(cmd.requestId, cmd.arch, cmd.params);
+        return;
+      case 'inspect':
+        void inside.inspect(cmd);
+        return;
+      case 'replay':
+        inside.replay(cmd);
         return;
       case 'set-hyper': {
         // Only a single run takes live changes; a race's and a range test's rates are their own.

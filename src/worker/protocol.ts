@@ -13,6 +13,8 @@ import type { StoreOutcome } from '../data/dataStore.ts';
 import type { DataProblem } from '../data/load.ts';
 import type { DivergedLoss } from '../train/divergence.ts';
 import type { ReadProblem } from '../shared/validate.ts';
+import type { Inspection } from '../model/inspect.ts';
+import type { ReplayState } from './replay.ts';
 
 /**
  * Every message the worker sends the page carries codes and numbers, never
@@ -157,8 +159,8 @@ export type Fault = 'lose-webgl' | 'close' | 'hang';
  *   marker (none if the run trains no further batch).
  * pause, resume, stop and set-hyper name their job; for any other (it has
  * ended, or never ran here) the answer is `refused` with code 'not-running'.
- * predict, get-params, load-params and examples are answered by their
- * requestId; init by `backend` (or an `error` whose problem is 'no-backend').
+ * predict, get-params, load-params, examples, inspect and replay are
+ * answered by their requestId; init by `backend` (or an `error` whose problem is 'no-backend').
  */
 export type Command =
   | RaceStart
@@ -188,6 +190,15 @@ export type Command =
   | { type: 'load-params'; requestId: number; arch: Architecture; params: Float32Array[] }
   /** The images of one confusion-matrix cell of the latest evaluation of `set`. */
   | { type: 'examples'; requestId: number; set: EvalSet; trueDigit: number; predictedDigit: number; limit: number }
+  /**
+   * One 28×28 image (784 floats in [0,1]) through the model, layer by layer,
+   * with its saliency (model/inspect.ts): with the current weights (`epoch`
+   * null) or those the replay kept after `epoch` (the nearest kept at or
+   * before it; the current ones when none is kept that early).
+   */
+  | { type: 'inspect'; requestId: number; pixels: Float32Array; epoch: number | null }
+  /** The first-layer weights the replay kept after `epoch` (the nearest kept at or before it). */
+  | { type: 'replay'; requestId: number; epoch: number }
   /**
    * A test hook, refused ('unavailable') unless init asked for `faults`.
    * 'lose-webgl' is answered by `backend-lost` ('unavailable' when not on
@@ -229,6 +240,19 @@ export interface Evaluation {
 /** The typed arrays of an Evaluation, for the transfer list. */
 export function evaluationBuffers(e: Evaluation): ArrayBufferView[] {
   return [e.confusion, e.auc, e.rocFpr, e.rocTpr, e.rocOffsets];
+}
+
+/**
+ * The first layer's weights as tiles, one per unit of the first hidden layer
+ * (with no hidden layer, one per digit of the output): each unit's 784 input
+ * weights, row-major 28×28, as the image it responds to.
+ */
+export interface WeightTiles {
+  units: number;
+  /** The network has no hidden layer: the tiles are the ten digits' output units. */
+  output: boolean;
+  /** units × 784, unit-major: tile u is [u·784, (u+1)·784). */
+  tiles: Float32Array;
 }
 
 /** Images of one confusion-matrix cell, for the gallery. */
@@ -291,6 +315,19 @@ export type WorkerEvent =
       suggestion: { valley: number; steepest: number } | null;
       result: RangeResult;
     }
+  /**
+   * The model's first-layer weights: a run's at its start, at most about once
+   * a second while it trains, after each epoch and at its end; a loaded
+   * model's once. `epoch`: epochs trained when taken (fractional mid-epoch),
+   * null for a loaded model. `ms`: what taking them cost the worker.
+   */
+  | { type: 'weights'; runId: number | null; epoch: number | null; ms: number; weights: WeightTiles }
+  /** After each epoch of a run: the epochs whose weights the replay keeps (worker/replay.ts). */
+  | ({ type: 'replay-kept'; runId: number } & ReplayState)
+  /** The answer to inspect: null when there is no model; `epoch` says whose weights it used (null: the current ones). */
+  | { type: 'inspection'; requestId: number; epoch: number | null; result: Inspection | null }
+  /** The answer to replay: the kept epoch used and its tiles, or nulls when none is kept that early. */
+  | { type: 'replay-weights'; requestId: number; epoch: number | null; weights: WeightTiles | null }
   /** probs is null when there is no model yet (nothing trained or loaded). */
   | { type: 'prediction'; requestId: number; probs: Float32Array | null }
   | { type: 'params'; requestId: number; params: Float32Array[] | null }
@@ -315,7 +352,7 @@ export type WorkerEvent =
   | { type: 'backend-lost'; backend: BackendName };
 
 /** Answers to a single request, matched to it by requestId (the rest is a stream for the store). */
-export type Reply = Extract<WorkerEvent, { type: 'prediction' | 'params' | 'params-loaded' }>;
+export type Reply = Extract<WorkerEvent, { type: 'prediction' | 'params' | 'params-loaded' | 'inspection' | 'replay-weights' }>;
 /** What the page's worker handle keeps to itself: the watchdog's evidence. */
 export type HealthEvent = Extract<WorkerEvent, { type: 'heartbeat' | 'backend-lost' }>;
 export type StreamEvent = Exclude<WorkerEvent, Reply | HealthEvent>;
@@ -325,7 +362,7 @@ export function isHealthEvent(e: WorkerEvent): e is HealthEvent {
 }
 
 export function isReply(e: WorkerEvent): e is Reply {
-  return e.type === 'prediction' || e.type === 'params' || e.type === 'params-loaded';
+  return e.type === 'prediction' || e.type === 'params' || e.type === 'params-loaded' || e.type === 'inspection' || e.type === 'replay-weights';
 }
 
 export function assertNever(x: never): never {

@@ -15,6 +15,7 @@ import { trainRuns } from '../train/core.ts';
 import { predictRuns } from '../train/predictRuns.ts';
 import { scheduledStep } from '../train/schedule.ts';
 import type { KeptEvaluation } from './examples.ts';
+import type { InsideHooks } from './inside.ts';
 import type { EvalSet, Evaluation, RunEnd, StartRun, WorkerEvent } from './protocol.ts';
 import { evaluationBuffers } from './protocol.ts';
 import { runEndOf } from './runEnd.ts';
@@ -33,6 +34,8 @@ export interface RunContext {
   whilePaused(): Promise<void>;
   /** Keeps an evaluation for the confusion-matrix gallery. */
   keep(set: EvalSet, kept: KeptEvaluation): void;
+  /** The look inside (inside.ts): live weight tiles after loss readbacks, each epoch's weights for the replay. */
+  inside?: InsideHooks;
   flushIntervalMs?: number;
 }
 
@@ -68,8 +71,12 @@ export async function runSingle(cmd: StartRun, ctx: RunContext): Promise<RunResu
     { epochs: settings.epochs, flushIntervalMs: ctx.flushIntervalMs, patience: [settings.patience] },
     control,
     {
-      onLosses: (points, progress) => post({ type: 'losses', runId, points: points.map(({ run: _run, ...p }) => p), progress }),
-      onEpoch: (end) => {
+      onLosses: (points, progress) => {
+        post({ type: 'losses', runId, points: points.map(({ run: _run, ...p }) => p), progress });
+        const last = points.at(-1);
+        if (last) ctx.inside?.afterLosses(last.epoch);
+      },
+      onEpoch: async (end) => {
         const run = end.runs[0];
         if (!run || run.diverged) return;
         const { evaluation: validation, predicted } = summarize('validation', run.validation);
@@ -78,6 +85,7 @@ export async function runSingle(cmd: StartRun, ctx: RunContext): Promise<RunResu
           { type: 'epoch', runId, epoch: end.epoch, epochs: settings.epochs, trainLoss: run.trainLoss, validation, trainMs: end.trainMs },
           evaluationBuffers(validation),
         );
+        await ctx.inside?.afterEpoch(end.epoch);
         if (!ctx.stopRequested()) post({ type: 'phase', runId, phase: ctx.paused() ? 'paused' : 'training' });
       },
     },

@@ -47,11 +47,14 @@ export const createEvalSlice: StateCreator<LabState, [], [], EvalSlice> = (set) 
 });
 
 /** The evaluation the panels should show, given the run and the view choice. */
-export function shownEvaluation(s: Pick<LabState, 'run' | 'evalView' | 'race' | 'raceSelected'>) {
+export function shownEvaluation(s: Pick<LabState, 'run' | 'evalView' | 'race' | 'raceSelected' | 'replayEpoch'>) {
   // A race run picked in the results table takes over the panels.
   if (s.race && s.raceSelected !== null) return s.race.runs[s.raceSelected]?.epochs.at(-1)?.validation ?? null;
   const run = s.run;
   if (!run) return null;
+  // The Epoch slider replays an earlier epoch's validation (the page kept every epoch's evaluation).
+  const replayed = s.replayEpoch === null ? undefined : run.epochs.find((e) => e.epoch === s.replayEpoch);
+  if (replayed) return replayed.validation;
   const test = run.done?.test ?? null;
   const lastEpoch = run.epochs[run.epochs.length - 1];
   const validation = lastEpoch?.validation ?? null;

@@ -12,6 +12,8 @@ import type { ModelsSlice } from './modelsSlice.ts';
 import type { OfflineSlice } from './offlineSlice.ts';
 import { createOfflineSlice } from './offlineSlice.ts';
 import { createModelsSlice } from './modelsSlice.ts';
+import type { InsideSlice } from './insideSlice.ts';
+import { createInsideSlice } from './insideSlice.ts';
 import type { HistorySlice } from '../history/historySlice.ts';
 import { createHistorySlice } from '../history/historySlice.ts';
 import type { RaceSlice } from './raceSlice.ts';
@@ -36,7 +38,8 @@ export type LabState = SettingsSlice &
   HistorySlice &
   OfflineSlice &
   DraftsSlice &
-  LinkSlice;
+  LinkSlice &
+  InsideSlice;
 
 export const useLab = create<LabState>()((...a) => ({
   ...createSettingsSlice(...a),
@@ -51,6 +54,7 @@ export const useLab = create<LabState>()((...a) => ({
   ...createOfflineSlice(...a),
   ...createDraftsSlice(...a),
   ...createLinkSlice(...a),
+  ...createInsideSlice(...a),
 }));
 
 /** A training run, a race or a range test is using the worker, or a Reset is not yet done (Train and friends wait). */

@@ -13,6 +13,7 @@ import type { InterruptCause, Interruption } from '../interruption.ts';
 import type { PageProblem } from '../workerWords.ts';
 import type { LabState } from './index.ts';
 import { applyRaceEvent } from './raceEvents.ts';
+import { applyInsideEvent } from './insideSlice.ts';
 import { applyInterruption, applyRefusal } from './workerEvents.ts';
 
 export interface RunState {
@@ -163,6 +164,9 @@ export const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set) =>
           return { resetting: false };
         case 'data-offline':
           return { offline: { ...s.offline, data: e.state } };
+        case 'weights':
+        case 'replay-kept':
+          return applyInsideEvent(s, e);
         case 'error':
           if (e.runId !== undefined && s.race?.runId === e.runId) return { race: { ...s.race, phase: 'done', error: e.problem } };
           if (e.runId !== undefined && s.rangeTest?.runId === e.runId) return { rangeTest: { ...s.rangeTest, status: 'failed', problem: e.problem } };

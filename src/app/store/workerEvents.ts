@@ -51,6 +51,8 @@ export function applyRefusal(s: LabState, e: Refused): Partial<LabState> {
     case 'get-params':
     case 'load-params':
     case 'examples':
+    case 'inspect':
+    case 'replay':
       // Never refused (a fault only without ?faults=1, where nothing sends one).
       return {};
     default:

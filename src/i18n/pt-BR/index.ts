@@ -13,6 +13,7 @@ import link from './link.ts';
 import loss from './loss.ts';
 import models from './models.ts';
 import offline from './offline.ts';
+import inside from './inside.ts';
 import race from './race.ts';
 import raceView from './raceView.ts';
 import range from './range.ts';
@@ -31,6 +32,7 @@ export const ptBR: Localised<typeof en> = {
   eval: evaluation,
   files,
   history,
+  inside,
   link,
   loss,
   models,

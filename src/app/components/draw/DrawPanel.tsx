@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { predictDrawing } from '../../lab.ts';
 import type { Stroke } from '../../store/drawSlice.ts';
 import { useLab } from '../../store/index.ts';
+import { useShownPrediction } from '../../inside/useShownPrediction.ts';
 import { DigitPreview } from './DigitPreview.tsx';
 import { DrawingPad } from './DrawingPad.tsx';
 import { ProbabilityBars } from './ProbabilityBars.tsx';
@@ -19,7 +20,8 @@ import './draw.css';
 export function DrawPanel() {
   const { t } = useTranslation();
   const strokes = useLab((s) => s.strokes);
-  const prediction = useLab((s) => s.prediction);
+  // Live, or at the epoch the Epoch slider replays.
+  const prediction = useShownPrediction();
   const addStroke = useLab((s) => s.addStroke);
   const undoStroke = useLab((s) => s.undoStroke);
   const clearPad = useLab((s) => s.clearPad);

@@ -11,6 +11,7 @@ import { EvalSetSwitch } from './EvalSetSwitch.tsx';
 import { Gallery } from './Gallery.tsx';
 import { PerClassAccuracy } from './PerClassAccuracy.tsx';
 import { RocPanel } from './RocPanel.tsx';
+import { EpochReplay } from '../../inside/EpochReplay.tsx';
 import './eval.css';
 
 export function EvaluationPanels() {
@@ -32,6 +33,7 @@ export function EvaluationPanels() {
         <RocPanel />
         <ConfusionPanel />
       </div>
+      <EpochReplay />
       <Gallery />
     </div>
   );

@@ -25,9 +25,11 @@ export function useShownEvaluation(): Shown {
   // render on a slow machine. As a deferred update React renders them in
   // slices and yields between, so the page (and the loss chart) never freezes.
   const evaluation = useDeferredValue(useLab(shownEvaluation));
-  // The shown validation evaluation is always the latest epoch's.
+  // The shown validation evaluation is the latest epoch's, or the one the Epoch slider replays.
   const epoch = useDeferredValue(
-    useLab((s) => (s.race && s.raceSelected !== null ? s.race.runs[s.raceSelected]?.epochs.at(-1)?.epoch : s.run?.epochs.at(-1)?.epoch) ?? null),
+    useLab(
+      (s) => (s.race && s.raceSelected !== null ? s.race.runs[s.raceSelected]?.epochs.at(-1)?.epoch : (s.replayEpoch ?? s.run?.epochs.at(-1)?.epoch)) ?? null,
+    ),
   );
   return { evaluation, label: evaluation ? shownLabel(evaluation.set, epoch) : '' };
 }
