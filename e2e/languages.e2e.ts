@@ -13,29 +13,8 @@ import { type PadPoint, line } from './support/browser.ts';
 import { catalogueChecker } from './support/catalogue.ts';
 import { labPerTest } from './support/sessions.ts';
 
-/**
- * The parts of the page the walk reads, as CSS selectors: the header and the
- * panels translated so far. The run history, saved models, present mode and
- * the address's notices are translated on other branches; once those are
- * merged, widen this to ['body'].
- */
-const WALKED_PARTS = [
-  'header.app__header',
-  'section.controls',
-  'section.status',
-  'section.chart',
-  'section.range',
-  'section.race',
-  'div.eval',
-  'section.draw',
-] as const;
-
-/**
- * English the worker still sends as sentences, shown as it comes (the run's
- * end, the backend's reason): another branch turns them into codes the page
- * words. Empty this once it is merged.
- */
-const WORKER_SENTENCES_PENDING: readonly RegExp[] = [/^Finished \d+ epochs?\.$/, /^chosen in the page address \(\?backend=\)$/];
+/** The walk reads the whole page: every part of it is translated. */
+const WALKED_PARTS = ['body'] as const;
 
 /** Names that read the same in both languages (and the language switch's own names, each in its language). */
 const PROPER_NOUNS = [
@@ -116,7 +95,7 @@ function visibleTexts(page: Page, parts: readonly string[]): Promise<Seen[]> {
 /** What the walk found that is in no catalogue entry, once each, with where. */
 async function leftovers(page: Page): Promise<{ seen: number; foreign: string[] }> {
   const seen = await visibleTexts(page, WALKED_PARTS);
-  const foreign = seen.filter((s) => checker.isForeign(s.text) && !WORKER_SENTENCES_PENDING.some((p) => p.test(s.text)));
+  const foreign = seen.filter((s) => checker.isForeign(s.text));
   return { seen: seen.length, foreign: [...new Set(foreign.map((s) => `${JSON.stringify(s.text)} (${s.where})`))] };
 }
 
