@@ -87,8 +87,5 @@ export function listAnd(items: readonly string[]): string {
   return i18n.t('common.listAnd', { items: items.slice(0, -1).join(', '), last: items[items.length - 1] });
 }
 
-/** @deprecated English only: being replaced by catalogue plurals (`t('…', { count })`). */
-export const countOf = (n: number, noun: string, plural = `${noun}s`): string => `${n.toLocaleString('en')} ${n === 1 ? noun : plural}`;
-
 /** How numbers the student types are read in the page's language (the decimal comma in pt-BR, the point in both). */
 export const readOptions = (): { decimalComma: boolean } => ({ decimalComma: usesDecimalComma(currentLanguage()) });
