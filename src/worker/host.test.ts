@@ -343,7 +343,8 @@ describe('learning-rate range test', () => {
     c.sendCmd({ type: 'get-params', requestId: 3 });
     const after = (await c.next('params', (e) => e.requestId === 3)).params!;
     expect(Array.from(after[4].slice(0, 50))).toEqual(beforeW);
-  });
+    // Two trainings on the cpu backend (an epoch, then up to 300 range-test batches): a minute or more on a loaded machine.
+  }, 180_000);
 });
 
 describe('prediction and saved weights', () => {
