@@ -14,13 +14,20 @@ import { HistoryPanel } from './history/HistoryPanel.tsx';
 import { DrawPanel } from './components/draw/DrawPanel.tsx';
 import { PanelBoundary } from './components/PanelBoundary.tsx';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
+import { PresentButton } from './components/present/PresentButton.tsx';
+import { usePresentLayout } from './components/present/usePresentLayout.ts';
+import { Shortcuts } from './components/keys/Shortcuts.tsx';
+import './components/present/present.css';
 
 export function App() {
+  const layout = usePresentLayout();
   return (
-    <div className="app">
+    <div className={layout}>
       <header className="app__header">
         <h1>mnist-lab</h1>
         <LanguageSwitch />
+        <PresentButton />
+        <Shortcuts />
         <p className="tagline">Watch a small network learn handwritten digits, and see what the learning rate changes.</p>
         <PanelBoundary title="Backend">
           <BackendLine />

@@ -13,6 +13,7 @@ import './styles.css';
   ...(pageOptions.faults ? { fault } : {}),
 };
 
+if (pageOptions.present) useLab.getState().setPresent(true);
 connect();
 startAutoSave();
 startLeaveGuard();

@@ -2,7 +2,8 @@
  * Options read from the page address, for tools and quick demos:
  * `?trainLimit=5000` trains on a random 5,000-image subset (validation is
  * unchanged), `?backend=wasm` forces a backend, `?validation=10000` sets the
- * held-out size, `?faults=1` is a testing aid (see lab.ts's `fault`).
+ * held-out size, `?present=1` opens the page in present mode (the one-screen
+ * dashboard for a projector), `?faults=1` is a testing aid (see lab.ts's `fault`).
  */
 import type { BackendName } from '../shared/backendNames.ts';
 
@@ -10,6 +11,8 @@ export interface PageOptions {
   trainLimit?: number;
   backend?: BackendName;
   validationSize: number;
+  /** `?present=1`: start in present mode. */
+  present: boolean;
   /** `?faults=1`: the end-to-end tests may make the worker fail on purpose (window.mnistLab.fault). */
   faults: boolean;
 }
@@ -27,6 +30,7 @@ export function readPageOptions(search: string): PageOptions {
     trainLimit: int('trainLimit', 64, 60_000),
     backend: b === 'webgl' || b === 'wasm' || b === 'cpu' ? b : undefined,
     validationSize: int('validation', 100, 30_000) ?? DEFAULT_VALIDATION_SIZE,
+    present: q.get('present') === '1',
     faults: q.get('faults') === '1',
   };
 }

@@ -3,14 +3,15 @@
  * (optimizer, regularisation, network, data, training) and shown only where
  * they apply, then Train, Pause/Resume, Stop and Reset. The settings marked
  * live in the table stay editable during a run and apply from the next
- * batch; the rest wait for the next run.
+ * batch; the rest wait for the next run. In present mode learning rate,
+ * momentum and epochs come first and the other settings are folded.
  */
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { architectureOf, describeWithCount } from '../../model/architecture.ts';
 import type { OptimizerKind } from '../../shared/optimizer.ts';
 import { OPTIMIZER_KINDS } from '../../shared/optimizer.ts';
-import type { SettingKey } from '../../shared/settings.ts';
+import type { SettingField, SettingKey } from '../../shared/settings.ts';
 import { FIELDS, PRESET, SETTING_GROUPS, applies, settingText } from '../../shared/settings.ts';
 import { readOptions } from '../format.ts';
 import * as lab from '../lab.ts';
@@ -22,6 +23,9 @@ import { SettingInput } from './settings/SettingInput.tsx';
 import { stepSummary } from './settings/stepSummary.ts';
 
 const LIVE: ReadonlySet<SettingKey> = new Set(FIELDS.filter((f) => f.live).map((f) => f.key));
+/** Present mode shows these outside the fold, in this order. */
+const PRESENT_KEYS: ReadonlySet<SettingKey> = new Set<SettingKey>(['learningRate', 'momentum', 'epochs']);
+const PRESENT_FIELDS = [...PRESENT_KEYS].map((k) => FIELDS.find((f) => f.key === k)!);
 
 export function Controls() {
   const { t } = useTranslation();
@@ -35,6 +39,7 @@ export function Controls() {
   // A race, a range test or an unfinished Reset holds the worker; the form waits for it, wholly.
   const otherBusy = useLab((s) => workerBusy(s) && !(s.run && s.run.phase !== 'done'));
   const resettable = useLab(canReset);
+  const present = useLab((s) => s.present);
   const lastValidLr = useRef(PRESET.learningRate);
   if (settings) lastValidLr.current = settings.learningRate;
   // The select always holds a valid optimizer, even while another field is invalid.
@@ -46,6 +51,37 @@ export function Controls() {
     if (active && LIVE.has(key) && s) lab.setHyper(s);
   };
 
+  const field = (f: SettingField) => (
+    <SettingInput
+      key={f.key}
+      field={f}
+      value={text[f.key]}
+      problem={errors[f.key]}
+      disabled={otherBusy || (active && !LIVE.has(f.key))}
+      onChange={(v) => change(f.key, v)}
+    >
+      {f.key === 'learningRate' ? (
+        <LearningRateSlider value={lastValidLr.current} disabled={otherBusy} onChange={(lr) => change('learningRate', settingText(lr, readOptions()))} />
+      ) : null}
+      {f.key === 'schedule' && settings ? <SchedulePreview settings={settings} trainCount={settings.trainSize} /> : null}
+    </SettingInput>
+  );
+  const groups = SETTING_GROUPS.map((group) => {
+    const shown = FIELDS.filter((f) => f.group === group && applies(f, optimizer) && !(present && PRESENT_KEYS.has(f.key)));
+    return shown.length === 0 ? null : (
+      <fieldset key={group} className={`fields fields--${group}`}>
+        <legend>{groupLabel(group)}</legend>
+        {shown.map(field)}
+      </fieldset>
+    );
+  });
+
+  const resetSettingsButton = (
+    <button type="button" className="link" onClick={resetSettings} disabled={active || otherBusy}>
+      {t('controls.resetSettings')}
+    </button>
+  );
+
   return (
     <section className="panel controls" aria-labelledby="controls-heading">
       <h2 id="controls-heading">{t('controls.heading')}</h2>
@@ -55,30 +91,19 @@ export function Controls() {
           lab.train();
         }}
       >
-        {SETTING_GROUPS.map((group) => (
-          <fieldset key={group} className={`fields fields--${group}`}>
-            <legend>{groupLabel(group)}</legend>
-            {FIELDS.filter((f) => f.group === group && applies(f, optimizer)).map((f) => (
-              <SettingInput
-                key={f.key}
-                field={f}
-                value={text[f.key]}
-                problem={errors[f.key]}
-                disabled={otherBusy || (active && !LIVE.has(f.key))}
-                onChange={(v) => change(f.key, v)}
-              >
-                {f.key === 'learningRate' ? (
-                  <LearningRateSlider
-                    value={lastValidLr.current}
-                    disabled={otherBusy}
-                    onChange={(lr) => change('learningRate', settingText(lr, readOptions()))}
-                  />
-                ) : null}
-                {f.key === 'schedule' && settings ? <SchedulePreview settings={settings} trainCount={settings.trainSize} /> : null}
-              </SettingInput>
-            ))}
-          </fieldset>
-        ))}
+        {present ? (
+          <>
+            {/* On a projector: the three settings a demo turns, the rest folded away (still applied, still editable). */}
+            <div className="fields fields--present">{PRESENT_FIELDS.filter((f) => applies(f, optimizer)).map(field)}</div>
+            <details className="controls__more">
+              <summary>{t('present.moreSettings')}</summary>
+              {groups}
+              {resetSettingsButton}
+            </details>
+          </>
+        ) : (
+          groups
+        )}
         {settings ? (
           <>
             <p className="network-line">
@@ -109,9 +134,7 @@ export function Controls() {
           <button type="button" onClick={lab.reset} disabled={!resettable}>
             {t('controls.reset')}
           </button>
-          <button type="button" className="link" onClick={resetSettings} disabled={active || otherBusy}>
-            {t('controls.resetSettings')}
-          </button>
+          {present ? null : resetSettingsButton}
         </div>
       </form>
     </section>

@@ -6,7 +6,9 @@
 import common from './common.ts';
 import compare from './compare.ts';
 import controls from './controls.ts';
+import keys from './keys.ts';
+import present from './present.ts';
 import race from './race.ts';
 import settings from './settings.ts';
 
-export const en = { common, compare, controls, race, settings } as const;
+export const en = { common, compare, controls, keys, present, race, settings } as const;

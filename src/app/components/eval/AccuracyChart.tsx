@@ -34,7 +34,7 @@ export function AccuracyChart() {
 
   return (
     <div role="img" aria-label={`Validation accuracy by epoch: ${summary}`} className="eval-chart">
-      <ResponsiveContainer width="100%" height={260}>
+      <ResponsiveContainer width="100%" height="100%">
         <ComposedChart margin={{ top: 8, right: 72, bottom: 24, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#d0d4dc" />
           {/* Half an epoch of padding each side, so the first and last points are not cut by the axes. */}

@@ -62,7 +62,7 @@ function RocBody({ evaluation, label, logFpr }: { evaluation: Evaluation; label:
           className="eval-chart roc__chart"
           aria-label={`ROC chart of digits ${shownDigits.join(', ') || '(none shown)'}; ${logFpr ? 'log' : 'linear'} x scale`}
         >
-          <ResponsiveContainer width="100%" height={340}>
+          <ResponsiveContainer width="100%" height="100%">
             <LineChart margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" stroke="#d0d4dc" />
               <XAxis

@@ -51,7 +51,7 @@ export function RaceChart() {
         </label>
       </div>
       <div role="img" aria-label={`Race: ${runs.length} runs, ${nTrain} training points, ${nValidation} validation points`} className="chart__area">
-        <ResponsiveContainer width="100%" height={340}>
+        <ResponsiveContainer width="100%" height="100%">
           <ComposedChart margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#d0d4dc" />
             <XAxis
