@@ -40,6 +40,7 @@ import { runRace } from './race.ts';
 import { runSingle } from './run.ts';
 import type { KeptEvaluation } from './examples.ts';
 import { cellExamples } from './examples.ts';
+import { nthImageOf } from './samples.ts';
 
 export interface HostDeps {
   loadData(dataUrl: string): Promise<Mnist>;
@@ -64,8 +65,10 @@ export interface HostDeps {
 }
 
 export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } {
-  /** The loaded data set, and how long fetching and parsing it took (ms), whether for a run or the prefetch. */
-  let data: { url: string; mnist: Promise<Mnist>; loadMs: number } | null = null;
+  /** The loaded data set, how long fetching and parsing it took (ms), whether for a run or the prefetch, and the set itself once there. */
+  let data: { url: string; mnist: Promise<Mnist>; loadMs: number; ready?: Mnist } | null = null;
+  /** The latest load failed (a sample request then says so rather than "loading"). */
+  let dataFailed = false;
   /** The model for drawing and saving: the last single run's, or a loaded one (an engine of one run). */
   let engine: RaceEngine | null = null;
   let run: Job | null = null;
@@ -116,11 +119,15 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     if (!data || data.url !== url) {
       const t0 = now();
       const mnist = deps.loadData(url);
-      const entry: { url: string; mnist: Promise<Mnist>; loadMs: number } = { url, mnist, loadMs: NaN };
+      const entry: { url: string; mnist: Promise<Mnist>; loadMs: number; ready?: Mnist } = { url, mnist, loadMs: NaN };
       data = entry;
       mnist.then(
-        () => (entry.loadMs = now() - t0),
-        () => {},
+        (m) => {
+          entry.loadMs = now() - t0;
+          entry.ready = m;
+          dataFailed = false;
+        },
+        () => (dataFailed = true),
       );
       // A failed load is not cached: the next Train tries again.
       mnist.catch(() => {
@@ -322,6 +329,20 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     post({ type: 'examples', ...rest, ...found }, [found.images, found.probs, found.indices]);
   }
 
+  /** A test image for the drawing pad, answered at once: a data set still on its way is started (if need be), not awaited. */
+  function sample(cmd: Extract<Command, { type: 'sample' }>): void {
+    const { requestId, digit } = cmd;
+    const mnist = data?.url === cmd.dataUrl ? data.ready : undefined;
+    const found = mnist ? nthImageOf(mnist.test, digit, cmd.nth) : null;
+    if (found) {
+      post({ type: 'sample', requestId, digit, index: found.index, image: found.image }, [found.image]);
+      return;
+    }
+    const problem = mnist || dataFailed ? 'unavailable' : 'loading';
+    if (!mnist) getData(cmd.dataUrl).catch(() => {});
+    post({ type: 'sample', requestId, digit, index: -1, image: null, problem });
+  }
+
   async function fail(active: Job, err: unknown): Promise<void> {
     if (err instanceof DataLoadError) {
       post({ type: 'error', runId: active.runId, kind: 'data', message: err.message });
@@ -441,6 +462,9 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
         return;
       case 'examples':
         examples(cmd);
+        return;
+      case 'sample':
+        sample(cmd);
         return;
       case 'predict':
         void predict(cmd.requestId, cmd.pixels);

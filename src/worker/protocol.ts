@@ -88,8 +88,8 @@ export type Fault = 'lose-webgl' | 'close' | 'hang';
  *   marker (none if the run trains no further batch).
  * pause, resume, stop and set-hyper name their job; for any other (it has
  * ended, or never ran here) the answer is `refused` with code 'not-running'.
- * predict, get-params, load-params and examples are answered by their
- * requestId; init by `backend` (or an `error` of kind 'backend').
+ * predict, get-params, load-params, examples and sample are answered by
+ * their requestId; init by `backend` (or an `error` of kind 'backend').
  */
 export type Command =
   | RaceStart
@@ -119,6 +119,12 @@ export type Command =
   | { type: 'load-params'; requestId: number; arch: Architecture; params: Float32Array[] }
   /** The images of one confusion-matrix cell of the latest evaluation of `set`. */
   | { type: 'examples'; requestId: number; set: EvalSet; trueDigit: number; predictedDigit: number; limit: number }
+  /**
+   * A handwritten `digit` from the official test set, for the drawing pad:
+   * the `nth` one (counting round). Answered at once, with no image while the
+   * data from `dataUrl` is still loading (this starts it if nothing has).
+   */
+  | { type: 'sample'; requestId: number; digit: number; nth: number; dataUrl: string }
   /**
    * A test hook, refused ('unavailable') unless init asked for `faults`.
    * 'lose-webgl' is answered by `backend-lost` ('unavailable' when not on
@@ -188,6 +194,9 @@ export interface EpochResult {
   trainMs: number;
 }
 
+/** Why a 'sample' came without an image. */
+export type SampleProblem = 'loading' | 'unavailable';
+
 export type RunPhase = 'loading-data' | 'compiling' | 'training' | 'paused' | 'evaluating' | 'testing';
 
 export type DoneReason = 'completed' | 'stopped' | 'diverged' | 'early-stopped';
@@ -232,6 +241,12 @@ export type WorkerEvent =
       suggestion: { valley: number; steepest: number } | null;
       message: string;
     }
+  /**
+   * The answer to 'sample': 784 bytes and the image's index in the 10,000 test
+   * images; or no image (index -1) and why: the data is still 'loading', or
+   * the last attempt to load it failed ('unavailable').
+   */
+  | { type: 'sample'; requestId: number; digit: number; index: number; image: Uint8Array | null; problem?: SampleProblem }
   /** probs is null when there is no model yet (nothing trained or loaded). */
   | { type: 'prediction'; requestId: number; probs: Float32Array | null }
   | { type: 'params'; requestId: number; params: Float32Array[] | null }
@@ -255,7 +270,7 @@ export type WorkerEvent =
   | { type: 'backend-lost'; backend: BackendName };
 
 /** Answers to a single request, matched to it by requestId (the rest is a stream for the store). */
-export type Reply = Extract<WorkerEvent, { type: 'prediction' | 'params' | 'params-loaded' }>;
+export type Reply = Extract<WorkerEvent, { type: 'prediction' | 'params' | 'params-loaded' | 'sample' }>;
 /** What the page's worker handle keeps to itself: the watchdog's evidence. */
 export type HealthEvent = Extract<WorkerEvent, { type: 'heartbeat' | 'backend-lost' }>;
 export type StreamEvent = Exclude<WorkerEvent, Reply | HealthEvent>;
@@ -265,7 +280,7 @@ export function isHealthEvent(e: WorkerEvent): e is HealthEvent {
 }
 
 export function isReply(e: WorkerEvent): e is Reply {
-  return e.type === 'prediction' || e.type === 'params' || e.type === 'params-loaded';
+  return e.type === 'prediction' || e.type === 'params' || e.type === 'params-loaded' || e.type === 'sample';
 }
 
 export function assertNever(x: never): never {

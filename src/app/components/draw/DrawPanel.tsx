@@ -13,10 +13,12 @@ import { useLab } from '../../store/index.ts';
 import { DigitPreview } from './DigitPreview.tsx';
 import { DrawingPad } from './DrawingPad.tsx';
 import { ProbabilityBars } from './ProbabilityBars.tsx';
+import { SampleDigits } from './SampleDigits.tsx';
 import './draw.css';
 
 export function DrawPanel() {
   const strokes = useLab((s) => s.strokes);
+  const canUndo = useLab((s) => s.undo.length > 0);
   const prediction = useLab((s) => s.prediction);
   const addStroke = useLab((s) => s.addStroke);
   const undoStroke = useLab((s) => s.undoStroke);
@@ -43,7 +45,9 @@ export function DrawPanel() {
         steps first; without them a digit drawn small or off-centre looks like nothing it has learned.
       </p>
       <div className="draw__body">
-        <DrawingPad strokes={strokes} onStroke={onStroke} onUndo={onUndo} onClear={clearPad} />
+        <DrawingPad strokes={strokes} onStroke={onStroke} onUndo={onUndo} onClear={clearPad} canUndo={canUndo}>
+          <SampleDigits />
+        </DrawingPad>
         <DigitPreview strokes={strokes} />
         <ProbabilityBars prediction={prediction} />
       </div>
