@@ -7,7 +7,6 @@
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SHORTCUTS } from '../../keyboard.ts';
-import './shortcuts.css';
 
 export function ShortcutHelp({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();

@@ -6,6 +6,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShortcuts } from '../../useShortcuts.ts';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
+// Here, not in ShortcutHelp: the Node type check of its test cannot see CSS imports.
+import './shortcuts.css';
 
 export function Shortcuts() {
   const { t } = useTranslation();
