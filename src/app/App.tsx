@@ -17,7 +17,9 @@ import { LanguageSwitch } from './components/LanguageSwitch.tsx';
 import { PresentButton } from './components/present/PresentButton.tsx';
 import { usePresentLayout } from './components/present/usePresentLayout.ts';
 import { Shortcuts } from './components/keys/Shortcuts.tsx';
+import './components/present/dashboard.css';
 import './components/present/present.css';
+import './components/present/presentCompare.css';
 
 export function App() {
   const layout = usePresentLayout();
