@@ -20,14 +20,24 @@ import { OfflineStatus } from './offline/OfflineStatus.tsx';
 import { CopyLink } from './link/CopyLink.tsx';
 import { LinkNotices } from './link/LinkNotices.tsx';
 
+import { PresentButton } from './components/present/PresentButton.tsx';
+import { usePresentLayout } from './components/present/usePresentLayout.ts';
+import { Shortcuts } from './components/keys/Shortcuts.tsx';
+import './components/present/dashboard.css';
+import './components/present/present.css';
+import './components/present/presentCompare.css';
+
 export function App() {
   const { t } = useTranslation();
+  const layout = usePresentLayout();
   return (
-    <div className="app">
+    <div className={layout}>
       <header className="app__header">
         <h1>mnist-lab</h1>
         <LanguageSwitch />
         <CopyLink />
+        <PresentButton />
+        <Shortcuts />
         <p className="tagline">{t('app.tagline')}</p>
         <PanelBoundary title={t('app.panels.backend')}>
           <BackendLine />

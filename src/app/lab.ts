@@ -8,6 +8,7 @@ import { readPageOptions } from './pageOptions.ts';
 import { Trainer } from './trainer.ts';
 import type { EvalSet, Fault } from '../worker/protocol.ts';
 import { preprocess } from '../draw/preprocess.ts';
+import { strokesFromImage } from '../draw/fromImage.ts';
 import type { HyperSettings } from '../shared/runSpec.ts';
 import { stepHyperOf } from '../shared/runSpec.ts';
 import type { RunSettings } from '../shared/settings.ts';
@@ -123,6 +124,30 @@ export function predictDrawing(): void {
     // A newer drawing may have been sent meanwhile; only the latest answer counts.
     if (useLab.getState().prediction?.requestId !== requestId) return;
     useLab.getState().setPrediction(reply?.probs ? { requestId, probs: reply.probs } : { requestId, probs: null, noModel: true });
+  });
+}
+
+/** How many samples of each digit have been loaded: the next press shows the next one. */
+const samplesShown = new Map<number, number>();
+
+/**
+ * Loads one of the test set's handwritten `digit`s into the pad in place of
+ * the drawing (Undo brings the drawing back), and asks the network about it:
+ * the pad's keyboard alternative to drawing.
+ */
+export function loadSample(digit: number): void {
+  const nth = samplesShown.get(digit) ?? 0;
+  void trainer.sample(digit, nth, dataUrl()).then((reply) => {
+    if (!reply) return; // the worker was replaced meanwhile: the page already says so
+    const s = useLab.getState();
+    if (!reply.image) {
+      s.setSampleNote({ code: reply.problem ?? 'unavailable' });
+      return;
+    }
+    samplesShown.set(digit, nth + 1);
+    s.loadStrokes(strokesFromImage(reply.image));
+    s.setSampleNote({ code: 'loaded', digit, index: reply.index });
+    predictDrawing();
   });
 }
 

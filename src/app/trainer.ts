@@ -232,6 +232,11 @@ export class Trainer {
     return this.ask((requestId) => ({ type: 'replay', requestId, epoch }), 'replay-weights');
   }
 
+  /** The `nth` test image of `digit`, for the drawing pad; answered at once (no image while the data loads). */
+  sample(digit: number, nth: number, dataUrl: string) {
+    return this.ask((requestId) => ({ type: 'sample', requestId, digit, nth, dataUrl }), 'sample');
+  }
+
   getParams() {
     return this.ask((requestId) => ({ type: 'get-params', requestId }), 'params');
   }

@@ -220,6 +220,7 @@ const COMMANDS = {
   'get-params': { type: 'get-params', requestId: 7 },
   'load-params': { type: 'load-params', requestId: 7, arch: ANN_MNIST, params: initParams(ANN_MNIST, 'pytorch', 3) },
   examples: { type: 'examples', requestId: 7, set: 'validation', trueDigit: 1, predictedDigit: 0, limit: 5 },
+  sample: { type: 'sample', requestId: 7, digit: 3, nth: 0, dataUrl: DATA.dataUrl },
   fault: { type: 'fault', fault: 'lose-webgl' },
   inspect: { type: 'inspect', requestId: 7, pixels: new Float32Array(784), epoch: null },
   replay: { type: 'replay', requestId: 7, epoch: 1 },
@@ -361,6 +362,9 @@ function expected(state: State, command: CommandType): (e: WorkerEvent) => boole
       return is({ type: 'inspection', requestId: 7 });
     case 'replay':
       return is({ type: 'replay-weights', requestId: 7 });
+    case 'sample':
+      // At once in every state: the image once the data is there, else why not.
+      return is({ type: 'sample', requestId: 7 });
     case 'fault':
       // Not enabled by init: a test hook that does nothing unasked.
       return is({ type: 'refused', command: 'fault', code: 'unavailable' });

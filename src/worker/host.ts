@@ -42,6 +42,7 @@ import { runSingle } from './run.ts';
 import type { KeptEvaluation } from './examples.ts';
 import { cellExamples } from './examples.ts';
 import { createInside } from './inside.ts';
+import { nthImageOf } from './samples.ts';
 
 export interface HostDeps {
   /** The data set; `offline` says whether it is now kept in the browser (reported to the page as 'data-offline'). */
@@ -69,8 +70,10 @@ export interface HostDeps {
 }
 
 export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } {
-  /** The loaded data set, and how long fetching and parsing it took (ms), whether for a run or the prefetch. */
-  let data: { url: string; mnist: Promise<Mnist>; loadMs: number } | null = null;
+  /** The loaded data set, how long fetching and parsing it took (ms), whether for a run or the prefetch, and the set itself once there. */
+  let data: { url: string; mnist: Promise<Mnist>; loadMs: number; ready?: Mnist } | null = null;
+  /** The latest load failed (a sample request then says so rather than "loading"). */
+  let dataFailed = false;
   /** The model for drawing and saving: the last single run's, or a loaded one (an engine of one run). */
   let engine: RaceEngine | null = null;
   let run: Job | null = null;
@@ -123,14 +126,19 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     if (!data || data.url !== url) {
       const t0 = now();
       const mnist = deps.loadData(url);
-      const entry: { url: string; mnist: Promise<Mnist>; loadMs: number } = { url, mnist, loadMs: NaN };
+      const entry: { url: string; mnist: Promise<Mnist>; loadMs: number; ready?: Mnist } = { url, mnist, loadMs: NaN };
       data = entry;
       mnist.then(
         (m) => {
           entry.loadMs = now() - t0;
+          entry.ready = m;
+          dataFailed = false;
           if (m.offline) post({ type: 'data-offline', state: m.offline });
         },
-        () => post({ type: 'data-offline', state: 'load-failed' }),
+        () => {
+          dataFailed = true;
+          post({ type: 'data-offline', state: 'load-failed' });
+        },
       );
       // A failed load is not cached: the next Train tries again.
       mnist.catch(() => {
@@ -336,6 +344,20 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     post({ type: 'examples', ...rest, ...found }, [found.images, found.probs, found.indices]);
   }
 
+  /** A test image for the drawing pad, answered at once: a data set still on its way is started (if need be), not awaited. */
+  function sample(cmd: Extract<Command, { type: 'sample' }>): void {
+    const { requestId, digit } = cmd;
+    const mnist = data?.url === cmd.dataUrl ? data.ready : undefined;
+    const found = mnist ? nthImageOf(mnist.test, digit, cmd.nth) : null;
+    if (found) {
+      post({ type: 'sample', requestId, digit, index: found.index, image: found.image }, [found.image]);
+      return;
+    }
+    const problem = mnist || dataFailed ? 'unavailable' : 'loading';
+    if (!mnist) getData(cmd.dataUrl).catch(() => {});
+    post({ type: 'sample', requestId, digit, index: -1, image: null, problem });
+  }
+
   async function fail(active: Job, err: unknown): Promise<void> {
     const known = knownProblem(err);
     if (known) {
@@ -452,6 +474,9 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
         return;
       case 'examples':
         examples(cmd);
+        return;
+      case 'sample':
+        sample(cmd);
         return;
       case 'predict':
         void predict(cmd.requestId, cmd.pixels);

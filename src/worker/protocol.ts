@@ -159,7 +159,7 @@ export type Fault = 'lose-webgl' | 'close' | 'hang';
  *   marker (none if the run trains no further batch).
  * pause, resume, stop and set-hyper name their job; for any other (it has
  * ended, or never ran here) the answer is `refused` with code 'not-running'.
- * predict, get-params, load-params, examples, inspect and replay are
+ * predict, get-params, load-params, examples, inspect, replay and sample are
  * answered by their requestId; init by `backend` (or an `error` whose problem is 'no-backend').
  */
 export type Command =
@@ -199,6 +199,12 @@ export type Command =
   | { type: 'inspect'; requestId: number; pixels: Float32Array; epoch: number | null }
   /** The first-layer weights the replay kept after `epoch` (the nearest kept at or before it). */
   | { type: 'replay'; requestId: number; epoch: number }
+  /**
+   * A handwritten `digit` from the official test set, for the drawing pad:
+   * the `nth` one (counting round). Answered at once, with no image while the
+   * data from `dataUrl` is still loading (this starts it if nothing has).
+   */
+  | { type: 'sample'; requestId: number; digit: number; nth: number; dataUrl: string }
   /**
    * A test hook, refused ('unavailable') unless init asked for `faults`.
    * 'lose-webgl' is answered by `backend-lost` ('unavailable' when not on
@@ -281,6 +287,9 @@ export interface EpochResult {
   trainMs: number;
 }
 
+/** Why a 'sample' came without an image. */
+export type SampleProblem = 'loading' | 'unavailable';
+
 export type RunPhase = 'loading-data' | 'compiling' | 'training' | 'paused' | 'evaluating' | 'testing';
 
 /** Whether the data set is kept in the browser for a visit with no network; 'load-failed': it did not load at all. */
@@ -328,6 +337,12 @@ export type WorkerEvent =
   | { type: 'inspection'; requestId: number; epoch: number | null; result: Inspection | null }
   /** The answer to replay: the kept epoch used and its tiles, or nulls when none is kept that early. */
   | { type: 'replay-weights'; requestId: number; epoch: number | null; weights: WeightTiles | null }
+  /**
+   * The answer to 'sample': 784 bytes and the image's index in the 10,000 test
+   * images; or no image (index -1) and why: the data is still 'loading', or
+   * the last attempt to load it failed ('unavailable').
+   */
+  | { type: 'sample'; requestId: number; digit: number; index: number; image: Uint8Array | null; problem?: SampleProblem }
   /** probs is null when there is no model yet (nothing trained or loaded). */
   | { type: 'prediction'; requestId: number; probs: Float32Array | null }
   | { type: 'params'; requestId: number; params: Float32Array[] | null }
@@ -352,7 +367,7 @@ export type WorkerEvent =
   | { type: 'backend-lost'; backend: BackendName };
 
 /** Answers to a single request, matched to it by requestId (the rest is a stream for the store). */
-export type Reply = Extract<WorkerEvent, { type: 'prediction' | 'params' | 'params-loaded' | 'inspection' | 'replay-weights' }>;
+export type Reply = Extract<WorkerEvent, { type: 'prediction' | 'params' | 'params-loaded' | 'inspection' | 'replay-weights' | 'sample' }>;
 /** What the page's worker handle keeps to itself: the watchdog's evidence. */
 export type HealthEvent = Extract<WorkerEvent, { type: 'heartbeat' | 'backend-lost' }>;
 export type StreamEvent = Exclude<WorkerEvent, Reply | HealthEvent>;
@@ -362,7 +377,14 @@ export function isHealthEvent(e: WorkerEvent): e is HealthEvent {
 }
 
 export function isReply(e: WorkerEvent): e is Reply {
-  return e.type === 'prediction' || e.type === 'params' || e.type === 'params-loaded' || e.type === 'inspection' || e.type === 'replay-weights';
+  return (
+    e.type === 'prediction' ||
+    e.type === 'params' ||
+    e.type === 'params-loaded' ||
+    e.type === 'inspection' ||
+    e.type === 'replay-weights' ||
+    e.type === 'sample'
+  );
 }
 
 export function assertNever(x: never): never {

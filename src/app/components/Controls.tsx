@@ -3,7 +3,8 @@
  * (optimizer, regularisation, network, data, training) and shown only where
  * they apply, then Train, Pause/Resume, Stop and Reset. The settings marked
  * live in the table stay editable during a run and apply from the next
- * batch; the rest wait for the next run.
+ * batch; the rest wait for the next run. In present mode learning rate,
+ * momentum and epochs come first and the other settings are folded.
  */
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +24,9 @@ import { SettingInput } from './settings/SettingInput.tsx';
 import { stepSummary } from './settings/stepSummary.ts';
 
 const LIVE: ReadonlySet<SettingKey> = new Set(FIELDS.filter((f) => f.live).map((f) => f.key));
+/** Present mode shows these outside the fold, in this order. */
+const PRESENT_KEYS: ReadonlySet<SettingKey> = new Set<SettingKey>(['learningRate', 'momentum', 'epochs']);
+const PRESENT_FIELDS = [...PRESENT_KEYS].map((k) => FIELDS.find((f) => f.key === k)!);
 
 export function Controls() {
   const { t } = useTranslation();
@@ -38,6 +42,7 @@ export function Controls() {
   const resettable = useLab(canReset);
   // Fields an instructor's link hides are not offered (their values still apply), nor a group left with none.
   const hidden = useLab((s) => s.hiddenFields);
+  const present = useLab((s) => s.present);
   const lastValidLr = useRef(PRESET.learningRate);
   if (settings) lastValidLr.current = settings.learningRate;
   // The select always holds a valid optimizer, even while another field is invalid.
@@ -50,6 +55,37 @@ export function Controls() {
     if (active && LIVE.has(key) && s) lab.setHyper(s);
   };
 
+  const field = (f: SettingField) => (
+    <SettingInput
+      key={f.key}
+      field={f}
+      value={text[f.key]}
+      problem={errors[f.key]}
+      disabled={otherBusy || (active && !LIVE.has(f.key))}
+      onChange={(v) => change(f.key, v)}
+    >
+      {f.key === 'learningRate' ? (
+        <LearningRateSlider value={lastValidLr.current} disabled={otherBusy} onChange={(lr) => change('learningRate', settingText(lr, readOptions()))} />
+      ) : null}
+      {f.key === 'schedule' && settings ? <SchedulePreview settings={settings} trainCount={settings.trainSize} /> : null}
+    </SettingInput>
+  );
+  const groups = SETTING_GROUPS.map((group) => {
+    const inGroup = FIELDS.filter((f) => f.group === group && shown(f) && !(present && PRESENT_KEYS.has(f.key)));
+    return inGroup.length === 0 ? null : (
+      <fieldset key={group} className={`fields fields--${group}`}>
+        <legend>{groupLabel(group)}</legend>
+        {inGroup.map(field)}
+      </fieldset>
+    );
+  });
+
+  const resetSettingsButton = (
+    <button type="button" className="link" onClick={resetSettings} disabled={active || otherBusy}>
+      {t('controls.resetSettings')}
+    </button>
+  );
+
   return (
     <section className="panel controls" aria-labelledby="controls-heading">
       <h2 id="controls-heading">{t('controls.heading')}</h2>
@@ -59,30 +95,19 @@ export function Controls() {
           lab.train();
         }}
       >
-        {SETTING_GROUPS.filter((group) => FIELDS.some((f) => f.group === group && shown(f))).map((group) => (
-          <fieldset key={group} className={`fields fields--${group}`}>
-            <legend>{groupLabel(group)}</legend>
-            {FIELDS.filter((f) => f.group === group && shown(f)).map((f) => (
-              <SettingInput
-                key={f.key}
-                field={f}
-                value={text[f.key]}
-                problem={errors[f.key]}
-                disabled={otherBusy || (active && !LIVE.has(f.key))}
-                onChange={(v) => change(f.key, v)}
-              >
-                {f.key === 'learningRate' ? (
-                  <LearningRateSlider
-                    value={lastValidLr.current}
-                    disabled={otherBusy}
-                    onChange={(lr) => change('learningRate', settingText(lr, readOptions()))}
-                  />
-                ) : null}
-                {f.key === 'schedule' && settings ? <SchedulePreview settings={settings} trainCount={settings.trainSize} /> : null}
-              </SettingInput>
-            ))}
-          </fieldset>
-        ))}
+        {present ? (
+          <>
+            {/* On a projector: the three settings a demo turns, the rest folded away (still applied, still editable). */}
+            <div className="fields fields--present">{PRESENT_FIELDS.filter(shown).map(field)}</div>
+            <details className="controls__more">
+              <summary>{t('present.moreSettings')}</summary>
+              {groups}
+              {resetSettingsButton}
+            </details>
+          </>
+        ) : (
+          groups
+        )}
         {settings ? (
           <>
             <p className="network-line">
@@ -113,9 +138,7 @@ export function Controls() {
           <button type="button" onClick={lab.reset} disabled={!resettable}>
             {t('controls.reset')}
           </button>
-          <button type="button" className="link" onClick={resetSettings} disabled={active || otherBusy}>
-            {t('controls.resetSettings')}
-          </button>
+          {present ? null : resetSettingsButton}
         </div>
       </form>
     </section>

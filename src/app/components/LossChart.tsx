@@ -151,7 +151,7 @@ type Point = { x: number; y: number };
 const LossPlot = memo(function LossPlot({ train, validation, epochs, markers, momentum, logLoss, bestEpoch }: PlotProps) {
   const { t } = useTranslation();
   return (
-    <ResponsiveContainer width="100%" height={320}>
+    <ResponsiveContainer width="100%" height="100%">
       {/* No accessibility layer: its focusable, unnamed svg sits inside the named image; LossTable carries the numbers. */}
       <ComposedChart margin={{ top: 8, right: 24, bottom: 24, left: 8 }} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" stroke="#d0d4dc" />

@@ -53,6 +53,7 @@ export function applyRefusal(s: LabState, e: Refused): Partial<LabState> {
     case 'examples':
     case 'inspect':
     case 'replay':
+    case 'sample':
       // Never refused (a fault only without ?faults=1, where nothing sends one).
       return {};
     default:

@@ -16,6 +16,8 @@ import loss from './loss.ts';
 import models from './models.ts';
 import offline from './offline.ts';
 import inside from './inside.ts';
+import keys from './keys.ts';
+import present from './present.ts';
 import race from './race.ts';
 import raceView from './raceView.ts';
 import range from './range.ts';
@@ -35,10 +37,12 @@ export const en = {
   files,
   history,
   inside,
+  keys,
   link,
   loss,
   models,
   offline,
+  present,
   race,
   raceView,
   range,

@@ -14,6 +14,8 @@ import loss from './loss.ts';
 import models from './models.ts';
 import offline from './offline.ts';
 import inside from './inside.ts';
+import keys from './keys.ts';
+import present from './present.ts';
 import race from './race.ts';
 import raceView from './raceView.ts';
 import range from './range.ts';
@@ -33,10 +35,12 @@ export const ptBR: Localised<typeof en> = {
   files,
   history,
   inside,
+  keys,
   link,
   loss,
   models,
   offline,
+  present,
   race,
   raceView,
   range,

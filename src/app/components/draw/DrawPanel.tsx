@@ -15,11 +15,13 @@ import { useShownPrediction } from '../../inside/useShownPrediction.ts';
 import { DigitPreview } from './DigitPreview.tsx';
 import { DrawingPad } from './DrawingPad.tsx';
 import { ProbabilityBars } from './ProbabilityBars.tsx';
+import { SampleDigits } from './SampleDigits.tsx';
 import './draw.css';
 
 export function DrawPanel() {
   const { t } = useTranslation();
   const strokes = useLab((s) => s.strokes);
+  const canUndo = useLab((s) => s.undo.length > 0);
   // Live, or at the epoch the Epoch slider replays.
   const prediction = useShownPrediction();
   const addStroke = useLab((s) => s.addStroke);
@@ -44,7 +46,9 @@ export function DrawPanel() {
       <h2>{t('draw.heading')}</h2>
       <p className="draw__why">{t('draw.why')}</p>
       <div className="draw__body">
-        <DrawingPad strokes={strokes} onStroke={onStroke} onUndo={onUndo} onClear={clearPad} />
+        <DrawingPad strokes={strokes} onStroke={onStroke} onUndo={onUndo} onClear={clearPad} canUndo={canUndo}>
+          <SampleDigits />
+        </DrawingPad>
         <DigitPreview strokes={strokes} />
         <ProbabilityBars prediction={prediction} />
       </div>

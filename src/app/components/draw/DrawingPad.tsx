@@ -9,7 +9,7 @@
  * network gets.
  */
 import { useCallback, useEffect, useId, useRef } from 'react';
-import type { KeyboardEvent, PointerEvent } from 'react';
+import type { KeyboardEvent, PointerEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PadPoint, Stroke } from '../../store/drawSlice.ts';
 import { DEFAULT_STROKE_WIDTH } from '../../../draw/preprocess.ts';
@@ -23,11 +23,15 @@ interface Props {
   onStroke(s: Stroke): void;
   onUndo(): void;
   onClear(): void;
+  /** There is a step to undo (a stroke, or a loaded sample); by default, any stroke. */
+  canUndo?: boolean;
   /** Pen width as a fraction of the pad side; must match what preprocess uses. */
   strokeWidth?: number;
+  /** More ways to fill the pad, under its buttons (the sample digits). */
+  children?: ReactNode;
 }
 
-export function DrawingPad({ strokes, onStroke, onUndo, onClear, strokeWidth = DEFAULT_STROKE_WIDTH }: Props) {
+export function DrawingPad({ strokes, onStroke, onUndo, onClear, canUndo = strokes.length > 0, strokeWidth = DEFAULT_STROKE_WIDTH, children }: Props) {
   const { t } = useTranslation();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   /** The stroke in progress: one pointer at a time, so a resting palm or second finger adds nothing. */
@@ -112,7 +116,7 @@ export function DrawingPad({ strokes, onStroke, onUndo, onClear, strokeWidth = D
   const onKeyDown = (e: KeyboardEvent<HTMLCanvasElement>) => {
     const undo = e.key === 'Backspace' || ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z');
     const clear = e.key === 'Delete' || e.key === 'Escape';
-    if (undo && strokes.length > 0) onUndo();
+    if (undo && canUndo) onUndo();
     else if (clear && strokes.length > 0) onClear();
     else return;
     e.preventDefault();
@@ -139,13 +143,14 @@ export function DrawingPad({ strokes, onStroke, onUndo, onClear, strokeWidth = D
         {t('draw.pad.hint')}
       </p>
       <div className="buttons draw-pad__buttons">
-        <button type="button" onClick={onUndo} disabled={strokes.length === 0}>
+        <button type="button" onClick={onUndo} disabled={!canUndo}>
           {t('draw.pad.undo')}
         </button>
         <button type="button" onClick={onClear}>
           {t('draw.pad.clear')}
         </button>
       </div>
+      {children}
     </div>
   );
 }

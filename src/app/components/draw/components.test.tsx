@@ -51,6 +51,17 @@ describe('DrawingPad', () => {
     expect(html).toMatch(/<button type="button">Undo stroke<\/button>/);
   });
 
+  it('enables Undo for a step that is not a stroke (a loaded sample replaced an empty pad), and shows what it is given under its buttons', () => {
+    const noop = () => {};
+    const html = renderToStaticMarkup(
+      <DrawingPad strokes={[]} canUndo onStroke={noop} onUndo={noop} onClear={noop}>
+        <p>more ways</p>
+      </DrawingPad>,
+    );
+    expect(html).toMatch(/<button type="button">Undo stroke<\/button>/);
+    expect(html).toMatch(/Clear<\/button><\/div><p>more ways<\/p>/);
+  });
+
   it('traces a one-point stroke as a dot and longer ones as a polyline', () => {
     const ctx = { beginPath: vi.fn(), moveTo: vi.fn(), lineTo: vi.fn(), stroke: vi.fn(), arc: vi.fn(), fill: vi.fn() };
     traceStroke(ctx, [{ x: 0.5, y: 0.5 }], 0.08);

@@ -43,7 +43,7 @@ export function AccuracyChart() {
 
   return (
     <div role="img" aria-label={t('eval.accuracy.name', { points })} className="eval-chart">
-      <ResponsiveContainer width="100%" height={260}>
+      <ResponsiveContainer width="100%" height="100%">
         {/* No accessibility layer: its focusable, unnamed svg would sit inside the named image. */}
         <ComposedChart margin={{ top: 8, right: 72, bottom: 24, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" stroke="#d0d4dc" />

@@ -65,7 +65,7 @@ function RocBody({ evaluation, label, logFpr }: { evaluation: Evaluation; label:
             scale: logFpr ? t('eval.roc.scaleLog') : t('eval.roc.scaleLinear'),
           })}
         >
-          <ResponsiveContainer width="100%" height={340}>
+          <ResponsiveContainer width="100%" height="100%">
             {/* No accessibility layer: its focusable, unnamed svg would sit inside the named image; the table below carries the numbers. */}
             <LineChart margin={{ top: 8, right: 16, bottom: 24, left: 8 }} accessibilityLayer={false}>
               <CartesianGrid strokeDasharray="3 3" stroke="#d0d4dc" />

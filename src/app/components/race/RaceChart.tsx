@@ -68,7 +68,7 @@ export function RaceChart() {
         })}
         className="chart__area"
       >
-        <ResponsiveContainer width="100%" height={340}>
+        <ResponsiveContainer width="100%" height="100%">
           {/* No accessibility layer: its focusable, unnamed svg would sit inside the named image; the table below carries the numbers. */}
           <ComposedChart margin={{ top: 8, right: 24, bottom: 24, left: 8 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" stroke="#d0d4dc" />

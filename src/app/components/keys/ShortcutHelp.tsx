@@ -1,0 +1,67 @@
+/**
+ * The list of keyboard shortcuts, in a modal dialog. A native <dialog>
+ * opened with showModal() makes the rest of the page inert and keeps Tab
+ * inside it; Escape (its 'cancel' event) and Close both close it, and focus
+ * goes back to where it was.
+ */
+import { useEffect, useId, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SHORTCUTS } from '../../keyboard.ts';
+
+export function ShortcutHelp({ onClose }: { onClose(): void }) {
+  const { t } = useTranslation();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const closeButton = useRef<HTMLButtonElement>(null);
+  const titleId = useId();
+
+  useEffect(() => {
+    const d = dialog.current;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (d && !d.open) d.showModal();
+    closeButton.current?.focus();
+    return () => {
+      if (d?.open) d.close();
+      if (opener?.isConnected) opener.focus();
+    };
+  }, []);
+
+  const keyName = (key: (typeof SHORTCUTS)[number]['key']) => (key === 'space' || key === 'escape' ? t(`keys.keyNames.${key}`) : key);
+
+  return (
+    <dialog
+      ref={dialog}
+      aria-labelledby={titleId}
+      className="shortcut-help"
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      <div className="shortcut-help__head">
+        <h2 id={titleId}>{t('keys.help.title')}</h2>
+        <button ref={closeButton} type="button" onClick={onClose}>
+          {t('keys.help.close')}
+        </button>
+      </div>
+      <p>{t('keys.help.intro')}</p>
+      <table className="shortcut-help__table">
+        <thead>
+          <tr>
+            <th scope="col">{t('keys.help.keyColumn')}</th>
+            <th scope="col">{t('keys.help.actionColumn')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {SHORTCUTS.map((s) => (
+            <tr key={s.action}>
+              <td>
+                <kbd>{keyName(s.key)}</kbd>
+              </td>
+              <td>{t(`keys.actions.${s.action}`)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </dialog>
+  );
+}
