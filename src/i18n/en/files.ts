@@ -15,7 +15,7 @@ export default {
   tooFew: '{{path}} has {{count}} entries, fewer than the {{min}} needed',
   unknownField: '{{path}} has a field this lab does not know: "{{field}}"',
   moreEpochsThanPlanned: '{{path}} has {{points}} points in curves.validation, more than its {{epochs}} epochs (settings.epochs)',
-  networkInOut: '{{path}} has sizes {{sizes}}, but the lab’s networks take {{inputs}} pixels in and give {{classes}} digits out',
+  networkInOut: "{{path}} has sizes {{sizes}}, but the lab's networks take {{inputs}} pixels in and give {{classes}} digits out",
   networkTooBig: '{{path}} has sizes {{sizes}}: at most {{maxLayers}} hidden layers of at most {{maxWidth}} units',
   settingsMismatch: '{{path}} has settings for the network {{settings}}, but arch is {{arch}}',
   /** A network as a problem shows it: "784 → 128 → 10 (relu, unit)". */
@@ -58,7 +58,7 @@ export default {
     newerVersion: 'This model file is version {{version}}, from a newer mnist-lab; this lab reads versions up to {{newest}}. Open it in the newer lab.',
     noVersion: 'This model file has no "version" field; this lab reads versions {{reads}}.',
     unreadableVersion: 'This model file has version {{version}}; this lab reads versions {{reads}}.',
-    unbuildable: 'This model’s network cannot be built here: {{problem}}.',
+    unbuildable: "This model's network cannot be built here: {{problem}}.",
     damaged: 'This model file is damaged: {{problem}}.',
     notFinite: 'This model file holds NaN or infinite weights (it came from a diverged run).',
   },
