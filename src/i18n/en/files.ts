@@ -23,7 +23,7 @@ export default {
   weightArrays: '{{path}} must be a list of {{count}} weight arrays',
   weightLength: '{{path}} must be {{length}} float32 weights',
   weightsNotFinite: '{{path}} holds NaN or infinite weights',
-  notParamShapes: '{{path}} are not the parameter shapes of the file’s network (arch)',
+  notParamShapes: "{{path}} are not the parameter shapes of the file's network (arch)",
   notHex: '{{path}} must be {{digits}} hexadecimal digits',
   notBase64: '{{path}} is not valid base64',
   weightBytes: '{{path}} holds {{bytes}} bytes of weights, expected {{expected}}',

