@@ -87,8 +87,9 @@ export function startInside(): void {
   started = true;
   useLab.subscribe((s, prev) => {
     // The model changed hands: what was seen of the old one (and its replay) goes.
+    // (A diverged run, or a worker replaced while idle, takes the model away too.)
     if (s.run?.id !== prev.run?.id) s.forgetInside(s.run !== null);
-    else if (s.run?.interrupted && !prev.run?.interrupted) s.forgetInside();
+    else if ((s.run?.interrupted && !prev.run?.interrupted) || (prev.model && !s.model)) s.forgetInside();
 
     const now = useLab.getState();
     if (now.replayEpoch !== prev.replayEpoch) {

@@ -9,8 +9,8 @@ import { maxAbs, paintRun } from './diverging.ts';
 
 export const SIDE = 28;
 const PIXELS = SIDE * SIDE;
-/** Background of the gaps between tiles (the page's border grey), opaque. */
-const GAP_RGBA = [208, 212, 220, 255] as const;
+/** The gaps between tiles: the page's muted grey, dark enough to part pale, noisy tiles once enlarged. */
+export const GAP_RGBA = [86, 96, 107, 255] as const;
 
 export interface TileLayout {
   columns: number;

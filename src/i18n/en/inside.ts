@@ -5,7 +5,7 @@ export default {
   weights: {
     heading: 'First-layer weights',
     explain:
-      'Each tile is one unit of the first hidden layer: its 784 weights laid out as the 28×28 image they multiply. Ink on a blue pixel adds to the unit, ink on a red one takes away, so a tile shows the strokes its unit looks for. They start as random noise; watch shapes appear as the network trains.',
+      'Each tile is one unit of the first hidden layer: its 784 weights laid out as the 28×28 image they multiply. Ink on a blue pixel adds to the unit, ink on a red one takes away, so a tile shows the strokes its unit looks for. They start as random noise, and training adds strokes to it slowly: “Change since the start” shows those alone.',
     explainOutput:
       'This network has no hidden layer, so each tile is one digit’s output unit: its 784 weights laid out as the 28×28 image they multiply. Ink on a blue pixel counts for that digit, ink on a red one against it.',
     none: 'Appears when a run starts or a saved model is loaded.',

@@ -7,7 +7,7 @@ const inside: Localised<typeof en> = {
   weights: {
     heading: 'Pesos da primeira camada',
     explain:
-      'Cada quadrinho é uma unidade da primeira camada oculta: os seus 784 pesos dispostos como a imagem 28×28 que eles multiplicam. Tinta num pixel azul soma à unidade, tinta num vermelho subtrai, então o quadrinho mostra os traços que a unidade procura. Eles começam como ruído aleatório; veja as formas surgirem enquanto a rede treina.',
+      'Cada quadrinho é uma unidade da primeira camada oculta: os seus 784 pesos dispostos como a imagem 28×28 que eles multiplicam. Tinta num pixel azul soma à unidade, tinta num vermelho subtrai, então o quadrinho mostra os traços que a unidade procura. Eles começam como ruído aleatório, e o treino acrescenta traços a ele devagar: “Mudança desde o início” mostra só esses traços.',
     explainOutput:
       'Esta rede não tem camada oculta, então cada quadrinho é a unidade de saída de um dígito: os seus 784 pesos dispostos como a imagem 28×28 que eles multiplicam. Tinta num pixel azul conta a favor desse dígito, num vermelho, contra.',
     none: 'Aparece quando um treino começa ou um modelo salvo é carregado.',
