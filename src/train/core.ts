@@ -180,7 +180,13 @@ export async function trainRuns(
         for (let i = 0; i < list.length; i++) {
           const loss = losses[i * R + local];
           if (judge && isDivergedLoss(loss, s.best)) {
-            if (raw.length) hooks.onBatchLosses?.(r, list[0].step, raw);
+            if (raw.length) {
+              hooks.onBatchLosses?.(r, list[0].step, raw);
+              // The finite batches before the blow-up still make a point: a run that diverges inside
+              // its first group (lr 10 at its 4th batch) keeps a curve, and so a history record.
+              const last = batch - (list.length - i);
+              points.push({ run: r, step: list[i].step, epoch: epoch - 1 + last / batches.batchesPerEpoch, loss: sum / raw.length, batches: raw.length });
+            }
             end(r, { kind: 'diverged', epoch, step: list[i].step + 1, loss, hyper: { ...list[i].hypers[r] } }, true);
             return;
           }
