@@ -20,7 +20,7 @@ function namePart(key: SettingKey, s: RunSettings): string {
       // "SGD (the notebook)" → "SGD": the name says what differs, not which is the preset.
       return choiceName(f.key, s[f.key]);
     case 'toggle':
-      return s.nesterov ? fieldLabel(key) : i18n.t('compare.names.without', { label: fieldLabel(key).toLowerCase() });
+      return s[f.key] ? fieldLabel(key) : i18n.t('compare.names.without', { label: fieldLabel(key).toLowerCase() });
     case 'layers':
       return s.hiddenLayers.length ? i18n.t('compare.names.layers', { widths: s.hiddenLayers.join('-') }) : i18n.t('compare.names.noHidden');
     case 'number':

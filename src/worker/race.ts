@@ -46,7 +46,7 @@ export async function runRace(cmd: RaceStart, ctx: RaceContext): Promise<void> {
   const groups: RunGroup[] = [];
   try {
     for (const g of groupRuns(runs))
-      groups.push({ engine: ctx.createEngine(g.arch, initParams(g.arch, g.init, seed), g.runs.length, g.optimizer), runs: g.runs });
+      groups.push({ engine: ctx.createEngine(g.arch, initParams(g.arch, g.init, seed), g.runs.length, g.optimizer), runs: g.runs, augment: g.augment });
     ctx.post({ type: 'phase', runId, phase: 'training' });
 
     const endRun = (run: number, o: RunOutcome) => {
