@@ -217,6 +217,8 @@ const COMMANDS = {
   'load-params': { type: 'load-params', requestId: 7, arch: ANN_MNIST, params: initParams(ANN_MNIST, 'pytorch', 3) },
   examples: { type: 'examples', requestId: 7, set: 'validation', trueDigit: 1, predictedDigit: 0, limit: 5 },
   fault: { type: 'fault', fault: 'lose-webgl' },
+  'augment-preview': { type: 'augment-preview', requestId: 7, settings: { ...PRESET, rotationDeg: 30 }, data: DATA, count: 4 },
+  'model-rotation': { type: 'model-rotation', requestId: 7, dataUrl: DATA.dataUrl },
 } satisfies Record<Command['type'], Command>;
 type CommandType = keyof typeof COMMANDS;
 
@@ -354,6 +356,18 @@ function expected(state: State, command: CommandType): (e: WorkerEvent) => boole
     case 'fault':
       // Not enabled by init: a test hook that does nothing unasked.
       return is({ type: 'refused', command: 'fault', code: 'unavailable' });
+    case 'augment-preview':
+      return (e) => e.type === 'augment-preview' && e.requestId === 7 && e.images?.length === 4 * 784;
+    case 'model-rotation':
+      // Only between jobs, and only with a model (the last run's).
+      return (e) =>
+        e.type === 'model-rotation' &&
+        e.requestId === 7 &&
+        (JOB_STATES.has(state)
+          ? 'problem' in e && e.problem === 'busy'
+          : state === 'after a run'
+            ? 'result' in e && e.result.runs[0].accuracy.length === 7
+            : 'problem' in e && e.problem === 'no-model');
   }
   const answer = TABLE[state][command];
   switch (answer) {
@@ -417,6 +431,11 @@ describe('the host answers every command in every state', () => {
     const from = h.events.length;
     h.send(COMMANDS[command]);
     const answer = command in TABLE[state] ? TABLE[state][command as keyof (typeof TABLE)[State]] : null;
+    // The preview reads the data, as a run does: while the load is held, it waits for it.
+    if (command === 'augment-preview' && state === 'loading') {
+      await h.handled();
+      h.open();
+    }
     if (answer && !IMMEDIATE.has(answer)) {
       // It comes with the job's next batch or its end: once the host has the command, let the job go on (and, paused, resume it).
       await h.handled();

@@ -6,7 +6,10 @@
  */
 import type { Mnist } from '../data/load.ts';
 import { DataLoadError } from '../data/load.ts';
-import { IMAGE_SIZE, splitTrainValidation } from '../data/dataset.ts';
+import type { ImageSet } from '../data/dataset.ts';
+import { IMAGE_SIZE } from '../data/dataset.ts';
+import { ROTATION_ANGLES } from '../data/rotatedSets.ts';
+import type { PredictGroup } from '../train/predictRuns.ts';
 import type { RaceEngine } from '../engine/race.ts';
 import type { Architecture } from '../model/architecture.ts';
 import { ANN_MNIST, architectureOf } from '../model/architecture.ts';
@@ -27,6 +30,8 @@ import type {
   RaceStart,
   RangeTestStart,
   RefusalCode,
+  RotationProblem,
+  RotationResult,
   StartRun,
   WorkerEvent,
 } from './protocol.ts';
@@ -38,6 +43,9 @@ import { countingEngine } from './progress.ts';
 import { runRangeTest } from './rangeTest.ts';
 import { runRace } from './race.ts';
 import { runSingle } from './run.ts';
+import { previewImages, runSplit } from './preview.ts';
+import { backgroundTask } from './backgroundTask.ts';
+import { measureRotation, rotationBuffers } from './rotation.ts';
 import type { KeptEvaluation } from './examples.ts';
 import { cellExamples } from './examples.ts';
 
@@ -61,7 +69,16 @@ export interface HostDeps {
   fault?(fault: Fault): boolean;
   /** ms between heartbeats while a job holds the worker (default 1000). */
   heartbeatMs?: number;
+  /**
+   * Measure accuracy by rotation after each run and comparison (default
+   * true). Node tests of other features turn it off: on the cpu backend the
+   * 60,000 forward passes take tens of seconds.
+   */
+  rotationAfterRuns?: boolean;
 }
+
+/** Most images one predict takes: a drawing turned by each of the 7 angles fits, with room. */
+export const MAX_PREDICT = 16;
 
 export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } {
   /** The loaded data set, and how long fetching and parsing it took (ms), whether for a run or the prefetch. */
@@ -83,6 +100,9 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
   /** Engine operations finished since the worker started: the heartbeat's progress figure. */
   let work = 0;
   const heartbeatMs = deps.heartbeatMs ?? 1000;
+  /** An on-demand accuracy by rotation of the held model: anything that replaces the model waits for it to give way. */
+  const rotationTask = backgroundTask();
+  const measuresRotation = deps.rotationAfterRuns !== false;
 
   const post = (e: WorkerEvent, transfer: ArrayBufferView[] = []) => send(port, e, transfer);
 
@@ -163,9 +183,9 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     const mnist = await getData(cmd.data.dataUrl);
     work++;
     // A comparison's runs share their batches, so the first run's size and seed are every run's.
-    const s = cmd.type === 'race' ? cmd.runs[0] : cmd.settings;
-    const trainLimit = Math.min(s.trainSize, cmd.data.trainLimit ?? Number.POSITIVE_INFINITY);
-    const split = splitTrainValidation(mnist.train.count, cmd.data.validationSize, s.seed, trainLimit);
+    const split = runSplit(mnist.train.count, cmd.type === 'race' ? cmd.runs[0] : cmd.settings, cmd.data);
+    // A model's accuracy by rotation gives way to the job (within one chunk) before the job replaces the model.
+    await rotationTask.settle();
     return { mnist, split };
   }
 
@@ -206,6 +226,8 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
         latest.clear();
       }
       finish(active, end.reason, end.message, end.test, end.bestEpoch);
+      // A stopped run (or one Reset is about to drop) skips it: the page can ask for it later.
+      if (measuresRotation && end.test && !active.stop) measureAfter(runId, [{ engine: e, runs: [0] }], mnist.test, null, { upright: [end.test.accuracy] });
     } catch (err) {
       await fail(active, err);
     }
@@ -228,6 +250,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
         stopRequested: () => active.stop,
         whilePaused: whilePaused(active),
         flushIntervalMs: deps.flushIntervalMs,
+        afterRace: measuresRotation ? (groups, runs) => measureAfter(cmd.runId, groups, mnist.test, runs, { owned: true }) : undefined,
       });
     } catch (err) {
       await fail(active, err);
@@ -286,14 +309,15 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     );
   }
 
-  /** One image through the current weights, between two training batches if a run is going. */
+  /** n images through the current weights, between two training batches if a run is going. */
   async function predict(requestId: number, pixels: Float32Array): Promise<void> {
-    if (!engine || pixels.length !== IMAGE_SIZE) {
+    const n = pixels.length / IMAGE_SIZE;
+    if (!engine || !Number.isInteger(n) || n < 1 || n > MAX_PREDICT) {
       post({ type: 'prediction', requestId, probs: null });
       return;
     }
     try {
-      const logProbs = await engine.predictLogProbs(pixels, 1);
+      const logProbs = await engine.predictLogProbs(pixels, n);
       post({ type: 'prediction', requestId, probs: logProbs.map(Math.exp) });
     } catch {
       post({ type: 'prediction', requestId, probs: null });
@@ -314,6 +338,62 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     latest.clear();
     engine = createEngine(arch, params, 1, SGD);
     post({ type: 'params-loaded', requestId, ok: true });
+  }
+
+  /** The settings' preview: the run's first training images as its training will see them. */
+  async function preview(cmd: Extract<Command, { type: 'augment-preview' }>): Promise<void> {
+    try {
+      const mnist = await getData(cmd.data.dataUrl);
+      const { images, labels } = previewImages(mnist, cmd.settings, cmd.data, cmd.count);
+      post({ type: 'augment-preview', requestId: cmd.requestId, images, labels }, [images, labels]);
+    } catch {
+      post({ type: 'augment-preview', requestId: cmd.requestId, images: null, labels: null });
+    }
+  }
+
+  /**
+   * Accuracy by rotation of a run or a comparison, measured after its end
+   * event, between jobs: `done` comes at once, and the next job, a Reset or
+   * a loaded model makes it give way within one chunk. It then reports no
+   * runs. `owned`: the engines are the ended race's, freed here.
+   */
+  function measureAfter(
+    runId: number,
+    groups: PredictGroup[],
+    test: ImageSet,
+    runs: ReadonlySet<number> | null,
+    { upright, owned = false }: { upright?: number[]; owned?: boolean },
+  ): void {
+    void rotationTask.run(async (abandoned) => {
+      let result: RotationResult | null = null;
+      try {
+        result = await measureRotation(groups, test, runs, { stopRequested: abandoned, upright });
+      } catch {
+        // A model dropped under it (a lost context): nothing measured.
+      } finally {
+        if (owned) for (const g of groups) disposeQuietly(g.engine);
+      }
+      const sent = result ?? { angles: [...ROTATION_ANGLES], runs: [] };
+      post({ type: 'rotation-accuracy', runId, ...sent }, rotationBuffers(sent));
+    });
+  }
+
+  /** Accuracy by rotation of the model held now (a loaded one), while nothing trains; a job that starts meanwhile takes precedence. */
+  async function modelRotation(requestId: number, dataUrl: string): Promise<void> {
+    const problem = (p: RotationProblem) => post({ type: 'model-rotation', requestId, problem: p });
+    if (run || rotationTask.running()) return problem('busy');
+    const held = engine;
+    if (!held) return problem('no-model');
+    await rotationTask.run(async (abandoned) => {
+      try {
+        const mnist = await getData(dataUrl);
+        const result = await measureRotation([{ engine: held, runs: [0] }], mnist.test, null, { stopRequested: () => abandoned() || engine !== held });
+        if (result) post({ type: 'model-rotation', requestId, result }, rotationBuffers(result));
+        else problem('busy');
+      } catch {
+        problem('failed');
+      }
+    });
   }
 
   function examples(cmd: Extract<Command, { type: 'examples' }>): void {
@@ -433,7 +513,8 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
       case 'reset':
         // The engine may be mid-batch: drop it once the job has noticed `stop` and ended.
         if (!run) {
-          resetModel();
+          if (rotationTask.running()) void rotationTask.settle().then(resetModel);
+          else resetModel();
           return;
         }
         stopJob(run);
@@ -452,7 +533,15 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
         );
         return;
       case 'load-params':
-        loadParams(cmd.requestId, cmd.arch, cmd.params);
+        // A measurement of the old model gives way first (within one chunk).
+        if (rotationTask.running()) void rotationTask.settle().then(() => loadParams(cmd.requestId, cmd.arch, cmd.params));
+        else loadParams(cmd.requestId, cmd.arch, cmd.params);
+        return;
+      case 'augment-preview':
+        void preview(cmd);
+        return;
+      case 'model-rotation':
+        void modelRotation(cmd.requestId, cmd.dataUrl);
         return;
       case 'set-hyper': {
         // Only a single run takes live changes; a race's and a range test's rates are their own.
@@ -478,6 +567,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
   port.start?.();
   return {
     dispose() {
+      void rotationTask.settle();
       if (run) {
         run.stop = true;
         clearInterval(run.beat);

@@ -72,6 +72,18 @@ export interface RaceEpochRun {
   diverged?: true;
 }
 
+/**
+ * Accuracy by rotation: each listed run's test accuracy (0..1) on the test set
+ * turned by each of `angles` (degrees, counter-clockwise positive), in order.
+ */
+export interface RotationResult {
+  angles: number[];
+  runs: { run: number; accuracy: Float64Array }[];
+}
+
+/** Why the worker has no accuracy by rotation for the current model: none is held, a job holds the worker, or measuring failed. */
+export type RotationProblem = 'no-model' | 'busy' | 'failed';
+
 /** Faults the end-to-end tests cause on purpose (page option `?faults=1`): lose the WebGL context, close the worker silently, loop forever. */
 export type Fault = 'lose-webgl' | 'close' | 'hang';
 
@@ -88,8 +100,9 @@ export type Fault = 'lose-webgl' | 'close' | 'hang';
  *   marker (none if the run trains no further batch).
  * pause, resume, stop and set-hyper name their job; for any other (it has
  * ended, or never ran here) the answer is `refused` with code 'not-running'.
- * predict, get-params, load-params and examples are answered by their
- * requestId; init by `backend` (or an `error` of kind 'backend').
+ * predict, get-params, load-params, examples, augment-preview and
+ * model-rotation are answered by their requestId; init by `backend` (or an
+ * `error` of kind 'backend').
  */
 export type Command =
   | RaceStart
@@ -111,8 +124,12 @@ export type Command =
   | { type: 'reset' }
   /** Applies from the next batch of run `runId`. */
   | { type: 'set-hyper'; runId: number; hyper: HyperSettings }
-  /** Class probabilities for one 28×28 image (784 floats in [0,1]) from the current weights. */
+  /** Class probabilities for n 28×28 images (n × 784 floats in [0,1], 1 ≤ n ≤ 16: a drawing, or it turned by each angle) from the current weights. */
   | { type: 'predict'; requestId: number; pixels: Float32Array }
+  /** The first `count` training images of a run with `settings`, augmented as its training will see them (the settings' preview). */
+  | { type: 'augment-preview'; requestId: number; settings: RunSettings; data: DataOptions; count: number }
+  /** Accuracy by rotation of the current model (a loaded one; a run's own comes with its end). Refused ('busy') while a job runs. */
+  | { type: 'model-rotation'; requestId: number; dataUrl: string }
   /** The current weights, for saving. */
   | { type: 'get-params'; requestId: number }
   /** Replaces the model with saved weights of network `arch` (refused while a job runs). */
@@ -232,8 +249,18 @@ export type WorkerEvent =
       suggestion: { valley: number; steepest: number } | null;
       message: string;
     }
-  /** probs is null when there is no model yet (nothing trained or loaded). */
+  /** probs (n × 10) is null when there is no model yet (nothing trained or loaded). */
   | { type: 'prediction'; requestId: number; probs: Float32Array | null }
+  /** count × 784 bytes (0–255) and their digits; null when the data could not be read or the settings not applied. */
+  | { type: 'augment-preview'; requestId: number; images: Uint8Array | null; labels: Uint8Array | null }
+  | ({ type: 'model-rotation'; requestId: number } & ({ result: RotationResult } | { problem: RotationProblem }))
+  /**
+   * A run's or a comparison's accuracy by rotation, measured after its end
+   * event (done / race-done) while the worker is otherwise idle; none for a
+   * stopped or diverged run. `runs` is empty when the measurement gave way to
+   * a new job, a Reset or a loaded model.
+   */
+  | ({ type: 'rotation-accuracy'; runId: number } & RotationResult)
   | { type: 'params'; requestId: number; params: Float32Array[] | null }
   | { type: 'params-loaded'; requestId: number; ok: boolean; message?: string }
   | { type: 'error'; runId?: number; kind: 'data' | 'backend' | 'internal'; message: string }
@@ -255,7 +282,7 @@ export type WorkerEvent =
   | { type: 'backend-lost'; backend: BackendName };
 
 /** Answers to a single request, matched to it by requestId (the rest is a stream for the store). */
-export type Reply = Extract<WorkerEvent, { type: 'prediction' | 'params' | 'params-loaded' }>;
+export type Reply = Extract<WorkerEvent, { type: 'prediction' | 'params' | 'params-loaded' | 'augment-preview' | 'model-rotation' }>;
 /** What the page's worker handle keeps to itself: the watchdog's evidence. */
 export type HealthEvent = Extract<WorkerEvent, { type: 'heartbeat' | 'backend-lost' }>;
 export type StreamEvent = Exclude<WorkerEvent, Reply | HealthEvent>;
@@ -265,7 +292,7 @@ export function isHealthEvent(e: WorkerEvent): e is HealthEvent {
 }
 
 export function isReply(e: WorkerEvent): e is Reply {
-  return e.type === 'prediction' || e.type === 'params' || e.type === 'params-loaded';
+  return e.type === 'prediction' || e.type === 'params' || e.type === 'params-loaded' || e.type === 'augment-preview' || e.type === 'model-rotation';
 }
 
 export function assertNever(x: never): never {

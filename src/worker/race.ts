@@ -26,6 +26,12 @@ export interface RaceContext {
   /** A stacked engine of `runs` runs, all starting from `params`. */
   createEngine(arch: Architecture, params: Float32Array[], runs: number, optimizer: OptimizerSpec): RaceEngine;
   train: ImageSet;
+  /**
+   * Takes the engines once the race has ended (their owner from then on
+   * frees them): accuracy by rotation of `runs`, measured after race-done.
+   * Absent, or when stopped, the race frees its engines itself.
+   */
+  afterRace?(groups: RunGroup[], runs: ReadonlySet<number>): void;
   trainIndices: Int32Array;
   validationIndices: Int32Array;
   stopRequested(): boolean;
@@ -35,7 +41,8 @@ export interface RaceContext {
 
 export async function runRace(cmd: RaceStart, ctx: RaceContext): Promise<void> {
   const { runId, runs } = cmd;
-  // Batches are shared: batch size, epochs and seed are the same for every run (parseCompare sees to it).
+  // Batches are shared: batch size, epochs and seed are the same for every run (parseCompare sees to it);
+  // a group whose runs augment differently from the others gets the same images augmented its way.
   const { batchSize, epochs, seed } = runs[0];
   // Placeholder names until run ends are sent as codes (the page names runs: app/runNames.ts).
   const names = runs.map((_, i) => `#${i + 1}`);
@@ -97,6 +104,11 @@ export async function runRace(cmd: RaceStart, ctx: RaceContext): Promise<void> {
         ? 'Race stopped.'
         : `Race finished: ${runs.length - diverged - early} of ${runs.length} runs completed ${epochs} epoch${epochs === 1 ? '' : 's'}${early ? `, ${early} stopped early` : ''}${diverged ? `, ${diverged} diverged` : ''}.`,
     });
+    // Accuracy by rotation of every run that did not diverge (a diverged run's weights are wild), after the end; not when stopped.
+    const judged = new Set(outcomes.flatMap((o, run) => (o.kind === 'diverged' ? [] : [run])));
+    if (ctx.afterRace && judged.size > 0 && !ctx.stopRequested()) {
+      ctx.afterRace(groups.splice(0), judged);
+    }
   } finally {
     for (const g of groups) disposeQuietly(g.engine);
   }

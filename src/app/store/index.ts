@@ -16,10 +16,12 @@ import type { RunSlice } from './runSlice.ts';
 import { createRunSlice } from './runSlice.ts';
 import type { SettingsSlice } from './settingsSlice.ts';
 import { createSettingsSlice } from './settingsSlice.ts';
+import type { RotationSlice } from './rotationSlice.ts';
+import { createRotationSlice } from './rotationSlice.ts';
 import type { ViewSlice } from './viewSlice.ts';
 import { createViewSlice } from './viewSlice.ts';
 
-export type LabState = SettingsSlice & RunSlice & ViewSlice & EvalSlice & DrawSlice & ModelsSlice & RangeSlice & RaceSlice & HistorySlice;
+export type LabState = SettingsSlice & RunSlice & ViewSlice & EvalSlice & DrawSlice & ModelsSlice & RangeSlice & RaceSlice & HistorySlice & RotationSlice;
 
 export const useLab = create<LabState>()((...a) => ({
   ...createSettingsSlice(...a),
@@ -31,6 +33,7 @@ export const useLab = create<LabState>()((...a) => ({
   ...createRangeSlice(...a),
   ...createRaceSlice(...a),
   ...createHistorySlice(...a),
+  ...createRotationSlice(...a),
 }));
 
 /** A training run, a race or a range test is using the worker, or a Reset is not yet done (Train and friends wait). */

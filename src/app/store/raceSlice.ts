@@ -8,6 +8,7 @@ import type { LossPoint, Progress } from '../../train/types.ts';
 import type { Evaluation } from '../../worker/protocol.ts';
 import type { RunSettings } from '../../shared/settings.ts';
 import type { LabState } from './index.ts';
+import type { RotationAccuracy } from '../../train/accuracyByRotation.ts';
 
 export type RaceRunStatus = 'running' | 'finished' | 'stopped' | 'diverged' | 'collapsed' | 'early-stopped';
 
@@ -28,6 +29,8 @@ export interface RaceRun {
   message: string | null;
   lossPoints: LossPoint[];
   epochs: RaceRunEpochResult[];
+  /** Accuracy by rotation on the test set, measured at the comparison's end (absent when stopped or diverged). */
+  rotation?: RotationAccuracy[];
 }
 
 export interface RaceState {

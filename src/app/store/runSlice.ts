@@ -10,6 +10,8 @@ import type { DoneReason, EpochResult, Evaluation, RunPhase, StreamEvent } from 
 import type { InterruptCause, Interruption } from '../interruption.ts';
 import type { LabState } from './index.ts';
 import { applyRaceEvent } from './raceEvents.ts';
+import { applyRotationEvent } from './rotationSlice.ts';
+import type { RotationAccuracy } from '../../train/accuracyByRotation.ts';
 import { applyInterruption, applyRefusal } from './workerEvents.ts';
 
 export interface RunState {
@@ -32,6 +34,8 @@ export interface RunState {
   done: { reason: DoneReason; message: string; test?: Evaluation; tensors?: number } | null;
   /** A failure that ended the run (data, backend, internal, or the worker replaced under it). */
   error: string | null;
+  /** Accuracy by rotation on the test set, measured at the run's end (absent when it was stopped or diverged). */
+  rotation?: RotationAccuracy[];
   /** Set when the page ended the run itself because its worker stopped, stalled or lost the GPU (with `error` saying so). */
   interrupted?: InterruptCause;
 }
@@ -141,6 +145,8 @@ export const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set) =>
         case 'race-run-end':
         case 'race-done':
           return s.race?.runId === e.runId ? { race: applyRaceEvent(s.race, e) } : {};
+        case 'rotation-accuracy':
+          return applyRotationEvent(s, e);
         case 'range-points':
           return s.rangeTest?.runId === e.runId ? { rangeTest: { ...s.rangeTest, points: s.rangeTest.points.concat(e.points) } } : {};
         case 'range-done':
