@@ -14,6 +14,7 @@ import { HistoryPanel } from './history/HistoryPanel.tsx';
 import { DrawPanel } from './components/draw/DrawPanel.tsx';
 import { PanelBoundary } from './components/PanelBoundary.tsx';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
+import { RotationPanel } from './components/rotation/RotationPanel.tsx';
 
 export function App() {
   return (
@@ -53,6 +54,9 @@ export function App() {
           </PanelBoundary>
           <PanelBoundary title="Evaluation">
             <EvaluationPanels />
+          </PanelBoundary>
+          <PanelBoundary title="Accuracy by rotation">
+            <RotationPanel />
           </PanelBoundary>
           <div className="app__pair">
             <PanelBoundary title="Draw a digit">

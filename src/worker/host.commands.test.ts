@@ -145,6 +145,8 @@ const STATES = {
   'after a run': async (h: Harness) => {
     h.send(startRun(1, 1));
     await h.seen(is({ type: 'done', runId: 1 }));
+    // And its accuracy by rotation, measured after done while the worker is free.
+    await h.seen(is({ type: 'rotation-accuracy', runId: 1 }));
   },
   'after reset': async (h: Harness) => {
     h.send(startRun(1, 1));

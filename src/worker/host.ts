@@ -367,7 +367,11 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     void rotationTask.run(async (abandoned) => {
       let result: RotationResult | null = null;
       try {
-        result = await measureRotation(groups, test, runs, { stopRequested: abandoned, upright });
+        result = await measureRotation(groups, test, runs, {
+          stopRequested: abandoned,
+          upright,
+          onChunk: (done, total) => post({ type: 'rotation-progress', runId, done, total }),
+        });
       } catch {
         // A model dropped under it (a lost context): nothing measured.
       } finally {
@@ -387,7 +391,10 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     await rotationTask.run(async (abandoned) => {
       try {
         const mnist = await getData(dataUrl);
-        const result = await measureRotation([{ engine: held, runs: [0] }], mnist.test, null, { stopRequested: () => abandoned() || engine !== held });
+        const result = await measureRotation([{ engine: held, runs: [0] }], mnist.test, null, {
+          stopRequested: () => abandoned() || engine !== held,
+          onChunk: (done, total) => post({ type: 'rotation-progress', requestId, done, total }),
+        });
         if (result) post({ type: 'model-rotation', requestId, result }, rotationBuffers(result));
         else problem('busy');
       } catch {

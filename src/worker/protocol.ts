@@ -261,6 +261,8 @@ export type WorkerEvent =
    * a new job, a Reset or a loaded model.
    */
   | ({ type: 'rotation-accuracy'; runId: number } & RotationResult)
+  /** A measurement of accuracy by rotation moves on (after each forward pass): for the run `runId`, or for the request `requestId`. */
+  | { type: 'rotation-progress'; runId?: number; requestId?: number; done: number; total: number }
   | { type: 'params'; requestId: number; params: Float32Array[] | null }
   | { type: 'params-loaded'; requestId: number; ok: boolean; message?: string }
   | { type: 'error'; runId?: number; kind: 'data' | 'backend' | 'internal'; message: string }

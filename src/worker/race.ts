@@ -27,9 +27,10 @@ export interface RaceContext {
   createEngine(arch: Architecture, params: Float32Array[], runs: number, optimizer: OptimizerSpec): RaceEngine;
   train: ImageSet;
   /**
-   * Takes the engines once the race has ended (their owner from then on
-   * frees them): accuracy by rotation of `runs`, measured after race-done.
-   * Absent, or when stopped, the race frees its engines itself.
+   * Called once the race has ended (after race-done): accuracy by rotation
+   * of `runs`, measured with `groups`, whose engines it takes (it frees them).
+   * A stopped race, or one where every run diverged, passes no groups and no
+   * runs: there is nothing to measure, which the page hears too.
    */
   afterRace?(groups: RunGroup[], runs: ReadonlySet<number>): void;
   trainIndices: Int32Array;
@@ -106,9 +107,8 @@ export async function runRace(cmd: RaceStart, ctx: RaceContext): Promise<void> {
     });
     // Accuracy by rotation of every run that did not diverge (a diverged run's weights are wild), after the end; not when stopped.
     const judged = new Set(outcomes.flatMap((o, run) => (o.kind === 'diverged' ? [] : [run])));
-    if (ctx.afterRace && judged.size > 0 && !ctx.stopRequested()) {
-      ctx.afterRace(groups.splice(0), judged);
-    }
+    const measured = judged.size > 0 && !ctx.stopRequested();
+    ctx.afterRace?.(measured ? groups.splice(0) : [], measured ? judged : new Set());
   } finally {
     for (const g of groups) disposeQuietly(g.engine);
   }

@@ -14,6 +14,7 @@ import type { ImageSet } from '../data/dataset.ts';
 import { ROTATION_ANGLES } from '../data/rotatedSets.ts';
 import { accuracyByRotation } from '../train/accuracyByRotation.ts';
 import type { PredictGroup } from '../train/predictRuns.ts';
+import { EVAL_CHUNK } from '../train/evaluate.ts';
 import { yieldToEventLoop } from '../shared/yield.ts';
 import type { RotationResult } from './protocol.ts';
 
@@ -26,6 +27,8 @@ export interface RotationOptions {
    */
   upright?: readonly number[];
   angles?: readonly number[];
+  /** After each forward pass: how many of the measurement's passes are done, of how many (a progress figure, and a sign of life). */
+  onChunk?(done: number, total: number): void;
 }
 
 class Abandoned extends Error {}
@@ -44,12 +47,15 @@ export async function measureRotation(
   const upright = options.upright;
   const measured = upright ? angles.filter((a) => a !== 0) : angles;
   const rows: { run: number; accuracy: Float64Array }[] = [];
+  const measuredGroups = groups.filter((g) => !runs || g.runs.some((r) => runs.has(r)));
+  const total = measuredGroups.length * measured.length * Math.ceil(test.count / EVAL_CHUNK);
+  let done = 0;
   try {
-    for (const { engine, runs: members } of groups) {
-      if (runs && !members.some((r) => runs.has(r))) continue;
+    for (const { engine, runs: members } of measuredGroups) {
       const predict = async (x: Float32Array, n: number) => {
         if (options.stopRequested?.()) throw new Abandoned();
         const out = await engine.predictLogProbs(x, n);
+        options.onChunk?.(++done, total);
         await yieldToEventLoop();
         return out;
       };

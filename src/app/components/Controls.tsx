@@ -11,7 +11,7 @@ import { architectureOf, describeWithCount } from '../../model/architecture.ts';
 import type { OptimizerKind } from '../../shared/optimizer.ts';
 import { OPTIMIZER_KINDS } from '../../shared/optimizer.ts';
 import type { SettingKey } from '../../shared/settings.ts';
-import { FIELDS, PRESET, SETTING_GROUPS, applies, settingText } from '../../shared/settings.ts';
+import { FIELDS, PRESET, SETTING_GROUPS, applies, settingText, switchesOf } from '../../shared/settings.ts';
 import { readOptions } from '../format.ts';
 import * as lab from '../lab.ts';
 import { groupLabel } from '../settingsWords.ts';
@@ -19,6 +19,7 @@ import { canReset, useLab, workerBusy } from '../store/index.ts';
 import { LearningRateSlider } from './LearningRateSlider.tsx';
 import { SchedulePreview } from './SchedulePreview.tsx';
 import { SettingInput } from './settings/SettingInput.tsx';
+import { AugmentPreview } from './augment/AugmentPreview.tsx';
 import { stepSummary } from './settings/stepSummary.ts';
 
 const LIVE: ReadonlySet<SettingKey> = new Set(FIELDS.filter((f) => f.live).map((f) => f.key));
@@ -39,6 +40,8 @@ export function Controls() {
   if (settings) lastValidLr.current = settings.learningRate;
   // The select always holds a valid optimizer, even while another field is invalid.
   const optimizer = (OPTIMIZER_KINDS as readonly string[]).includes(text.optimizer) ? (text.optimizer as OptimizerKind) : PRESET.optimizer;
+  // Fields behind a switch (elastic α and σ) show while it is on.
+  const switches = switchesOf(text);
 
   const change = (key: SettingKey, value: string) => {
     setField(key, value);
@@ -58,7 +61,7 @@ export function Controls() {
         {SETTING_GROUPS.map((group) => (
           <fieldset key={group} className={`fields fields--${group}`}>
             <legend>{groupLabel(group)}</legend>
-            {FIELDS.filter((f) => f.group === group && applies(f, optimizer)).map((f) => (
+            {FIELDS.filter((f) => f.group === group && applies(f, optimizer, switches)).map((f) => (
               <SettingInput
                 key={f.key}
                 field={f}
@@ -77,6 +80,7 @@ export function Controls() {
                 {f.key === 'schedule' && settings ? <SchedulePreview settings={settings} trainCount={settings.trainSize} /> : null}
               </SettingInput>
             ))}
+            {group === 'augmentation' ? <AugmentPreview settings={settings} /> : null}
           </fieldset>
         ))}
         {settings ? (

@@ -9,6 +9,7 @@
  * and its curve ends where the numbers stopped being numbers.
  */
 import type { RunSettings } from '../../shared/settings.ts';
+import type { RotationAccuracy } from '../../train/accuracyByRotation.ts';
 import { MAX_NAME } from '../../shared/validate.ts';
 import { decimate } from '../chart/decimate.ts';
 import { runKey } from './runKey.ts';
@@ -63,6 +64,8 @@ export interface HistoryRecord {
   changes?: { epoch: number; learningRate: number; momentum: number }[];
   curves: HistoryCurves;
   final: HistoryFinal;
+  /** Accuracy by rotation on the test set (fractions, by angle in degrees), measured after the run; absent when it was not. */
+  rotation?: RotationAccuracy[];
 }
 
 /**
@@ -110,6 +113,14 @@ function finalOf(run: RunLike, testAccuracy?: number): HistoryFinal {
   return out;
 }
 
+/** A run's accuracy by rotation as the record keeps it: finite figures only; undefined when none was measured. */
+function rotationOf(rows: readonly RotationAccuracy[] | undefined): RotationAccuracy[] | undefined {
+  const kept = (rows ?? [])
+    .filter((r) => Number.isFinite(r.angleDeg) && Number.isFinite(r.accuracy))
+    .map((r) => ({ angleDeg: r.angleDeg, accuracy: r.accuracy }));
+  return kept.length ? kept : undefined;
+}
+
 /** "lr 0.1 · μ 0.5": the default name; the student can rename it. */
 export const defaultName = (kind: HistoryRecord['kind'], s: Pick<RunSettings, 'learningRate' | 'momentum'>): string =>
   `${kind === 'race' ? 'Race' : 'Run'} · lr ${s.learningRate} · μ ${s.momentum}`;
@@ -142,6 +153,8 @@ export function recordFromRun(run: RunState, savedAt: string = new Date().toISOS
   };
   if (run.done?.reason === 'diverged' || run.done?.reason === 'early-stopped') rec.message = run.done.message;
   if (run.markers.length) rec.changes = run.markers.map((m) => ({ ...m }));
+  const rotation = rotationOf(run.rotation);
+  if (rotation) rec.rotation = rotation;
   return rec;
 }
 
@@ -178,6 +191,8 @@ export function recordFromRaceRun(race: RaceState, index: number, settings: RunS
     final: finalOf(r),
   };
   if (r.message && (status === 'diverged' || status === 'collapsed' || status === 'early-stopped')) rec.message = r.message;
+  const rotation = rotationOf(r.rotation);
+  if (rotation) rec.rotation = rotation;
   return rec;
 }
 

@@ -11,7 +11,8 @@ import { doneRace, doneRun, raceRun } from './testFixtures.ts';
 const AT = '2025-03-01T10:00:00.000Z';
 /** Every optional field present: a race run that diverged, with a message, and a single run with a mid-run change. */
 const race = { ...recordsFromRace(doneRace([raceRun(10, 'diverged', [0.3])]), PRESET, AT)[0], id: 4 };
-const single = { ...recordFromRun(doneRun({ markers: [{ epoch: 1.5, learningRate: 0.1, momentum: 0.6 }] }), AT)!, id: 5 };
+const rotation = [-30, 0, 30].map((angleDeg) => ({ angleDeg, accuracy: 0.9 - Math.abs(angleDeg) / 100 }));
+const single = { ...recordFromRun(doneRun({ markers: [{ epoch: 1.5, learningRate: 0.1, momentum: 0.6 }], rotation }), AT)!, id: 5 };
 const OPTIONAL = [
   'raceId',
   'message',
@@ -22,6 +23,7 @@ const OPTIONAL = [
   'final.macroAuc',
   'final.testAccuracy',
   'final.epochToNinety',
+  'rotation',
 ];
 
 describe('history record schema', () => {
@@ -41,6 +43,18 @@ describe('history record schema', () => {
       ['Race · lr 0.1 · μ 0.5', 'completed', 3],
       ['Race · lr 10 · μ 0.5', 'diverged', 1],
     ]);
+  });
+
+  it('reads accuracy by rotation when there is some, and refuses an angle beyond a half turn or an accuracy above 1', () => {
+    expect(check(readStoredRecord, single)).toMatchObject({ ok: true, value: { rotation } });
+    expect(check(readStoredRecord, { ...single, rotation: [{ angleDeg: 200, accuracy: 0.5 }] })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^rotation\[0\]\.angleDeg/),
+    });
+    expect(check(readStoredRecord, { ...single, rotation: [{ angleDeg: 0, accuracy: 1.5 }] })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^rotation\[0\]\.accuracy/),
+    });
   });
 
   it('takes every status the lab has', () => {

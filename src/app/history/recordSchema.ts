@@ -43,6 +43,9 @@ const final = object({
   epochToNinety: optional(int(1)),
 });
 
+/** Accuracy by rotation: a test accuracy per angle (degrees), at most one per degree of a half turn either way. */
+const rotation = array(object({ angleDeg: number({ min: -180, max: 180 }), accuracy: fraction }), { max: 361 });
+
 const fields = {
   name,
   savedAt: isoDate,
@@ -54,6 +57,7 @@ const fields = {
   changes: optional(array(object({ epoch, learningRate: number(rangeOf('learningRate')), momentum: number(rangeOf('momentum')) }), { max: MAX_CHANGES })),
   curves,
   final,
+  rotation: optional(rotation),
 };
 
 /** One validation point per epoch trained: never more than the run's planned epochs. */

@@ -29,7 +29,7 @@ export interface RaceRun {
   message: string | null;
   lossPoints: LossPoint[];
   epochs: RaceRunEpochResult[];
-  /** Accuracy by rotation on the test set, measured at the comparison's end (absent when stopped or diverged). */
+  /** Accuracy by rotation on the test set, measured after the comparison's end: absent until then (or for good, when stopped), empty for a diverged run. */
   rotation?: RotationAccuracy[];
 }
 

@@ -18,6 +18,8 @@ export interface RotatedPrediction {
   angles: readonly number[];
   /** angles × 10 probabilities; null while waiting or when there is no model. */
   probs: Float32Array | null;
+  /** The worker has answered (probs null then means there is no model). */
+  answered: boolean;
 }
 
 export interface RotationSlice {
@@ -26,6 +28,8 @@ export interface RotationSlice {
   /** "Try rotations" is on: the drawing's prediction at each angle follows the drawing. */
   tryRotations: boolean;
   rotatedPrediction: RotatedPrediction | null;
+  /** How far the measurement under way has come (forward passes done of all), or null when none is. */
+  rotationProgress: { done: number; total: number } | null;
   setModelRotation(m: ModelRotation | null): void;
   setTryRotations(on: boolean): void;
   setRotatedPrediction(p: RotatedPrediction | null): void;
@@ -35,7 +39,8 @@ export const createRotationSlice: StateCreator<LabState, [], [], RotationSlice> 
   modelRotation: null,
   tryRotations: false,
   rotatedPrediction: null,
-  setModelRotation: (modelRotation) => set({ modelRotation }),
+  rotationProgress: null,
+  setModelRotation: (modelRotation) => set(modelRotation?.status === 'measuring' ? { modelRotation } : { modelRotation, rotationProgress: null }),
   setTryRotations: (tryRotations) => set(tryRotations ? { tryRotations } : { tryRotations, rotatedPrediction: null }),
   setRotatedPrediction: (rotatedPrediction) => set({ rotatedPrediction }),
 });
@@ -45,18 +50,19 @@ export function rotationRows(r: Pick<RotationResult, 'angles'>, accuracy: ArrayL
   return r.angles.map((angleDeg, i) => ({ angleDeg, accuracy: accuracy[i] }));
 }
 
-/** A run's or a comparison's accuracy by rotation, arrived at its end: onto the run, or onto each race run it names. */
-export function applyRotationEvent(s: LabState, e: Extract<StreamEvent, { type: 'rotation-accuracy' }>): Partial<LabState> {
-  if (s.run?.id === e.runId) {
-    const mine = e.runs.find((r) => r.run === 0);
-    return mine ? { run: { ...s.run, rotation: rotationRows(e, mine.accuracy) } } : {};
-  }
-  if (s.race?.runId === e.runId) {
-    const runs = s.race.runs.map((r, i) => {
-      const mine = e.runs.find((x) => x.run === i);
-      return mine ? { ...r, rotation: rotationRows(e, mine.accuracy) } : r;
-    });
-    return { race: { ...s.race, runs } };
-  }
-  return {};
+/**
+ * A run's or a comparison's accuracy by rotation, arrived after its end:
+ * onto the run, or onto each race run it names. A run it leaves out (a
+ * diverged one, or every run when the measurement gave way) gets an empty
+ * row: nothing more is coming for it.
+ */
+export function applyRotationEvent(s: LabState, e: Extract<StreamEvent, { type: 'rotation-accuracy' | 'rotation-progress' }>): Partial<LabState> {
+  if (e.type === 'rotation-progress') return { rotationProgress: { done: e.done, total: e.total } };
+  const rowsOf = (run: number) => {
+    const mine = e.runs.find((r) => r.run === run);
+    return mine ? rotationRows(e, mine.accuracy) : [];
+  };
+  if (s.run?.id === e.runId) return { rotationProgress: null, run: { ...s.run, rotation: rowsOf(0) } };
+  if (s.race?.runId === e.runId) return { rotationProgress: null, race: { ...s.race, runs: s.race.runs.map((r, i) => ({ ...r, rotation: rowsOf(i) })) } };
+  return { rotationProgress: null };
 }

@@ -34,7 +34,7 @@ export interface RunState {
   done: { reason: DoneReason; message: string; test?: Evaluation; tensors?: number } | null;
   /** A failure that ended the run (data, backend, internal, or the worker replaced under it). */
   error: string | null;
-  /** Accuracy by rotation on the test set, measured at the run's end (absent when it was stopped or diverged). */
+  /** Accuracy by rotation on the test set, measured after the run's end: absent until then (or for good, stopped or diverged), empty when it gave way to the next job. */
   rotation?: RotationAccuracy[];
   /** Set when the page ended the run itself because its worker stopped, stalled or lost the GPU (with `error` saying so). */
   interrupted?: InterruptCause;
@@ -146,6 +146,7 @@ export const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set) =>
         case 'race-done':
           return s.race?.runId === e.runId ? { race: applyRaceEvent(s.race, e) } : {};
         case 'rotation-accuracy':
+        case 'rotation-progress':
           return applyRotationEvent(s, e);
         case 'range-points':
           return s.rangeTest?.runId === e.runId ? { rangeTest: { ...s.rangeTest, points: s.rangeTest.points.concat(e.points) } } : {};

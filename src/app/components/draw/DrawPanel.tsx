@@ -13,6 +13,7 @@ import { useLab } from '../../store/index.ts';
 import { DigitPreview } from './DigitPreview.tsx';
 import { DrawingPad } from './DrawingPad.tsx';
 import { ProbabilityBars } from './ProbabilityBars.tsx';
+import { TryRotations } from '../rotation/TryRotations.tsx';
 import './draw.css';
 
 export function DrawPanel() {
@@ -47,6 +48,7 @@ export function DrawPanel() {
         <DigitPreview strokes={strokes} />
         <ProbabilityBars prediction={prediction} />
       </div>
+      <TryRotations />
     </section>
   );
 }
