@@ -55,9 +55,6 @@ export function App() {
           <PanelBoundary title="Evaluation">
             <EvaluationPanels />
           </PanelBoundary>
-          <PanelBoundary title="Accuracy by rotation">
-            <RotationPanel />
-          </PanelBoundary>
           <div className="app__pair">
             <PanelBoundary title="Draw a digit">
               <DrawPanel />
@@ -66,6 +63,10 @@ export function App() {
               <ModelsPanel />
             </PanelBoundary>
           </div>
+          {/* Last: its lines arrive after a run's end, and nothing below it should move when they do (a stroke being drawn on the pad, say). */}
+          <PanelBoundary title="Accuracy by rotation">
+            <RotationPanel />
+          </PanelBoundary>
         </div>
       </main>
     </div>

@@ -6,10 +6,7 @@
  */
 import type { Mnist } from '../data/load.ts';
 import { DataLoadError } from '../data/load.ts';
-import type { ImageSet } from '../data/dataset.ts';
 import { IMAGE_SIZE } from '../data/dataset.ts';
-import { ROTATION_ANGLES } from '../data/rotatedSets.ts';
-import type { PredictGroup } from '../train/predictRuns.ts';
 import type { RaceEngine } from '../engine/race.ts';
 import type { Architecture } from '../model/architecture.ts';
 import { ANN_MNIST, architectureOf } from '../model/architecture.ts';
@@ -30,8 +27,6 @@ import type {
   RaceStart,
   RangeTestStart,
   RefusalCode,
-  RotationProblem,
-  RotationResult,
   StartRun,
   WorkerEvent,
 } from './protocol.ts';
@@ -43,9 +38,8 @@ import { countingEngine } from './progress.ts';
 import { runRangeTest } from './rangeTest.ts';
 import { runRace } from './race.ts';
 import { runSingle } from './run.ts';
-import { previewImages, runSplit } from './preview.ts';
-import { backgroundTask } from './backgroundTask.ts';
-import { measureRotation, rotationBuffers } from './rotation.ts';
+import { answerPreview, runSplit } from './preview.ts';
+import { rotationJobs } from './rotationJobs.ts';
 import type { KeptEvaluation } from './examples.ts';
 import { cellExamples } from './examples.ts';
 
@@ -100,11 +94,17 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
   /** Engine operations finished since the worker started: the heartbeat's progress figure. */
   let work = 0;
   const heartbeatMs = deps.heartbeatMs ?? 1000;
-  /** An on-demand accuracy by rotation of the held model: anything that replaces the model waits for it to give way. */
-  const rotationTask = backgroundTask();
   const measuresRotation = deps.rotationAfterRuns !== false;
 
   const post = (e: WorkerEvent, transfer: ArrayBufferView[] = []) => send(port, e, transfer);
+  /** Accuracy by rotation between jobs: anything that replaces the model it reads waits for it to give way. */
+  const rotation = rotationJobs({
+    post,
+    heldEngine: () => engine,
+    jobRunning: () => run !== null,
+    getData: (url) => getData(url),
+    dispose: (e) => disposeQuietly(e),
+  });
 
   const announce = (choice: Promise<BackendChoice>): void => {
     choice.then(
@@ -185,7 +185,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     // A comparison's runs share their batches, so the first run's size and seed are every run's.
     const split = runSplit(mnist.train.count, cmd.type === 'race' ? cmd.runs[0] : cmd.settings, cmd.data);
     // A model's accuracy by rotation gives way to the job (within one chunk) before the job replaces the model.
-    await rotationTask.settle();
+    await rotation.settle();
     return { mnist, split };
   }
 
@@ -227,7 +227,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
       }
       finish(active, end.reason, end.message, end.test, end.bestEpoch);
       // A stopped run (or one Reset is about to drop) skips it: the page can ask for it later.
-      if (measuresRotation && end.test && !active.stop) measureAfter(runId, [{ engine: e, runs: [0] }], mnist.test, null, { upright: [end.test.accuracy] });
+      if (measuresRotation && end.test && !active.stop) rotation.after(runId, [{ engine: e, runs: [0] }], mnist.test, null, { upright: [end.test.accuracy] });
     } catch (err) {
       await fail(active, err);
     }
@@ -250,7 +250,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
         stopRequested: () => active.stop,
         whilePaused: whilePaused(active),
         flushIntervalMs: deps.flushIntervalMs,
-        afterRace: measuresRotation ? (groups, runs) => measureAfter(cmd.runId, groups, mnist.test, runs, { owned: true }) : undefined,
+        afterRace: measuresRotation ? (groups, runs) => rotation.after(cmd.runId, groups, mnist.test, runs, { owned: true }) : undefined,
       });
     } catch (err) {
       await fail(active, err);
@@ -338,69 +338,6 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     latest.clear();
     engine = createEngine(arch, params, 1, SGD);
     post({ type: 'params-loaded', requestId, ok: true });
-  }
-
-  /** The settings' preview: the run's first training images as its training will see them. */
-  async function preview(cmd: Extract<Command, { type: 'augment-preview' }>): Promise<void> {
-    try {
-      const mnist = await getData(cmd.data.dataUrl);
-      const { images, labels } = previewImages(mnist, cmd.settings, cmd.data, cmd.count);
-      post({ type: 'augment-preview', requestId: cmd.requestId, images, labels }, [images, labels]);
-    } catch {
-      post({ type: 'augment-preview', requestId: cmd.requestId, images: null, labels: null });
-    }
-  }
-
-  /**
-   * Accuracy by rotation of a run or a comparison, measured after its end
-   * event, between jobs: `done` comes at once, and the next job, a Reset or
-   * a loaded model makes it give way within one chunk. It then reports no
-   * runs. `owned`: the engines are the ended race's, freed here.
-   */
-  function measureAfter(
-    runId: number,
-    groups: PredictGroup[],
-    test: ImageSet,
-    runs: ReadonlySet<number> | null,
-    { upright, owned = false }: { upright?: number[]; owned?: boolean },
-  ): void {
-    void rotationTask.run(async (abandoned) => {
-      let result: RotationResult | null = null;
-      try {
-        result = await measureRotation(groups, test, runs, {
-          stopRequested: abandoned,
-          upright,
-          onChunk: (done, total) => post({ type: 'rotation-progress', runId, done, total }),
-        });
-      } catch {
-        // A model dropped under it (a lost context): nothing measured.
-      } finally {
-        if (owned) for (const g of groups) disposeQuietly(g.engine);
-      }
-      const sent = result ?? { angles: [...ROTATION_ANGLES], runs: [] };
-      post({ type: 'rotation-accuracy', runId, ...sent }, rotationBuffers(sent));
-    });
-  }
-
-  /** Accuracy by rotation of the model held now (a loaded one), while nothing trains; a job that starts meanwhile takes precedence. */
-  async function modelRotation(requestId: number, dataUrl: string): Promise<void> {
-    const problem = (p: RotationProblem) => post({ type: 'model-rotation', requestId, problem: p });
-    if (run || rotationTask.running()) return problem('busy');
-    const held = engine;
-    if (!held) return problem('no-model');
-    await rotationTask.run(async (abandoned) => {
-      try {
-        const mnist = await getData(dataUrl);
-        const result = await measureRotation([{ engine: held, runs: [0] }], mnist.test, null, {
-          stopRequested: () => abandoned() || engine !== held,
-          onChunk: (done, total) => post({ type: 'rotation-progress', requestId, done, total }),
-        });
-        if (result) post({ type: 'model-rotation', requestId, result }, rotationBuffers(result));
-        else problem('busy');
-      } catch {
-        problem('failed');
-      }
-    });
   }
 
   function examples(cmd: Extract<Command, { type: 'examples' }>): void {
@@ -520,7 +457,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
       case 'reset':
         // The engine may be mid-batch: drop it once the job has noticed `stop` and ended.
         if (!run) {
-          if (rotationTask.running()) void rotationTask.settle().then(resetModel);
+          if (rotation.running()) void rotation.settle().then(resetModel);
           else resetModel();
           return;
         }
@@ -541,14 +478,14 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
         return;
       case 'load-params':
         // A measurement of the old model gives way first (within one chunk).
-        if (rotationTask.running()) void rotationTask.settle().then(() => loadParams(cmd.requestId, cmd.arch, cmd.params));
+        if (rotation.running()) void rotation.settle().then(() => loadParams(cmd.requestId, cmd.arch, cmd.params));
         else loadParams(cmd.requestId, cmd.arch, cmd.params);
         return;
       case 'augment-preview':
-        void preview(cmd);
+        void answerPreview(cmd, getData, post);
         return;
       case 'model-rotation':
-        void modelRotation(cmd.requestId, cmd.dataUrl);
+        void rotation.onDemand(cmd.requestId, cmd.dataUrl);
         return;
       case 'set-hyper': {
         // Only a single run takes live changes; a race's and a range test's rates are their own.
@@ -574,7 +511,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
   port.start?.();
   return {
     dispose() {
-      void rotationTask.settle();
+      void rotation.settle();
       if (run) {
         run.stop = true;
         clearInterval(run.beat);

@@ -9,7 +9,8 @@ import { splitTrainValidation } from '../data/dataset.ts';
 import type { Mnist } from '../data/load.ts';
 import type { RunSettings } from '../shared/settings.ts';
 import { augmentPreview } from '../train/batches.ts';
-import type { DataOptions } from './protocol.ts';
+import type { Post } from './job.ts';
+import type { Command, DataOptions } from './protocol.ts';
 
 /** Most images one preview sends (16 are shown; a bound so a wrong request cannot ask for the whole set). */
 export const MAX_PREVIEW = 64;
@@ -32,4 +33,15 @@ export function previewImages(mnist: Mnist, settings: RunSettings, data: DataOpt
   // Bilinear weights are convex: values stay in [0, 1], so rounding is the only change.
   for (let k = 0; k < images.length; k++) images[k] = Math.round(preview.images[k] * 255);
   return { images, labels: Uint8Array.from(preview.labels) };
+}
+
+/** Answers an `augment-preview` command once the data is there; images null when it could not be read or the settings not applied. */
+export async function answerPreview(cmd: Extract<Command, { type: 'augment-preview' }>, getData: (url: string) => Promise<Mnist>, post: Post): Promise<void> {
+  try {
+    const mnist = await getData(cmd.data.dataUrl);
+    const { images, labels } = previewImages(mnist, cmd.settings, cmd.data, cmd.count);
+    post({ type: 'augment-preview', requestId: cmd.requestId, images, labels }, [images, labels]);
+  } catch {
+    post({ type: 'augment-preview', requestId: cmd.requestId, images: null, labels: null });
+  }
 }

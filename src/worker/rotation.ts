@@ -14,7 +14,6 @@ import type { ImageSet } from '../data/dataset.ts';
 import { ROTATION_ANGLES } from '../data/rotatedSets.ts';
 import { accuracyByRotation } from '../train/accuracyByRotation.ts';
 import type { PredictGroup } from '../train/predictRuns.ts';
-import { EVAL_CHUNK } from '../train/evaluate.ts';
 import { yieldToEventLoop } from '../shared/yield.ts';
 import type { RotationResult } from './protocol.ts';
 
@@ -30,6 +29,14 @@ export interface RotationOptions {
   /** After each forward pass: how many of the measurement's passes are done, of how many (a progress figure, and a sign of life). */
   onChunk?(done: number, total: number): void;
 }
+
+/**
+ * Images per forward pass. Smaller than an evaluation's 1,000: the
+ * measurement runs while the student draws, saves or downloads, and each of
+ * those waits for the pass under way (on a loaded 2-core machine a pass of
+ * 1,000 took seconds on SwiftShader and the page's "Download" timed out).
+ */
+export const ROTATION_CHUNK = 250;
 
 class Abandoned extends Error {}
 
@@ -48,7 +55,7 @@ export async function measureRotation(
   const measured = upright ? angles.filter((a) => a !== 0) : angles;
   const rows: { run: number; accuracy: Float64Array }[] = [];
   const measuredGroups = groups.filter((g) => !runs || g.runs.some((r) => runs.has(r)));
-  const total = measuredGroups.length * measured.length * Math.ceil(test.count / EVAL_CHUNK);
+  const total = measuredGroups.length * measured.length * Math.ceil(test.count / ROTATION_CHUNK);
   let done = 0;
   try {
     for (const { engine, runs: members } of measuredGroups) {
@@ -59,7 +66,12 @@ export async function measureRotation(
         await yieldToEventLoop();
         return out;
       };
-      const byRun = await accuracyByRotation(predict, test, { runs: members.length, angles: measured, classes: engine.arch.sizes.at(-1) });
+      const byRun = await accuracyByRotation(predict, test, {
+        runs: members.length,
+        angles: measured,
+        classes: engine.arch.sizes.at(-1),
+        chunk: ROTATION_CHUNK,
+      });
       members.forEach((run, k) => {
         if (runs && !runs.has(run)) return;
         const accuracy = new Float64Array(angles.length);

@@ -57,6 +57,14 @@ describe('history record schema', () => {
     });
   });
 
+  it('reads a record written before augmentation existed (no such settings, no rotation) with augmentation off', () => {
+    const { rotation: _r, ...before } = single;
+    const { rotationDeg: _a, shiftPx: _b, scalePct: _c, elastic: _d, elasticAlpha: _e, elasticSigma: _f, ...settings } = before.settings;
+    const r = check(readStoredRecord, { ...before, settings });
+    expect(r).toMatchObject({ ok: true, value: { settings: { rotationDeg: 0, shiftPx: 0, scalePct: 0, elastic: false, elasticAlpha: 34, elasticSigma: 4 } } });
+    expect(r.ok && 'rotation' in r.value).toBe(false);
+  });
+
   it('takes every status the lab has', () => {
     for (const status of HISTORY_STATUSES) expect(check(readStoredRecord, { ...race, status }).ok).toBe(true);
     expect(check(readStoredRecord, { ...race, status: 'exploded' })).toMatchObject({

@@ -17,19 +17,22 @@ export function AugmentPreview({ settings }: { settings: RunSettings | null }) {
   return (
     <div className="augment-preview">
       <h3 className="augment-preview__heading">{t('augment.preview.heading')}</h3>
-      {preview.status === 'ready' ? (
-        <ul className="augment-preview__grid" aria-label={t('augment.preview.label')}>
-          {Array.from(preview.labels, (digit, i) => (
-            <li key={i}>
-              <PreviewImage images={preview.images} index={i} label={t('augment.preview.image', { n: i + 1, digit })} />
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="field__hint" role="status">
-          {t(`augment.preview.${preview.status}`)}
-        </p>
-      )}
+      {/* One height whatever it shows: the grid arriving must not move the page (Chrome's scroll anchoring would shift the drawing pad under a stroke). */}
+      <div className="augment-preview__stage">
+        {preview.status === 'ready' ? (
+          <ul className="augment-preview__grid" aria-label={t('augment.preview.label')}>
+            {Array.from(preview.labels, (digit, i) => (
+              <li key={i}>
+                <PreviewImage images={preview.images} index={i} label={t('augment.preview.image', { n: i + 1, digit })} />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="field__hint" role="status">
+            {t(`augment.preview.${preview.status}`)}
+          </p>
+        )}
+      </div>
       <p className="field__hint">{t('augment.preview.caption')}</p>
     </div>
   );

@@ -5,7 +5,7 @@
  * and as a table with the same figures. Lines arrive after a run's end (the
  * worker measures while nothing trains); meanwhile the panel says so.
  */
-import { useDeferredValue, useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
@@ -14,23 +14,45 @@ import { measureModelRotation } from '../../rotationActions.ts';
 import { useLab } from '../../store/index.ts';
 import { Figure } from '../Figure.tsx';
 import { runStyle } from '../race/racePalette.ts';
+import { raceRunNames } from '../../runNames.ts';
 import { canMeasureModel, rotationAngles, rotationLines, rotationPending } from './rotationLines.ts';
 import { lineName } from './rotationWords.ts';
 import './rotation.css';
 
+const NONE: readonly never[] = [];
+
 export function RotationPanel() {
   const { t } = useTranslation();
-  const source = useLab(
-    useShallow((s) => ({ run: s.run, race: s.race, model: s.model, modelRotation: s.modelRotation, history: s.history, historySelected: s.historySelected })),
-  );
+  // Only what changes once a run: the run and the race objects change with every loss point (10 a second).
+  const runId = useLab((s) => s.run?.id);
+  const runSettings = useLab((s) => s.run?.settings);
+  const runRotation = useLab((s) => s.run?.rotation);
+  const raceId = useLab((s) => s.race?.runId);
+  const raceRotations = useLab(useShallow((s) => s.race?.runs.map((r) => r.rotation) ?? NONE));
+  const raceNames = useLab(useShallow((s) => (s.race ? raceRunNames(s.race.runs) : NONE)));
+  const model = useLab((s) => s.model);
+  const modelRotation = useLab((s) => s.modelRotation);
+  const history = useLab((s) => s.history);
+  const historySelected = useLab((s) => s.historySelected);
   const pending = useLab(rotationPending);
   const progress = useLab((s) => s.rotationProgress);
   const measurable = useLab(canMeasureModel);
-  const deferred = useDeferredValue(source);
-  const lines = useMemo(() => rotationLines(deferred), [deferred]);
+
+  const lines = useMemo(
+    () =>
+      rotationLines({
+        run: runId !== undefined && runSettings ? { id: runId, settings: runSettings, rotation: runRotation } : null,
+        race: raceId !== undefined ? { runId: raceId, runs: raceRotations.map((rotation) => ({ rotation })) } : null,
+        model,
+        modelRotation,
+        history,
+        historySelected,
+      }),
+    [runId, runSettings, runRotation, raceId, raceRotations, model, modelRotation, history, historySelected],
+  );
   const angles = useMemo(() => rotationAngles(lines), [lines]);
-  const names = lines.map((l) => lineName(l, deferred.race));
-  const problem = source.modelRotation?.status === 'failed' ? source.modelRotation.problem : null;
+  const names = lines.map((l) => lineName(l, raceNames));
+  const problem = modelRotation?.status === 'failed' ? modelRotation.problem : null;
 
   return (
     <section className="panel rotation" aria-labelledby="rotation-heading">
@@ -38,7 +60,7 @@ export function RotationPanel() {
       <p className="rotation__intro">{t('rotation.intro')}</p>
       {lines.length > 0 ? (
         <>
-          <RotationChart angles={angles} lines={lines} names={names} />
+          <RotationChart angles={angles} lines={lines} names={names.join('\n')} />
           <table className="rotation__table" aria-label={t('rotation.heading')}>
             <thead>
               <tr>
@@ -93,11 +115,14 @@ export function RotationPanel() {
 interface ChartProps {
   angles: number[];
   lines: ReturnType<typeof rotationLines>;
-  names: string[];
+  /** The lines' names, one a line (a string, so that memo sees an unchanged list as unchanged). */
+  names: string;
 }
 
-function RotationChart({ angles, lines, names }: ChartProps) {
+/** Memoised: the panel re-renders with each progress report of a measurement, the chart only when its lines change. */
+const RotationChart = memo(function RotationChart({ angles, lines, names: joined }: ChartProps) {
   const { t } = useTranslation();
+  const names = joined.split('\n');
   // One row per angle, one column per line: accuracy in %.
   const data = useMemo(
     () =>
@@ -155,4 +180,4 @@ function RotationChart({ angles, lines, names }: ChartProps) {
       </ResponsiveContainer>
     </div>
   );
-}
+});

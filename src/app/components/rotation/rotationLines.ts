@@ -7,6 +7,7 @@
  */
 import type { RotationAccuracy } from '../../../train/accuracyByRotation.ts';
 import type { RunSettings } from '../../../shared/settings.ts';
+import type { HistoryRecordSummary } from '../../history/record.ts';
 import type { LabState } from '../../store/index.ts';
 import { workerBusy } from '../../store/index.ts';
 
@@ -24,9 +25,17 @@ export interface RotationLine {
   rows: RotationAccuracy[];
 }
 
-type Source = Pick<LabState, 'run' | 'race' | 'model' | 'modelRotation' | 'history' | 'historySelected'>;
+/** What the lines are made of: the parts of the store that change once a run (not once a batch). */
+export interface RotationSource {
+  run: { id: number; settings: RunSettings; rotation?: RotationAccuracy[] } | null;
+  race: { runId: number; runs: readonly { settings?: RunSettings; rotation?: RotationAccuracy[] }[] } | null;
+  model: LabState['model'];
+  modelRotation: LabState['modelRotation'];
+  history: readonly Pick<HistoryRecordSummary, 'id' | 'name' | 'settings' | 'rotation'>[];
+  historySelected: readonly number[];
+}
 
-export function rotationLines(s: Source): RotationLine[] {
+export function rotationLines(s: RotationSource): RotationLine[] {
   const lines: RotationLine[] = [];
   if (s.run?.rotation?.length) lines.push({ key: `run:${s.run.id}`, kind: 'run', index: 0, settings: s.run.settings, rows: s.run.rotation });
   s.race?.runs.forEach((r, i) => {
