@@ -15,6 +15,8 @@ import { useLab } from '../../store/index.ts';
 import { Figure } from '../Figure.tsx';
 import { runStyle } from '../race/racePalette.ts';
 import { raceRunNames } from '../../runNames.ts';
+import type { RotationProblem } from '../../../worker/protocol.ts';
+import type { RotationLine } from './rotationLines.ts';
 import { canMeasureModel, rotationAngles, rotationLines, rotationPending } from './rotationLines.ts';
 import { lineName } from './rotationWords.ts';
 import './rotation.css';
@@ -22,7 +24,8 @@ import './rotation.css';
 const NONE: readonly never[] = [];
 
 export function RotationPanel() {
-  const { t } = useTranslation();
+  // Re-renders in the new language when it changes (the lines' names are worded here).
+  useTranslation();
   // Only what changes once a run: the run and the race objects change with every loss point (10 a second).
   const runId = useLab((s) => s.run?.id);
   const runSettings = useLab((s) => s.run?.settings);
@@ -50,10 +53,36 @@ export function RotationPanel() {
       }),
     [runId, runSettings, runRotation, raceId, raceRotations, model, modelRotation, history, historySelected],
   );
-  const angles = useMemo(() => rotationAngles(lines), [lines]);
   const names = lines.map((l) => lineName(l, raceNames));
   const problem = modelRotation?.status === 'failed' ? modelRotation.problem : null;
+  return (
+    <RotationView
+      lines={lines}
+      names={names}
+      pending={pending}
+      progress={progress}
+      problem={problem}
+      onMeasure={measurable ? () => void measureModelRotation() : null}
+    />
+  );
+}
 
+interface ViewProps {
+  lines: RotationLine[];
+  /** Each line's name, in the page's language. */
+  names: string[];
+  /** A measurement is under way or due. */
+  pending: boolean;
+  progress: { done: number; total: number } | null;
+  problem: RotationProblem | null;
+  /** Offered when the held model can be measured. */
+  onMeasure: (() => void) | null;
+}
+
+/** The panel as it shows: chart and table, or why there is none yet. */
+export function RotationView({ lines, names, pending, progress, problem, onMeasure }: ViewProps) {
+  const { t } = useTranslation();
+  const angles = useMemo(() => rotationAngles(lines), [lines]);
   return (
     <section className="panel rotation" aria-labelledby="rotation-heading">
       <h2 id="rotation-heading">{t('rotation.heading')}</h2>
@@ -103,8 +132,8 @@ export function RotationPanel() {
           {t(`rotation.problems.${problem}`)}
         </p>
       ) : null}
-      {measurable ? (
-        <button type="button" onClick={() => void measureModelRotation()}>
+      {onMeasure ? (
+        <button type="button" onClick={onMeasure}>
           {t('rotation.measure')}
         </button>
       ) : null}

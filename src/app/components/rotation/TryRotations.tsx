@@ -10,14 +10,27 @@ import { IMAGE_SIZE, NUM_CLASSES } from '../../../data/dataset.ts';
 import { num, pct } from '../../format.ts';
 import { setTryRotations } from '../../rotationActions.ts';
 import { useLab } from '../../store/index.ts';
+import type { RotatedPrediction } from '../../store/rotationSlice.ts';
 import { GrayCanvas } from '../draw/GrayCanvas.tsx';
 import './rotation.css';
 
 export function TryRotations() {
-  const { t } = useTranslation();
   const on = useLab((s) => s.tryRotations);
   const rotated = useLab((s) => s.rotatedPrediction);
   const drawn = useLab((s) => s.strokes.length > 0);
+  return <TryRotationsView on={on} rotated={rotated} drawn={drawn} onToggle={() => setTryRotations(!on)} />;
+}
+
+interface ViewProps {
+  on: boolean;
+  rotated: RotatedPrediction | null;
+  /** Something is drawn on the pad. */
+  drawn: boolean;
+  onToggle(): void;
+}
+
+export function TryRotationsView({ on, rotated, drawn, onToggle }: ViewProps) {
+  const { t } = useTranslation();
 
   let note: string | null = null;
   if (on && !drawn) note = t('rotation.try.empty');
@@ -26,7 +39,7 @@ export function TryRotations() {
   return (
     <div className="rotation-try">
       <div>
-        <button type="button" aria-pressed={on} onClick={() => setTryRotations(!on)}>
+        <button type="button" aria-pressed={on} onClick={onToggle}>
           {on ? t('rotation.try.hide') : t('rotation.try.show')}
         </button>
       </div>
