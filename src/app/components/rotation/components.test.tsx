@@ -8,10 +8,10 @@ import { ROTATION_ANGLES } from '../../../data/rotatedSets.ts';
 import { PRESET } from '../../../shared/settings.ts';
 import { doneRace, raceRun } from '../../history/testFixtures.ts';
 import { raceRunNames } from '../../runNames.ts';
-import { RotationView } from './RotationPanel.tsx';
+import { RotationView } from './RotationView.tsx';
 import { rotationLines } from './rotationLines.ts';
 import { lineName } from './rotationWords.ts';
-import { TryRotationsView } from './TryRotations.tsx';
+import { TryRotationsView } from './TryRotationsView.tsx';
 
 const rows = (acc: number[]) => ROTATION_ANGLES.map((angleDeg, i) => ({ angleDeg, accuracy: acc[i] }));
 const noop = () => {};
