@@ -4,7 +4,7 @@ import type { Localised } from '../localised.ts';
 const rotation: Localised<typeof en> = {
   heading: 'Acurácia por rotação',
   intro:
-    'Acurácia de teste nas imagens oficiais de teste giradas por cada ângulo. Uma rede treinada com dígitos em pé lê pior os inclinados; treinar com rotação (Aumento de dados, nas Configurações) recupera boa parte disso, ao custo de cerca de um ponto em pé.',
+    'Acurácia de teste nas imagens oficiais de teste giradas por cada ângulo. Uma rede treinada com dígitos retos lê pior os inclinados; treinar com rotação (Aumento de dados, nas Configurações) recupera boa parte disso, ao custo de cerca de um ponto a 0°.',
   chart_one: 'Gráfico de acurácia por rotação: {{count}} linha',
   chart_many: 'Gráfico de acurácia por rotação: {{count}} linhas',
   chart_other: 'Gráfico de acurácia por rotação: {{count}} linhas',
@@ -31,7 +31,7 @@ const rotation: Localised<typeof en> = {
     show: 'Testar rotações',
     hide: 'Esconder rotações',
     label: 'Seu desenho, girado',
-    image: 'Seu desenho girado por {{angle}}°',
+    image: 'Seu desenho girado em {{angle}}°',
     answer: '{{digit}} ({{p}})',
     noModel: 'Ainda não há rede para consultar: treine uma, ou carregue um modelo salvo.',
     empty: 'Desenhe um dígito para vê-lo girado.',

@@ -7,6 +7,7 @@
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { chartLegend } from '../../chart/ChartLegend.tsx';
 import { num, pct } from '../../format.ts';
 import type { RotationProblem } from '../../../worker/protocol.ts';
 import { Figure } from '../Figure.tsx';
@@ -115,7 +116,7 @@ const RotationChart = memo(function RotationChart({ angles, lines, names: joined
   return (
     <div role="img" aria-label={t('rotation.chart', { count: lines.length })} className="eval-chart">
       <ResponsiveContainer width="100%" height={260}>
-        <LineChart data={data} margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
+        <LineChart data={data} margin={{ top: 8, right: 24, bottom: 24, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" stroke="#d0d4dc" />
           <XAxis
             type="number"
@@ -136,7 +137,7 @@ const RotationChart = memo(function RotationChart({ angles, lines, names: joined
             formatter={(v) => (typeof v === 'number' ? pct(v / 100) : String(v))}
             labelFormatter={(x) => t('rotation.angle', { value: num(Number(x)) })}
           />
-          <Legend verticalAlign="top" height={28} />
+          <Legend verticalAlign="top" height={28} content={chartLegend} />
           {lines.map((l, i) => {
             const style = runStyle(i);
             return (
