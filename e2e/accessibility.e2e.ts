@@ -1,6 +1,6 @@
 /**
  * axe-core over the page in the states a class sees: at rest, after a short
- * run (every chart, table and matrix filled), in present mode, and with the
+ * run (every chart, table and matrix filled, accuracy by rotation too), in present mode, and with the
  * keyboard shortcuts' dialog open. Each must have no violations of the WCAG
  * 2.x A and AA rules or axe's best practices.
  */
@@ -28,6 +28,9 @@ describe('axe finds no violations', () => {
   test('after a short run', async () => {
     await lab.trainToEnd({ epochs: '1' }, RUN_MS);
     await expect.poll(() => lab.confusionMistakes.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    // Accuracy by rotation follows the run's end: its chart and table, and the drawing pad's turned copies.
+    await lab.page.getByRole('table', { name: 'Accuracy by rotation', exact: true }).waitFor({ state: 'visible', timeout: 30_000 });
+    await lab.page.getByRole('button', { name: 'Try rotations', exact: true }).click();
     await expectNoViolations();
   });
 

@@ -76,20 +76,35 @@ const GAP_LINE_START = /^Epoch \d+: training loss/;
  * to go, then records the new run's; `lines()` reads them back by epoch.
  */
 async function recordGapLines(lab: LabPage): Promise<{ lines(): Promise<Map<number, GapLine>> }> {
-  await expect.poll(() => lab.text(GAP_LINE_START).count(), { timeout: 10_000 }).toBe(0);
-  await lab.page.evaluate((start) => {
-    const w = window as unknown as { gapLines: string[]; gapObserver?: MutationObserver };
-    w.gapLines = [];
-    if (w.gapObserver) return;
-    const pattern = new RegExp(start);
-    w.gapObserver = new MutationObserver(() => {
-      for (const p of document.querySelectorAll('p')) {
-        const t = p.textContent ?? '';
-        if (pattern.test(t) && w.gapLines.at(-1) !== t) w.gapLines.push(t);
-      }
-    });
-    w.gapObserver.observe(document.body, { subtree: true, childList: true, characterData: true });
-  }, GAP_LINE_START.source);
+  // Watched in the page, from one change to the next: the previous run's line may be gone for a
+  // moment only (a fast run states its first epoch ~0.3 s later), too short for polling from here.
+  await lab.page.evaluate(
+    (start) =>
+      new Promise<void>((resolve, reject) => {
+        const w = window as unknown as { gapLines: string[]; gapObserver?: MutationObserver };
+        const pattern = new RegExp(start);
+        const shown = () => Array.from(document.querySelectorAll('p'), (p) => p.textContent ?? '').filter((t) => pattern.test(t));
+        w.gapObserver?.disconnect();
+        w.gapLines = [];
+        let gone = shown().length === 0;
+        const timer = setTimeout(() => {
+          if (!gone) reject(new Error('the previous run’s line under the loss chart did not go within 10 s'));
+        }, 10_000);
+        if (gone) resolve();
+        w.gapObserver = new MutationObserver(() => {
+          const lines = shown();
+          if (!gone && lines.length === 0) {
+            gone = true;
+            clearTimeout(timer);
+            resolve();
+          }
+          if (!gone) return;
+          for (const t of lines) if (w.gapLines.at(-1) !== t) w.gapLines.push(t);
+        });
+        w.gapObserver.observe(document.body, { subtree: true, childList: true, characterData: true });
+      }),
+    GAP_LINE_START.source,
+  );
   return {
     async lines() {
       const texts = await lab.page.evaluate(() => (window as unknown as { gapLines: string[] }).gapLines);

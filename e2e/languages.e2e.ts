@@ -128,11 +128,19 @@ describe('the page in Brazilian Portuguese', () => {
     const accuracyChart = page.getByRole('img', { name: /^Acurácia de validação por época: época 1 [\d,]+ %, teste [\d,]+ %$/ });
     await accuracyChart.waitFor({ state: 'attached', timeout: 10_000 });
     await page.getByRole('img', { name: /^Curvas ROC dos dígitos 0, 1, 2/ }).waitFor({ state: 'attached', timeout: 10_000 });
-    // The drawing's answer and its preprocessing steps are on screen too.
+    // Accuracy by rotation arrives after the run's end: its chart and table are walked too.
+    await page.getByRole('table', { name: ptBR.rotation.heading, exact: true }).waitFor({ state: 'visible', timeout: 30_000 });
+    // The drawing's answer, its preprocessing steps and its turned copies are on screen too.
     await page.getByRole('checkbox', { name: ptBR.draw.preview.showSteps }).check();
+    await page.getByRole('button', { name: ptBR.rotation.try.show, exact: true }).click();
     // A 1 in a few points: each point re-renders the preview, and the stroke's shape does not matter here.
     await draw(page, [line({ x: 0.52, y: 0.15 }, { x: 0.48, y: 0.85 }, 6)]);
     await page.getByText(/^Previsão: \d \(\d+ %\)$/).waitFor({ state: 'visible', timeout: 20_000 });
+    await page
+      .getByRole('list', { name: ptBR.rotation.try.label, exact: true })
+      .getByText(/^\d \(\d+ %\)$/)
+      .first()
+      .waitFor({ state: 'visible', timeout: 20_000 });
     // recharts' keyboard layer adds an unnamed focus stop (svg[role=application]) inside each named chart; the charts turn it off.
     const unnamed = await page.evaluate((parts) => {
       const inParts = (sel: string) => parts.flatMap((p) => Array.from(document.querySelectorAll(`${p} ${sel}`)));

@@ -99,20 +99,22 @@ describe('settings in the link', () => {
   });
 
   test('an address option the page cannot use gets a notice; hide= and show= hide panels and settings', async () => {
-    await withLab('?backend=foo&lr=abc&hide=race&show=lr,mom', 'links-notices', async (s) => {
+    await withLab('?backend=foo&lr=abc&hide=race,inside,rotation&show=lr,mom', 'links-notices', async (s) => {
       const notices = s.page.getByRole('region', { name: 'Options in the page address' });
       await expect.poll(() => notices.innerText(), { timeout: 5_000 }).toContain('Ignored backend=foo: Use webgl, wasm or cpu.');
       expect(await notices.innerText()).toContain('Ignored lr=abc: The learning rate must be a number, like 0.01. Using 0.01.');
       expect(await s.lab.learningRate.inputValue()).toBe('0.01');
 
       expect(await s.lab.racePanel.count(), 'hide=race: no race panel').toBe(0);
+      expect(await s.page.getByRole('heading', { name: 'Inside the network' }).count(), 'hide=inside: no look inside').toBe(0);
+      expect(await s.page.getByRole('heading', { name: 'Accuracy by rotation' }).count(), 'hide=rotation: no accuracy by rotation').toBe(0);
       expect(await s.lab.rangeTestPanel.count(), 'the other panels stay').toBe(1);
       expect(await s.lab.momentum.isVisible()).toBe(true);
       expect(await s.lab.epochs.count(), 'show=lr,mom: no epochs field').toBe(0);
       expect(await s.lab.batchSize.count()).toBe(0);
 
       // The address keeps what it could use, in its own words.
-      await expect.poll(() => new URL(s.page.url()).search, { timeout: 3_000 }).toBe('?hide=race&show=lr,mom');
+      await expect.poll(() => new URL(s.page.url()).search, { timeout: 3_000 }).toBe('?hide=race,inside,rotation&show=lr,mom');
 
       await notices.getByRole('button', { name: 'Dismiss', exact: true }).click();
       expect(await notices.count()).toBe(0);

@@ -14,6 +14,7 @@ import { RacePanel } from './components/race/RacePanel.tsx';
 import { HistoryPanel } from './history/HistoryPanel.tsx';
 import { DrawPanel } from './components/draw/DrawPanel.tsx';
 import { InsidePanel } from './inside/InsidePanel.tsx';
+import { RotationPanel } from './components/rotation/RotationPanel.tsx';
 import { PanelBoundary } from './components/PanelBoundary.tsx';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
 import { OfflineStatus } from './offline/OfflineStatus.tsx';
@@ -23,6 +24,7 @@ import { LinkNotices } from './link/LinkNotices.tsx';
 import { PresentButton } from './components/present/PresentButton.tsx';
 import { usePresentLayout } from './components/present/usePresentLayout.ts';
 import { Shortcuts } from './components/keys/Shortcuts.tsx';
+import './components/augment/augment.css';
 import './components/present/dashboard.css';
 import './components/present/present.css';
 import './components/present/presentCompare.css';
@@ -84,6 +86,10 @@ export function App() {
               <ModelsPanel />
             </PanelBoundary>
           </div>
+          {/* Last: its lines arrive after a run's end, and nothing below it should move when they do (a stroke being drawn on the pad, say). */}
+          <PanelBoundary title={t('rotation.heading')} panel="rotation">
+            <RotationPanel />
+          </PanelBoundary>
         </div>
       </main>
     </div>

@@ -30,7 +30,8 @@ export function connect(): void {
   trainer.ensure({ dataUrl: dataUrl(), batchSize: useLab.getState().settings?.batchSize ?? 64 });
 }
 
-function dataUrl(): string {
+/** Where the worker reads MNIST: the site's own data folder. */
+export function dataUrl(): string {
   return new URL('data/mnist/', document.baseURI).href;
 }
 

@@ -31,10 +31,22 @@ describe('run names', () => {
     expect(runNames([PRESET])).toEqual(['lr = 0.01']);
   });
 
+  it('names runs that augment differently by their augmentation, parsed from a comparison’s short names', () => {
+    const r = parseCompare('rot=0\nrot=30 shift=2', PRESET);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(runNames(r.value)).toEqual(['no rotation, no shift', 'rotation ±30°, shift ±2 px']);
+    expect(runNames([PRESET, { ...PRESET, scalePct: 10 }, { ...PRESET, elastic: true }])).toEqual([
+      'no scaling, no elastic distortion',
+      'scale ±10%, no elastic distortion',
+      'no scaling, Elastic distortion',
+    ]);
+  });
+
   it('in pt-BR, with the decimal comma', async () => {
     await i18n.changeLanguage('pt-BR');
     expect(runNames([lr(0.001), lr(0.1)])).toEqual(['taxa = 0,001', 'taxa = 0,1']);
     expect(runNames([PRESET, { ...PRESET, patience: 3 }])).toEqual(['sem parada antecipada', 'parada antecipada (3)']);
+    expect(runNames([PRESET, { ...PRESET, rotationDeg: 22.5 }])).toEqual(['sem rotação', 'rotação ±22,5°']);
   });
 });
 

@@ -11,6 +11,7 @@ import { field } from '../shared/settings.ts';
 import { i18n } from '../i18n/index.ts';
 import { settingNumber } from './format.ts';
 import { choiceName, fieldLabel } from './settingsWords.ts';
+import { augmentNamePart } from './components/augment/augmentWords.ts';
 
 /** One setting of a run, as its name shows it: "lr = 0.1", "μ = 0.9", "Adam", "layers 512-256". */
 function namePart(key: SettingKey, s: RunSettings): string {
@@ -20,14 +21,17 @@ function namePart(key: SettingKey, s: RunSettings): string {
       // "SGD (the notebook)" → "SGD": the name says what differs, not which is the preset.
       return choiceName(f.key, s[f.key]);
     case 'toggle':
-      return s.nesterov ? fieldLabel(key) : i18n.t('compare.names.without', { label: fieldLabel(key).toLowerCase() });
+      return s[f.key] ? fieldLabel(key) : i18n.t('compare.names.without', { label: fieldLabel(key).toLowerCase() });
     case 'layers':
       return s.hiddenLayers.length ? i18n.t('compare.names.layers', { widths: s.hiddenLayers.join('-') }) : i18n.t('compare.names.noHidden');
-    case 'number':
+    case 'number': {
+      const augment = augmentNamePart(key, s);
+      if (augment) return augment;
       if (key === 'learningRate') return i18n.t('compare.names.learningRate', { value: settingNumber(s.learningRate) });
       if (key === 'momentum') return i18n.t('compare.names.momentum', { value: settingNumber(s.momentum) });
       if (key === 'patience') return s.patience ? i18n.t('compare.names.earlyStopping', { patience: s.patience }) : i18n.t('compare.names.noEarlyStopping');
       return i18n.t('compare.names.setting', { label: fieldLabel(key).toLowerCase(), value: settingNumber(s[f.key]) });
+    }
   }
 }
 

@@ -90,6 +90,25 @@ describe('settings validation', () => {
     expect(parseSettings({ ...text, nesterov: 'yes' }).errors.nesterov).toMatch(/on \(true\) or off/);
   });
 
+  it('reads augmentation within its ranges (rotation 0–90°, shift 0–8 whole pixels, scale 0–30 %), off in the preset', () => {
+    expect(PRESET).toMatchObject({ rotationDeg: 0, shiftPx: 0, scalePct: 0, elastic: false });
+    const on = { ...text, rotationDeg: '30', shiftPx: '2', scalePct: '10', elastic: 'true', elasticAlpha: '34', elasticSigma: '4' };
+    expect(parseSettings(on).settings).toMatchObject({ rotationDeg: 30, shiftPx: 2, scalePct: 10, elastic: true, elasticAlpha: 34, elasticSigma: 4 });
+    expect(parseSettings({ ...text, rotationDeg: '91' }).errors.rotationDeg).toBe('The rotation (± degrees) must be at most 90 (range 0 to 90).');
+    expect(parseSettings({ ...text, shiftPx: '1.5' }).errors.shiftPx).toMatch(/whole number/);
+    expect(parseSettings({ ...text, shiftPx: '9' }).errors.shiftPx).toMatch(/at most 8/);
+    expect(parseSettings({ ...text, scalePct: '-1' }).errors.scalePct).toMatch(/at least 0/);
+    expect(parseSettings({ ...text, elastic: 'maybe' }).errors.elastic).toMatch(/on \(true\) or off/);
+  });
+
+  it('judges elastic strength and smoothness only while elastic distortion is on', () => {
+    // Off: a half-typed σ does not block Train, and keeps the notebook's value.
+    expect(parseSettings({ ...text, elasticSigma: '' })).toEqual({ settings: PRESET, errors: {} });
+    expect(parseSettings({ ...text, elastic: 'true', elasticSigma: '' }).errors).toEqual({ elasticSigma: expect.stringMatching(/Enter a value/) });
+    expect(parseSettings({ ...text, elastic: 'true', elasticSigma: '0.5' }).errors.elasticSigma).toMatch(/at least 1/);
+    expect(parseSettings({ ...text, elastic: 'true', elasticAlpha: '101' }).errors.elasticAlpha).toMatch(/at most 100/);
+  });
+
   it('gives a setting missing from older text (an earlier file) the notebook’s value', () => {
     const old = { learningRate: '0.1', momentum: '0.9', epochs: '3', batchSize: '32', seed: '4', init: 'glorot', schedule: 'cosine' };
     expect(parseSettings(old)).toEqual({

@@ -41,6 +41,8 @@ export class Trainer {
   private nextRequestId = 1;
   /** Requests waiting for their reply, by requestId. */
   private pending = new Map<number, (r: Reply | null) => void>();
+  /** Pending requests the watchdog does not wait on (a preview, which waits for the data download like a run's loading phase). */
+  private readonly unwatched = new Set<number>();
   /** The job this page started and whose end has not arrived. */
   private job: number | null = null;
   /** A reset sent and not yet answered. */
@@ -93,6 +95,7 @@ export class Trainer {
     if (isReply(e)) {
       this.pending.get(e.requestId)?.(e);
       this.pending.delete(e.requestId);
+      this.unwatched.delete(e.requestId);
     } else if (isHealthEvent(e)) {
       if (e.type === 'backend-lost') this.replace({ cause: e.backend === 'webgl' ? 'webgl-lost' : 'stalled', excluded: e.backend });
     } else {
@@ -115,7 +118,7 @@ export class Trainer {
   }
 
   private updateWatch(): void {
-    this.dog.watch(this.job !== null ? 'job' : this.resetting || this.pending.size > 0 ? 'reply' : null);
+    this.dog.watch(this.job !== null ? 'job' : this.resetting || this.pending.size > this.unwatched.size ? 'reply' : null);
   }
 
   /**
@@ -135,6 +138,7 @@ export class Trainer {
     // Nobody will answer these now.
     this.pending.forEach((resolve) => resolve(null));
     this.pending.clear();
+    this.unwatched.clear();
     this.updateWatch();
     this.callbacks.onInterrupted({ ...i, excluded });
     // A worker that never said anything may not start at all: the next command tries again instead of looping here.
@@ -205,11 +209,12 @@ export class Trainer {
   }
 
   /** Sends a request and resolves with its reply (null if the worker was replaced first). */
-  private ask<T extends Reply['type']>(make: (requestId: number) => Command, _type: T): Promise<Extract<Reply, { type: T }> | null> {
+  private ask<T extends Reply['type']>(make: (requestId: number) => Command, _type: T, watched = true): Promise<Extract<Reply, { type: T }> | null> {
     this.ensure();
     const requestId = this.nextRequestId++;
     return new Promise((resolve) => {
       this.pending.set(requestId, resolve as (r: Reply | null) => void);
+      if (!watched) this.unwatched.add(requestId);
       const cmd = make(requestId);
       // Weights and pixels are moved, not copied.
       const transfer = cmd.type === 'predict' ? [cmd.pixels.buffer] : cmd.type === 'load-params' ? cmd.params.map((p) => p.buffer) : [];
@@ -239,6 +244,16 @@ export class Trainer {
 
   getParams() {
     return this.ask((requestId) => ({ type: 'get-params', requestId }), 'params');
+  }
+
+  /** The first `count` training images of a run with `settings`, as its training will see them. */
+  augmentPreview(settings: RunSettings, data: DataOptions, count: number) {
+    return this.ask((requestId) => ({ type: 'augment-preview', requestId, settings, data, count }), 'augment-preview', false);
+  }
+
+  /** Accuracy by rotation of the model the worker holds; the worker reports each forward pass meanwhile, so the watchdog hears it. */
+  modelRotation(dataUrl: string) {
+    return this.ask((requestId) => ({ type: 'model-rotation', requestId, dataUrl }), 'model-rotation');
   }
 
   loadParams(arch: Architecture, params: Float32Array[]) {

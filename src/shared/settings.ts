@@ -48,6 +48,16 @@ export interface RunSettings {
   epochs: number;
   batchSize: number;
   seed: number;
+  /** Augmentation (data/augment): each training image turns by an angle uniform in ±rotationDeg, degrees; 0 = off. */
+  rotationDeg: number;
+  /** … moves by a whole number of pixels uniform in ±shiftPx along x and y; 0 = off. */
+  shiftPx: number;
+  /** … is scaled about its centre by 1 + s/100, s uniform in ±scalePct (%); 0 = off. */
+  scalePct: number;
+  /** … is distorted elastically (Simard et al. 2003) with strength elasticAlpha (px) and smoothness elasticSigma (px). */
+  elastic: boolean;
+  elasticAlpha: number;
+  elasticSigma: number;
 }
 
 export type SettingKey = keyof RunSettings;
@@ -80,9 +90,12 @@ export interface ReadOptions {
 }
 
 /** The form's sections, in order. */
-export type SettingGroup = 'optimizer' | 'regularisation' | 'network' | 'data' | 'training';
+export type SettingGroup = 'optimizer' | 'regularisation' | 'network' | 'data' | 'augmentation' | 'training';
 
-export const SETTING_GROUPS: readonly SettingGroup[] = ['optimizer', 'regularisation', 'network', 'data', 'training'];
+export const SETTING_GROUPS: readonly SettingGroup[] = ['optimizer', 'regularisation', 'network', 'data', 'augmentation', 'training'];
+
+/** The on/off settings; a field may depend on one of them (`when`). */
+export type ToggleKey = 'nesterov' | 'elastic';
 
 interface FieldBase<K extends SettingKey> {
   key: K;
@@ -91,6 +104,8 @@ interface FieldBase<K extends SettingKey> {
   url: string;
   /** Only these optimizers read it; the field hides, and its value is not checked, for the others. */
   optimizers?: readonly OptimizerKind[];
+  /** Only read while this switch is on (elastic distortion's α and σ); the field hides, and its value is not checked, while it is off. */
+  when?: ToggleKey;
   /** May change during a run (from the next batch). */
   live?: boolean;
 }
@@ -114,7 +129,7 @@ export interface ChoiceField<K extends ChoiceKey = ChoiceKey> extends FieldBase<
   choices: ReadonlyArray<RunSettings[K]>;
 }
 
-export interface ToggleField extends FieldBase<'nesterov'> {
+export interface ToggleField extends FieldBase<ToggleKey> {
   kind: 'toggle';
 }
 
@@ -157,6 +172,14 @@ export const PRESET: RunSettings = {
   epochs: 10,
   batchSize: 64,
   seed: 1,
+  // The notebook trains on the images as stored: augmentation is off.
+  rotationDeg: 0,
+  shiftPx: 0,
+  scalePct: 0,
+  elastic: false,
+  // Simard et al.'s values for MNIST, the starting point once elastic distortion is switched on.
+  elasticAlpha: 34,
+  elasticSigma: 4,
 };
 
 export const LEARNING_RATE_RANGE = { min: 1e-5, max: 10 } as const;
@@ -185,21 +208,30 @@ export const FIELDS: readonly SettingField[] = [
   { kind: 'choice', key: 'init', group: 'network', url: 'init', choices: ['pytorch', 'glorot'] },
   { kind: 'choice', key: 'inputScaling', group: 'data', url: 'scale', choices: ['unit', 'standardised'] },
   { kind: 'number', key: 'trainSize', group: 'data', url: 'train', step: '1', min: 100, max: MAX_TRAIN_SIZE, integer: true, minInclusive: true },
+  { kind: 'number', key: 'rotationDeg', group: 'augmentation', url: 'rot', step: '5', min: 0, max: 90, integer: false, minInclusive: true },
+  { kind: 'number', key: 'shiftPx', group: 'augmentation', url: 'shift', step: '1', min: 0, max: 8, integer: true, minInclusive: true },
+  { kind: 'number', key: 'scalePct', group: 'augmentation', url: 'zoom', step: '1', min: 0, max: 30, integer: false, minInclusive: true },
+  { kind: 'toggle', key: 'elastic', group: 'augmentation', url: 'elastic' },
+  { kind: 'number', key: 'elasticAlpha', group: 'augmentation', url: 'ealpha', step: '1', when: 'elastic', min: 0, max: 100, integer: false, minInclusive: true },
+  { kind: 'number', key: 'elasticSigma', group: 'augmentation', url: 'esigma', step: '0.5', when: 'elastic', min: 1, max: 10, integer: false, minInclusive: true },
   { kind: 'number', key: 'epochs', group: 'training', url: 'epochs', step: '1', min: 1, max: 100, integer: true, minInclusive: true },
   { kind: 'number', key: 'batchSize', group: 'training', url: 'batch', step: '1', min: 1, max: 2048, integer: true, minInclusive: true },
   { kind: 'number', key: 'seed', group: 'training', url: 'seed', step: '1', min: 0, max: 2 ** 31 - 1, integer: true, minInclusive: true },
 ];
 
 /** The field of a setting, typed by its kind (a number key gives a NumberField). */
-export type FieldOf<K extends SettingKey> = K extends NumberKey ? NumberField : Extract<SettingField, { key: K }>;
+export type FieldOf<K extends SettingKey> = K extends NumberKey ? NumberField : K extends ToggleKey ? ToggleField : Extract<SettingField, { key: K }>;
 
 export function field<K extends SettingKey>(key: K): FieldOf<K> {
   return FIELDS.find((f) => f.key === key) as FieldOf<K>;
 }
 
-/** Whether a field means anything with these settings (momentum does not for Adam). */
-export function applies(f: SettingField, optimizer: OptimizerKind): boolean {
-  return !f.optimizers || f.optimizers.includes(optimizer);
+/** The switches a field may depend on (`when`); one absent is off. */
+export type Switches = Partial<Pick<RunSettings, ToggleKey>>;
+
+/** Whether a field means anything with these settings (momentum does not for Adam, elastic α does not while elastic distortion is off). */
+export function applies(f: SettingField, optimizer: OptimizerKind, switches: Switches = {}): boolean {
+  return (!f.optimizers || f.optimizers.includes(optimizer)) && (!f.when || switches[f.when] === true);
 }
 
 /**
@@ -289,9 +321,10 @@ export function parseField(f: SettingField, text: string, options: ReadOptions =
 /**
  * Parses every field; `errors` has a message for each invalid one. A field
  * missing from the text (a file from before the setting existed) takes the
- * notebook's value; a field the chosen optimizer does not read is not
- * judged (a half-typed β₁ left behind when switching to SGD must not block
- * Train) and takes the notebook's value if it does not parse.
+ * notebook's value; a field the chosen optimizer does not read, or whose
+ * switch is off, is not judged (a half-typed β₁ left behind when switching
+ * to SGD must not block Train) and takes the notebook's value if it does not
+ * parse.
  */
 export function parseSettings(
   text: Partial<SettingsText>,
@@ -301,14 +334,26 @@ export function parseSettings(
   const out = { ...PRESET } as Record<SettingKey, unknown>;
   const optimizer = parseField(field('optimizer'), text.optimizer ?? PRESET.optimizer);
   const kind = optimizer.ok ? (optimizer.value as OptimizerKind) : PRESET.optimizer;
+  const switches = switchesOf(text);
   for (const f of FIELDS) {
     const t = text[f.key];
     if (t === undefined) continue;
     const r = parseField(f, t, options);
     if (r.ok) out[f.key] = r.value;
-    else if (applies(f, kind)) errors[f.key] = r.problem;
+    else if (applies(f, kind, switches)) errors[f.key] = r.problem;
   }
   return { settings: Object.keys(errors).length === 0 ? (out as unknown as RunSettings) : null, errors };
+}
+
+/** Which switches the text turns on (one that does not parse is the notebook's). */
+export function switchesOf(text: Partial<SettingsText>): Switches {
+  const out: Switches = {};
+  for (const f of FIELDS) {
+    if (f.kind !== 'toggle') continue;
+    const r = parseField(f, text[f.key] ?? String(PRESET[f.key]));
+    out[f.key] = r.ok ? (r.value as boolean) : PRESET[f.key];
+  }
+  return out;
 }
 
 /** The settings in which `b` differs from `a`, in table order. */

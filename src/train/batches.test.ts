@@ -52,6 +52,44 @@ describe('BatchSource with augmentation', () => {
   });
 });
 
+describe('BatchSource.augmentedX (a comparison whose runs augment differently)', () => {
+  it('gives the last batch augmented another way: what a source with that setting fills, labels unchanged', () => {
+    const source = new BatchSource(options());
+    const other = new BatchSource(options(AUGMENT));
+    for (const [e, b] of [
+      [1, 0],
+      [2, 3],
+    ]) {
+      const plain = filled(source, e, b);
+      expect(source.augmentedX(AUGMENT).slice(0, plain.x.length)).toEqual(filled(other, e, b).x);
+      // The source's own images and labels are left as they were.
+      expect(source.x.slice(0, plain.x.length)).toEqual(plain.x);
+      expect(source.y.slice(0, plain.y.length)).toEqual(plain.y);
+    }
+  });
+
+  it('is the source’s own buffer when both are off, and the stored images when only the source augments', () => {
+    const source = new BatchSource(options());
+    source.fill(1, 0);
+    expect(source.augmentedX(NO_AUGMENTATION)).toBe(source.x);
+    const augmenting = new BatchSource(options(AUGMENT));
+    const plain = filled(source, 1, 2);
+    augmenting.fill(1, 2);
+    expect(augmenting.augmentedX(NO_AUGMENTATION).slice(0, plain.x.length)).toEqual(plain.x);
+  });
+
+  it('makes each variant once per batch: asked again, the same buffer and pixels', () => {
+    const source = new BatchSource(options());
+    source.fill(1, 0);
+    const a = source.augmentedX(AUGMENT);
+    const copy = a.slice();
+    expect(source.augmentedX({ ...AUGMENT })).toBe(a);
+    expect(a).toEqual(copy);
+    source.fill(1, 1);
+    expect(source.augmentedX(AUGMENT)).not.toEqual(copy);
+  });
+});
+
 describe('augmentPreview', () => {
   it('shows the first 16 images of epoch 1 as training sees them', () => {
     const o = options(AUGMENT);

@@ -42,6 +42,10 @@ export class BatchSource {
   private readonly augment: AugmentSettings | null;
   private order: Int32Array | null = null;
   private orderEpoch = 0;
+  /** The batch the last fill made: (epoch, b) and its size. */
+  private current = { epoch: 0, b: 0, n: 0 };
+  /** augmentedX's buffers, one per distinct augmentation, each with the batch it holds. */
+  private readonly variants = new Map<string, { x: Float32Array; epoch: number; b: number }>();
 
   constructor(options: BatchSourceOptions) {
     if (options.indices.length === 0) throw new RangeError('there are no training images to draw batches from');
@@ -70,8 +74,41 @@ export class BatchSource {
     const n = Math.min(this.batchSize, this.size - start);
     fillBatch(this.options.train, this.order, start, n, this.x, this.y);
     if (this.augment) augmentBatch(this.x, n, this.augment, augmentRng(this.options.seed, epoch, b), this.options.seed);
+    this.current = { epoch, b, n };
     return n;
   }
+
+  /**
+   * The last filled batch's images augmented by `augment` instead of the
+   * source's own setting (off: the images as stored), with the same labels
+   * in y. A comparison whose runs differ in augmentation trains each group on
+   * this: the same images in the same order, each way of augmenting drawing
+   * from the same per-batch stream, so runs that augment alike see the very
+   * same pixels. Made once per batch and setting; valid until the next fill.
+   */
+  augmentedX(augment: AugmentSettings): Float32Array {
+    const off = isAugmentOff(augment);
+    if (off && !this.augment) return this.x;
+    const { epoch, b, n } = this.current;
+    if (n === 0) throw new Error('augmentedX before any fill');
+    const key = off ? 'off' : JSON.stringify(augment);
+    let v = this.variants.get(key);
+    if (!v) {
+      v = { x: new Float32Array(this.x.length), epoch: 0, b: -1 };
+      this.variants.set(key, v);
+    }
+    if (v.epoch !== epoch || v.b !== b) {
+      // Labels are the batch's own: the scratch y is the same order's labels again.
+      this.scratchY ??= new Int32Array(this.batchSize);
+      fillBatch(this.options.train, this.order!, b * this.batchSize, n, v.x, this.scratchY);
+      if (!off) augmentBatch(v.x, n, augment, augmentRng(this.options.seed, epoch, b), this.options.seed);
+      v.epoch = epoch;
+      v.b = b;
+    }
+    return v.x;
+  }
+
+  private scratchY: Int32Array | null = null;
 
   /**
    * Dropout's uniform draws for global batch `step`, n × width per hidden

@@ -10,6 +10,8 @@ import type { RaceEngine } from '../engine/race.ts';
 import { createTfjsStackedEngine } from '../engine/tfjs/create.ts';
 import type { OptimizerSpec } from '../shared/optimizer.ts';
 import { OPTIMIZER_KINDS } from '../shared/optimizer.ts';
+import type { AugmentSettings } from '../data/augment/index.ts';
+import { NO_AUGMENTATION } from '../data/augment/index.ts';
 import { BatchSource } from './batches.ts';
 import type { CoreData, CoreEpochEnd, RunGroup, RunLossPoint, RunOutcome } from './core.ts';
 import { trainRuns } from './core.ts';
@@ -117,6 +119,36 @@ describe('the training core', () => {
     expect(together.epochs[0].runs.map((r) => r.run)).toEqual([0, 1, 2]);
     // Adam at 0.001 on 32 units learns its first epoch faster than SGD at 0.01 on 128-64.
     expect(together.epochs[0].runs[1].trainLoss).toBeLessThan(together.epochs[0].runs[0].trainLoss);
+  });
+
+  it('groups with their own augmentation train as alone on a source augmented their way: plain beside rotation ±30°', async () => {
+    const init = initParams(ANN_MNIST, 'pytorch', 3);
+    const hyper: StepHyper = { learningRate: 0.05, momentum: 0.5 };
+    const rotate = { ...NO_AUGMENTATION, rotationDeg: 30 };
+    const plain = createTfjsStackedEngine(ANN_MNIST, init, 1);
+    const turned = createTfjsStackedEngine(ANN_MNIST, init, 1);
+    const together = await core(
+      [
+        { engine: plain, runs: [0], augment: NO_AUGMENTATION },
+        { engine: turned, runs: [1], augment: rotate },
+      ],
+      () => [hyper, hyper],
+      { epochs: 1, flushIntervalMs: 0 },
+    );
+    plain.dispose();
+    turned.dispose();
+    const alone = async (augment?: AugmentSettings) => {
+      const e = createTfjsStackedEngine(ANN_MNIST, init, 1);
+      const { train } = readMnist();
+      const data = { ...smallData(), batches: new BatchSource({ train, indices: smallData().trainIndices, batchSize: 64, seed: 11, augment }) };
+      const got = await core([{ engine: e, runs: [0] }], () => [hyper], { epochs: 1, flushIntervalMs: 0 }, data);
+      e.dispose();
+      return got.points.map((p) => p.loss);
+    };
+    const [plainAlone, turnedAlone] = [await alone(), await alone(rotate)];
+    expect(together.points.filter((p) => p.run === 0).map((p) => p.loss)).toEqual(plainAlone);
+    expect(together.points.filter((p) => p.run === 1).map((p) => p.loss)).toEqual(turnedAlone);
+    expect(turnedAlone).not.toEqual(plainAlone);
   });
 
   it('freezes a run that diverges at lr 10 and tells it at once; the others go on', async () => {

@@ -11,6 +11,7 @@
  * engines, a control and hooks. Runs are numbered globally, in the order of
  * the job's run list; each group says which of them its engine trains.
  */
+import type { AugmentSettings } from '../data/augment/index.ts';
 import type { ImageSet } from '../data/dataset.ts';
 import type { StepHyper } from '../engine/engine.ts';
 import type { RaceEngine } from '../engine/race.ts';
@@ -27,6 +28,11 @@ import { predictRuns } from './predictRuns.ts';
 export interface RunGroup {
   engine: RaceEngine;
   runs: readonly number[];
+  /**
+   * The group's own augmentation (a comparison whose runs differ in it);
+   * absent: the batch source's images as they come.
+   */
+  augment?: AugmentSettings;
 }
 
 export interface CoreSettings {
@@ -236,7 +242,8 @@ export async function trainRuns(
         const groupHypers = group.runs.map((r) => hypers[r]);
         const hidden = group.engine.arch.sizes.slice(1, -1);
         const noise = groupHypers.some((h) => (h.dropout ?? 0) > 0) ? batches.dropoutNoise(step, m, hidden) : undefined;
-        group.engine.trainBatch(batches.x, batches.y, m, groupHypers, noise);
+        const x = group.augment ? batches.augmentedX(group.augment) : batches.x;
+        group.engine.trainBatch(x, batches.y, m, groupHypers, noise);
         pending.get(group)!.push({ size: m, step, hypers });
       }
       step++;

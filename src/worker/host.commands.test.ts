@@ -149,6 +149,8 @@ const STATES = {
   'after a run': async (h: Harness) => {
     h.send(startRun(1, 1));
     await h.seen(is({ type: 'done', runId: 1 }));
+    // And its accuracy by rotation, measured after done while the worker is free.
+    await h.seen(is({ type: 'rotation-accuracy', runId: 1 }));
   },
   'after reset': async (h: Harness) => {
     h.send(startRun(1, 1));
@@ -224,6 +226,8 @@ const COMMANDS = {
   fault: { type: 'fault', fault: 'lose-webgl' },
   inspect: { type: 'inspect', requestId: 7, pixels: new Float32Array(784), epoch: null },
   replay: { type: 'replay', requestId: 7, epoch: 1 },
+  'augment-preview': { type: 'augment-preview', requestId: 7, settings: { ...PRESET, rotationDeg: 30 }, data: DATA, count: 4 },
+  'model-rotation': { type: 'model-rotation', requestId: 7, dataUrl: DATA.dataUrl },
 } satisfies Record<Command['type'], Command>;
 type CommandType = keyof typeof COMMANDS;
 
@@ -368,6 +372,18 @@ function expected(state: State, command: CommandType): (e: WorkerEvent) => boole
     case 'fault':
       // Not enabled by init: a test hook that does nothing unasked.
       return is({ type: 'refused', command: 'fault', code: 'unavailable' });
+    case 'augment-preview':
+      return (e) => e.type === 'augment-preview' && e.requestId === 7 && e.images?.length === 4 * 784;
+    case 'model-rotation':
+      // Only between jobs, and only with a model (the last run's).
+      return (e) =>
+        e.type === 'model-rotation' &&
+        e.requestId === 7 &&
+        (JOB_STATES.has(state)
+          ? 'problem' in e && e.problem === 'busy'
+          : state === 'after a run'
+            ? 'result' in e && e.result.runs[0].accuracy.length === 7
+            : 'problem' in e && e.problem === 'no-model');
   }
   const answer = TABLE[state][command];
   switch (answer) {
@@ -431,6 +447,11 @@ describe('the host answers every command in every state', () => {
     const from = h.events.length;
     h.send(COMMANDS[command]);
     const answer = command in TABLE[state] ? TABLE[state][command as keyof (typeof TABLE)[State]] : null;
+    // The preview reads the data, as a run does: while the load is held, it waits for it.
+    if (command === 'augment-preview' && state === 'loading') {
+      await h.handled();
+      h.open();
+    }
     if (answer && !IMMEDIATE.has(answer)) {
       // It comes with the job's next batch or its end: once the host has the command, let the job go on (and, paused, resume it).
       await h.handled();

@@ -24,6 +24,8 @@ function connect(deps: Partial<Parameters<typeof attachHost>[1]> = {}) {
     createEngine: createTfjsStackedEngine,
     selectBackend: async () => ({ backend: 'cpu' as const }),
     flushIntervalMs: 0,
+    // Checked on its own in host.rotation.test.ts, on a smaller test set.
+    rotationAfterRuns: false,
     ...deps,
   });
   const events: WorkerEvent[] = [];

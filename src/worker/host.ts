@@ -6,7 +6,7 @@
  */
 import type { StoreOutcome } from '../data/dataStore.ts';
 import type { Mnist } from '../data/load.ts';
-import { IMAGE_SIZE, splitTrainValidation } from '../data/dataset.ts';
+import { IMAGE_SIZE } from '../data/dataset.ts';
 import type { RaceEngine } from '../engine/race.ts';
 import type { Architecture } from '../model/architecture.ts';
 import { ANN_MNIST, architectureOf } from '../model/architecture.ts';
@@ -39,6 +39,8 @@ import { countingEngine } from './progress.ts';
 import { runRangeTest } from './rangeTest.ts';
 import { runRace } from './race.ts';
 import { runSingle } from './run.ts';
+import { answerPreview, runSplit } from './preview.ts';
+import { rotationJobs } from './rotationJobs.ts';
 import type { KeptEvaluation } from './examples.ts';
 import { cellExamples } from './examples.ts';
 import { createInside } from './inside.ts';
@@ -67,7 +69,16 @@ export interface HostDeps {
   heartbeatMs?: number;
   /** Least ms between live snapshots of the first-layer weights while a run trains (default 1000). */
   liveWeightsMs?: number;
+  /**
+   * Measure accuracy by rotation after each run and comparison (default
+   * true). Node tests of other features turn it off: on the cpu backend the
+   * 60,000 forward passes take tens of seconds.
+   */
+  rotationAfterRuns?: boolean;
 }
+
+/** Most images one predict takes: a drawing turned by each of the 7 angles fits, with room. */
+export const MAX_PREDICT = 16;
 
 export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } {
   /** The loaded data set, how long fetching and parsing it took (ms), whether for a run or the prefetch, and the set itself once there. */
@@ -91,10 +102,19 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
   /** Engine operations finished since the worker started: the heartbeat's progress figure. */
   let work = 0;
   const heartbeatMs = deps.heartbeatMs ?? 1000;
+  const measuresRotation = deps.rotationAfterRuns !== false;
 
   const post = (e: WorkerEvent, transfer: ArrayBufferView[] = []) => send(port, e, transfer);
   /** The model's weights as tiles, kept per epoch for the replay, and the drawing's look inside. */
   const inside = createInside({ post, liveWeightsMs: deps.liveWeightsMs });
+  /** Accuracy by rotation between jobs: anything that replaces the model it reads waits for it to give way. */
+  const rotation = rotationJobs({
+    post,
+    heldEngine: () => engine,
+    jobRunning: () => run !== null,
+    getData: (url) => getData(url),
+    dispose: (e) => disposeQuietly(e),
+  });
 
   const announce = (choice: Promise<BackendChoice>): void => {
     choice.then(
@@ -182,9 +202,9 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     const mnist = await getData(cmd.data.dataUrl);
     work++;
     // A comparison's runs share their batches, so the first run's size and seed are every run's.
-    const s = cmd.type === 'race' ? cmd.runs[0] : cmd.settings;
-    const trainLimit = Math.min(s.trainSize, cmd.data.trainLimit ?? Number.POSITIVE_INFINITY);
-    const split = splitTrainValidation(mnist.train.count, cmd.data.validationSize, s.seed, trainLimit);
+    const split = runSplit(mnist.train.count, cmd.type === 'race' ? cmd.runs[0] : cmd.settings, cmd.data);
+    // A model's accuracy by rotation gives way to the job (within one chunk) before the job replaces the model.
+    await rotation.settle();
     return { mnist, split };
   }
 
@@ -230,6 +250,10 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
         await inside.ended(result.end.reason === 'early-stopped' ? result.end.bestEpoch : undefined);
       }
       finish(active, result.end, result.test);
+      // A stopped run (or one Reset is about to drop) skips it: the page can ask for it later.
+      if (measuresRotation && result.test && !active.stop) {
+        rotation.after(runId, [{ engine: e, runs: [0] }], mnist.test, null, { upright: [result.test.accuracy] });
+      }
     } catch (err) {
       await fail(active, err);
     }
@@ -252,6 +276,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
         stopRequested: () => active.stop,
         whilePaused: whilePaused(active),
         flushIntervalMs: deps.flushIntervalMs,
+        afterRace: measuresRotation ? (groups, runs) => rotation.after(cmd.runId, groups, mnist.test, runs, { owned: true }) : undefined,
       });
     } catch (err) {
       await fail(active, err);
@@ -307,14 +332,15 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     active.post({ type: 'done', runId: active.runId, end, test, tensors }, test ? evaluationBuffers(test) : []);
   }
 
-  /** One image through the current weights, between two training batches if a run is going. */
+  /** n images through the current weights, between two training batches if a run is going. */
   async function predict(requestId: number, pixels: Float32Array): Promise<void> {
-    if (!engine || pixels.length !== IMAGE_SIZE) {
+    const n = pixels.length / IMAGE_SIZE;
+    if (!engine || !Number.isInteger(n) || n < 1 || n > MAX_PREDICT) {
       post({ type: 'prediction', requestId, probs: null });
       return;
     }
     try {
-      const logProbs = await engine.predictLogProbs(pixels, 1);
+      const logProbs = await engine.predictLogProbs(pixels, n);
       post({ type: 'prediction', requestId, probs: logProbs.map(Math.exp) });
     } catch {
       post({ type: 'prediction', requestId, probs: null });
@@ -466,7 +492,8 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
       case 'reset':
         // The engine may be mid-batch: drop it once the job has noticed `stop` and ended.
         if (!run) {
-          resetModel();
+          if (rotation.running()) void rotation.settle().then(resetModel);
+          else resetModel();
           return;
         }
         stopJob(run);
@@ -488,7 +515,15 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
         );
         return;
       case 'load-params':
-        loadParams(cmd.requestId, cmd.arch, cmd.params);
+        // A measurement of the old model gives way first (within one chunk).
+        if (rotation.running()) void rotation.settle().then(() => loadParams(cmd.requestId, cmd.arch, cmd.params));
+        else loadParams(cmd.requestId, cmd.arch, cmd.params);
+        return;
+      case 'augment-preview':
+        void answerPreview(cmd, getData, post);
+        return;
+      case 'model-rotation':
+        void rotation.onDemand(cmd.requestId, cmd.dataUrl);
         return;
       case 'inspect':
         void inside.inspect(cmd);
@@ -520,6 +555,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
   port.start?.();
   return {
     dispose() {
+      void rotation.settle();
       if (run) {
         run.stop = true;
         clearInterval(run.beat);

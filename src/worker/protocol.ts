@@ -143,6 +143,18 @@ export interface RaceEpochRun {
   diverged?: true;
 }
 
+/**
+ * Accuracy by rotation: each listed run's test accuracy (0..1) on the test set
+ * turned by each of `angles` (degrees, counter-clockwise positive), in order.
+ */
+export interface RotationResult {
+  angles: number[];
+  runs: { run: number; accuracy: Float64Array }[];
+}
+
+/** Why the worker has no accuracy by rotation for the current model: none is held, a job holds the worker, or measuring failed. */
+export type RotationProblem = 'no-model' | 'busy' | 'failed';
+
 /** Faults the end-to-end tests cause on purpose (page option `?faults=1`): lose the WebGL context, close the worker silently, loop forever. */
 export type Fault = 'lose-webgl' | 'close' | 'hang';
 
@@ -159,8 +171,9 @@ export type Fault = 'lose-webgl' | 'close' | 'hang';
  *   marker (none if the run trains no further batch).
  * pause, resume, stop and set-hyper name their job; for any other (it has
  * ended, or never ran here) the answer is `refused` with code 'not-running'.
- * predict, get-params, load-params, examples, inspect, replay and sample are
- * answered by their requestId; init by `backend` (or an `error` whose problem is 'no-backend').
+ * predict, get-params, load-params, examples, inspect, replay, sample,
+ * augment-preview and model-rotation are answered by their requestId; init
+ * by `backend` (or an `error` whose problem is 'no-backend').
  */
 export type Command =
   | RaceStart
@@ -182,8 +195,12 @@ export type Command =
   | { type: 'reset' }
   /** Applies from the next batch of run `runId`. */
   | { type: 'set-hyper'; runId: number; hyper: HyperSettings }
-  /** Class probabilities for one 28×28 image (784 floats in [0,1]) from the current weights. */
+  /** Class probabilities for n 28×28 images (n × 784 floats in [0,1], 1 ≤ n ≤ 16: a drawing, or it turned by each angle) from the current weights. */
   | { type: 'predict'; requestId: number; pixels: Float32Array }
+  /** The first `count` training images of a run with `settings`, augmented as its training will see them (the settings' preview). */
+  | { type: 'augment-preview'; requestId: number; settings: RunSettings; data: DataOptions; count: number }
+  /** Accuracy by rotation of the current model (a loaded one; a run's own comes with its end). Refused ('busy') while a job runs. */
+  | { type: 'model-rotation'; requestId: number; dataUrl: string }
   /** The current weights, for saving. */
   | { type: 'get-params'; requestId: number }
   /** Replaces the model with saved weights of network `arch` (refused while a job runs). */
@@ -343,8 +360,20 @@ export type WorkerEvent =
    * the last attempt to load it failed ('unavailable').
    */
   | { type: 'sample'; requestId: number; digit: number; index: number; image: Uint8Array | null; problem?: SampleProblem }
-  /** probs is null when there is no model yet (nothing trained or loaded). */
+  /** probs (n × 10) is null when there is no model yet (nothing trained or loaded). */
   | { type: 'prediction'; requestId: number; probs: Float32Array | null }
+  /** count × 784 bytes (0–255) and their digits; null when the data could not be read or the settings not applied. */
+  | { type: 'augment-preview'; requestId: number; images: Uint8Array | null; labels: Uint8Array | null }
+  | ({ type: 'model-rotation'; requestId: number } & ({ result: RotationResult } | { problem: RotationProblem }))
+  /**
+   * A run's or a comparison's accuracy by rotation, measured after its end
+   * event (done / race-done) while the worker is otherwise idle; none for a
+   * stopped or diverged run. `runs` is empty when the measurement gave way to
+   * a new job, a Reset or a loaded model.
+   */
+  | ({ type: 'rotation-accuracy'; runId: number } & RotationResult)
+  /** A measurement of accuracy by rotation moves on (after each forward pass): for the run `runId`, or for the request `requestId`. */
+  | { type: 'rotation-progress'; runId?: number; requestId?: number; done: number; total: number }
   | { type: 'params'; requestId: number; params: Float32Array[] | null }
   | ({ type: 'params-loaded'; requestId: number } & ({ ok: true } | { ok: false; refusal: LoadRefusal }))
   /** A job failed (`runId`), or the worker cannot train at all (no backend works). */
@@ -367,7 +396,10 @@ export type WorkerEvent =
   | { type: 'backend-lost'; backend: BackendName };
 
 /** Answers to a single request, matched to it by requestId (the rest is a stream for the store). */
-export type Reply = Extract<WorkerEvent, { type: 'prediction' | 'params' | 'params-loaded' | 'inspection' | 'replay-weights' | 'sample' }>;
+export type Reply = Extract<
+  WorkerEvent,
+  { type: 'prediction' | 'params' | 'params-loaded' | 'inspection' | 'replay-weights' | 'sample' | 'augment-preview' | 'model-rotation' }
+>;
 /** What the page's worker handle keeps to itself: the watchdog's evidence. */
 export type HealthEvent = Extract<WorkerEvent, { type: 'heartbeat' | 'backend-lost' }>;
 export type StreamEvent = Exclude<WorkerEvent, Reply | HealthEvent>;
@@ -383,7 +415,9 @@ export function isReply(e: WorkerEvent): e is Reply {
     e.type === 'params-loaded' ||
     e.type === 'inspection' ||
     e.type === 'replay-weights' ||
-    e.type === 'sample'
+    e.type === 'sample' ||
+    e.type === 'augment-preview' ||
+    e.type === 'model-rotation'
   );
 }
 

@@ -26,6 +26,13 @@ export interface RaceContext {
   /** A stacked engine of `runs` runs, all starting from `params`. */
   createEngine(arch: Architecture, params: Float32Array[], runs: number, optimizer: OptimizerSpec): RaceEngine;
   train: ImageSet;
+  /**
+   * Called once the race has ended (after race-done): accuracy by rotation
+   * of `runs`, measured with `groups`, whose engines it takes (it frees them).
+   * A stopped race, or one where every run diverged, passes no groups and no
+   * runs: there is nothing to measure, which the page hears too.
+   */
+  afterRace?(groups: RunGroup[], runs: ReadonlySet<number>): void;
   trainIndices: Int32Array;
   validationIndices: Int32Array;
   stopRequested(): boolean;
@@ -35,7 +42,8 @@ export interface RaceContext {
 
 export async function runRace(cmd: RaceStart, ctx: RaceContext): Promise<void> {
   const { runId, runs } = cmd;
-  // Batches are shared: batch size, epochs and seed are the same for every run (parseCompare sees to it).
+  // Batches are shared: batch size, epochs and seed are the same for every run (parseCompare sees to it);
+  // a group whose runs augment differently from the others gets the same images augmented its way.
   const { batchSize, epochs, seed } = runs[0];
   const batches = new BatchSource({ train: ctx.train, indices: ctx.trainIndices, batchSize, seed });
   const stepsPerEpoch = batches.batchesPerEpoch;
@@ -44,7 +52,7 @@ export async function runRace(cmd: RaceStart, ctx: RaceContext): Promise<void> {
   const groups: RunGroup[] = [];
   try {
     for (const g of groupRuns(runs))
-      groups.push({ engine: ctx.createEngine(g.arch, initParams(g.arch, g.init, seed), g.runs.length, g.optimizer), runs: g.runs });
+      groups.push({ engine: ctx.createEngine(g.arch, initParams(g.arch, g.init, seed), g.runs.length, g.optimizer), runs: g.runs, augment: g.augment });
     ctx.post({ type: 'phase', runId, phase: 'training' });
 
     const endRun = (run: number, o: RunOutcome) => {
@@ -89,6 +97,10 @@ export async function runRace(cmd: RaceStart, ctx: RaceContext): Promise<void> {
         ? { kind: 'stopped' }
         : { kind: 'finished', runs: runs.length, completed: runs.length - diverged - early, earlyStopped: early, diverged, epochs },
     });
+    // Accuracy by rotation of every run that did not diverge (a diverged run's weights are wild), after the end; not when stopped.
+    const judged = new Set(outcomes.flatMap((o, run) => (o.kind === 'diverged' ? [] : [run])));
+    const measured = judged.size > 0 && !ctx.stopRequested();
+    ctx.afterRace?.(measured ? groups.splice(0) : [], measured ? judged : new Set());
   } finally {
     for (const g of groups) disposeQuietly(g.engine);
   }

@@ -9,6 +9,7 @@
 import type { ImageSet } from '../data/dataset.ts';
 import type { RaceEngine } from '../engine/race.ts';
 import { stepHyperOf } from '../shared/runSpec.ts';
+import { augmentOf } from '../data/augment/index.ts';
 import { BatchSource } from '../train/batches.ts';
 import { trainRuns } from '../train/core.ts';
 import { RANGE_TEST, rangeTestLr, rangeTestStopIndex, suggestLearningRate } from '../train/rangeTest.ts';
@@ -32,7 +33,14 @@ export async function runRangeTest(cmd: RangeTestStart, ctx: RangeTestContext): 
   const lrs: number[] = [];
   const losses: number[] = [];
   let blewUp = false;
-  const batches = new BatchSource({ train: ctx.train, indices: ctx.trainIndices, batchSize: settings.batchSize, seed: settings.seed });
+  // The run's own augmentation: the sweep judges the learning rate on the images training will see.
+  const batches = new BatchSource({
+    train: ctx.train,
+    indices: ctx.trainIndices,
+    batchSize: settings.batchSize,
+    seed: settings.seed,
+    augment: augmentOf(settings),
+  });
   const base = stepHyperOf(settings);
   const [outcome] = await trainRuns(
     [{ engine: ctx.engine, runs: [0] }],

@@ -9,6 +9,7 @@ import type { Mnist } from '../data/load.ts';
 import { range } from '../data/dataset.ts';
 import type { RaceEngine } from '../engine/race.ts';
 import type { HyperSettings } from '../shared/runSpec.ts';
+import { augmentOf } from '../data/augment/index.ts';
 import { BatchSource } from '../train/batches.ts';
 import type { CoreControl } from '../train/core.ts';
 import { trainRuns } from '../train/core.ts';
@@ -48,7 +49,13 @@ export interface RunResult {
 export async function runSingle(cmd: StartRun, ctx: RunContext): Promise<RunResult> {
   const { runId, settings } = cmd;
   const { post, engine, mnist, split } = ctx;
-  const batches = new BatchSource({ train: mnist.train, indices: split.train, batchSize: settings.batchSize, seed: settings.seed });
+  const batches = new BatchSource({
+    train: mnist.train,
+    indices: split.train,
+    batchSize: settings.batchSize,
+    seed: settings.seed,
+    augment: augmentOf(settings),
+  });
   const stepsPerEpoch = batches.batchesPerEpoch;
   const totalSteps = stepsPerEpoch * settings.epochs;
   let markedVersion = 0;

@@ -1,6 +1,6 @@
 /**
  * The controls a student touches: the settings from the table, grouped
- * (optimizer, regularisation, network, data, training) and shown only where
+ * (optimizer, regularisation, network, data, augmentation, training) and shown only where
  * they apply, then Train, Pause/Resume, Stop and Reset. The settings marked
  * live in the table stay editable during a run and apply from the next
  * batch; the rest wait for the next run. In present mode learning rate,
@@ -13,7 +13,7 @@ import { networkText } from '../networkWords.ts';
 import type { OptimizerKind } from '../../shared/optimizer.ts';
 import { OPTIMIZER_KINDS } from '../../shared/optimizer.ts';
 import type { SettingField, SettingKey } from '../../shared/settings.ts';
-import { FIELDS, PRESET, SETTING_GROUPS, applies, settingText } from '../../shared/settings.ts';
+import { FIELDS, PRESET, SETTING_GROUPS, applies, settingText, switchesOf } from '../../shared/settings.ts';
 import { readOptions } from '../format.ts';
 import * as lab from '../lab.ts';
 import { groupLabel } from '../settingsWords.ts';
@@ -21,6 +21,7 @@ import { canReset, useLab, workerBusy } from '../store/index.ts';
 import { LearningRateSlider } from './LearningRateSlider.tsx';
 import { SchedulePreview } from './SchedulePreview.tsx';
 import { SettingInput } from './settings/SettingInput.tsx';
+import { AugmentPreview } from './augment/AugmentPreview.tsx';
 import { stepSummary } from './settings/stepSummary.ts';
 
 const LIVE: ReadonlySet<SettingKey> = new Set(FIELDS.filter((f) => f.live).map((f) => f.key));
@@ -47,7 +48,9 @@ export function Controls() {
   if (settings) lastValidLr.current = settings.learningRate;
   // The select always holds a valid optimizer, even while another field is invalid.
   const optimizer = (OPTIMIZER_KINDS as readonly string[]).includes(text.optimizer) ? (text.optimizer as OptimizerKind) : PRESET.optimizer;
-  const shown = (f: SettingField) => applies(f, optimizer) && !hidden.includes(f.key);
+  // Fields behind a switch (elastic α and σ) show while it is on.
+  const switches = switchesOf(text);
+  const shown = (f: SettingField) => applies(f, optimizer, switches) && !hidden.includes(f.key);
 
   const change = (key: SettingKey, value: string) => {
     setField(key, value);
@@ -76,6 +79,7 @@ export function Controls() {
       <fieldset key={group} className={`fields fields--${group}`}>
         <legend>{groupLabel(group)}</legend>
         {inGroup.map(field)}
+        {group === 'augmentation' ? <AugmentPreview settings={settings} /> : null}
       </fieldset>
     );
   });

@@ -82,6 +82,28 @@ describe('createAutoSaver: a single run', () => {
     expect(h.live.get(100)).toBe(false);
   });
 
+  it('writes a completed run once more when its accuracy by rotation arrives after its end, then no more', async () => {
+    const h = harness();
+    const run = doneRun();
+    h.set({ run });
+    await h.settle();
+    expect(h.live.get(100)).toBe(false);
+    const rotation = [{ angleDeg: 0, accuracy: 0.935 }];
+    h.set({ run: { ...run, rotation } });
+    h.set({ run: { ...run, rotation, error: { kind: 'lost-track' } } });
+    await h.settle();
+    expect(h.writes.map((w) => [w.id, w.record.status, w.record.rotation])).toEqual([
+      [undefined, 'completed', undefined],
+      [100, 'completed', rotation],
+    ]);
+    // A stopped run has none coming: its end closes it.
+    const stopped = doneRun({ id: 8, done: { reason: 'stopped', epoch: 1 } });
+    h.set({ run: stopped });
+    h.set({ run: { ...stopped, rotation } });
+    await h.settle();
+    expect(h.writes.filter((w) => w.record.status === 'stopped')).toHaveLength(1);
+  });
+
   it('writes a run that ends before its first epoch once, at its end', async () => {
     const h = harness();
     h.set({ run: training(0) });

@@ -7,6 +7,8 @@
  * failed or died). A race's runs likewise, one record each, after each race
  * epoch and once more when the race is done. So a reload, a crash or a killed
  * worker leaves the run in the history with its curves up to its last epoch.
+ * A run's accuracy by rotation arrives after its end: the record is written
+ * once more then, and closed.
  *
  * The watcher runs on every store change (loss points arrive ~10 a second),
  * so it only compares references and counts; a record is built when there is
@@ -48,6 +50,8 @@ interface Tracked {
   /** The latest record waiting for that write: only the latest, so a slow disk never builds a queue. */
   queued: { record: HistoryRecord; ended: boolean } | null;
   ended: boolean;
+  /** Nothing more will come for it (ended, with its accuracy by rotation if one was due): later changes are not written. */
+  closed: boolean;
 }
 
 /**
@@ -93,18 +97,27 @@ export function createAutoSaver(deps: AutoSaveDeps): (state: Watched, prev: Watc
   };
 
   /**
-   * Writes `build(t)` under `key` when `written` is news; `ended` closes the
-   * key after it. `date()` gives the record's date if this is its first write.
+   * Writes `build(t)` under `key` when `written` is news; `closed` closes the
+   * key after it (`ended` and nothing more to come). `date()` gives the
+   * record's date if this is its first write.
    */
-  const write = (key: string, written: string, ended: boolean, what: 'run' | 'race', date: () => string, build: (t: Tracked) => HistoryRecord | null) => {
+  const write = (
+    key: string,
+    written: string,
+    { ended, closed }: { ended: boolean; closed: boolean },
+    what: 'run' | 'race',
+    date: () => string,
+    build: (t: Tracked) => HistoryRecord | null,
+  ) => {
     let t = tracked.get(key);
-    if (t?.ended || t?.written === written) return;
+    if (t?.closed || t?.written === written) return;
     if (!t) {
-      t = { written, savedAt: date(), id: undefined, busy: false, queued: null, ended };
+      t = { written, savedAt: date(), id: undefined, busy: false, queued: null, ended, closed };
       tracked.set(key, t);
     }
     t.written = written;
     t.ended = ended;
+    t.closed = closed;
     const record = build(t);
     if (!record) return;
     t.queued = { record, ended };
@@ -116,7 +129,11 @@ export function createAutoSaver(deps: AutoSaveDeps): (state: Watched, prev: Watc
 
     if (run && run !== prev.run && (run.epochs.length > 0 || run.phase === 'done')) {
       const ended = run.phase === 'done';
-      write(`run:${run.id}`, `${run.epochs.length}${ended ? ':end' : ''}`, ended, 'run', now, (t) => recordFromRun(run, t.savedAt));
+      const rotationDue = run.done?.reason === 'completed' || run.done?.reason === 'early-stopped';
+      const closed = ended && (!rotationDue || run.rotation !== undefined);
+      write(`run:${run.id}`, `${run.epochs.length}${ended ? ':end' : ''}${rotationMark(run.rotation)}`, { ended, closed }, 'run', now, (t) =>
+        recordFromRun(run, t.savedAt),
+      );
     }
 
     if (race && race !== prev.race) {
@@ -128,13 +145,23 @@ export function createAutoSaver(deps: AutoSaveDeps): (state: Watched, prev: Watc
           if (!raceDates.has(race.runId)) raceDates.set(race.runId, now());
           return raceDates.get(race.runId)!;
         };
-        write(`race:${race.runId}:${i}`, `${r.epochs.length}:${r.status}${ended ? ':end' : ''}`, ended, 'race', date, (t) =>
-          recordFromRaceRun(race, i, race.settings, t.savedAt, raceIdOf(race, t.savedAt)),
+        // A comparison's runs get their accuracy by rotation after its end, unless it was stopped or failed.
+        const closed = ended && (r.rotation !== undefined || r.status === 'stopped' || !!race.error);
+        write(
+          `race:${race.runId}:${i}`,
+          `${r.epochs.length}:${r.status}${ended ? ':end' : ''}${rotationMark(r.rotation)}`,
+          { ended, closed },
+          'race',
+          date,
+          (t) => recordFromRaceRun(race, i, race.settings, t.savedAt, raceIdOf(race, t.savedAt)),
         );
       });
     }
   };
 }
+
+/** What of a run's accuracy by rotation a write took: none yet, or its rows. */
+const rotationMark = (rows: readonly unknown[] | undefined): string => (rows === undefined ? '' : `:rot${rows.length}`);
 
 /** Watches the page's store from now on; returns the unsubscribe. Call once, at start-up. */
 export function startAutoSave(): () => void {

@@ -382,11 +382,15 @@ describe('CSV', () => {
     expect(lines.at(-1)).toBe('');
     expect(lines).toHaveLength(5);
     expect(lines[0]).toBe(
-      'name,saved_at,kind,race_id,status,optimizer,learning_rate,momentum,nesterov,beta1,beta2,alpha,epsilon,schedule,weight_decay,dropout,patience,hidden_layers,activation,init,input_scaling,train_size,epochs,batch_size,seed,epochs_trained,lr_changes,train_loss,validation_loss,validation_accuracy,macro_auc,test_accuracy,epoch_to_90',
+      'name,saved_at,kind,race_id,status,optimizer,learning_rate,momentum,nesterov,beta1,beta2,alpha,epsilon,schedule,weight_decay,dropout,patience,hidden_layers,activation,init,input_scaling,train_size,rotation_deg,shift_px,scale_pct,elastic,elastic_alpha,elastic_sigma,epochs,batch_size,seed,epochs_trained,lr_changes,train_loss,validation_loss,validation_accuracy,macro_auc,test_accuracy,epoch_to_90,' +
+        'test_accuracy_rot_-45,test_accuracy_rot_-30,test_accuracy_rot_-15,test_accuracy_rot_0,test_accuracy_rot_15,test_accuracy_rot_30,test_accuracy_rot_45',
     );
     expect(lines[1]).toBe(
-      `"best, so far",${AT},single,,completed,sgd,0.01,0.5,false,0.9,0.999,0.99,1e-8,constant,0,0,0,128 64,relu,pytorch,unit,50000,3,64,1,3,1,0.3,0.25,0.93,0.995,0.935,2`,
+      `"best, so far",${AT},single,,completed,sgd,0.01,0.5,false,0.9,0.999,0.99,1e-8,constant,0,0,0,128 64,relu,pytorch,unit,50000,0,0,0,false,34,4,3,64,1,3,1,0.3,0.25,0.93,0.995,0.935,2,,,,,,,`,
     );
+    const accuracies = [0.45, 0.6, 0.75, 0.9, 0.75, 0.6, 0.45];
+    const turned = { ...rec, rotation: [-45, -30, -15, 0, 15, 30, 45].map((angleDeg, i) => ({ angleDeg, accuracy: accuracies[i] })) };
+    expect(toCsv([turned]).split('\r\n')[1]).toMatch(/,2,0\.45,0\.6,0\.75,0\.9,0\.75,0\.6,0\.45$/);
     expect(lines[3]).toMatch(/^Race · lr 10 · μ 0\.5,.*,race,.*#9,diverged,sgd,10,0\.5,/);
     // A diverged run has no epoch to 90 % and no test accuracy: empty cells, not "undefined".
     expect(lines[3].endsWith(',,')).toBe(true);

@@ -9,6 +9,7 @@
  */
 import { FIELDS } from '../../shared/settings.ts';
 import type { ReadProblem, Shown } from '../../shared/validate.ts';
+import { ROTATION_ANGLES } from '../../data/rotatedSets.ts';
 import { shown } from '../../shared/validate.ts';
 import type { HistoryRecord } from './record.ts';
 import { MAX_TRAIN_POINTS, curvesOf } from './record.ts';
@@ -158,6 +159,8 @@ const RUN_COLUMNS: ReadonlyArray<[string, (r: HistoryRecord) => Cell]> = [
   ['macro_auc', (r) => r.final.macroAuc],
   ['test_accuracy', (r) => r.final.testAccuracy],
   ['epoch_to_90', (r) => r.final.epochToNinety],
+  // Accuracy by rotation, one column per angle of the lab's table (a record measured at other angles fills none).
+  ...ROTATION_ANGLES.map((a): [string, (r: HistoryRecord) => Cell] => [`test_accuracy_rot_${a}`, (r) => r.rotation?.find((x) => x.angleDeg === a)?.accuracy]),
 ];
 
 /** One row per run: settings and final metrics. Losses in nats, accuracies 0..1. CRLF line ends, as RFC 4180 has them. */

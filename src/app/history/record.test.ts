@@ -38,6 +38,20 @@ describe('recordFromRun', () => {
     expect(failed.note).toBeUndefined();
   });
 
+  it('keeps the accuracy by rotation measured after the run, leaving out figures that are not numbers', () => {
+    const rotation = [
+      { angleDeg: -30, accuracy: 0.6 },
+      { angleDeg: 0, accuracy: 0.93 },
+      { angleDeg: 30, accuracy: Number.NaN },
+    ];
+    expect(recordFromRun(doneRun({ rotation }), AT)!.rotation).toEqual(rotation.slice(0, 2));
+    // Not measured (yet, or ever), or given way to the next job: no field at all.
+    expect('rotation' in recordFromRun(doneRun(), AT)!).toBe(false);
+    expect('rotation' in recordFromRun(doneRun({ rotation: [] }), AT)!).toBe(false);
+    const race = doneRace([{ ...raceRun(0.1, 'finished', [0.9]), rotation }]);
+    expect(recordsFromRace(race, PRESET, AT)[0].rotation).toEqual(rotation.slice(0, 2));
+  });
+
   it('is null for a run with nothing to show', () => {
     expect(recordFromRun(doneRun({ lossPoints: [], epochs: [], done: null, error: { kind: 'data-missing', file: 'f', status: 404 } }), AT)).toBeNull();
     expect(recordFromRun(doneRun({ lossPoints: [], epochs: [], done: { reason: 'stopped', epoch: 0 } }), AT)).toBeNull();

@@ -15,6 +15,7 @@
  * language: a name is the student's label, renamed at will.
  */
 import type { RunSettings } from '../../shared/settings.ts';
+import type { RotationAccuracy } from '../../train/accuracyByRotation.ts';
 import { MAX_NAME } from '../../shared/validate.ts';
 import { i18n } from '../../i18n/index.ts';
 import { decimate } from '../chart/decimate.ts';
@@ -74,6 +75,8 @@ export interface HistoryRecord {
   changes?: { epoch: number; learningRate: number; momentum: number }[];
   curves: HistoryCurves;
   final: HistoryFinal;
+  /** Accuracy by rotation on the test set (fractions, by angle in degrees), measured after the run; absent when it was not. */
+  rotation?: RotationAccuracy[];
 }
 
 /**
@@ -121,6 +124,14 @@ function finalOf(run: RunLike, testAccuracy?: number): HistoryFinal {
   return out;
 }
 
+/** A run's accuracy by rotation as the record keeps it: finite figures only; undefined when none was measured. */
+function rotationOf(rows: readonly RotationAccuracy[] | undefined): RotationAccuracy[] | undefined {
+  const kept = (rows ?? [])
+    .filter((r) => Number.isFinite(r.angleDeg) && Number.isFinite(r.accuracy))
+    .map((r) => ({ angleDeg: r.angleDeg, accuracy: r.accuracy }));
+  return kept.length ? kept : undefined;
+}
+
 /** "Run · lr 0.1 · μ 0.5", in the page's language: the default name; the student can rename it. */
 export const defaultName = (kind: HistoryRecord['kind'], s: Pick<RunSettings, 'learningRate' | 'momentum'>): string =>
   i18n.t(`history.defaultName.${kind}`, { learningRate: settingNumber(s.learningRate), momentum: settingNumber(s.momentum) });
@@ -157,6 +168,8 @@ export function recordFromRun(run: RunState, savedAt: string = new Date().toISOS
     rec.note = note;
   }
   if (run.markers.length) rec.changes = run.markers.map((m) => ({ ...m }));
+  const rotation = rotationOf(run.rotation);
+  if (rotation) rec.rotation = rotation;
   return rec;
 }
 
@@ -193,6 +206,8 @@ export function recordFromRaceRun(race: RaceState, index: number, settings: RunS
     final: finalOf(r),
   };
   if (r.note && (status === 'diverged' || status === 'collapsed' || status === 'early-stopped')) rec.note = { ...r.note };
+  const rotation = rotationOf(r.rotation);
+  if (rotation) rec.rotation = rotation;
   return rec;
 }
 

@@ -11,7 +11,8 @@ import { doneRace, doneRun, raceRun } from './testFixtures.ts';
 const AT = '2025-03-01T10:00:00.000Z';
 /** Every optional field present: a race run that diverged, with a message, and a single run with a mid-run change. */
 const race = { ...recordsFromRace(doneRace([raceRun(10, 'diverged', [0.3])]), PRESET, AT)[0], id: 4 };
-const single = { ...recordFromRun(doneRun({ markers: [{ epoch: 1.5, learningRate: 0.1, momentum: 0.6 }] }), AT)!, id: 5 };
+const rotation = [-30, 0, 30].map((angleDeg) => ({ angleDeg, accuracy: 0.9 - Math.abs(angleDeg) / 100 }));
+const single = { ...recordFromRun(doneRun({ markers: [{ epoch: 1.5, learningRate: 0.1, momentum: 0.6 }], rotation }), AT)!, id: 5 };
 const OPTIONAL = [
   'raceId',
   'note',
@@ -22,6 +23,7 @@ const OPTIONAL = [
   'final.macroAuc',
   'final.testAccuracy',
   'final.epochToNinety',
+  'rotation',
 ];
 
 describe('history record schema', () => {
@@ -41,6 +43,43 @@ describe('history record schema', () => {
       ['Race · lr 0.1 · μ 0.5', 'completed', 3],
       ['Race · lr 10 · μ 0.5', 'diverged', 1],
     ]);
+  });
+
+  it('imports and stores a version 2 file written before accuracy by rotation (test-fixtures/history-v2.json): augmentation off, no rotation', () => {
+    const file = readFileSync(new URL('../../../test-fixtures/history-v2.json', import.meta.url), 'utf8');
+    const r = fromJson(file);
+    expect(r.ok || r.problem).toBe(true);
+    if (!r.ok) return;
+    expect(r.records.map((x) => [x.status, x.note?.reason, 'rotation' in x])).toEqual([
+      ['completed', undefined, false],
+      ['early-stopped', 'early-stopped', false],
+      ['completed', undefined, false],
+      ['diverged', 'diverged', false],
+    ]);
+    for (const rec of r.records) expect(rec.settings).toMatchObject({ rotationDeg: 0, shiftPx: 0, scalePct: 0, elastic: false });
+    // As IndexedDB keeps them: the same records with an id.
+    const raw = (JSON.parse(file) as { runs: object[] }).runs;
+    raw.forEach((run, i) => expect(check(readStoredRecord, { ...run, id: i + 1 })).toMatchObject({ ok: true, value: r.records[i] }));
+  });
+
+  it('reads accuracy by rotation when there is some, and refuses an angle beyond a half turn or an accuracy above 1', () => {
+    expect(check(readStoredRecord, single)).toMatchObject({ ok: true, value: { rotation } });
+    expect(check(readStoredRecord, { ...single, rotation: [{ angleDeg: 200, accuracy: 0.5 }] })).toMatchObject({
+      ok: false,
+      problem: { path: 'rotation[0].angleDeg' },
+    });
+    expect(check(readStoredRecord, { ...single, rotation: [{ angleDeg: 0, accuracy: 1.5 }] })).toMatchObject({
+      ok: false,
+      problem: { path: 'rotation[0].accuracy' },
+    });
+  });
+
+  it('reads a record written before augmentation existed (no such settings, no rotation) with augmentation off', () => {
+    const { rotation: _r, ...before } = single;
+    const { rotationDeg: _a, shiftPx: _b, scalePct: _c, elastic: _d, elasticAlpha: _e, elasticSigma: _f, ...settings } = before.settings;
+    const r = check(readStoredRecord, { ...before, settings });
+    expect(r).toMatchObject({ ok: true, value: { settings: { rotationDeg: 0, shiftPx: 0, scalePct: 0, elastic: false, elasticAlpha: 34, elasticSigma: 4 } } });
+    expect(r.ok && 'rotation' in r.value).toBe(false);
   });
 
   it('takes every status the lab has', () => {

@@ -68,6 +68,9 @@ const note: Reader<RunNote> = (v, path) => {
   return head.ok ? NOTES[head.value.reason](v, path) : head;
 };
 
+/** Accuracy by rotation: a test accuracy per angle (degrees), at most one per degree of a half turn either way. */
+const rotation = array(object({ angleDeg: number({ min: -180, max: 180 }), accuracy: fraction }), { max: 361 });
+
 const fields = {
   name,
   savedAt: isoDate,
@@ -80,6 +83,7 @@ const fields = {
   changes: optional(array(object({ epoch, learningRate: number(rangeOf('learningRate')), momentum: number(rangeOf('momentum')) }), { max: MAX_CHANGES })),
   curves,
   final,
+  rotation: optional(rotation),
 };
 
 /** One validation point per epoch trained: never more than the run's planned epochs. */

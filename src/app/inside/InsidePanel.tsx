@@ -11,7 +11,7 @@ import './inside.css';
 export function InsidePanel() {
   const { t } = useTranslation();
   return (
-    <PanelBoundary title={t('inside.heading')}>
+    <PanelBoundary title={t('inside.heading')} panel="inside">
       <section className="panel inside" aria-labelledby="inside-heading">
         <h2 id="inside-heading">{t('inside.heading')}</h2>
         <div className="inside__body">

@@ -24,6 +24,8 @@ import type { RunSlice } from './runSlice.ts';
 import { createRunSlice } from './runSlice.ts';
 import type { SettingsSlice } from './settingsSlice.ts';
 import { createSettingsSlice } from './settingsSlice.ts';
+import type { RotationSlice } from './rotationSlice.ts';
+import { createRotationSlice } from './rotationSlice.ts';
 import type { ViewSlice } from './viewSlice.ts';
 import { createViewSlice } from './viewSlice.ts';
 
@@ -39,7 +41,8 @@ export type LabState = SettingsSlice &
   OfflineSlice &
   DraftsSlice &
   LinkSlice &
-  InsideSlice;
+  InsideSlice &
+  RotationSlice;
 
 export const useLab = create<LabState>()((...a) => ({
   ...createSettingsSlice(...a),
@@ -55,6 +58,7 @@ export const useLab = create<LabState>()((...a) => ({
   ...createDraftsSlice(...a),
   ...createLinkSlice(...a),
   ...createInsideSlice(...a),
+  ...createRotationSlice(...a),
 }));
 
 /** A training run, a race or a range test is using the worker, or a Reset is not yet done (Train and friends wait). */

@@ -10,6 +10,7 @@ import type { RunSettings } from '../../shared/settings.ts';
 import type { RunNote } from '../runWords.ts';
 import type { PageProblem } from '../workerWords.ts';
 import type { LabState } from './index.ts';
+import type { RotationAccuracy } from '../../train/accuracyByRotation.ts';
 
 export type RaceRunStatus = 'running' | 'finished' | 'stopped' | 'diverged' | 'collapsed' | 'early-stopped';
 
@@ -30,6 +31,8 @@ export interface RaceRun {
   note: RunNote | null;
   lossPoints: LossPoint[];
   epochs: RaceRunEpochResult[];
+  /** Accuracy by rotation on the test set, measured after the comparison's end: absent until then (or for good, when stopped), empty for a diverged run. */
+  rotation?: RotationAccuracy[];
 }
 
 export interface RaceState {

@@ -14,6 +14,8 @@ import type { PageProblem } from '../workerWords.ts';
 import type { LabState } from './index.ts';
 import { applyRaceEvent } from './raceEvents.ts';
 import { applyInsideEvent } from './insideSlice.ts';
+import { applyRotationEvent } from './rotationSlice.ts';
+import type { RotationAccuracy } from '../../train/accuracyByRotation.ts';
 import { applyInterruption, applyRefusal } from './workerEvents.ts';
 
 export interface RunState {
@@ -36,6 +38,8 @@ export interface RunState {
   done: (RunEnd & { test?: Evaluation; tensors?: number }) | null;
   /** A failure that ended the run (data, backend, internal, or the worker replaced under it), as a code (workerWords.ts words it). */
   error: PageProblem | null;
+  /** Accuracy by rotation on the test set, measured after the run's end: absent until then (or for good, stopped or diverged), empty when it gave way to the next job. */
+  rotation?: RotationAccuracy[];
   /** Set when the page ended the run itself because its worker stopped, stalled or lost the GPU (with `error` saying so). */
   interrupted?: InterruptCause;
 }
@@ -152,6 +156,9 @@ export const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set) =>
         case 'race-run-end':
         case 'race-done':
           return s.race?.runId === e.runId ? { race: applyRaceEvent(s.race, e) } : {};
+        case 'rotation-accuracy':
+        case 'rotation-progress':
+          return applyRotationEvent(s, e);
         case 'range-points':
           return s.rangeTest?.runId === e.runId ? { rangeTest: { ...s.rangeTest, points: s.rangeTest.points.concat(e.points) } } : {};
         case 'range-done':

@@ -54,6 +54,8 @@ export function applyRefusal(s: LabState, e: Refused): Partial<LabState> {
     case 'inspect':
     case 'replay':
     case 'sample':
+    case 'augment-preview':
+    case 'model-rotation':
       // Never refused (a fault only without ?faults=1, where nothing sends one).
       return {};
     default:

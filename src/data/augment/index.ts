@@ -4,7 +4,7 @@
  * messaging): it runs in the worker, on the page for a preview, and in Node.
  */
 export type { AugmentSettings, ElasticSettings } from './settings.ts';
-export { AUGMENT_LIMITS, NO_AUGMENTATION, SIMARD_ELASTIC, isAugmentOff, sameAugment } from './settings.ts';
+export { AUGMENT_LIMITS, NO_AUGMENTATION, SIMARD_ELASTIC, augmentOf, isAugmentOff, sameAugment } from './settings.ts';
 export { DRAWS_PER_IMAGE, augmentBatch } from './augmentBatch.ts';
 export { ELASTIC_POOL_SIZE, elasticPool } from './elastic.ts';
 export type { AffineParams } from './sampler.ts';

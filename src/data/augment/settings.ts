@@ -4,6 +4,7 @@
  * elastic distortion (Simard, Steinkraus & Platt 2003). All off is the
  * preset: training then sees the images exactly as stored.
  */
+import type { RunSettings } from '../../shared/settings.ts';
 
 export interface ElasticSettings {
   /** Strength: the smoothed displacement field is multiplied by α, so its scale is in px (Simard: 34). */
@@ -44,4 +45,14 @@ export function sameAugment(a: AugmentSettings, b: AugmentSettings): boolean {
     a.scalePct === b.scalePct &&
     (a.elastic === null ? b.elastic === null : b.elastic !== null && a.elastic.alpha === b.elastic.alpha && a.elastic.sigma === b.elastic.sigma)
   );
+}
+
+/** A run's augmentation, from its settings (the form's flat fields: α and σ count only while elastic distortion is on). */
+export function augmentOf(s: Pick<RunSettings, 'rotationDeg' | 'shiftPx' | 'scalePct' | 'elastic' | 'elasticAlpha' | 'elasticSigma'>): AugmentSettings {
+  return {
+    rotationDeg: s.rotationDeg,
+    shiftPx: s.shiftPx,
+    scalePct: s.scalePct,
+    elastic: s.elastic ? { alpha: s.elasticAlpha, sigma: s.elasticSigma } : null,
+  };
 }

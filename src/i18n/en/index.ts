@@ -4,6 +4,7 @@
  * adding its file here and in pt-BR.
  */
 import app from './app.ts';
+import augment from './augment.ts';
 import common from './common.ts';
 import compare from './compare.ts';
 import controls from './controls.ts';
@@ -21,6 +22,7 @@ import present from './present.ts';
 import race from './race.ts';
 import raceView from './raceView.ts';
 import range from './range.ts';
+import rotation from './rotation.ts';
 import settings from './settings.ts';
 import status from './status.ts';
 import storage from './storage.ts';
@@ -29,6 +31,7 @@ import worker from './worker.ts';
 
 export const en = {
   app,
+  augment,
   common,
   compare,
   controls,
@@ -46,6 +49,7 @@ export const en = {
   race,
   raceView,
   range,
+  rotation,
   settings,
   status,
   storage,

@@ -5,6 +5,7 @@ export default {
     regularisation: 'Regularisation',
     network: 'Network',
     data: 'Data',
+    augmentation: 'Augmentation',
     training: 'Training',
   },
   fields: {
@@ -57,6 +58,12 @@ export default {
     epochs: { label: 'Epochs', hint: 'Passes over the training set.' },
     batchSize: { label: 'Batch size', hint: 'Images per weight update.' },
     seed: { label: 'Seed', hint: 'Same seed and settings, same curves.' },
+    rotationDeg: { label: 'Rotation (± degrees)', hint: 'Each training image turns by a random angle up to this, either way (0 = off).' },
+    shiftPx: { label: 'Shift (± pixels)', hint: 'Each training image moves by a random whole number of pixels up to this, across and down (0 = off).' },
+    scalePct: { label: 'Scale (± %)', hint: 'Each training image grows or shrinks about its centre by up to this percentage (0 = off).' },
+    elastic: { label: 'Elastic distortion', hint: 'Bends each training image by a smooth random field, like a shaky hand (Simard et al. 2003).' },
+    elasticAlpha: { label: 'Strength α', hint: 'How far the field moves the pixels, before smoothing shrinks it (Simard: 34).' },
+    elasticSigma: { label: 'Smoothness σ', hint: 'How smooth the field is, in pixels: smaller bends more locally (Simard: 4).' },
   },
   /** {{name}} is the field's label in lower case (English reads "the learning rate"), {{label}} as written. */
   problems: {

@@ -2,6 +2,7 @@
 import type { en } from '../en/index.ts';
 import type { Localised } from '../localised.ts';
 import app from './app.ts';
+import augment from './augment.ts';
 import common from './common.ts';
 import compare from './compare.ts';
 import controls from './controls.ts';
@@ -19,6 +20,7 @@ import present from './present.ts';
 import race from './race.ts';
 import raceView from './raceView.ts';
 import range from './range.ts';
+import rotation from './rotation.ts';
 import settings from './settings.ts';
 import status from './status.ts';
 import storage from './storage.ts';
@@ -27,6 +29,7 @@ import worker from './worker.ts';
 
 export const ptBR: Localised<typeof en> = {
   app,
+  augment,
   common,
   compare,
   controls,
@@ -44,6 +47,7 @@ export const ptBR: Localised<typeof en> = {
   race,
   raceView,
   range,
+  rotation,
   settings,
   status,
   storage,

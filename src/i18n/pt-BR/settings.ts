@@ -7,6 +7,7 @@ const settings: Localised<typeof en> = {
     regularisation: 'Regularização',
     network: 'Rede',
     data: 'Dados',
+    augmentation: 'Aumento de dados',
     training: 'Treinamento',
   },
   fields: {
@@ -59,6 +60,18 @@ const settings: Localised<typeof en> = {
     epochs: { label: 'Épocas', hint: 'Passadas pelo conjunto de treino.' },
     batchSize: { label: 'Tamanho do lote', hint: 'Imagens por atualização dos pesos.' },
     seed: { label: 'Semente', hint: 'Mesma semente e mesmas configurações, mesmas curvas.' },
+    rotationDeg: {
+      label: 'Rotação (± graus)',
+      hint: 'Cada imagem de treino gira por um ângulo aleatório de até este valor, para um lado ou para o outro (0 = desligada).',
+    },
+    shiftPx: {
+      label: 'Deslocamento (± pixels)',
+      hint: 'Cada imagem de treino se move por um número inteiro aleatório de pixels, até este valor, na horizontal e na vertical (0 = desligado).',
+    },
+    scalePct: { label: 'Escala (± %)', hint: 'Cada imagem de treino aumenta ou diminui em torno do centro por até esta porcentagem (0 = desligada).' },
+    elastic: { label: 'Distorção elástica', hint: 'Entorta cada imagem de treino com um campo aleatório suave, como uma mão trêmula (Simard et al., 2003).' },
+    elasticAlpha: { label: 'Intensidade α', hint: 'Quanto o campo desloca os pixels, antes de a suavização o reduzir (Simard: 34).' },
+    elasticSigma: { label: 'Suavidade σ', hint: 'Quão suave é o campo, em pixels: menor entorta de forma mais local (Simard: 4).' },
   },
   problems: {
     empty: '{{label}}: digite um valor, como {{example}}.',

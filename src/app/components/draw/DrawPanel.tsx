@@ -16,6 +16,7 @@ import { DigitPreview } from './DigitPreview.tsx';
 import { DrawingPad } from './DrawingPad.tsx';
 import { ProbabilityBars } from './ProbabilityBars.tsx';
 import { SampleDigits } from './SampleDigits.tsx';
+import { TryRotations } from '../rotation/TryRotations.tsx';
 import './draw.css';
 
 export function DrawPanel() {
@@ -52,6 +53,7 @@ export function DrawPanel() {
         <DigitPreview strokes={strokes} />
         <ProbabilityBars prediction={prediction} />
       </div>
+      <TryRotations />
     </section>
   );
 }

@@ -1,0 +1,160 @@
+/**
+ * "Accuracy by rotation" as it shows, from its lines: a chart and a table
+ * with the same figures (one row per line, a column per angle), a line
+ * saying a measurement is under way, a refusal in words, and the button
+ * that measures a held model. RotationPanel.tsx connects it to the store.
+ */
+import { memo, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { chartLegend } from '../../chart/ChartLegend.tsx';
+import { num, pct } from '../../format.ts';
+import type { RotationProblem } from '../../../worker/protocol.ts';
+import { Figure } from '../Figure.tsx';
+import { runStyle } from '../race/racePalette.ts';
+import type { RotationLine } from './rotationLines.ts';
+import { rotationAngles } from './rotationLines.ts';
+
+interface ViewProps {
+  lines: RotationLine[];
+  /** Each line's name, in the page's language. */
+  names: string[];
+  /** A measurement is under way or due. */
+  pending: boolean;
+  progress: { done: number; total: number } | null;
+  problem: RotationProblem | null;
+  /** Offered when the held model can be measured. */
+  onMeasure: (() => void) | null;
+}
+
+/** The panel as it shows: chart and table, or why there is none yet. */
+export function RotationView({ lines, names, pending, progress, problem, onMeasure }: ViewProps) {
+  const { t } = useTranslation();
+  const angles = useMemo(() => rotationAngles(lines), [lines]);
+  return (
+    <section className="panel rotation" aria-labelledby="rotation-heading">
+      <h2 id="rotation-heading">{t('rotation.heading')}</h2>
+      <p className="rotation__intro">{t('rotation.intro')}</p>
+      {lines.length > 0 ? (
+        <>
+          <RotationChart angles={angles} lines={lines} names={names.join('\n')} />
+          <table className="rotation__table" aria-label={t('rotation.heading')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('rotation.run')}</th>
+                {angles.map((a) => (
+                  <th key={a} scope="col">
+                    {t('rotation.angle', { value: num(a) })}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {lines.map((l, i) => (
+                <tr key={l.key}>
+                  <th scope="row">
+                    <span className="rotation__swatch" style={{ background: runStyle(i).colour }} aria-hidden="true" />
+                    {names[i]}
+                  </th>
+                  {angles.map((a) => (
+                    <td key={a}>
+                      <Figure text={pct(l.rows.find((r) => r.angleDeg === a)?.accuracy)} />
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : pending ? null : (
+        <p className="eval-hint">{t('rotation.empty')}</p>
+      )}
+      {pending ? (
+        <p role="status" className="rotation__status">
+          {t('rotation.measuring')}
+          {progress ? ` ${pct(progress.done / progress.total, 0)}` : ''}
+        </p>
+      ) : null}
+      {problem ? (
+        <p role="alert" className="rotation__problem">
+          {t(`rotation.problems.${problem}`)}
+        </p>
+      ) : null}
+      {onMeasure ? (
+        <button type="button" onClick={onMeasure}>
+          {t('rotation.measure')}
+        </button>
+      ) : null}
+    </section>
+  );
+}
+
+interface ChartProps {
+  angles: number[];
+  lines: RotationLine[];
+  /** The lines' names, one a line (a string, so that memo sees an unchanged list as unchanged). */
+  names: string;
+}
+
+/** Memoised: the panel re-renders with each progress report of a measurement, the chart only when its lines change. */
+const RotationChart = memo(function RotationChart({ angles, lines, names: joined }: ChartProps) {
+  const { t } = useTranslation();
+  const names = joined.split('\n');
+  // One row per angle, one column per line: accuracy in %.
+  const data = useMemo(
+    () =>
+      angles.map((angle) => {
+        const row: Record<string, number> = { angle };
+        for (const l of lines) {
+          const a = l.rows.find((r) => r.angleDeg === angle)?.accuracy;
+          if (a !== undefined) row[l.key] = a * 100;
+        }
+        return row;
+      }),
+    [angles, lines],
+  );
+  return (
+    <div role="img" aria-label={t('rotation.chart', { count: lines.length })} className="eval-chart">
+      <ResponsiveContainer width="100%" height={260}>
+        <LineChart data={data} margin={{ top: 8, right: 24, bottom: 24, left: 8 }} accessibilityLayer={false}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#d0d4dc" />
+          <XAxis
+            type="number"
+            dataKey="angle"
+            domain={[angles[0] ?? -45, angles.at(-1) ?? 45]}
+            ticks={angles}
+            tickFormatter={(v: number) => t('rotation.angle', { value: num(v) })}
+            label={{ value: t('rotation.axisAngle'), position: 'insideBottom', offset: -12 }}
+          />
+          <YAxis
+            type="number"
+            domain={[0, 100]}
+            ticks={[0, 20, 40, 60, 80, 100]}
+            tickFormatter={(v: number) => `${num(v)}`}
+            label={{ value: t('rotation.axisAccuracy'), angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }}
+          />
+          <Tooltip
+            formatter={(v) => (typeof v === 'number' ? pct(v / 100) : String(v))}
+            labelFormatter={(x) => t('rotation.angle', { value: num(Number(x)) })}
+          />
+          <Legend verticalAlign="top" height={28} content={chartLegend} />
+          {lines.map((l, i) => {
+            const style = runStyle(i);
+            return (
+              <Line
+                key={l.key}
+                dataKey={l.key}
+                name={names[i]}
+                stroke={style.colour}
+                strokeDasharray={style.dash}
+                strokeWidth={2}
+                dot={{ r: 3 }}
+                isAnimationActive={false}
+              />
+            );
+          })}
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+});
