@@ -11,6 +11,7 @@ import { preprocess } from '../draw/preprocess.ts';
 import type { HyperSettings } from '../shared/runSpec.ts';
 import { stepHyperOf } from '../shared/runSpec.ts';
 import type { RunSettings } from '../shared/settings.ts';
+import { architectureOf } from '../model/architecture.ts';
 
 const options = readPageOptions(typeof location === 'undefined' ? '' : location.search);
 
@@ -24,9 +25,10 @@ export const trainer = new Trainer(
 
 export const pageOptions = options;
 
-/** Starts the worker early, so the backend is chosen (and named) before Train. */
+/** Starts the worker early, so the engine is chosen (timed on the form's network and batch size) and named before Train. */
 export function connect(): void {
-  trainer.ensure({ dataUrl: dataUrl(), batchSize: useLab.getState().settings?.batchSize ?? 64 });
+  const settings = useLab.getState().settings;
+  trainer.ensure({ dataUrl: dataUrl(), batchSize: settings?.batchSize ?? 64, ...(settings ? { arch: architectureOf(settings) } : {}) });
 }
 
 function dataUrl(): string {

@@ -1,14 +1,16 @@
 /**
  * Options read from the page address, for tools and quick demos:
  * `?trainLimit=5000` trains on a random 5,000-image subset (validation is
- * unchanged), `?backend=wasm` forces a backend, `?validation=10000` sets the
+ * unchanged), `?backend=simd|webgl|wasm|cpu` forces an engine (the SIMD
+ * engine, or tfjs on a backend), `?validation=10000` sets the
  * held-out size, `?faults=1` is a testing aid (see lab.ts's `fault`).
  */
-import type { BackendName } from '../shared/backendNames.ts';
+import type { EngineId } from '../shared/engineIds.ts';
+import { isEngineId } from '../shared/engineIds.ts';
 
 export interface PageOptions {
   trainLimit?: number;
-  backend?: BackendName;
+  backend?: EngineId;
   validationSize: number;
   /** `?faults=1`: the end-to-end tests may make the worker fail on purpose (window.mnistLab.fault). */
   faults: boolean;
@@ -25,7 +27,7 @@ export function readPageOptions(search: string): PageOptions {
   const b = q.get('backend');
   return {
     trainLimit: int('trainLimit', 64, 60_000),
-    backend: b === 'webgl' || b === 'wasm' || b === 'cpu' ? b : undefined,
+    backend: isEngineId(b) ? b : undefined,
     validationSize: int('validation', 100, 30_000) ?? DEFAULT_VALIDATION_SIZE,
     faults: q.get('faults') === '1',
   };

@@ -17,7 +17,7 @@
  * Pure apart from its timer; the page decides what firing means (it replaces
  * the worker).
  */
-import type { BackendName } from '../shared/backendNames.ts';
+import type { EngineId } from '../shared/engineIds.ts';
 import type { RunPhase, WorkerEvent } from '../worker/protocol.ts';
 
 export type WatchdogCause = 'silent' | 'stalled';
@@ -26,8 +26,8 @@ export type WatchdogCause = 'silent' | 'stalled';
 export type Watching = 'job' | 'reply' | null;
 
 export interface WatchdogLimits {
-  /** Longest silence per backend, ms; `unknown` before the worker has named its backend. */
-  silentMs: Record<BackendName | 'unknown', number>;
+  /** Longest silence per engine, ms; `unknown` before the worker has named its engine. */
+  silentMs: Record<EngineId | 'unknown', number>;
   /** Longest time without progress while a job trains or evaluates, ms. */
   stallMs: number;
   /**
@@ -47,7 +47,8 @@ export const WATCHDOG_LIMITS: WatchdogLimits = {
   // page-load warm-up compiled, batch 64 and 512: the longest gap between two messages was 1.2 s
   // on WebGL. wasm blocks for one batch or evaluation chunk (≤ 0.2 s at batch 2048), cpu for up
   // to ~2 s (a batch of 2048). Ten times that, at least 6 s.
-  silentMs: { webgl: 15_000, wasm: 6_000, cpu: 15_000, unknown: 15_000 },
+  // The SIMD engine blocks for less than wasm (a batch of 2048 in ~20 ms, an evaluation chunk in ~10 ms).
+  silentMs: { simd: 6_000, webgl: 15_000, wasm: 6_000, cpu: 15_000, unknown: 15_000 },
   // The slowest single operation: a readback of a 100 ms group of WebGL batches, or a 1,000-image chunk on cpu: ~1 s.
   stallMs: 20_000,
   aliveMs: 3_000,
@@ -76,7 +77,7 @@ const JOB_EVENTS: ReadonlySet<WorkerEvent['type']> = new Set([
 
 export class Watchdog {
   private watching: Watching = null;
-  private backend: BackendName | 'unknown' = 'unknown';
+  private backend: EngineId | 'unknown' = 'unknown';
   private timer: ReturnType<typeof setInterval> | null = null;
   /** When the worker was last heard from, when the job last progressed, and when the watchdog last looked (ms). */
   private lastHeard = 0;
@@ -110,7 +111,7 @@ export class Watchdog {
   }
 
   /** The backend the worker runs on, which sets the silence allowed. */
-  setBackend(backend: BackendName | null): void {
+  setBackend(backend: EngineId | null): void {
     this.backend = backend ?? 'unknown';
   }
 

@@ -5,7 +5,9 @@
  */
 import { loadMnist } from '../data/load.ts';
 import { createTfjsStackedEngine } from '../engine/tfjs/create.ts';
-import { liveTensors, loseWebGLContext, selectBackend, watchBackend } from './backend.ts';
+import type { SimdEngines } from '../engine/wasm/create.ts';
+import { loadSimdEngines } from '../engine/wasm/create.ts';
+import { liveTensors, loseWebGLContext, selectBackend, tfjsThreads, watchBackend, webglRenderer } from './backend.ts';
 import { attachHost } from './host.ts';
 import type { Endpoint, Fault } from './protocol.ts';
 import { assertNever } from './protocol.ts';
@@ -29,9 +31,22 @@ function fault(kind: Fault): boolean {
   }
 }
 
+/** The SIMD engine's build, fetched and compiled once per worker (a failed load is tried again by the next choice). */
+let simd: Promise<SimdEngines | null> | null = null;
+function loadSimd(): Promise<SimdEngines | null> {
+  simd ??= loadSimdEngines().catch((e: unknown) => {
+    simd = null;
+    throw e;
+  });
+  return simd;
+}
+
 attachHost(self as unknown as Endpoint, {
   loadData: (url) => loadMnist(url),
   createEngine: createTfjsStackedEngine,
+  loadSimd,
+  webglRenderer,
+  tfjsThreads,
   selectBackend,
   watchBackend,
   liveTensors,

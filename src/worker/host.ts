@@ -1,18 +1,23 @@
 /**
  * The training worker's host: owns the data, the engine and the current run,
  * and speaks the protocol over any Endpoint (the worker scope in the browser,
- * a MessagePort in tests). Backend choice and data fetching are injected, so
- * the whole host runs in Node.
+ * a MessagePort in tests). Backend choice, the SIMD engine and data fetching
+ * are injected, so the whole host runs in Node. Which engine trains is
+ * engines.ts's decision; the host makes every job's engines with it.
  */
 import type { Mnist } from '../data/load.ts';
 import { DataLoadError } from '../data/load.ts';
 import { IMAGE_SIZE, splitTrainValidation } from '../data/dataset.ts';
 import type { RaceEngine } from '../engine/race.ts';
+import type { ProbeOptions } from '../engine/probe.ts';
+import type { SimdEngines } from '../engine/wasm/create.ts';
 import type { Architecture } from '../model/architecture.ts';
 import { ANN_MNIST, architectureOf } from '../model/architecture.ts';
 import { initParams } from '../model/init.ts';
 import type { OptimizerSpec } from '../shared/optimizer.ts';
-import { SGD } from '../shared/optimizer.ts';
+import { SGD, stateSlots } from '../shared/optimizer.ts';
+import type { EngineId, FallbackCode, RendererKind } from '../shared/engineIds.ts';
+import { EVAL_CHUNK } from '../train/evaluate.ts';
 import { optimizerOf } from '../shared/runSpec.ts';
 import { now } from '../train/types.ts';
 import type { BackendName } from '../shared/backendNames.ts';
@@ -24,6 +29,7 @@ import type {
   EvalSet,
   Evaluation,
   Fault,
+  Prefetch,
   RaceStart,
   RangeTestStart,
   RefusalCode,
@@ -40,11 +46,21 @@ import { runRace } from './race.ts';
 import { runSingle } from './run.ts';
 import type { KeptEvaluation } from './examples.ts';
 import { cellExamples } from './examples.ts';
+import type { EngineSelection } from './engines.ts';
+import { selectEngine, simdUnsupported } from './engines.ts';
 
 export interface HostDeps {
   loadData(dataUrl: string): Promise<Mnist>;
-  /** R runs stacked in one engine (1 for a single run), all starting from `params`. */
+  /** R runs stacked in one tfjs engine (1 for a single run) on the active backend, all starting from `params`. */
   createEngine(arch: Architecture, params: Float32Array[], runs: number, optimizer: OptimizerSpec): RaceEngine;
+  /** The SIMD engine (its best build for this runtime, compiled once); null without SIMD. Absent: tfjs only. */
+  loadSimd?(): Promise<SimdEngines | null>;
+  /** What WebGL draws with, once WebGL has been tried (WEBGL_debug_renderer_info). */
+  webglRenderer?(): RendererKind;
+  /** Threads a tfjs backend computes with. */
+  tfjsThreads?(backend: BackendName): number;
+  /** The start-up probe's step counts and budget (engine/probe.ts; tests shorten it). */
+  probeOptions?: ProbeOptions;
   /**
    * Activates a backend: `preferred` first if given, never one in `failed`.
    * Called on 'init', and again when the backend breaks during a run (a lost
@@ -71,10 +87,16 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
   let run: Job | null = null;
   /** The latest evaluation of each set, kept for the confusion-matrix gallery. */
   const latest = new Map<EvalSet, KeptEvaluation>();
-  let backend: Promise<BackendChoice> | null = null;
-  /** Data prefetch and shader warm-up started by 'init'; a run waits for it. */
+  /** The engine chosen by the last init (or after a failure), and tfjs's backend beside it. */
+  let selection: Promise<EngineSelection> | null = null;
+  /** `?backend=`, kept for a choice made again after an engine failed. */
+  let preferred: EngineId | undefined;
+  /** The network and batch size the probe times: the page's, as init said. */
+  let probeTarget: { arch: Architecture; batchSize: number } = { arch: ANN_MNIST, batchSize: 64 };
+  /** Data prefetch and engine warm-up started by 'init'; a run waits for it. */
   let warming: Promise<void> = Promise.resolve();
-  const failedBackends = new Set<BackendName>();
+  /** Engines that failed in this page: a lost WebGL context, a run that broke. */
+  const failedEngines = new Set<EngineId>();
   /** Backends whose device went away; each is reported once. */
   const lostBackends = new Set<BackendName>();
   /** Resets waiting for the job to end; each is answered with reset-done then. */
@@ -86,29 +108,72 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
 
   const post = (e: WorkerEvent, transfer: ArrayBufferView[] = []) => send(port, e, transfer);
 
-  const announce = (choice: Promise<BackendChoice>): void => {
+  const announce = (choice: Promise<EngineSelection>): void => {
     choice.then(
-      (c) => post({ type: 'backend', backend: c.backend, reason: c.reason }),
+      ({ tfjs, report }) => {
+        post({ type: 'backend', backend: tfjs.backend, reason: tfjs.reason });
+        post({ type: 'engine', report });
+      },
       (e: Error) => post({ type: 'error', kind: 'backend', message: e.message }),
     );
   };
 
-  const useBackend = (preferred?: BackendName): Promise<BackendChoice> => {
-    const choice = deps.selectBackend(preferred, failedBackends);
-    backend = choice;
+  /** Chooses the engine (again), leaving out those that failed, and says which. */
+  const chooseEngine = (): Promise<EngineSelection> => {
+    const choice = selectEngine(
+      {
+        selectBackend: deps.selectBackend,
+        createTfjsEngine: deps.createEngine,
+        loadSimd: deps.loadSimd,
+        webglRenderer: deps.webglRenderer,
+        tfjsThreads: deps.tfjsThreads,
+        probeOptions: deps.probeOptions,
+      },
+      { preferred, failed: failedEngines, ...probeTarget },
+    );
+    selection = choice;
     announce(choice);
     return choice;
   };
 
+  /** tfjs's active backend, or null when none has been chosen (or none works). */
+  const activeBackend = async (): Promise<BackendName | null> => (selection ? selection.then((s) => s.tfjs.backend).catch(() => null) : null);
+
   const counted = () => {
     work++;
   };
-  const createEngine: HostDeps['createEngine'] = (arch, params, runs, optimizer) => countingEngine(deps.createEngine(arch, params, runs, optimizer), counted);
+
+  /**
+   * How a job makes its engines: on the chosen engine, or on tfjs when that
+   * is the SIMD engine and it cannot train this network (the job hears of it
+   * once, as an `engine-fallback`). `batch`: the largest batch the engine
+   * will see. Every engine counts its operations for the heartbeat.
+   */
+  function engineMaker(sel: EngineSelection, batch: number, job: Job | null): HostDeps['createEngine'] {
+    let told = false;
+    return (arch, params, runs, optimizer) => {
+      if (sel.simd) {
+        let code: FallbackCode | null = simdUnsupported(arch, runs, stateSlots(optimizer), Math.max(batch, EVAL_CHUNK));
+        if (!code) {
+          try {
+            if (job) job.engine = 'simd';
+            return countingEngine(sel.simd.createRaceEngine(arch, params, runs, optimizer), counted);
+          } catch {
+            code = 'failed';
+          }
+        }
+        if (job && !told) job.post({ type: 'engine-fallback', runId: job.runId, backend: sel.tfjs.backend, code });
+        told = true;
+      }
+      if (job) job.engine = sel.tfjs.backend;
+      return countingEngine(deps.createEngine(arch, params, runs, optimizer), counted);
+    };
+  }
 
   deps.watchBackend?.((lost) => {
     if (lostBackends.has(lost)) return;
     lostBackends.add(lost);
-    failedBackends.add(lost);
+    failedEngines.add(lost);
     post({ type: 'backend-lost', backend: lost });
   });
 
@@ -155,9 +220,9 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     });
   }
 
-  /** What every job waits for before training: a backend, the warm-up, the data and its split. */
+  /** What every job waits for before training: the engine, the warm-up, the data and its split. */
   async function prepare(cmd: StartRun | RaceStart | RangeTestStart, job: Job) {
-    await (backend ?? useBackend());
+    const sel = await (selection ?? chooseEngine());
     await warming;
     job.post({ type: 'phase', runId: cmd.runId, phase: 'loading-data' });
     const mnist = await getData(cmd.data.dataUrl);
@@ -166,14 +231,14 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     const s = cmd.type === 'race' ? cmd.runs[0] : cmd.settings;
     const trainLimit = Math.min(s.trainSize, cmd.data.trainLimit ?? Number.POSITIVE_INFINITY);
     const split = splitTrainValidation(mnist.train.count, cmd.data.validationSize, s.seed, trainLimit);
-    return { mnist, split };
+    return { mnist, split, createEngine: engineMaker(sel, s.batchSize, job) };
   }
 
   async function start(cmd: StartRun, active: Job): Promise<void> {
     const { runId, settings } = cmd;
     const post = active.post;
     try {
-      const { mnist, split } = await prepare(cmd, active);
+      const { mnist, split, createEngine } = await prepare(cmd, active);
       post({
         type: 'data-loaded',
         trainCount: split.train.length,
@@ -218,7 +283,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
   async function race(cmd: RaceStart, active: Job): Promise<void> {
     const post = active.post;
     try {
-      const { mnist, split } = await prepare(cmd, active);
+      const { mnist, split, createEngine } = await prepare(cmd, active);
       await runRace(cmd, {
         post,
         createEngine,
@@ -243,7 +308,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     const { runId, settings } = cmd;
     let temp: RaceEngine | null = null;
     try {
-      const { mnist, split } = await prepare(cmd, active);
+      const { mnist, split, createEngine } = await prepare(cmd, active);
       const arch = architectureOf(settings);
       temp = createEngine(arch, initParams(arch, settings.init, settings.seed), 1, optimizerOf(settings));
       active.post({ type: 'phase', runId, phase: 'training' });
@@ -265,14 +330,14 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
 
   /**
    * Loads the data and runs one throwaway step and one evaluation chunk, so
-   * the backend compiles its programs (1-3 s on WebGL) before the student
+   * the engine compiles its programs (1-3 s on WebGL) before the student
    * presses Train. Failures are silent here: the run reports them properly.
    */
   async function warmUp(dataUrl: string, batchSize: number): Promise<void> {
     try {
-      await backend;
+      const sel = await selection;
       await getData(dataUrl);
-      await warmEngine((params) => createEngine(ANN_MNIST, params, 1, SGD), batchSize);
+      if (sel) await warmEngine((params) => engineMaker(sel, batchSize, null)(ANN_MNIST, params, 1, SGD), batchSize);
     } catch {
       // The run that follows loads and compiles again, and reports any error.
     }
@@ -302,7 +367,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
 
   function loadParams(requestId: number, arch: Architecture, params: Float32Array[]): void {
     if (run) {
-      post({ type: 'params-loaded', requestId, ok: false, message: 'Stop the current run before loading a model.' });
+      post({ type: 'params-loaded', requestId, ok: false, message: BUSY_LOADING });
       return;
     }
     const problem = checkParams(arch, params);
@@ -312,8 +377,21 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     }
     dropEngineSafely();
     latest.clear();
-    engine = createEngine(arch, params, 1, SGD);
-    post({ type: 'params-loaded', requestId, ok: true });
+    if (!selection) {
+      // No init yet (tests): tfjs, as it stands.
+      engine = countingEngine(deps.createEngine(arch, params, 1, SGD), counted);
+      post({ type: 'params-loaded', requestId, ok: true });
+      return;
+    }
+    void selection.then(
+      (sel) => {
+        // A job that started while the engine was being chosen keeps the worker.
+        if (run) return post({ type: 'params-loaded', requestId, ok: false, message: BUSY_LOADING });
+        engine = engineMaker(sel, 1, null)(arch, params, 1, SGD);
+        post({ type: 'params-loaded', requestId, ok: true });
+      },
+      (e: Error) => post({ type: 'params-loaded', requestId, ok: false, message: e.message }),
+    );
   }
 
   function examples(cmd: Extract<Command, { type: 'examples' }>): void {
@@ -329,18 +407,13 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     }
     const detail = err instanceof Error ? err.message : String(err);
     dropEngineSafely();
-    // Whatever broke mid-run, the next run should not meet the same backend again
-    // (a lost WebGL context does not come back); the cpu backend is the last resort.
-    const broken = backend
-      ? await backend.then(
-          (c) => c.backend,
-          () => null,
-        )
-      : null;
+    // Whatever broke mid-run, the next run should not meet the same engine again
+    // (a lost WebGL context does not come back); tfjs's cpu backend is the last resort.
+    const broken = active.engine ?? (await activeBackend());
     if (broken && broken !== 'cpu') {
-      failedBackends.add(broken);
-      const next = await useBackend().then(
-        (c) => c.backend,
+      failedEngines.add(broken);
+      const next = await chooseEngine().then(
+        (c) => c.report.engine,
         () => null,
       );
       post({
@@ -380,13 +453,15 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     switch (cmd.type) {
       case 'init':
         if (cmd.faults) faultsEnabled = true;
-        cmd.exclude?.forEach((b) => failedBackends.add(b));
-        // A job holds the backend: name it again, change nothing.
-        if (run && backend) {
-          announce(backend);
+        cmd.exclude?.forEach((b) => failedEngines.add(b));
+        // A job holds the engine: name it again, change nothing.
+        if (run && selection) {
+          announce(selection);
           return;
         }
-        void useBackend(cmd.preferredBackend);
+        preferred = cmd.preferredBackend;
+        if (cmd.prefetch) probeTarget = probeTargetOf(cmd.prefetch);
+        void chooseEngine();
         if (cmd.prefetch) warming = warmUp(cmd.prefetch.dataUrl, cmd.prefetch.batchSize);
         return;
       case 'race':
@@ -485,6 +560,14 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
       dropEngineSafely();
     },
   };
+}
+
+const BUSY_LOADING = 'Stop the current run before loading a model.';
+
+/** The network and batch size init asks the probe to time; the preset's network when the page sends none (or one the lab does not build). */
+function probeTargetOf(p: Prefetch): { arch: Architecture; batchSize: number } {
+  const arch = p.arch && !checkParams(p.arch, initParams(p.arch, 'pytorch', 0)) ? p.arch : ANN_MNIST;
+  return { arch, batchSize: Number.isInteger(p.batchSize) && p.batchSize >= 1 && p.batchSize <= 4096 ? p.batchSize : 64 };
 }
 
 /** Frees an engine; a lost WebGL context can make dispose throw, and the memory is gone with it anyway. */

@@ -9,11 +9,19 @@ import type { RunSettings } from '../shared/settings.ts';
 import type { HyperSettings } from '../shared/runSpec.ts';
 import type { Architecture } from '../model/architecture.ts';
 import type { BackendName } from '../shared/backendNames.ts';
+import type { EngineId, EngineReport, FallbackCode } from '../shared/engineIds.ts';
 
 export interface BackendChoice {
   backend: BackendName;
   /** Why a fallback (or a forced choice) is in use; absent for WebGL by default. */
   reason?: string;
+}
+
+/** What init fetches and warms up ahead of Train: the data, and the page's network at its batch size (the preset's network when absent). */
+export interface Prefetch {
+  dataUrl: string;
+  batchSize: number;
+  arch?: Architecture;
 }
 
 export interface DataOptions {
@@ -89,19 +97,21 @@ export type Fault = 'lose-webgl' | 'close' | 'hang';
  * pause, resume, stop and set-hyper name their job; for any other (it has
  * ended, or never ran here) the answer is `refused` with code 'not-running'.
  * predict, get-params, load-params and examples are answered by their
- * requestId; init by `backend` (or an `error` of kind 'backend').
+ * requestId; init by `backend` and `engine` (or an `error` of kind 'backend').
  */
 export type Command =
   | RaceStart
   | RangeTestStart
   /**
-   * First message: chooses the backend (WebGL unless the page forces one),
-   * then, while the student is still reading the page, fetches the data and
-   * compiles the training shaders, so Train shows a loss within moments.
-   * `exclude`: backends that failed in an earlier worker of this page (a lost
-   * WebGL context). `faults`: accept the `fault` command (tests only).
+   * First message: chooses the engine (the fastest of a short probe on
+   * `prefetch`'s network and batch size, unless the page forces one: see
+   * worker/engines.ts), then, while the student is still reading the page,
+   * fetches the data and warms the engine up (WebGL compiles its shaders),
+   * so Train shows a loss within moments. `exclude`: engines that failed in
+   * an earlier worker of this page (a lost WebGL context). `faults`: accept
+   * the `fault` command (tests only).
    */
-  | { type: 'init'; preferredBackend?: BackendName; exclude?: BackendName[]; prefetch?: { dataUrl: string; batchSize: number }; faults?: boolean }
+  | { type: 'init'; preferredBackend?: EngineId; exclude?: EngineId[]; prefetch?: Prefetch; faults?: boolean }
   | StartRun
   | { type: 'pause'; runId: number }
   | { type: 'resume'; runId: number }
@@ -193,7 +203,12 @@ export type RunPhase = 'loading-data' | 'compiling' | 'training' | 'paused' | 'e
 export type DoneReason = 'completed' | 'stopped' | 'diverged' | 'early-stopped';
 
 export type WorkerEvent =
-  | { type: 'backend'; backend: BackendName /** Why a fallback is in use; absent on WebGL. */; reason?: string }
+  /** tfjs's backend: the engine when tfjs trains, else tfjs's for runs the SIMD engine cannot train. `reason`: why a fallback (existing words). */
+  | { type: 'backend'; backend: BackendName; reason?: string }
+  /** What trains and why, in codes and numbers (the page words them); after init, and again when a failed engine is replaced. */
+  | { type: 'engine'; report: EngineReport }
+  /** Job `runId` trains on tfjs's `backend` although the SIMD engine was chosen, because of `code`. */
+  | { type: 'engine-fallback'; runId: number; backend: BackendName; code: FallbackCode }
   | { type: 'data-loaded'; trainCount: number; validationCount: number; testCount: number; ms: number }
   | { type: 'phase'; runId: number; phase: RunPhase }
   | { type: 'losses'; runId: number; points: LossPoint[]; progress: Progress }

@@ -1,9 +1,9 @@
 /**
- * Where the run stands: the backend in use, the progress bar, the latest
- * epoch's figures, and any message that ended the run.
+ * Where the run stands: the engine in use and why, the progress bar, the
+ * latest epoch's figures, and any message that ended the run.
  */
 import { ANN_MNIST, describeWithCount } from '../../model/architecture.ts';
-import { backendName } from '../../shared/backendNames.ts';
+import { ENGINE_LABEL, ENGINE_STARTING, engineName, engineReason, fallbackWords, probeWords } from '../engineWords.ts';
 import { duration, loss3, pct, rate } from '../format.ts';
 import { useLab } from '../store/index.ts';
 
@@ -18,14 +18,26 @@ const PHASE: Record<string, string> = {
 };
 
 export function BackendLine() {
-  const backend = useLab((s) => s.backend);
+  const engine = useLab((s) => s.engine);
+  const fallback = useLab((s) => s.engineFallback);
+  const shownJob = useLab(
+    (s) => fallback !== null && (s.run?.id === fallback.runId || s.race?.runId === fallback.runId || s.rangeTest?.runId === fallback.runId),
+  );
   const workerError = useLab((s) => s.workerError);
+  const why = engine ? engineReason(engine) : null;
+  const probe = engine ? probeWords(engine) : null;
   return (
     <div className="backend">
       <p>
-        Backend: <strong>{backend ? backendName(backend.name) : 'starting…'}</strong>
+        {ENGINE_LABEL}: <strong>{engine ? engineName(engine) : ENGINE_STARTING}</strong>
+        {why ? ` · ${why}` : null}
       </p>
-      {backend?.reason ? <p className="backend__reason">{backend.reason}</p> : null}
+      {probe ? <p className="backend__reason">{probe}</p> : null}
+      {fallback && shownJob ? (
+        <p role="status" className="backend__reason">
+          {fallbackWords(fallback.backend, fallback.code)}
+        </p>
+      ) : null}
       {workerError ? (
         <p role="alert" className="message message--error">
           {workerError}
