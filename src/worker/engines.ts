@@ -101,9 +101,8 @@ export async function selectEngine(deps: EngineDeps, req: SelectRequest): Promis
   const onSoftwareWebgl = (tfjs: BackendChoice) => tfjs.backend === 'webgl' && isSoftwareRenderer(deps.webglRenderer?.() ?? 'unknown');
 
   if (req.preferred === 'simd' && simd) {
-    let tfjs = await firstTfjs();
-    // Standing by for a run the SIMD engine cannot train: wasm beats WebGL on a software renderer by 10× here.
-    if (onSoftwareWebgl(tfjs) && !failedTfjs.has('wasm')) tfjs = await deps.selectBackend('wasm', failedTfjs);
+    // Standing by for a run the SIMD engine cannot train, on the CPU beside it: no WebGL context is made for it.
+    const tfjs = await firstTfjs('wasm');
     return { report: { ...base('simd', tfjs), reason: 'forced' }, tfjs, simd };
   }
   if (req.preferred) {

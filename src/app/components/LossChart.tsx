@@ -9,6 +9,7 @@ import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveCo
 import { decimate } from '../chart/decimate.ts';
 import type { RunState } from '../store/runSlice.ts';
 import { useLab } from '../store/index.ts';
+import { EPOCH_PANELS_MS, LOSS_CURVE_MS, useThrottled } from '../useThrottled.ts';
 
 const MAX_DRAWN = 600;
 // Okabe–Ito: distinguishable with the common colour-vision deficiencies.
@@ -20,9 +21,9 @@ export function LossChart() {
   const run = useLab((s) => s.run);
   const logLoss = useLab((s) => s.logLoss);
   const setLogLoss = useLab((s) => s.setLogLoss);
-  // Deferred: a burst of loss events (or a slow frame) never stacks up renders.
-  const lossPoints = useDeferredValue(run?.lossPoints);
-  const epochResults = useDeferredValue(run?.epochs);
+  // Deferred: a burst of loss events (or a slow frame) never stacks up renders; throttled: see useThrottled.
+  const lossPoints = useDeferredValue(useThrottled(run?.lossPoints, LOSS_CURVE_MS));
+  const epochResults = useDeferredValue(useThrottled(run?.epochs, EPOCH_PANELS_MS));
 
   const train = useMemo(
     () =>

@@ -7,6 +7,7 @@
 import { useMemo, useDeferredValue } from 'react';
 import { CartesianGrid, ComposedChart, LabelList, Legend, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
 import { useLab } from '../../store/index.ts';
+import { EPOCH_PANELS_MS, useThrottled } from '../../useThrottled.ts';
 import { accuracyDomain, accuracyPoints, accuracyTicks, epochTicks } from './accuracySeries.ts';
 import { NOT_YET } from './evalText.ts';
 
@@ -17,8 +18,13 @@ const TEST_COLOUR = '#000000';
 const pct2 = (v: number) => `${v.toFixed(2)}%`;
 
 export function AccuracyChart() {
-  // Deferred like the other evaluation panels: rendered in slices, never blocking.
-  const epochs = useDeferredValue(useLab((s) => s.run?.epochs));
+  // Deferred like the other evaluation panels: rendered in slices, never blocking; throttled (see useThrottled).
+  const epochs = useDeferredValue(
+    useThrottled(
+      useLab((s) => s.run?.epochs),
+      EPOCH_PANELS_MS,
+    ),
+  );
   const test = useDeferredValue(useLab((s) => s.run?.done?.test ?? null));
   const plannedEpochs = useLab((s) => s.run?.settings.epochs ?? 1);
 

@@ -9,6 +9,7 @@ import { useDeferredValue } from 'react';
 import type { Evaluation } from '../../../worker/protocol.ts';
 import { shownEvaluation } from '../../store/evalSlice.ts';
 import { useLab } from '../../store/index.ts';
+import { EPOCH_PANELS_MS, useThrottled } from '../../useThrottled.ts';
 import { shownLabel } from './evalText.ts';
 
 export interface Shown {
@@ -21,10 +22,14 @@ export function useShownEvaluation(): Shown {
   // Deferred: ten ROC curves and a 100-cell table take a few hundred ms to
   // render on a slow machine. As a deferred update React renders them in
   // slices and yields between, so the page (and the loss chart) never freezes.
-  const evaluation = useDeferredValue(useLab(shownEvaluation));
-  // The shown validation evaluation is always the latest epoch's.
+  // Throttled: on a fast engine epochs end several times a second (see useThrottled).
+  const evaluation = useDeferredValue(useThrottled(useLab(shownEvaluation), EPOCH_PANELS_MS));
+  // The shown validation evaluation is always the latest epoch's; throttled alike, it changes with it.
   const epoch = useDeferredValue(
-    useLab((s) => (s.race && s.raceSelected !== null ? s.race.runs[s.raceSelected]?.epochs.at(-1)?.epoch : s.run?.epochs.at(-1)?.epoch) ?? null),
+    useThrottled(
+      useLab((s) => (s.race && s.raceSelected !== null ? s.race.runs[s.raceSelected]?.epochs.at(-1)?.epoch : s.run?.epochs.at(-1)?.epoch) ?? null),
+      EPOCH_PANELS_MS,
+    ),
   );
   return { evaluation, label: evaluation ? shownLabel(evaluation.set, epoch) : '' };
 }

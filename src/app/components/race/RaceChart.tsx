@@ -9,6 +9,7 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Scatter, XAxis, YAxis } from 'recharts';
 import { useLab } from '../../store/index.ts';
+import { LOSS_CURVE_MS, useThrottled } from '../../useThrottled.ts';
 import { raceRunNames } from '../../../shared/raceRuns.ts';
 import { runStyle } from './racePalette.ts';
 import { lossDomain, raceSeries } from './raceSeries.ts';
@@ -21,7 +22,12 @@ const NO_RUNS: never[] = [];
 const lossTick = (v: number): string => (v < 1000 ? String(Number(v.toPrecision(2))) : v.toExponential(0).replace('e+', 'e'));
 
 export function RaceChart() {
-  const runs = useDeferredValue(useLab((s) => s.race?.runs ?? NO_RUNS));
+  const runs = useDeferredValue(
+    useThrottled(
+      useLab((s) => s.race?.runs ?? NO_RUNS),
+      LOSS_CURVE_MS,
+    ),
+  );
   const epochs = useLab((s) => s.race?.epochs ?? 1);
   const [smoothing, setSmoothing] = useState(DEFAULT_SMOOTHING);
   const [log, setLog] = useState(false);
