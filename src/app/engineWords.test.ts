@@ -24,6 +24,7 @@ const measured: EngineReport = {
 describe('the engine in words', () => {
   it('names the SIMD engine with its threads, and WebGL by what it runs on, never a software renderer as a GPU', () => {
     expect(engineName(measured)).toBe('WebAssembly SIMD, 1 thread');
+    expect(engineName({ ...measured, comparisonThreads: 2 })).toBe('WebAssembly SIMD, 1 thread (2 for a comparison)');
     expect(engineName({ engine: 'webgl', threads: 1, renderer: 'swiftshader' })).toBe('WebGL (software renderer: SwiftShader)');
     expect(engineName({ engine: 'webgl', threads: 1, renderer: 'llvmpipe' })).toBe('WebGL (software renderer: llvmpipe)');
     expect(engineName({ engine: 'webgl', threads: 1, renderer: 'hardware' })).toBe('WebGL (GPU)');

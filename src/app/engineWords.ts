@@ -29,10 +29,10 @@ const SHORT: Record<EngineId, string> = { simd: 'WebAssembly SIMD', webgl: 'WebG
 const threads = (n: number) => `${n} thread${n === 1 ? '' : 's'}`;
 
 /** The engine's name as the page's backend line shows it: "WebAssembly SIMD, 1 thread", "WebGL (software renderer: SwiftShader)". */
-export function engineName(r: Pick<EngineReport, 'engine' | 'threads' | 'renderer'>): string {
+export function engineName(r: Pick<EngineReport, 'engine' | 'threads' | 'renderer' | 'comparisonThreads'>): string {
   switch (r.engine) {
     case 'simd':
-      return `WebAssembly SIMD, ${threads(r.threads)}`;
+      return `WebAssembly SIMD, ${threads(r.threads)}${r.comparisonThreads && r.comparisonThreads > r.threads ? ` (${r.comparisonThreads} for a comparison)` : ''}`;
     case 'webgl':
       if (isSoftwareRenderer(r.renderer)) return r.renderer === 'software' ? 'WebGL (software renderer)' : `WebGL (software renderer: ${RENDERER[r.renderer]})`;
       return r.renderer === 'hardware' ? 'WebGL (GPU)' : 'WebGL';

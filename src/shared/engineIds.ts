@@ -74,6 +74,8 @@ export interface EngineReport {
   build?: SimdBuild;
   /** Threads one run's step uses. */
   threads: number;
+  /** Threads a comparison's runs train on at once (2 on the SIMD engine where the page is cross-origin isolated); absent: as `threads`. */
+  comparisonThreads?: number;
   reason: EngineReason;
   /** The engine the page address asked for, with reason 'forced-unavailable'. */
   forced?: EngineId;

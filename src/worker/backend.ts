@@ -31,6 +31,10 @@ async function prepare(name: BackendName): Promise<void> {
     // Loaded on demand: most sessions never need it.
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
     wasmModule = wasm;
+    // Its threaded build, which tfjs picks on a cross-origin isolated page, starts its threads from a script
+    // inlined as a blob that fails inside this bundle ("e is not defined", each thread an uncaught error):
+    // the single-threaded SIMD build, as on a page that is not isolated.
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     wasm.setWasmPaths({
       'tfjs-backend-wasm.wasm': wasmPlain,
       'tfjs-backend-wasm-simd.wasm': wasmSimd,

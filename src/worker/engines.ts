@@ -49,8 +49,10 @@ export interface EngineDeps {
   loadSimd?(): Promise<SimdEngines | null>;
   /** What WebGL draws with, once WebGL has been tried. */
   webglRenderer?(): RendererKind;
-  /** Threads a tfjs backend computes with (tfjs's wasm runs a thread pool where the page is cross-origin isolated). */
+  /** Threads a tfjs backend computes with. */
   tfjsThreads?(backend: BackendName): number;
+  /** Threads a comparison on the SIMD engine trains on at once (the worker pool's; 1 without one). */
+  comparisonThreads?: number;
   /** The probe's step counts and budget (tests shorten it). */
   probeOptions?: ProbeOptions;
   clock?(): number;
@@ -85,6 +87,7 @@ export async function selectEngine(deps: EngineDeps, req: SelectRequest): Promis
     engine,
     threads: engine === 'simd' ? 1 : (deps.tfjsThreads?.(tfjs.backend) ?? 1),
     ...(engine === 'simd' && simd ? { build: simd.level } : {}),
+    ...(engine === 'simd' && (deps.comparisonThreads ?? 1) > 1 ? { comparisonThreads: deps.comparisonThreads } : {}),
     renderer: deps.webglRenderer?.() ?? 'unknown',
     unavailable,
   });

@@ -8,6 +8,7 @@ import { createTfjsStackedEngine } from '../engine/tfjs/create.ts';
 import type { SimdEngines } from '../engine/wasm/create.ts';
 import { loadSimdEngines } from '../engine/wasm/create.ts';
 import { liveTensors, loseWebGLContext, selectBackend, tfjsThreads, watchBackend, webglRenderer } from './backend.ts';
+import { enginePool } from './pool/pool.ts';
 import { attachHost } from './host.ts';
 import type { Endpoint, Fault } from './protocol.ts';
 import { assertNever } from './protocol.ts';
@@ -45,6 +46,7 @@ attachHost(self as unknown as Endpoint, {
   loadData: (url) => loadMnist(url),
   createEngine: createTfjsStackedEngine,
   loadSimd,
+  remoteEngine: enginePool(self, () => new Worker(new URL('./pool/helper.ts', import.meta.url), { type: 'module', name: 'mnist-lab-engine' })),
   webglRenderer,
   tfjsThreads,
   selectBackend,

@@ -16,6 +16,9 @@ import { readMnist } from '../test-support/mnist.ts';
 import { simdEnginesOf } from '../test-support/simd.ts';
 import { useCpuBackend } from '../test-support/tf.ts';
 import type { HostDeps } from './host.ts';
+import type { RemoteEngineMaker } from './pool/pool.ts';
+import { attachEngineServer } from './pool/engineServer.ts';
+import { RemoteRaceEngine } from './pool/remoteEngine.ts';
 
 beforeAll(async () => {
   await useCpuBackend();
@@ -149,5 +152,45 @@ describe('the worker on the SIMD engine', () => {
     c.sendCmd({ type: 'start', runId: 2, settings: { ...PRESET, epochs: 1 }, data });
     expect((await c.next('done', (e) => e.runId === 2)).reason).toBe('completed');
     expect(tfjsMade).toEqual([1]);
+  });
+
+  it('with a helper worker, a comparison trains part of its runs there, to the very curves it trains alone', async () => {
+    const there: number[] = [];
+    const ports: MessagePort[] = [];
+    const remoteEngine: RemoteEngineMaker = (spec) => {
+      there.push(spec.runs);
+      const { port1, port2 } = new MessageChannel();
+      ports.push(port1, port2);
+      attachEngineServer(port2, async () => simdEnginesOf(spec.build));
+      return new RemoteRaceEngine(port1, spec);
+    };
+    const race = async (helper: RemoteEngineMaker | null) => {
+      const { c } = connect(countedSimd().simd, 'wasm', { remoteEngine: helper });
+      c.sendCmd({ type: 'init', preferredBackend: 'simd' });
+      const { report } = await c.next('engine');
+      // Three runs stacked (lr 10 diverges and is frozen), and Adam beside them: a group of its own.
+      const runs = [
+        ...[0.01, 0.1, 10].map((learningRate) => ({ ...PRESET, epochs: 1, learningRate })),
+        { ...PRESET, epochs: 1, optimizer: 'adam' as const, learningRate: 1e-3 },
+      ];
+      c.sendCmd({ type: 'race', runId: 1, settings: PRESET, runs, data });
+      await c.next('race-done', (e) => e.runId === 1);
+      const points = c.events.flatMap((e) => (e.type === 'race-losses' ? e.points : []));
+      const accuracy = c.events.flatMap((e) => (e.type === 'race-epoch' ? e.runs.map((r) => r.validation.accuracy) : []));
+      const ends = c.events.flatMap((e) => (e.type === 'race-run-end' ? [e.reason] : []));
+      c.close();
+      open = null;
+      return { report, points, accuracy, ends };
+    };
+    const alone = await race(null);
+    const split = await race(remoteEngine);
+    expect(alone.report.comparisonThreads).toBeUndefined();
+    expect(split.report.comparisonThreads).toBe(2);
+    // Two of the three stacked runs here and one there; Adam's run, the second group, there.
+    expect(there).toEqual([1, 1]);
+    expect(split.ends).toEqual(['diverged', 'completed', 'completed', 'completed']);
+    expect(split.points).toEqual(alone.points);
+    expect(split.accuracy).toEqual(alone.accuracy);
+    for (const p of ports) p.close();
   });
 });

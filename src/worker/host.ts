@@ -48,6 +48,8 @@ import type { KeptEvaluation } from './examples.ts';
 import { cellExamples } from './examples.ts';
 import type { EngineSelection } from './engines.ts';
 import { selectEngine, simdUnsupported } from './engines.ts';
+import { SplitRaceEngine } from '../engine/split.ts';
+import type { RemoteEngineMaker } from './pool/pool.ts';
 
 export interface HostDeps {
   loadData(dataUrl: string): Promise<Mnist>;
@@ -61,6 +63,8 @@ export interface HostDeps {
   tfjsThreads?(backend: BackendName): number;
   /** The start-up probe's step counts and budget (engine/probe.ts; tests shorten it). */
   probeOptions?: ProbeOptions;
+  /** A stacked SIMD engine in a helper worker (pool/pool.ts), where the page may use threads: a comparison trains half its runs there. */
+  remoteEngine?: RemoteEngineMaker | null;
   /**
    * Activates a backend: `preferred` first if given, never one in `failed`.
    * Called on 'init', and again when the backend breaks during a run (a lost
@@ -127,6 +131,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
         loadSimd: deps.loadSimd,
         webglRenderer: deps.webglRenderer,
         tfjsThreads: deps.tfjsThreads,
+        comparisonThreads: deps.remoteEngine ? 2 : 1,
         probeOptions: deps.probeOptions,
       },
       { preferred, failed: failedEngines, ...probeTarget },
@@ -151,13 +156,16 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
    */
   function engineMaker(sel: EngineSelection, batch: number, job: Job | null): HostDeps['createEngine'] {
     let told = false;
+    /** The job's engines so far: a comparison's single-run groups take turns between this worker and the helper. */
+    let made = 0;
     return (arch, params, runs, optimizer) => {
       if (sel.simd) {
         let code: FallbackCode | null = simdUnsupported(arch, runs, stateSlots(optimizer), Math.max(batch, EVAL_CHUNK));
         if (!code) {
           try {
             if (job) job.engine = 'simd';
-            return countingEngine(sel.simd.createRaceEngine(arch, params, runs, optimizer), counted);
+            const parallel = job?.kind === 'race' ? deps.remoteEngine : null;
+            return countingEngine(simdEngine(sel.simd, arch, params, runs, optimizer, parallel ?? null, made++), counted);
           } catch {
             code = 'failed';
           }
@@ -568,6 +576,28 @@ const BUSY_LOADING = 'Stop the current run before loading a model.';
 function probeTargetOf(p: Prefetch): { arch: Architecture; batchSize: number } {
   const arch = p.arch && !checkParams(p.arch, initParams(p.arch, 'pytorch', 0)) ? p.arch : ANN_MNIST;
   return { arch, batchSize: Number.isInteger(p.batchSize) && p.batchSize >= 1 && p.batchSize <= 4096 ? p.batchSize : 64 };
+}
+
+/**
+ * The SIMD engine of `runs` runs. With a helper worker (`remote`: a
+ * comparison where the page may use threads) half the runs train there at
+ * the same time, or, for a group of one run, every other group (`index`:
+ * the group's place in its job).
+ */
+function simdEngine(
+  simd: SimdEngines,
+  arch: Architecture,
+  params: Float32Array[],
+  runs: number,
+  optimizer: OptimizerSpec,
+  remote: RemoteEngineMaker | null,
+  index: number,
+): RaceEngine {
+  const there = (n: number) => remote!({ build: simd.level, arch, params, runs: n, optimizer });
+  if (!remote) return simd.createRaceEngine(arch, params, runs, optimizer);
+  if (runs === 1) return index % 2 === 1 ? there(1) : simd.createRaceEngine(arch, params, 1, optimizer);
+  const here = Math.ceil(runs / 2);
+  return new SplitRaceEngine([simd.createRaceEngine(arch, params, here, optimizer), there(runs - here)]);
 }
 
 /** Frees an engine; a lost WebGL context can make dispose throw, and the memory is gone with it anyway. */

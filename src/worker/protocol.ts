@@ -9,7 +9,8 @@ import type { RunSettings } from '../shared/settings.ts';
 import type { HyperSettings } from '../shared/runSpec.ts';
 import type { Architecture } from '../model/architecture.ts';
 import type { BackendName } from '../shared/backendNames.ts';
-import type { EngineId, EngineReport, FallbackCode } from '../shared/engineIds.ts';
+import type { EngineId, EngineReport, FallbackCode, SimdBuild } from '../shared/engineIds.ts';
+import type { OptimizerSpec, StepHyper } from '../shared/optimizer.ts';
 
 export interface BackendChoice {
   backend: BackendName;
@@ -268,6 +269,33 @@ export type WorkerEvent =
   | { type: 'heartbeat'; runId: number; phase: RunPhase; work: number }
   /** The backend's device went away (a lost WebGL context); nothing more will compute on it. */
   | { type: 'backend-lost'; backend: BackendName };
+
+/**
+ * Between the training worker and a helper worker of its pool (worker/pool/):
+ * one stacked SIMD engine per MessageChannel, driven request by request.
+ * Only requests with an `id` are answered (`done` with the arrays asked for,
+ * or `failed`); a failure of one without (a step) fails the next that has one.
+ */
+export type EngineRequest =
+  | { type: 'create'; build: SimdBuild; arch: Architecture; params: Float32Array[]; runs: number; optimizer: OptimizerSpec }
+  | { type: 'train'; x: Float32Array; y: Int32Array; n: number; hypers: StepHyper[]; noise?: Float32Array[] }
+  /** Answered with the losses queued since the last flush, batches × runs. */
+  | { type: 'flush'; id: number }
+  /** Answered with runs × n × classes log-probabilities. */
+  | { type: 'predict'; id: number; x: Float32Array; n: number }
+  /** Answered with run `run`'s weights. */
+  | { type: 'get-params'; id: number; run: number }
+  | { type: 'set-params'; run: number; params: Float32Array[] }
+  | { type: 'set-active'; run: number; active: boolean }
+  | { type: 'dispose' };
+
+export type EngineReply = { type: 'done'; id: number; values: Float32Array[] } | { type: 'failed'; id: number; message: string };
+
+/** The helper worker's own port: each message hands it the port of one more engine. */
+export interface PoolConnect {
+  type: 'connect';
+  port: MessagePort;
+}
 
 /** Answers to a single request, matched to it by requestId (the rest is a stream for the store). */
 export type Reply = Extract<WorkerEvent, { type: 'prediction' | 'params' | 'params-loaded' }>;
