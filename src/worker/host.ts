@@ -343,8 +343,10 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
    */
   async function warmUp(dataUrl: string, batchSize: number): Promise<void> {
     try {
+      // The download goes on while the engine is chosen (getData's promise is never left unhandled).
+      const mnist = getData(dataUrl);
       const sel = await selection;
-      await getData(dataUrl);
+      await mnist;
       if (sel) await warmEngine((params) => engineMaker(sel, batchSize, null)(ANN_MNIST, params, 1, SGD), batchSize);
     } catch {
       // The run that follows loads and compiles again, and reports any error.
