@@ -2,17 +2,17 @@
  * What a student does with the lab, end to end in Chromium: set the learning
  * rate, train, watch the curves, pause, stop, and see a too-large learning
  * rate fail in words. Every run uses `?trainLimit=5000` (5,000 training
- * images; validation stays 10,000) on tfjs's wasm backend, so that a test
- * trains in seconds to minutes on a 2-core CPU and can be watched while it
- * does. The first test opens the page as a student would, and checks the
+ * images; validation stays 10,000) on WebGL (the page's default before the
+ * engine was chosen by measurement), so that a test trains in seconds to
+ * minutes on a 2-core CPU and can be watched while it does. The first test opens the page as a student would, and checks the
  * engine the worker chose.
  */
 import { describe, expect, test } from 'vitest';
 import type { LabPage } from './support/browser.ts';
 import { labPerTest } from './support/sessions.ts';
 
-/** On tfjs's wasm backend: these tests watch a run while it trains, and the SIMD engine trains 5,000 images in a blink. */
-const QUICK = '?trainLimit=5000&backend=wasm';
+/** On WebGL: these tests watch a run while it trains, and the SIMD engine trains 5,000 images in a blink. */
+const QUICK = '?trainLimit=5000&backend=webgl';
 
 /** Data loading, backend start and the first batches, generously, for a slow CI machine. */
 const FIRST_POINT_MS = 120_000;

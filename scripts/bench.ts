@@ -471,7 +471,18 @@ async function main(): Promise<void> {
   try {
     const cpus = os.cpus();
     const machine = `${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${os.platform()} ${os.release()}, ${fmt(os.totalmem() / 2 ** 30, 1)} GiB`;
-    const header = [`machine:  ${machine}`, `chromium: ${browser.version()} (WebGL via ANGLE/SwiftShader: no GPU is used)`, `node:     ${process.version}`];
+    const load = () =>
+      os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ');
+    const header = [
+      `machine:  ${machine}`,
+      `chromium: ${browser.version()} (WebGL via ANGLE/SwiftShader: no GPU is used)`,
+      `node:     ${process.version}`,
+      // Other work on a shared machine slows every figure; the load says how much there was.
+      `load:     ${load()} (1, 5, 15 min) at the start`,
+    ];
     console.log(header.join('\n'));
 
     const only = /^--only=(speed|race|augment|soak|engines)$/.exec(process.argv.slice(2).find((a) => a.startsWith('--only=')) ?? '')?.[1];
@@ -527,7 +538,7 @@ async function main(): Promise<void> {
     ]
       .filter(Boolean)
       .join('\n\n');
-    console.log(`\n${text}\n\ntotal ${fmt((Date.now() - started) / 1000, 1)} s`);
+    console.log(`\n${text}\n\ntotal ${fmt((Date.now() - started) / 1000, 1)} s; load at the end ${load()}`);
     const dir = path.join(REPO_ROOT, 'bench-results');
     await mkdir(dir, { recursive: true });
     await writeFile(

@@ -35,7 +35,9 @@ export function LossChart() {
   );
   const validation = useMemo(() => (epochResults ?? []).map((e) => ({ x: e.epoch, y: e.validation.loss })), [epochResults]);
   const epochs = run?.settings.epochs ?? 1;
-  const nTrain = lossPoints?.length ?? 0;
+  // The name counts what the run has, not what the (throttled) chart has drawn yet.
+  const nTrain = run?.lossPoints.length ?? 0;
+  const nValidation = run?.epochs.length ?? 0;
   const markers = run?.markers ?? NO_MARKERS;
   const best = lowestValidation(validation);
   // The line under the chart reads the live epochs, not the deferred ones: it is a few words, and
@@ -54,7 +56,7 @@ export function LossChart() {
       </div>
       <div
         role="img"
-        aria-label={`Loss curves: ${nTrain} training points, ${validation.length} validation points${markers.length ? `, ${markers.length} learning-rate change${markers.length === 1 ? '' : 's'}` : ''}`}
+        aria-label={`Loss curves: ${nTrain} training points, ${nValidation} validation points${markers.length ? `, ${markers.length} learning-rate change${markers.length === 1 ? '' : 's'}` : ''}`}
         className="chart__area"
       >
         <LossPlot

@@ -6,7 +6,7 @@
  * are deferred and the series memoised and thinned, so a render costs the
  * same late in a race as early.
  */
-import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useId, useMemo, useState } from 'react';
 import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Scatter, XAxis, YAxis } from 'recharts';
 import { useLab } from '../../store/index.ts';
 import { LOSS_CURVE_MS, useThrottled } from '../../useThrottled.ts';
@@ -22,12 +22,9 @@ const NO_RUNS: never[] = [];
 const lossTick = (v: number): string => (v < 1000 ? String(Number(v.toPrecision(2))) : v.toExponential(0).replace('e+', 'e'));
 
 export function RaceChart() {
-  const runs = useDeferredValue(
-    useThrottled(
-      useLab((s) => s.race?.runs ?? NO_RUNS),
-      LOSS_CURVE_MS,
-    ),
-  );
+  const live = useLab((s) => s.race?.runs ?? NO_RUNS);
+  // The chart redraws at most four times a second (see useThrottled); its name counts what the runs have.
+  const runs = useDeferredValue(useThrottled(live, LOSS_CURVE_MS));
   const epochs = useLab((s) => s.race?.epochs ?? 1);
   const [smoothing, setSmoothing] = useState(DEFAULT_SMOOTHING);
   const [log, setLog] = useState(false);
@@ -41,8 +38,8 @@ export function RaceChart() {
   }, [runs, smoothingDeferred, log]);
   const domain = useMemo(() => lossDomain(series, log), [series, log]);
   const names = useMemo(() => raceRunNames(runs), [runs]);
-  const nTrain = runs.reduce((n, r) => n + r.lossPoints.length, 0);
-  const nValidation = runs.reduce((n, r) => n + r.epochs.length, 0);
+  const nTrain = live.reduce((n, r) => n + r.lossPoints.length, 0);
+  const nValidation = live.reduce((n, r) => n + r.epochs.length, 0);
 
   return (
     <div className="race__chart">
@@ -56,58 +53,8 @@ export function RaceChart() {
           <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} /> Log-scale loss
         </label>
       </div>
-      <div role="img" aria-label={`Race: ${runs.length} runs, ${nTrain} training points, ${nValidation} validation points`} className="chart__area">
-        <ResponsiveContainer width="100%" height={340}>
-          <ComposedChart margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
-            <CartesianGrid strokeDasharray="3 3" stroke="#d0d4dc" />
-            <XAxis
-              type="number"
-              dataKey="x"
-              domain={[0, epochs]}
-              allowDecimals={false}
-              tickCount={Math.min(epochs, 10) + 1}
-              label={{ value: 'Epoch', position: 'insideBottom', offset: -12 }}
-            />
-            <YAxis
-              type="number"
-              dataKey="y"
-              scale={log ? 'log' : 'linear'}
-              domain={domain}
-              allowDataOverflow
-              tickFormatter={lossTick}
-              label={{ value: 'Loss (NLL, nats)', angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }}
-            />
-            <Legend verticalAlign="top" height={28} />
-            {series.map((s, i) => {
-              const look = runStyle(i);
-              const name = names[i];
-              return [
-                <Line
-                  key={`t${i}`}
-                  data={s.train}
-                  dataKey="y"
-                  name={name}
-                  stroke={look.colour}
-                  strokeDasharray={look.dash || undefined}
-                  strokeWidth={1.5}
-                  dot={false}
-                  legendType="plainline"
-                  isAnimationActive={false}
-                />,
-                <Scatter
-                  key={`v${i}`}
-                  data={s.validation}
-                  dataKey="y"
-                  name={`${name}, validation`}
-                  fill={look.colour}
-                  shape={look.shape}
-                  legendType="none"
-                  isAnimationActive={false}
-                />,
-              ];
-            })}
-          </ComposedChart>
-        </ResponsiveContainer>
+      <div role="img" aria-label={`Race: ${live.length} runs, ${nTrain} training points, ${nValidation} validation points`} className="chart__area">
+        <RacePlot series={series} domain={domain} names={names} epochs={epochs} log={log} />
       </div>
       <p className="race__chart-note">
         Lines: training loss, smoothed. Markers: validation loss at the end of each epoch.
@@ -116,3 +63,71 @@ export function RaceChart() {
     </div>
   );
 }
+
+interface PlotProps {
+  series: ReturnType<typeof raceSeries>;
+  domain: ReturnType<typeof lossDomain>;
+  names: string[];
+  epochs: number;
+  log: boolean;
+}
+
+/**
+ * The chart itself, memoised: race events re-render RaceChart ten times a
+ * second, and this only when the throttled series or a setting changes.
+ */
+const RacePlot = memo(function RacePlot({ series, domain, names, epochs, log }: PlotProps) {
+  return (
+    <ResponsiveContainer width="100%" height={340}>
+      <ComposedChart margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
+        <CartesianGrid strokeDasharray="3 3" stroke="#d0d4dc" />
+        <XAxis
+          type="number"
+          dataKey="x"
+          domain={[0, epochs]}
+          allowDecimals={false}
+          tickCount={Math.min(epochs, 10) + 1}
+          label={{ value: 'Epoch', position: 'insideBottom', offset: -12 }}
+        />
+        <YAxis
+          type="number"
+          dataKey="y"
+          scale={log ? 'log' : 'linear'}
+          domain={domain}
+          allowDataOverflow
+          tickFormatter={lossTick}
+          label={{ value: 'Loss (NLL, nats)', angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }}
+        />
+        <Legend verticalAlign="top" height={28} />
+        {series.map((s, i) => {
+          const look = runStyle(i);
+          const name = names[i];
+          return [
+            <Line
+              key={`t${i}`}
+              data={s.train}
+              dataKey="y"
+              name={name}
+              stroke={look.colour}
+              strokeDasharray={look.dash || undefined}
+              strokeWidth={1.5}
+              dot={false}
+              legendType="plainline"
+              isAnimationActive={false}
+            />,
+            <Scatter
+              key={`v${i}`}
+              data={s.validation}
+              dataKey="y"
+              name={`${name}, validation`}
+              fill={look.colour}
+              shape={look.shape}
+              legendType="none"
+              isAnimationActive={false}
+            />,
+          ];
+        })}
+      </ComposedChart>
+    </ResponsiveContainer>
+  );
+});
