@@ -47,11 +47,12 @@ describe('the lab page', () => {
     }
     expect(await lab.trainButton.isEnabled()).toBe(true);
 
-    // The worker times the engines it has and names the fastest, with how much faster it was; on this
-    // machine (no GPU: WebGL on SwiftShader, which is named as such and not timed) the SIMD engine wins.
+    // The worker times the engines it has and names the fastest, with how much faster it was. On this
+    // machine (no GPU: WebGL on SwiftShader, which is named as such and not timed) that is the SIMD engine,
+    // by 5-10×; a probe on a machine loaded by other work may still time tfjs wasm faster, which is its call.
     await lab
       .text(
-        /Backend: WebAssembly SIMD, 1 thread \(2 for a comparison\) · \d+(\.\d)?× faster than tfjs wasm here; WebGL runs on a software renderer \(SwiftShader\)/,
+        /^Backend: (WebAssembly SIMD, 1 thread \(2 for a comparison\)|wasm \(WebAssembly, CPU\)) · [\d.]+× faster than (tfjs wasm|WebAssembly SIMD) here; WebGL runs on a software renderer \(SwiftShader\), which computes on the CPU, and was not timed$/,
       )
       .first()
       .waitFor({ state: 'visible', timeout: 60_000 });
@@ -60,7 +61,7 @@ describe('the lab page', () => {
       .first()
       .waitFor({ state: 'visible' });
     const { engine } = (await lab.state()) as { engine: { engine: string; reason: string; renderer: string } | null };
-    expect(engine, 'engine in the store').toMatchObject({ engine: 'simd', reason: 'measured', renderer: 'swiftshader' });
+    expect(engine, 'engine in the store').toMatchObject({ reason: 'measured', renderer: 'swiftshader' });
   });
 
   test('explains an invalid learning rate next to the field and blocks training until it is fixed', async () => {
