@@ -14,7 +14,8 @@ const RUN_MS = 60_000;
 
 describe('the WebAssembly SIMD engine', () => {
   test('?backend=simd: the page names it, a run trains and is tested, a race of three rates finishes, all on it', async () => {
-    const lab = await open('?backend=simd&trainLimit=2000&validation=1000');
+    // Two threads for a comparison, which the page gives by default from four cores up only.
+    const lab = await open('?backend=simd&threads=2&trainLimit=2000&validation=1000');
     expect(await lab.page.evaluate(() => crossOriginIsolated), 'the preview server sends COOP and COEP').toBe(true);
     await lab
       .text(/^Backend: WebAssembly SIMD, 1 thread \(2 for a comparison\) · chosen in the page address \(\?backend=simd\)$/)

@@ -14,6 +14,8 @@ export interface PageOptions {
   validationSize: number;
   /** `?faults=1`: the end-to-end tests may make the worker fail on purpose (window.mnistLab.fault). */
   faults: boolean;
+  /** `?threads=1|2`: threads a comparison may train on (2 needs a cross-origin isolated page); by default 2 from four cores up. */
+  threads?: number;
 }
 
 export const DEFAULT_VALIDATION_SIZE = 10_000;
@@ -30,5 +32,6 @@ export function readPageOptions(search: string): PageOptions {
     backend: isEngineId(b) ? b : undefined,
     validationSize: int('validation', 100, 30_000) ?? DEFAULT_VALIDATION_SIZE,
     faults: q.get('faults') === '1',
+    threads: int('threads', 1, 2),
   };
 }

@@ -28,6 +28,8 @@ export interface TrainerOptions {
   preferredBackend?: EngineId;
   /** Lets the end-to-end tests cause faults in the worker (`?faults=1`). */
   faults?: boolean;
+  /** Threads a comparison may train on (see the init command). */
+  threads?: number;
 }
 
 const CAUSE_OF: Record<WatchdogCause, InterruptCause> = { silent: 'worker-stopped', stalled: 'stalled' };
@@ -82,6 +84,7 @@ export class Trainer {
       preferredBackend: this.options.preferredBackend,
       exclude: [...this.excluded],
       prefetch: this.prefetch,
+      threads: this.options.threads,
       faults: this.options.faults,
     });
   }

@@ -40,5 +40,5 @@ export function useThrottled<T>(value: T, ms: number): T {
 
 /** How often the panels that change once an epoch (evaluation, accuracy, the validation curve) may redraw while training, ms. */
 export const EPOCH_PANELS_MS = 1000;
-/** How often the live loss curves may redraw, ms: the worker sends up to 10 points a second. */
-export const LOSS_CURVE_MS = 250;
+/** How often the live loss curves may redraw, ms: the worker sends up to 10 points a second, and a redraw of a recharts chart costs 30-100 ms of the main thread here. */
+export const LOSS_CURVE_MS = 500;

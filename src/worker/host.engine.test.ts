@@ -166,7 +166,7 @@ describe('the worker on the SIMD engine', () => {
     };
     const race = async (helper: RemoteEngineMaker | null) => {
       const { c } = connect(countedSimd().simd, 'wasm', { remoteEngine: helper });
-      c.sendCmd({ type: 'init', preferredBackend: 'simd' });
+      c.sendCmd({ type: 'init', preferredBackend: 'simd', threads: 2 });
       const { report } = await c.next('engine');
       // Three runs stacked (lr 10 diverges and is frozen), and Adam beside them: a group of its own.
       const runs = [
@@ -183,6 +183,15 @@ describe('the worker on the SIMD engine', () => {
       return { report, points, accuracy, ends };
     };
     const alone = await race(null);
+    // Offered but not allowed (init without threads: 2): one thread.
+    const { c } = connect(countedSimd().simd, 'wasm', { remoteEngine });
+    c.sendCmd({ type: 'init', preferredBackend: 'simd' });
+    expect((await c.next('engine')).report.comparisonThreads).toBeUndefined();
+    c.sendCmd({ type: 'race', runId: 1, settings: PRESET, runs: [0.01, 0.1].map((learningRate) => ({ ...PRESET, epochs: 1, learningRate })), data });
+    await c.next('race-done', (e) => e.runId === 1);
+    expect(there).toEqual([]);
+    c.close();
+    open = null;
     const split = await race(remoteEngine);
     expect(alone.report.comparisonThreads).toBeUndefined();
     expect(split.report.comparisonThreads).toBe(2);

@@ -95,6 +95,8 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
   let selection: Promise<EngineSelection> | null = null;
   /** `?backend=`, kept for a choice made again after an engine failed. */
   let preferred: EngineId | undefined;
+  /** Threads a comparison may train on, as init said: 2 uses the helper worker (deps.remoteEngine). */
+  let threads = 1;
   /** The network and batch size the probe times: the page's, as init said. */
   let probeTarget: { arch: Architecture; batchSize: number } = { arch: ANN_MNIST, batchSize: 64 };
   /** Data prefetch and engine warm-up started by 'init'; a run waits for it. */
@@ -131,7 +133,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
         loadSimd: deps.loadSimd,
         webglRenderer: deps.webglRenderer,
         tfjsThreads: deps.tfjsThreads,
-        comparisonThreads: deps.remoteEngine ? 2 : 1,
+        comparisonThreads: helper() ? 2 : 1,
         probeOptions: deps.probeOptions,
       },
       { preferred, failed: failedEngines, ...probeTarget },
@@ -140,6 +142,9 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     announce(choice);
     return choice;
   };
+
+  /** The helper worker's engine maker, where there is one and the page allows a comparison two threads. */
+  const helper = (): RemoteEngineMaker | null => (threads >= 2 ? (deps.remoteEngine ?? null) : null);
 
   /** tfjs's active backend, or null when none has been chosen (or none works). */
   const activeBackend = async (): Promise<BackendName | null> => (selection ? selection.then((s) => s.tfjs.backend).catch(() => null) : null);
@@ -164,8 +169,8 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
         if (!code) {
           try {
             if (job) job.engine = 'simd';
-            const parallel = job?.kind === 'race' ? deps.remoteEngine : null;
-            return countingEngine(simdEngine(sel.simd, arch, params, runs, optimizer, parallel ?? null, made++), counted);
+            const parallel = job?.kind === 'race' ? helper() : null;
+            return countingEngine(simdEngine(sel.simd, arch, params, runs, optimizer, parallel, made++), counted);
           } catch {
             code = 'failed';
           }
@@ -470,6 +475,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
           return;
         }
         preferred = cmd.preferredBackend;
+        threads = cmd.threads ?? 1;
         if (cmd.prefetch) probeTarget = probeTargetOf(cmd.prefetch);
         void chooseEngine();
         if (cmd.prefetch) warming = warmUp(cmd.prefetch.dataUrl, cmd.prefetch.batchSize);

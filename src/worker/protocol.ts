@@ -109,10 +109,12 @@ export type Command =
    * worker/engines.ts), then, while the student is still reading the page,
    * fetches the data and warms the engine up (WebGL compiles its shaders),
    * so Train shows a loss within moments. `exclude`: engines that failed in
-   * an earlier worker of this page (a lost WebGL context). `faults`: accept
-   * the `fault` command (tests only).
+   * an earlier worker of this page (a lost WebGL context). `threads`: how
+   * many a comparison may train on (2: a helper worker beside this one,
+   * where the page is cross-origin isolated; 1 when absent). `faults`:
+   * accept the `fault` command (tests only).
    */
-  | { type: 'init'; preferredBackend?: EngineId; exclude?: EngineId[]; prefetch?: Prefetch; faults?: boolean }
+  | { type: 'init'; preferredBackend?: EngineId; exclude?: EngineId[]; prefetch?: Prefetch; threads?: number; faults?: boolean }
   | StartRun
   | { type: 'pause'; runId: number }
   | { type: 'resume'; runId: number }

@@ -4,8 +4,9 @@
  * train part of a comparison's runs at the same time as the training worker
  * trains the rest (engine/split.ts). Offered only where the page is
  * cross-origin isolated (COOP/COEP, see the README) and the machine has more
- * than one core; elsewhere a comparison trains on one thread, with the same
- * numbers.
+ * than one core, and used when the page allows a comparison two threads
+ * (from four cores up, or `?threads=2`: app/lab.ts); elsewhere a comparison
+ * trains on one thread, with the same numbers.
  */
 import type { RaceEngine } from '../../engine/race.ts';
 import type { PoolConnect } from '../protocol.ts';
