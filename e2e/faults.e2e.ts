@@ -16,7 +16,7 @@ import type { Fault } from '../src/worker/protocol.ts';
 const WASM = '?faults=1&backend=wasm&trainLimit=1000&validation=500';
 /** Epochs of 20,000 images (~2 s on wasm): a run that is surely mid-epoch when the fault comes, without a page busy drawing an epoch every 0.1 s. */
 const WASM_LONG = '?faults=1&backend=wasm&trainLimit=20000&validation=500';
-const WEBGL = '?faults=1&trainLimit=2000&validation=500';
+const WEBGL = '?faults=1&backend=webgl&trainLimit=2000&validation=500';
 
 /** Page load, backend start (WebGL compiles its shaders first) and the first batches, generously. */
 const FIRST_POINT_MS = 90_000;
