@@ -16,9 +16,12 @@ export interface AutoChoice {
   probe?: { batchSize: number; ms: number; timings: { engine: string; msPerStep: number }[] };
   /** Page opened → engine named, ms. */
   namedAfterMs?: number;
+  /** Engines the worker left out, with why (the report's own list). */
+  unavailable?: { engine: string; code: string }[];
   /** The page's own words. */
   shown?: string;
-  unavailable?: string;
+  /** Why no choice was read (the page or the worker failed); the report's `unavailable` is another thing. */
+  error?: string;
 }
 
 interface EngineState {
@@ -40,7 +43,7 @@ export async function benchAutoChoice(browser: Browser, baseUrl: string): Promis
     const shown = (await page.locator('.backend p').allTextContents()).join(' | ');
     return { ...engine!, namedAfterMs, shown };
   } catch (err) {
-    return { unavailable: err instanceof Error ? err.message : String(err) };
+    return { error: err instanceof Error ? err.message : String(err) };
   } finally {
     await context.close();
   }
@@ -50,11 +53,12 @@ const ms = (v: number) => (v < 10 ? v.toFixed(2) : v.toFixed(0));
 
 export function autoChoiceReport(choices: AutoChoice[]): string {
   const lines = choices.map((c, i) => {
-    if (c.unavailable) return `automatic choice ${i + 1}: unavailable: ${c.unavailable}`;
+    if (c.error !== undefined) return `automatic choice ${i + 1}: failed: ${c.error}`;
     const timings = c.probe?.timings.map((t) => `${t.engine} ${ms(t.msPerStep)}`).join(', ') ?? 'no probe';
     const runnerUp = c.runnerUp ? `, ${c.runnerUp.ratio.toFixed(1)}× faster than ${c.runnerUp.engine}` : '';
+    const left = c.unavailable?.length ? `; left out: ${c.unavailable.map((u) => `${u.engine} (${u.code})`).join(', ')}` : '';
     return (
-      `automatic choice ${i + 1}: ${c.engine} (${c.reason}${runnerUp}); WebGL renderer ${c.renderer}; ` +
+      `automatic choice ${i + 1}: ${c.engine} (${c.reason}${runnerUp}); WebGL renderer ${c.renderer}${left}; ` +
       `probe ${c.probe ? `${ms(c.probe.ms)} ms` : '–'} (ms per batch of ${c.probe?.batchSize ?? '–'}: ${timings}); named ${c.namedAfterMs} ms after opening the page`
     );
   });

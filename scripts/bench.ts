@@ -41,7 +41,7 @@
  *
  * `npm run bench -- --only=speed`, `--only=race`, `--only=augment`, `--only=soak` or `--only=inside` runs one part;
  * `--only=engines` the engines side by side: speed, race and the automatic choice. `--backends=simd,wasm`
- * measures only those engines.
+ * measures only those engines (`--only=engines --backends=none`: the automatic choice alone).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
