@@ -3,14 +3,18 @@ import { defineConfig } from 'vitest/config';
 import { mnistData } from './scripts/mnist-data-plugin.ts';
 import { pwa } from './scripts/pwa.ts';
 
+/** The two headers that make the page cross-origin isolated; a static host must send them too (README). */
+const CROSS_ORIGIN_ISOLATION = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+
 export default defineConfig({
   // Relative base: the built site works from any folder of any static server.
   base: './',
   plugins: [react(), mnistData(), pwa()],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 2500 },
-  server: { port: 5173 },
-  preview: { port: 4173 },
+  // Cross-origin isolation (SharedArrayBuffer, threads): a comparison's runs train on two workers at once.
+  server: { port: 5173, headers: CROSS_ORIGIN_ISOLATION },
+  preview: { port: 4173, headers: CROSS_ORIGIN_ISOLATION },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',

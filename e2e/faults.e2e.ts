@@ -16,7 +16,7 @@ import type { Fault } from '../src/worker/protocol.ts';
 const WASM = '?faults=1&backend=wasm&trainLimit=1000&validation=500';
 /** Epochs of 20,000 images (~2 s on wasm): a run that is surely mid-epoch when the fault comes, without a page busy drawing an epoch every 0.1 s. */
 const WASM_LONG = '?faults=1&backend=wasm&trainLimit=20000&validation=500';
-const WEBGL = '?faults=1&trainLimit=2000&validation=500';
+const WEBGL = '?faults=1&backend=webgl&trainLimit=2000&validation=500';
 
 /** Page load, backend start (WebGL compiles its shaders first) and the first batches, generously. */
 const FIRST_POINT_MS = 90_000;
@@ -33,12 +33,31 @@ function fault(lab: LabPage, kind: Fault): Promise<void> {
   return lab.page.evaluate((k) => (window as unknown as { mnistLab: { fault(k: string): void } }).mnistLab.fault(k), kind);
 }
 
-/** The store's run phase, read every animation frame until `phase` (for phases that last a moment). */
+/**
+ * Until the store's run phase is `phase`, seen at the store's own change, not
+ * at an animation frame: on a fast engine, or with the page busy drawing, a
+ * phase can begin and end between two frames (the test pass of 10,000 images
+ * on wasm did, in one CI run).
+ */
 async function waitForPhase(lab: LabPage, phase: string, timeoutMs: number): Promise<void> {
-  await lab.page.waitForFunction(
-    (p) => (window as unknown as { mnistLab: { getState(): { run: { phase: string } | null } } }).mnistLab.getState().run?.phase === p,
-    phase,
-    { polling: 'raf', timeout: timeoutMs },
+  await lab.page.evaluate(
+    ([p, ms]) =>
+      new Promise<void>((resolve, reject) => {
+        type State = { run: { phase: string } | null };
+        const store = (window as unknown as { mnistLab: { getState(): State; subscribe(listener: (s: State) => void): () => void } }).mnistLab;
+        if (store.getState().run?.phase === p) return resolve();
+        const timer = setTimeout(() => {
+          stop();
+          reject(new Error(`no run phase "${p}" within ${ms} ms (now "${store.getState().run?.phase}")`));
+        }, ms);
+        const stop = store.subscribe((s) => {
+          if (s.run?.phase !== p) return;
+          clearTimeout(timer);
+          stop();
+          resolve();
+        });
+      }),
+    [phase, timeoutMs] as const,
   );
 }
 

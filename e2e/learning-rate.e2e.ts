@@ -4,15 +4,24 @@
  * suggestion, a learning rate changed mid-run, a race in which one run
  * diverges while the other finishes, and a race of one learning rate with
  * two momenta. Each test opens its own page; every
- * run trains one epoch (two for the mid-run change, stopped early) on 5,000
+ * run trains one epoch (twenty for the mid-run change, stopped early) on 5,000
  * images (`?trainLimit=5000`; validation stays 10,000) with the default
- * momentum, 0.5, unless a race gives its runs their own.
+ * momentum, 0.5, unless a race gives its runs their own, on the WebAssembly
+ * SIMD engine (`?backend=simd`). Two tests watch a run while it trains, which
+ * the SIMD engine does faster than it can be watched on 5,000 images: the
+ * mid-run change trains on all 50,000, and the race of four, whose lr 1 would
+ * diverge on as many, on tfjs's wasm backend (an epoch of four stacked runs
+ * in a second or two).
  */
 import { describe, expect, test } from 'vitest';
 import type { LabPage, RaceResultRow } from './support/browser.ts';
 import { labPerTest } from './support/sessions.ts';
 
-const QUICK = '?trainLimit=5000';
+const QUICK = '?trainLimit=5000&backend=simd';
+/** A comparison of four whose curves are watched growing: on tfjs wasm, ten times slower than the SIMD engine here. */
+const WATCHED_RACE = '?trainLimit=5000&backend=wasm';
+/** A run still going when the rate changes: every training image, twenty epochs, on the SIMD engine. */
+const WATCHED_RUN = '?backend=simd';
 
 /** Data loading, backend start and the first batches, generously, for a slow CI machine. */
 const FIRST_POINT_MS = 120_000;
@@ -39,7 +48,7 @@ async function raceDone(lab: LabPage): Promise<RaceResultRow[]> {
 
 describe('learning rate', () => {
   test('races 0.001, 0.01, 0.1 and 1 for an epoch: four curves, four rows, accuracy rising with the rate up to 0.1', async () => {
-    const lab = await open();
+    const lab = await open(WATCHED_RACE);
     await lab.configure({ epochs: '1' });
     await lab.raceRates.fill('1');
     await lab.racePreset.click();
@@ -107,7 +116,7 @@ describe('learning rate', () => {
   });
 
   test('a learning rate changed during a run takes effect and leaves a marker on the loss curve', async () => {
-    const lab = await open();
+    const lab = await open(WATCHED_RUN);
     await lab.configure({ learningRate: '0.01', epochs: '20' });
     await lab.trainButton.click();
     await expect.poll(async () => (await lab.lossPointCounts()).training, { timeout: FIRST_POINT_MS, interval: 250 }).toBeGreaterThan(0);

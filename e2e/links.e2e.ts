@@ -101,7 +101,7 @@ describe('settings in the link', () => {
   test('an address option the page cannot use gets a notice; hide= and show= hide panels and settings', async () => {
     await withLab('?backend=foo&lr=abc&hide=race,inside,rotation&show=lr,mom', 'links-notices', async (s) => {
       const notices = s.page.getByRole('region', { name: 'Options in the page address' });
-      await expect.poll(() => notices.innerText(), { timeout: 5_000 }).toContain('Ignored backend=foo: Use webgl, wasm or cpu.');
+      await expect.poll(() => notices.innerText(), { timeout: 5_000 }).toContain('Ignored backend=foo: Use simd, webgl, wasm or cpu.');
       expect(await notices.innerText()).toContain('Ignored lr=abc: The learning rate must be a number, like 0.01. Using 0.01.');
       expect(await s.lab.learningRate.inputValue()).toBe('0.01');
 

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: how fast the lab trains in Chromium on this machine, per
- * tfjs backend. Serves the built dist/ with `vite preview`, opens the page
- * with `?backend=webgl|wasm|cpu`, sets the batch size through its labelled
+ * engine (the WebAssembly SIMD engine, and tfjs on each backend). Serves the
+ * built dist/ with `vite preview`, opens the page with
+ * `?backend=simd|webgl|wasm|cpu`, sets the batch size through its labelled
  * field, presses Train, measures, presses Stop and Reset. Prints a table and
  * writes the same figures to bench-results/bench.json.
  *
@@ -12,14 +13,20 @@
  * - store samples/s: the page's own `run.progress.samplesPerSec` at the end of
  *   the window (run average, pauses excluded), as a cross-check.
  * - data load: `run.dataLoadMs`, fetching and parsing the MNIST files.
- * - first loss: `run.firstLossAt - run.startedAt`, from pressing Train.
+ * - first loss: `run.firstLossAt - run.startedAt`, from pressing Train: for
+ *   the first run as soon as the page shows Train (data and warm-up may
+ *   still be loading), and again at batch 64 once the data is cached.
  * - frame gap: the longest gap between two requestAnimationFrame callbacks on
  *   the main thread during ~8 s of training at batch 64, charts included.
  * - heap: the page's main-thread JS heap (`performance.memory`), not the worker's.
  *
- * Then, for webgl and wasm, a learning-rate race of four runs against one
- * single run and against four single runs in turn, for the same 50 batches
+ * Then, for simd, webgl and wasm, a learning-rate race of four runs against
+ * one single run and against four single runs in turn, for the same batches
  * (scripts/bench-race.ts says how each figure is measured).
+ *
+ * Then the automatic choice (scripts/bench-engines.ts): the page opened
+ * without `?backend=`, which engine the worker's start-up probe picked, why,
+ * and what the probe cost.
  *
  * Then augmentation's cost per batch of 64, in Node (scripts/bench-augment.ts),
  * set against the page's wasm step at batch 64.
@@ -32,7 +39,9 @@
  * epoch and its cap, a weight snapshot's cost in the worker and the page,
  * and scrubbing the Epoch slider, on wasm.
  *
- * `npm run bench -- --only=speed`, `--only=race`, `--only=augment`, `--only=soak` or `--only=inside` runs one part.
+ * `npm run bench -- --only=speed`, `--only=race`, `--only=augment`, `--only=soak` or `--only=inside` runs one part;
+ * `--only=engines` the engines side by side: speed, race and the automatic choice. `--backends=simd,wasm`
+ * measures only those engines (`--only=engines --backends=none`: the automatic choice alone).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -44,12 +53,14 @@ import { RACE_RATES, type RaceBenchFigures, SINGLE_RATE, benchRace } from './ben
 import { augmentReport, benchAugment } from './bench-augment.ts';
 import { type SoakFigures, benchSoak, soakReport } from './bench-soak.ts';
 import { benchInside, insideReport } from './bench-inside.ts';
+import { type AutoChoice, autoChoiceReport, benchAutoChoice } from './bench-engines.ts';
 
-const BACKENDS = ['webgl', 'wasm', 'cpu'] as const;
+/** Every engine, by its `?backend=` value: the SIMD engine and tfjs's three backends. */
+const BACKENDS = ['simd', 'webgl', 'wasm', 'cpu'] as const;
 type Backend = (typeof BACKENDS)[number];
 const BATCH_SIZES = [64, 512] as const;
 /** The race part runs on these; the cpu backend would take minutes per race. */
-const RACE_BACKENDS: readonly Backend[] = ['webgl', 'wasm'];
+const RACE_BACKENDS: readonly Backend[] = ['simd', 'webgl', 'wasm'];
 /** The soak runs on these: the page's default and the fast CPU path. */
 const SOAK_BACKENDS: readonly Backend[] = ['webgl', 'wasm'];
 
@@ -77,12 +88,16 @@ interface StoreRun {
 }
 interface StoreState {
   backend: { name: Backend; reason?: unknown } | null;
+  /** What trains (worker/engines.ts's report). */
+  engine: { engine: Backend } | null;
   run: StoreRun | null;
 }
 
 interface BatchFigures {
   /** Train pressed → first loss point on the page. */
   firstLossMs: number;
+  /** The same, at batch 64 in a later run, the data cached. */
+  cachedFirstLossMs?: number;
   msPerBatch: number;
   samplesPerSec: number;
   storeSamplesPerSec: number | null;
@@ -129,6 +144,7 @@ function readState(page: Page): Promise<StoreState> {
     const r = s.run;
     return {
       backend: s.backend,
+      engine: s.engine,
       run: r && {
         phase: r.phase,
         startedAt: r.startedAt,
@@ -241,6 +257,23 @@ async function stopAndReset(lab: LabPage): Promise<void> {
   await waitFor('Train to be enabled after Reset', 30_000, async () => ((await lab.trainButton.isEnabled()) ? true : undefined));
 }
 
+/** Train → first loss point of a fresh run at `batchSize` (the data cached by the runs before), then Stop and Reset. */
+async function cachedFirstLoss(lab: LabPage, batchSize: number): Promise<number> {
+  try {
+    await lab.configure({ batchSize: String(batchSize), epochs: '1' });
+    await lab.trainButton.click();
+    const run = await waitFor('the first loss point', FIRST_LOSS_TIMEOUT_MS, async () => {
+      const s = await readState(lab.page);
+      const failure = runFailure(s.run);
+      if (failure) throw new Error(failure);
+      return s.run?.firstLossAt != null ? s.run : undefined;
+    });
+    return run.firstLossAt! - run.startedAt;
+  } finally {
+    await stopAndReset(lab).catch(() => undefined);
+  }
+}
+
 async function benchBackend(browser: Browser, baseUrl: string, backend: Backend): Promise<BackendFigures> {
   const figures: BackendFigures = { backend, batches: {} };
   const context = await browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1280, height: 900 } });
@@ -262,16 +295,16 @@ async function benchBackend(browser: Browser, baseUrl: string, backend: Backend)
           if (failure) throw new Error(failure);
           return s.run?.firstLossAt != null ? s.run : undefined;
         });
-        // A forced backend that could not start falls back; the page says which and why.
-        const { backend: got } = await readState(page);
-        if (got && got.name !== backend) {
+        // A forced engine that could not start falls back; the page says which and why.
+        const { engine: got } = await readState(page);
+        if (got && got.engine !== backend) {
           const shown = await page
             .getByText(/Backend:/)
             .first()
             .textContent()
             .catch(() => null);
           // The page's own words for why (the store keeps a code).
-          throw Object.assign(new Error(shown ?? `fell back to ${got.name}: ${JSON.stringify(got.reason)}`), { fellBack: true });
+          throw Object.assign(new Error(shown ?? `fell back to ${got.engine}`), { fellBack: true });
         }
         const firstLossMs = run.firstLossAt! - run.startedAt;
         if (batchSize === BATCH_SIZES[0]) {
@@ -300,6 +333,8 @@ async function benchBackend(browser: Browser, baseUrl: string, backend: Backend)
         await stopAndReset(lab).catch(() => undefined);
       }
     }
+    const at64 = figures.batches[64];
+    if (at64 && 'msPerBatch' in at64) at64.cachedFirstLossMs = await cachedFirstLoss(lab, 64).catch(() => undefined);
     return figures;
   } catch (err) {
     figures.unavailable = err instanceof Error ? err.message : String(err);
@@ -328,6 +363,7 @@ function report(results: BackendFigures[]): string {
     'samples/s@512',
     'Train→loss@64',
     'Train→loss@512',
+    'Train→loss cached@64',
     'MNIST fetch',
     'run dataLoadMs',
     'max frame gap',
@@ -356,10 +392,12 @@ function report(results: BackendFigures[]): string {
         notes.push(`${r.backend} @${b}: ${f.steps} steps measured; the page's own samples/s (run average) ${fmt(f.storeSamplesPerSec)}`);
       }
     }
+    const at64 = r.batches[64];
     rows.push([
       r.backend,
       ...speed,
       ...firstLoss,
+      fmt(at64 && 'cachedFirstLossMs' in at64 ? at64.cachedFirstLossMs : undefined),
       fmt(r.mnistFetchMs),
       fmt(r.dataLoadMs),
       fmt(r.frames?.maxGapMs),
@@ -367,11 +405,24 @@ function report(results: BackendFigures[]): string {
       fmt(r.heapMB, 1),
     ]);
   }
+  const ratios = BATCH_SIZES.map((b) => {
+    const rate = (r: BackendFigures | undefined) => {
+      const f = r?.batches[b];
+      return f && 'samplesPerSec' in f ? f.samplesPerSec : undefined;
+    };
+    const simd = rate(results.find((r) => r.backend === 'simd'));
+    const others = results.filter((r) => r.backend !== 'simd' && rate(r) !== undefined);
+    return simd === undefined || others.length === 0
+      ? ''
+      : `simd @${b}: ${others.map((r) => `${fmt(simd / rate(r)!, 1)}× ${r.backend}`).join(', ')} (samples/s, same run)`;
+  }).filter(Boolean);
+  notes.unshift(...ratios);
   const legend = [
     'Times in ms. ms/batch and samples/s: training steps only (intervals with an epoch end or evaluation left out).',
     'Train→loss@64: the first run, Train pressed as soon as the page shows it (any data prefetch or shader warm-up',
     '  still in flight is included); @512: a later run, data cached, programs for the new batch shape compiled on the way.',
     'MNIST fetch: first request to last response of the four IDX files (worker prefetch at page load).',
+    'Train→loss cached@64: a third run at batch 64, the data cached and the programs compiled.',
     "run dataLoadMs: the store's figure; it starts after the prefetch, so it only sees the cache.",
     'max frame gap / longest task: main thread over 8 s of training at batch 64 (long tasks are those over 50 ms; 0 = none).',
     "heap MB: the page's main-thread JS heap after that window (the worker's heap is separate).",
@@ -412,7 +463,7 @@ function raceReport(results: RaceBenchFigures[]): string {
     });
   }
   const legend = [
-    `Race: ${RACE_RATES.join(', ')} stacked in one engine; singles: the same rates as separate runs. Each run: 1 epoch of ${results[0]?.batches ?? 50} batches of ${results[0]?.batchSize ?? 64}, momentum 0.5.`,
+    `Race: ${RACE_RATES.join(', ')} stacked in one engine; singles: the same rates as separate runs. Each run: 1 epoch of ${results.map((r) => `${r.batches} (${r.backend})`).join(', ')} batches of ${results[0]?.batchSize ?? 64}, momentum 0.5.`,
     "train s: the worker's active-time counter (batch building, training steps, loss readbacks; no evaluation), the same in both loops.",
     'wall s: button pressed → done, including engine set-up and evaluation: a race makes one stacked validation pass (1,000 images),',
     '  a single run a 1,000-image validation pass and then the 10,000-image test pass, so wall time favours the race.',
@@ -428,13 +479,31 @@ async function main(): Promise<void> {
   try {
     const cpus = os.cpus();
     const machine = `${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${os.platform()} ${os.release()}, ${fmt(os.totalmem() / 2 ** 30, 1)} GiB`;
-    const header = [`machine:  ${machine}`, `chromium: ${browser.version()} (WebGL via ANGLE/SwiftShader: no GPU is used)`, `node:     ${process.version}`];
+    const load = () =>
+      os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ');
+    const header = [
+      `machine:  ${machine}`,
+      `chromium: ${browser.version()} (WebGL via ANGLE/SwiftShader: no GPU is used)`,
+      `node:     ${process.version}`,
+      // Other work on a shared machine slows every figure; the load says how much there was.
+      `load:     ${load()} (1, 5, 15 min) at the start`,
+    ];
     console.log(header.join('\n'));
 
-    const only = /^--only=(speed|race|augment|soak|inside)$/.exec(process.argv.slice(2).find((a) => a.startsWith('--only=')) ?? '')?.[1];
-    const part = (name: string) => only === undefined || only === name;
+    const only = /^--only=(speed|race|augment|soak|inside|engines)$/.exec(process.argv.slice(2).find((a) => a.startsWith('--only=')) ?? '')?.[1];
+    // `engines`: every engine's speed and race side by side, and the automatic choice.
+    const part = (name: string) => only === undefined || only === name || (only === 'engines' && (name === 'speed' || name === 'race'));
+    // `--backends=simd,wasm`: only these engines (speed, race and soak).
+    const chosen = process.argv
+      .find((a) => a.startsWith('--backends='))
+      ?.slice('--backends='.length)
+      .split(',');
+    const pick = <T extends string>(list: readonly T[]): readonly T[] => (chosen ? list.filter((b) => chosen.includes(b)) : list);
     const results: BackendFigures[] = [];
-    for (const backend of part('speed') ? BACKENDS : []) {
+    for (const backend of part('speed') ? pick(BACKENDS) : []) {
       const t0 = Date.now();
       process.stdout.write(`\n[bench] ${backend} … `);
       const r = await benchBackend(browser, server.url, backend);
@@ -442,7 +511,7 @@ async function main(): Promise<void> {
       results.push(r);
     }
     const race: RaceBenchFigures[] = [];
-    for (const backend of part('race') ? RACE_BACKENDS : []) {
+    for (const backend of part('race') ? pick(RACE_BACKENDS) : []) {
       const t0 = Date.now();
       process.stdout.write(`\n[bench] race ${backend} … `);
       const r = await benchRace(browser, server.url, backend);
@@ -450,7 +519,7 @@ async function main(): Promise<void> {
       race.push(r);
     }
     const soak: SoakFigures[] = [];
-    for (const backend of part('soak') ? SOAK_BACKENDS : []) {
+    for (const backend of part('soak') ? pick(SOAK_BACKENDS) : []) {
       const t0 = Date.now();
       process.stdout.write(`\n[bench] soak ${backend} … `);
       const r = await benchSoak(browser, server.url, backend);
@@ -466,24 +535,32 @@ async function main(): Promise<void> {
       process.stdout.write(`${inside.unavailable ? `unavailable (${inside.unavailable})` : 'done'} in ${fmt((Date.now() - t0) / 1000, 1)} s\n`);
     }
 
+    const auto: AutoChoice[] = [];
+    if (part('engines')) {
+      process.stdout.write('\n[bench] automatic choice … ');
+      for (let i = 0; i < 3; i++) auto.push(await benchAutoChoice(browser, server.url));
+      process.stdout.write('done\n');
+    }
+
     const augment = part('augment') ? await benchAugment() : null;
     const wasm = results.find((r) => r.backend === 'wasm')?.batches[64];
     const wasmStep = wasm && 'msPerBatch' in wasm ? wasm.msPerBatch : undefined;
     const text = [
       results.length ? report(results) : '',
       race.length ? raceReport(race) : '',
+      auto.length ? autoChoiceReport(auto) : '',
       augment ? augmentReport(augment, wasmStep, "the page's wasm step") : '',
       soak.length ? soakReport(soak) : '',
       inside ? insideReport(inside) : '',
     ]
       .filter(Boolean)
       .join('\n\n');
-    console.log(`\n${text}\n\ntotal ${fmt((Date.now() - started) / 1000, 1)} s`);
+    console.log(`\n${text}\n\ntotal ${fmt((Date.now() - started) / 1000, 1)} s; load at the end ${load()}`);
     const dir = path.join(REPO_ROOT, 'bench-results');
     await mkdir(dir, { recursive: true });
     await writeFile(
       path.join(dir, 'bench.json'),
-      `${JSON.stringify({ machine, chromium: browser.version(), date: new Date().toISOString(), results, race, augment, soak, inside }, null, 2)}\n`,
+      `${JSON.stringify({ machine, chromium: browser.version(), date: new Date().toISOString(), results, race, auto, augment, soak, inside }, null, 2)}\n`,
     );
   } finally {
     await browser.close();

@@ -554,7 +554,7 @@ export class LabPage {
   async describeState(): Promise<string> {
     try {
       const s = (await this.state()) as
-        | { backend?: unknown; run?: Record<string, unknown> | null; race?: DiagRace | null; rangeTest?: DiagRange | null }
+        | { backend?: unknown; engine?: unknown; run?: Record<string, unknown> | null; race?: DiagRace | null; rangeTest?: DiagRange | null }
         | undefined;
       if (!s) return 'window.mnistLab is not there';
       const run = s.run;
@@ -586,7 +586,7 @@ export class LabPage {
         message: s.rangeTest.message,
       };
       // Keys with no race or range test are left out, so a plain run's summary reads as before.
-      return JSON.stringify({ backend: s.backend, run: brief, ...(race ? { race } : {}), ...(rangeTest ? { rangeTest } : {}) });
+      return JSON.stringify({ backend: s.backend, engine: s.engine, run: brief, ...(race ? { race } : {}), ...(rangeTest ? { rangeTest } : {}) });
     } catch (err) {
       return `state unavailable: ${String(err)}`;
     }

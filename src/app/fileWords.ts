@@ -133,5 +133,12 @@ export function historyFileProblemText(p: HistoryFileProblem): string {
 
 /** Why the worker did not take a model's weights (after "The model could not be loaded: "). */
 export function loadRefusalText(r: LoadRefusal): string {
-  return r.code === 'busy' ? i18n.t('files.load.busy') : readProblemText(r.problem);
+  switch (r.code) {
+    case 'busy':
+      return i18n.t('files.load.busy');
+    case 'no-engine':
+      return i18n.t('files.load.noEngine');
+    case 'invalid':
+      return readProblemText(r.problem);
+  }
 }

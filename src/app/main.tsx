@@ -10,9 +10,11 @@ import { startAddressSync } from './link/sync.ts';
 import { useLab } from './store/index.ts';
 import './styles.css';
 
-// For tools (the bench, debugging): read-only access to the store; with `?faults=1`, the e2e tests' fault hook too.
-(window as unknown as { mnistLab: { getState: typeof useLab.getState; fault?: typeof fault } }).mnistLab = {
+// For tools (the bench, debugging): read-only access to the store (its state, and every change of it: a phase
+// shorter than a frame is seen); with `?faults=1`, the e2e tests' fault hook too.
+(window as unknown as { mnistLab: { getState: typeof useLab.getState; subscribe: typeof useLab.subscribe; fault?: typeof fault } }).mnistLab = {
   getState: useLab.getState,
+  subscribe: useLab.subscribe,
   ...(pageOptions.faults ? { fault } : {}),
 };
 

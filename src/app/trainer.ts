@@ -11,7 +11,8 @@ import type { RunSettings } from '../shared/settings.ts';
 import type { Architecture } from '../model/architecture.ts';
 import type { HyperSettings } from '../shared/runSpec.ts';
 import type { BackendName } from '../shared/backendNames.ts';
-import type { Command, DataOptions, EvalSet, Fault, Reply, StreamEvent, WorkerEvent } from '../worker/protocol.ts';
+import type { EngineId } from '../shared/engineIds.ts';
+import type { Command, DataOptions, EvalSet, Fault, Prefetch, Reply, StreamEvent, WorkerEvent } from '../worker/protocol.ts';
 import { isHealthEvent, isReply } from '../worker/protocol.ts';
 import type { InterruptCause, Interruption } from './interruption.ts';
 import type { WatchdogCause } from './watchdog.ts';
@@ -24,12 +25,12 @@ export interface TrainerCallbacks {
 }
 
 export interface TrainerOptions {
-  preferredBackend?: BackendName;
+  preferredBackend?: EngineId;
   /** Lets the end-to-end tests cause faults in the worker (`?faults=1`). */
   faults?: boolean;
+  /** Threads a comparison may train on (see the init command). */
+  threads?: number;
 }
-
-type Prefetch = { dataUrl: string; batchSize: number };
 
 const CAUSE_OF: Record<WatchdogCause, InterruptCause> = { silent: 'worker-stopped', stalled: 'stalled' };
 
@@ -47,7 +48,8 @@ export class Trainer {
   private job: number | null = null;
   /** A reset sent and not yet answered. */
   private resetting = false;
-  private backend: BackendName | null = null;
+  /** The engine the worker trains on (its watchdog limits follow it). */
+  private backend: EngineId | null = null;
   /** Backends that failed in an earlier worker; every new worker leaves them out. */
   private readonly excluded = new Set<BackendName>();
   private prefetch?: Prefetch;
@@ -85,6 +87,7 @@ export class Trainer {
       preferredBackend: this.options.preferredBackend,
       exclude: [...this.excluded],
       prefetch: this.prefetch,
+      threads: this.options.threads,
       faults: this.options.faults,
     });
   }
@@ -107,9 +110,10 @@ export class Trainer {
 
   /** Notes the end of the page's job and the answer to a reset. */
   private track(e: StreamEvent): void {
-    if (e.type === 'backend') {
-      this.backend = e.backend;
-      this.dog.setBackend(e.backend);
+    if (e.type === 'backend' || e.type === 'engine') {
+      // `engine` follows `backend` and names what trains (tfjs's backend may only stand by).
+      this.backend = e.type === 'engine' ? e.report.engine : e.backend;
+      this.dog.setBackend(this.backend);
     }
     if (e.type === 'reset-done') this.resetting = false;
     if (this.job === null || !('runId' in e) || e.runId !== this.job) return;

@@ -62,6 +62,23 @@ describe('the watchdog', () => {
     expect(fired).toEqual(['silent']);
   });
 
+  it('gives a run started right after page load the start-up allowance until it trains, then the SIMD engine’s own limit', () => {
+    const { dog, fired, run } = setup();
+    dog.setBackend('simd');
+    dog.watch('job');
+    // Accepted while the probe, the data and the warm-up are still under way: no phase yet, then loading the data.
+    run(WATCHDOG_LIMITS.silentMs.unknown - 1_000, () => null);
+    dog.heard({ type: 'phase', runId: 1, phase: 'loading-data' });
+    run(WATCHDOG_LIMITS.silentMs.unknown - 1_000, () => null);
+    expect(fired).toEqual([]);
+    expect(WATCHDOG_LIMITS.silentMs.simd).toBeLessThan(WATCHDOG_LIMITS.silentMs.unknown);
+    dog.heard({ type: 'phase', runId: 1, phase: 'training' });
+    run(WATCHDOG_LIMITS.silentMs.simd - 1_000, () => null);
+    expect(fired).toEqual([]);
+    vi.advanceTimersByTime(1_500);
+    expect(fired).toEqual(['silent']);
+  });
+
   it('calls a job that beats without progress stalled (a lost GPU), but not while it is paused', () => {
     const { dog, fired, run } = setup();
     dog.setBackend('webgl');

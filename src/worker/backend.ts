@@ -10,18 +10,28 @@ import '@tensorflow/tfjs-backend-webgl';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { BACKEND_ORDER } from '../shared/backendNames.ts';
 import type { BackendName } from '../shared/backendNames.ts';
+import type { RendererKind } from '../shared/engineIds.ts';
+import { rendererKind } from '../shared/engineIds.ts';
 import type { BackendChoice, BackendSkip } from './protocol.ts';
 import { NoBackendError } from './problems.ts';
 
-export const BACKEND_ORDER: readonly BackendName[] = ['webgl', 'wasm', 'cpu'];
-
 let wasmRegistered = false;
+/** tfjs-backend-wasm's module, once loaded (it reports its thread count). */
+let wasmModule: typeof import('@tensorflow/tfjs-backend-wasm') | null = null;
+/** The unmasked renderer string of the first WebGL context tfjs made; null before (or if the browser hides it). */
+let renderer: string | null = null;
 
 async function prepare(name: BackendName): Promise<void> {
   if (name === 'wasm' && !wasmRegistered) {
     // Loaded on demand: most sessions never need it.
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
+    wasmModule = wasm;
+    // Its threaded build, which tfjs picks on a cross-origin isolated page, starts its threads from a script
+    // inlined as a blob that fails inside this bundle ("e is not defined", each thread an uncaught error):
+    // the single-threaded SIMD build, as on a page that is not isolated.
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     wasm.setWasmPaths({
       'tfjs-backend-wasm.wasm': wasmPlain,
       'tfjs-backend-wasm-simd.wasm': wasmSimd,
@@ -41,10 +51,29 @@ async function tryBackend(name: BackendName): Promise<BackendSkip | null> {
     t.dispose();
     if (v[0] !== 3) return { backend: name, why: 'wrong-result' };
     if (name === 'webgl' && tf.env().getNumber('WEBGL_VERSION') < 1) return { backend: name, why: 'no-webgl' };
+    if (name === 'webgl') renderer ??= unmaskedRenderer(webglContext());
     return null;
   } catch (e) {
     return { backend: name, why: 'threw', detail: e instanceof Error ? e.message : String(e) };
   }
+}
+
+/** The renderer behind a context, unmasked where the browser allows (WEBGL_debug_renderer_info), else its masked name. */
+function unmaskedRenderer(gl: WebGLRenderingContext | null): string | null {
+  if (!gl) return null;
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  const name: unknown = gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER);
+  return typeof name === 'string' ? name : null;
+}
+
+/** What WebGL draws with (a software renderer computes on the CPU); 'unknown' until WebGL has started. */
+export function webglRenderer(): RendererKind {
+  return rendererKind(renderer);
+}
+
+/** Threads tfjs computes with on `backend`: its wasm backend runs a pool where the page is cross-origin isolated. */
+export function tfjsThreads(backend: BackendName): number {
+  return backend === 'wasm' && wasmModule && tf.getBackend() === 'wasm' ? wasmModule.getThreadsCount() : 1;
 }
 
 type LostListener = (backend: BackendName) => void;

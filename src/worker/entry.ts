@@ -6,7 +6,10 @@
 import { cacheStore } from '../data/dataStore.ts';
 import { loadMnist } from '../data/load.ts';
 import { createTfjsStackedEngine } from '../engine/tfjs/create.ts';
-import { liveTensors, loseWebGLContext, selectBackend, watchBackend } from './backend.ts';
+import type { SimdEngines } from '../engine/wasm/create.ts';
+import { loadSimdEngines } from '../engine/wasm/create.ts';
+import { liveTensors, loseWebGLContext, selectBackend, tfjsThreads, watchBackend, webglRenderer } from './backend.ts';
+import { enginePool } from './pool/pool.ts';
 import { attachHost } from './host.ts';
 import type { Endpoint, Fault } from './protocol.ts';
 import { assertNever } from './protocol.ts';
@@ -33,9 +36,23 @@ function fault(kind: Fault): boolean {
 // `caches` exists only on secure pages (https, localhost); elsewhere the data is fetched on every visit.
 const store = cacheStore((self as { caches?: CacheStorage }).caches);
 
+/** The SIMD engine's build, fetched and compiled once per worker (a failed load is tried again by the next choice). */
+let simd: Promise<SimdEngines | null> | null = null;
+function loadSimd(): Promise<SimdEngines | null> {
+  simd ??= loadSimdEngines().catch((e: unknown) => {
+    simd = null;
+    throw e;
+  });
+  return simd;
+}
+
 attachHost(self as unknown as Endpoint, {
   loadData: (url) => loadMnist(url, { store }),
   createEngine: createTfjsStackedEngine,
+  loadSimd,
+  remoteEngine: enginePool(self, () => new Worker(new URL('./pool/helper.ts', import.meta.url), { type: 'module', name: 'mnist-lab-engine' })),
+  webglRenderer,
+  tfjsThreads,
   selectBackend,
   watchBackend,
   liveTensors,

@@ -8,18 +8,18 @@ import { DataLoadError } from '../data/load.ts';
 import { PRESET } from '../shared/settings.ts';
 import type { StepHyper } from '../engine/engine.ts';
 import { scheduledHyper } from '../train/schedule.ts';
-import type { Command, Endpoint, WorkerEvent } from './protocol.ts';
-import { attachHost } from './host.ts';
+import type { WorkerEvent } from './protocol.ts';
+import type { HostDeps } from './host.ts';
+import { connectHost } from '../test-support/hostChannel.ts';
 
 let tf: Awaited<ReturnType<typeof useCpuBackend>>;
 beforeAll(async () => {
   tf = await useCpuBackend();
 });
 
-/** The page's end of a MessageChannel whose other end runs the host. */
-function connect(deps: Partial<Parameters<typeof attachHost>[1]> = {}) {
-  const channel = new MessageChannel();
-  const host = attachHost(channel.port2 as unknown as Endpoint, {
+/** The page's end of a MessageChannel whose other end runs the host, on tfjs's cpu backend. */
+function connect(deps: Partial<HostDeps> = {}) {
+  return connectHost({
     loadData: async () => readMnist(),
     createEngine: createTfjsStackedEngine,
     selectBackend: async () => ({ backend: 'cpu' as const }),
@@ -28,29 +28,6 @@ function connect(deps: Partial<Parameters<typeof attachHost>[1]> = {}) {
     rotationAfterRuns: false,
     ...deps,
   });
-  const events: WorkerEvent[] = [];
-  const waiters: Array<{ pred: (e: WorkerEvent) => boolean; resolve: (e: WorkerEvent) => void }> = [];
-  channel.port1.onmessage = (ev) => {
-    const e = ev.data as WorkerEvent;
-    events.push(e);
-    for (const w of waiters.filter((w) => w.pred(e))) {
-      waiters.splice(waiters.indexOf(w), 1);
-      w.resolve(e);
-    }
-  };
-  const sendCmd = (c: Command) => channel.port1.postMessage(c);
-  const next = <T extends WorkerEvent['type']>(type: T, pred: (e: Extract<WorkerEvent, { type: T }>) => boolean = () => true) =>
-    new Promise<Extract<WorkerEvent, { type: T }>>((resolve) => {
-      const found = events.find((e) => e.type === type && pred(e as Extract<WorkerEvent, { type: T }>));
-      if (found) return resolve(found as Extract<WorkerEvent, { type: T }>);
-      waiters.push({ pred: (e) => e.type === type && pred(e as Extract<WorkerEvent, { type: T }>), resolve: resolve as (e: WorkerEvent) => void });
-    });
-  const close = () => {
-    host.dispose();
-    channel.port1.close();
-    channel.port2.close();
-  };
-  return { events, sendCmd, next, close };
 }
 
 const data = { dataUrl: 'mem://mnist/', validationSize: 500, trainLimit: 640 };

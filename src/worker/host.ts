@@ -1,18 +1,23 @@
 /**
  * The training worker's host: owns the data, the engine and the current run,
  * and speaks the protocol over any Endpoint (the worker scope in the browser,
- * a MessagePort in tests). Backend choice and data fetching are injected, so
- * the whole host runs in Node.
+ * a MessagePort in tests). Backend choice, the SIMD engine and data fetching
+ * are injected, so the whole host runs in Node. Which engine trains is
+ * engines.ts's decision; the host makes every job's engines with it.
  */
 import type { StoreOutcome } from '../data/dataStore.ts';
 import type { Mnist } from '../data/load.ts';
 import { IMAGE_SIZE } from '../data/dataset.ts';
 import type { RaceEngine } from '../engine/race.ts';
+import type { ProbeOptions } from '../engine/probe.ts';
+import type { SimdEngines } from '../engine/wasm/create.ts';
 import type { Architecture } from '../model/architecture.ts';
 import { ANN_MNIST, architectureOf } from '../model/architecture.ts';
 import { initParams } from '../model/init.ts';
 import type { OptimizerSpec } from '../shared/optimizer.ts';
-import { SGD } from '../shared/optimizer.ts';
+import { SGD, stateSlots } from '../shared/optimizer.ts';
+import type { EngineId, FallbackCode, RendererKind } from '../shared/engineIds.ts';
+import { EVAL_CHUNK } from '../train/evaluate.ts';
 import { optimizerOf } from '../shared/runSpec.ts';
 import { now } from '../train/types.ts';
 import type { BackendName } from '../shared/backendNames.ts';
@@ -23,6 +28,7 @@ import type {
   EvalSet,
   Evaluation,
   Fault,
+  Prefetch,
   RaceStart,
   RangeTestStart,
   RefusalCode,
@@ -45,12 +51,26 @@ import type { KeptEvaluation } from './examples.ts';
 import { cellExamples } from './examples.ts';
 import { createInside } from './inside.ts';
 import { nthImageOf } from './samples.ts';
+import type { EngineSelection } from './engines.ts';
+import { selectEngine, simdUnsupported } from './engines.ts';
+import { SplitRaceEngine } from '../engine/split.ts';
+import type { RemoteEngineMaker } from './pool/pool.ts';
 
 export interface HostDeps {
   /** The data set; `offline` says whether it is now kept in the browser (reported to the page as 'data-offline'). */
   loadData(dataUrl: string): Promise<Mnist & { offline?: StoreOutcome }>;
-  /** R runs stacked in one engine (1 for a single run), all starting from `params`. */
+  /** R runs stacked in one tfjs engine (1 for a single run) on the active backend, all starting from `params`. */
   createEngine(arch: Architecture, params: Float32Array[], runs: number, optimizer: OptimizerSpec): RaceEngine;
+  /** The SIMD engine (its best build for this runtime, compiled once); null without SIMD. Absent: tfjs only. */
+  loadSimd?(): Promise<SimdEngines | null>;
+  /** What WebGL draws with, once WebGL has been tried (WEBGL_debug_renderer_info). */
+  webglRenderer?(): RendererKind;
+  /** Threads a tfjs backend computes with. */
+  tfjsThreads?(backend: BackendName): number;
+  /** The start-up probe's step counts and budget (engine/probe.ts; tests shorten it). */
+  probeOptions?: ProbeOptions;
+  /** A stacked SIMD engine in a helper worker (pool/pool.ts), where the page may use threads: a comparison trains half its runs there. */
+  remoteEngine?: RemoteEngineMaker | null;
   /**
    * Activates a backend: `preferred` first if given, never one in `failed`.
    * Called on 'init', and again when the backend breaks during a run (a lost
@@ -90,10 +110,18 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
   let run: Job | null = null;
   /** The latest evaluation of each set, kept for the confusion-matrix gallery. */
   const latest = new Map<EvalSet, KeptEvaluation>();
-  let backend: Promise<BackendChoice> | null = null;
-  /** Data prefetch and shader warm-up started by 'init'; a run waits for it. */
+  /** The engine chosen by the last init (or after a failure), and tfjs's backend beside it. */
+  let selection: Promise<EngineSelection> | null = null;
+  /** `?backend=`, kept for a choice made again after an engine failed. */
+  let preferred: EngineId | undefined;
+  /** Threads a comparison may train on, as init said: 2 uses the helper worker (deps.remoteEngine). */
+  let threads = 1;
+  /** The network and batch size the probe times: the page's, as init said. */
+  let probeTarget: { arch: Architecture; batchSize: number } = { arch: ANN_MNIST, batchSize: 64 };
+  /** Data prefetch and engine warm-up started by 'init'; a run waits for it. */
   let warming: Promise<void> = Promise.resolve();
-  const failedBackends = new Set<BackendName>();
+  /** Engines that failed in this page: a lost WebGL context, a run that broke. */
+  const failedEngines = new Set<EngineId>();
   /** Backends whose device went away; each is reported once. */
   const lostBackends = new Set<BackendName>();
   /** Resets waiting for the job to end; each is answered with reset-done then. */
@@ -116,29 +144,79 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     dispose: (e) => disposeQuietly(e),
   });
 
-  const announce = (choice: Promise<BackendChoice>): void => {
+  const announce = (choice: Promise<EngineSelection>): void => {
     choice.then(
-      (c) => post({ type: 'backend', backend: c.backend, reason: c.reason }),
+      ({ tfjs, report }) => {
+        post({ type: 'backend', backend: tfjs.backend, reason: tfjs.reason });
+        post({ type: 'engine', report });
+      },
       (e: unknown) => post({ type: 'error', problem: knownProblem(e) ?? { kind: 'no-backend', skipped: [] } }),
     );
   };
 
-  const useBackend = (preferred?: BackendName): Promise<BackendChoice> => {
-    const choice = deps.selectBackend(preferred, failedBackends);
-    backend = choice;
+  /** Chooses the engine (again), leaving out those that failed, and says which. */
+  const chooseEngine = (): Promise<EngineSelection> => {
+    const choice = selectEngine(
+      {
+        selectBackend: deps.selectBackend,
+        createTfjsEngine: deps.createEngine,
+        loadSimd: deps.loadSimd,
+        webglRenderer: deps.webglRenderer,
+        tfjsThreads: deps.tfjsThreads,
+        comparisonThreads: helper() ? 2 : 1,
+        probeOptions: deps.probeOptions,
+      },
+      { preferred, failed: failedEngines, ...probeTarget },
+    );
+    selection = choice;
     announce(choice);
     return choice;
   };
 
+  /** The helper worker's engine maker, where there is one and the page allows a comparison two threads. */
+  const helper = (): RemoteEngineMaker | null => (threads >= 2 ? (deps.remoteEngine ?? null) : null);
+
+  /** tfjs's active backend, or null when none has been chosen (or none works). */
+  const activeBackend = async (): Promise<BackendName | null> => (selection ? selection.then((s) => s.tfjs.backend).catch(() => null) : null);
+
   const counted = () => {
     work++;
   };
-  const createEngine: HostDeps['createEngine'] = (arch, params, runs, optimizer) => countingEngine(deps.createEngine(arch, params, runs, optimizer), counted);
+
+  /**
+   * How a job makes its engines: on the chosen engine, or on tfjs when that
+   * is the SIMD engine and it cannot train this network (the job hears of it
+   * once, as an `engine-fallback`). `batch`: the largest batch the engine
+   * will see. Every engine counts its operations for the heartbeat.
+   */
+  function engineMaker(sel: EngineSelection, batch: number, job: Job | null): HostDeps['createEngine'] {
+    let told = false;
+    /** The job's engines so far: a comparison's single-run groups take turns between this worker and the helper. */
+    let made = 0;
+    return (arch, params, runs, optimizer) => {
+      if (sel.simd) {
+        let code: FallbackCode | null = simdUnsupported(arch, runs, stateSlots(optimizer), Math.max(batch, EVAL_CHUNK));
+        if (!code) {
+          try {
+            if (job) job.engine = 'simd';
+            const parallel = job?.kind === 'race' ? helper() : null;
+            return countingEngine(simdEngine(sel.simd, arch, params, runs, optimizer, parallel, made++), counted);
+          } catch {
+            code = 'failed';
+          }
+        }
+        if (job && !told) job.post({ type: 'engine-fallback', runId: job.runId, backend: sel.tfjs.backend, code });
+        told = true;
+      }
+      if (job) job.engine = sel.tfjs.backend;
+      return countingEngine(deps.createEngine(arch, params, runs, optimizer), counted);
+    };
+  }
 
   deps.watchBackend?.((lost) => {
     if (lostBackends.has(lost)) return;
     lostBackends.add(lost);
-    failedBackends.add(lost);
+    failedEngines.add(lost);
     post({ type: 'backend-lost', backend: lost });
   });
 
@@ -194,25 +272,26 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     });
   }
 
-  /** What every job waits for before training: a backend, the warm-up, the data and its split. */
+  /** What every job waits for before training: the engine, the warm-up, the data and its split. */
   async function prepare(cmd: StartRun | RaceStart | RangeTestStart, job: Job) {
-    await (backend ?? useBackend());
+    const sel = await (selection ?? chooseEngine());
     await warming;
     job.post({ type: 'phase', runId: cmd.runId, phase: 'loading-data' });
     const mnist = await getData(cmd.data.dataUrl);
     work++;
     // A comparison's runs share their batches, so the first run's size and seed are every run's.
-    const split = runSplit(mnist.train.count, cmd.type === 'race' ? cmd.runs[0] : cmd.settings, cmd.data);
+    const s = cmd.type === 'race' ? cmd.runs[0] : cmd.settings;
+    const split = runSplit(mnist.train.count, s, cmd.data);
     // A model's accuracy by rotation gives way to the job (within one chunk) before the job replaces the model.
     await rotation.settle();
-    return { mnist, split };
+    return { mnist, split, createEngine: engineMaker(sel, s.batchSize, job) };
   }
 
   async function start(cmd: StartRun, active: Job): Promise<void> {
     const { runId, settings } = cmd;
     const post = active.post;
     try {
-      const { mnist, split } = await prepare(cmd, active);
+      const { mnist, split, createEngine } = await prepare(cmd, active);
       post({
         type: 'data-loaded',
         trainCount: split.train.length,
@@ -266,7 +345,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
   async function race(cmd: RaceStart, active: Job): Promise<void> {
     const post = active.post;
     try {
-      const { mnist, split } = await prepare(cmd, active);
+      const { mnist, split, createEngine } = await prepare(cmd, active);
       await runRace(cmd, {
         post,
         createEngine,
@@ -292,7 +371,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     const { runId, settings } = cmd;
     let temp: RaceEngine | null = null;
     try {
-      const { mnist, split } = await prepare(cmd, active);
+      const { mnist, split, createEngine } = await prepare(cmd, active);
       const arch = architectureOf(settings);
       temp = createEngine(arch, initParams(arch, settings.init, settings.seed), 1, optimizerOf(settings));
       active.post({ type: 'phase', runId, phase: 'training' });
@@ -314,14 +393,16 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
 
   /**
    * Loads the data and runs one throwaway step and one evaluation chunk, so
-   * the backend compiles its programs (1-3 s on WebGL) before the student
+   * the engine compiles its programs (1-3 s on WebGL) before the student
    * presses Train. Failures are silent here: the run reports them properly.
    */
   async function warmUp(dataUrl: string, batchSize: number): Promise<void> {
     try {
-      await backend;
-      await getData(dataUrl);
-      await warmEngine((params) => createEngine(ANN_MNIST, params, 1, SGD), batchSize);
+      // The download goes on while the engine is chosen (getData's promise is never left unhandled).
+      const mnist = getData(dataUrl);
+      const sel = await selection;
+      await mnist;
+      if (sel) await warmEngine((params) => engineMaker(sel, batchSize, null)(ANN_MNIST, params, 1, SGD), batchSize);
     } catch {
       // The run that follows loads and compiles again, and reports any error.
     }
@@ -359,9 +440,24 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     }
     dropEngineSafely();
     latest.clear();
-    engine = createEngine(arch, params, 1, SGD);
-    post({ type: 'params-loaded', requestId, ok: true });
-    void inside.loaded(engine);
+    if (!selection) {
+      // No init yet (tests): tfjs, as it stands.
+      engine = countingEngine(deps.createEngine(arch, params, 1, SGD), counted);
+      post({ type: 'params-loaded', requestId, ok: true });
+      void inside.loaded(engine);
+      return;
+    }
+    void selection.then(
+      (sel) => {
+        // A job that started while the engine was being chosen keeps the worker.
+        if (run) return post({ type: 'params-loaded', requestId, ok: false, refusal: { code: 'busy' } });
+        engine = engineMaker(sel, 1, null)(arch, params, 1, SGD);
+        post({ type: 'params-loaded', requestId, ok: true });
+        void inside.loaded(engine);
+      },
+      // No engine works here (init has said why): nothing to load the weights into.
+      () => post({ type: 'params-loaded', requestId, ok: false, refusal: { code: 'no-engine' } }),
+    );
   }
 
   function examples(cmd: Extract<Command, { type: 'examples' }>): void {
@@ -392,18 +488,13 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     }
     const detail = detailOf(err);
     dropEngineSafely();
-    // Whatever broke mid-run, the next run should not meet the same backend again
-    // (a lost WebGL context does not come back); the cpu backend is the last resort.
-    const broken = backend
-      ? await backend.then(
-          (c) => c.backend,
-          () => null,
-        )
-      : null;
+    // Whatever broke mid-run, the next run should not meet the same engine again
+    // (a lost WebGL context does not come back); tfjs's cpu backend is the last resort.
+    const broken = active.engine ?? (await activeBackend());
     if (broken && broken !== 'cpu') {
-      failedBackends.add(broken);
-      const next = await useBackend().then(
-        (c) => c.backend,
+      failedEngines.add(broken);
+      const next = await chooseEngine().then(
+        (c) => c.report.engine,
         () => null,
       );
       post({ type: 'error', runId: active.runId, problem: { kind: 'backend-failed', backend: broken, next, detail } });
@@ -439,13 +530,16 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     switch (cmd.type) {
       case 'init':
         if (cmd.faults) faultsEnabled = true;
-        cmd.exclude?.forEach((b) => failedBackends.add(b));
-        // A job holds the backend: name it again, change nothing.
-        if (run && backend) {
-          announce(backend);
+        cmd.exclude?.forEach((b) => failedEngines.add(b));
+        // A job holds the engine: name it again, change nothing.
+        if (run && selection) {
+          announce(selection);
           return;
         }
-        void useBackend(cmd.preferredBackend);
+        preferred = cmd.preferredBackend;
+        threads = cmd.threads ?? 1;
+        if (cmd.prefetch) probeTarget = probeTargetOf(cmd.prefetch);
+        void chooseEngine();
         if (cmd.prefetch) warming = warmUp(cmd.prefetch.dataUrl, cmd.prefetch.batchSize);
         return;
       case 'race':
@@ -563,6 +657,34 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
       dropEngineSafely();
     },
   };
+}
+
+/** The network and batch size init asks the probe to time; the preset's network when the page sends none (or one the lab does not build). */
+function probeTargetOf(p: Prefetch): { arch: Architecture; batchSize: number } {
+  const arch = p.arch && !checkParams(p.arch, initParams(p.arch, 'pytorch', 0)) ? p.arch : ANN_MNIST;
+  return { arch, batchSize: Number.isInteger(p.batchSize) && p.batchSize >= 1 && p.batchSize <= 4096 ? p.batchSize : 64 };
+}
+
+/**
+ * The SIMD engine of `runs` runs. With a helper worker (`remote`: a
+ * comparison where the page may use threads) half the runs train there at
+ * the same time, or, for a group of one run, every other group (`index`:
+ * the group's place in its job).
+ */
+function simdEngine(
+  simd: SimdEngines,
+  arch: Architecture,
+  params: Float32Array[],
+  runs: number,
+  optimizer: OptimizerSpec,
+  remote: RemoteEngineMaker | null,
+  index: number,
+): RaceEngine {
+  const there = (n: number) => remote!({ build: simd.level, arch, params, runs: n, optimizer });
+  if (!remote) return simd.createRaceEngine(arch, params, runs, optimizer);
+  if (runs === 1) return index % 2 === 1 ? there(1) : simd.createRaceEngine(arch, params, 1, optimizer);
+  const here = Math.ceil(runs / 2);
+  return new SplitRaceEngine([simd.createRaceEngine(arch, params, here, optimizer), there(runs - here)]);
 }
 
 /** Frees an engine; a lost WebGL context can make dispose throw, and the memory is gone with it anyway. */

@@ -6,6 +6,7 @@
  */
 import type { HyperSettings } from '../shared/runSpec.ts';
 import { stepHyperOf } from '../shared/runSpec.ts';
+import type { EngineId } from '../shared/engineIds.ts';
 import type { RaceStart, RangeTestStart, RunPhase, StartRun, WorkerEvent } from './protocol.ts';
 
 export type Post = (e: WorkerEvent, transfer?: ArrayBufferView[]) => void;
@@ -28,6 +29,8 @@ export interface Job {
   hyperVersion: number;
   /** The heartbeat's timer. */
   beat?: ReturnType<typeof setInterval>;
+  /** The engine its runs train on, once it has made them: the one to leave out next time if the job breaks. */
+  engine?: EngineId;
 }
 
 export function createJob(cmd: StartRun | RaceStart | RangeTestStart, post: Post): Job {

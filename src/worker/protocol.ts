@@ -15,6 +15,8 @@ import type { DivergedLoss } from '../train/divergence.ts';
 import type { ReadProblem } from '../shared/validate.ts';
 import type { Inspection } from '../model/inspect.ts';
 import type { ReplayState } from './replay.ts';
+import type { EngineId, EngineReport, FallbackCode, SimdBuild } from '../shared/engineIds.ts';
+import type { OptimizerSpec, StepHyper } from '../shared/optimizer.ts';
 
 /**
  * Every message the worker sends the page carries codes and numbers, never
@@ -48,14 +50,15 @@ export interface BackendChoice {
 /**
  * Why a job failed, or the worker cannot train at all:
  * - data-*: the MNIST files (data/load.ts);
- * - backend-failed: the backend broke during a run (a lost WebGL context);
- *   the next run uses `next`, or none works (null);
+ * - backend-failed: the engine (a tfjs backend, or the SIMD engine) broke
+ *   during a run (a lost WebGL context); the next run uses `next`, or none
+ *   works (null);
  * - no-backend: no backend works in this browser, each skipped for its reason;
  * - training-failed: anything else; the run's settings are kept.
  */
 export type WorkerProblem =
   | DataProblem
-  | { kind: 'backend-failed'; backend: BackendName; next: BackendName | null; detail: string }
+  | { kind: 'backend-failed'; backend: EngineId; next: EngineId | null; detail: string }
   | { kind: 'no-backend'; skipped: BackendSkip[] }
   | { kind: 'training-failed'; detail: string };
 
@@ -86,8 +89,15 @@ export type RaceSummary = { kind: 'stopped' } | { kind: 'finished'; runs: number
  */
 export type RangeResult = { kind: 'stopped' } | { kind: 'swept'; batches: number; from: number; to: number; blewUp: boolean } | { kind: 'blew-up' };
 
-/** Why saved weights were not loaded: a job holds the worker, or they are not a network the lab builds with its weights. */
-export type LoadRefusal = { code: 'busy' } | { code: 'invalid'; problem: ReadProblem };
+/** Why saved weights were not loaded: a job holds the worker, no engine works in this browser, or they are not a network the lab builds with its weights. */
+export type LoadRefusal = { code: 'busy' } | { code: 'no-engine' } | { code: 'invalid'; problem: ReadProblem };
+
+/** What init fetches and warms up ahead of Train: the data, and the page's network at its batch size (the preset's network when absent). */
+export interface Prefetch {
+  dataUrl: string;
+  batchSize: number;
+  arch?: Architecture;
+}
 
 export interface DataOptions {
   /** Absolute URL of the folder holding the four MNIST IDX files. */
@@ -173,19 +183,23 @@ export type Fault = 'lose-webgl' | 'close' | 'hang';
  * ended, or never ran here) the answer is `refused` with code 'not-running'.
  * predict, get-params, load-params, examples, inspect, replay, sample,
  * augment-preview and model-rotation are answered by their requestId; init
- * by `backend` (or an `error` whose problem is 'no-backend').
+ * by `backend` and `engine` (or an `error` whose problem is 'no-backend').
  */
 export type Command =
   | RaceStart
   | RangeTestStart
   /**
-   * First message: chooses the backend (WebGL unless the page forces one),
-   * then, while the student is still reading the page, fetches the data and
-   * compiles the training shaders, so Train shows a loss within moments.
-   * `exclude`: backends that failed in an earlier worker of this page (a lost
-   * WebGL context). `faults`: accept the `fault` command (tests only).
+   * First message: chooses the engine (the fastest of a short probe on
+   * `prefetch`'s network and batch size, unless the page forces one: see
+   * worker/engines.ts), then, while the student is still reading the page,
+   * fetches the data and warms the engine up (WebGL compiles its shaders),
+   * so Train shows a loss within moments. `exclude`: engines that failed in
+   * an earlier worker of this page (a lost WebGL context). `threads`: how
+   * many a comparison may train on (2: a helper worker beside this one,
+   * where the page is cross-origin isolated; 1 when absent). `faults`:
+   * accept the `fault` command (tests only).
    */
-  | { type: 'init'; preferredBackend?: BackendName; exclude?: BackendName[]; prefetch?: { dataUrl: string; batchSize: number }; faults?: boolean }
+  | { type: 'init'; preferredBackend?: EngineId; exclude?: EngineId[]; prefetch?: Prefetch; threads?: number; faults?: boolean }
   | StartRun
   | { type: 'pause'; runId: number }
   | { type: 'resume'; runId: number }
@@ -315,7 +329,12 @@ export type DataOffline = StoreOutcome | 'load-failed';
 export type DoneReason = RunEnd['reason'];
 
 export type WorkerEvent =
+  /** tfjs's backend: the engine when tfjs trains, else tfjs's for runs the SIMD engine cannot train. `reason`: why not WebGL. */
   | ({ type: 'backend' } & BackendChoice)
+  /** What trains and why, in codes and numbers (the page words them); after init, and again when a failed engine is replaced. */
+  | { type: 'engine'; report: EngineReport }
+  /** Job `runId` trains on tfjs's `backend` although the SIMD engine was chosen, because of `code`. */
+  | { type: 'engine-fallback'; runId: number; backend: BackendName; code: FallbackCode }
   | { type: 'data-loaded'; trainCount: number; validationCount: number; testCount: number; ms: number }
   /** After each load of the data set (a run's, or the prefetch at init), whether it is now kept for offline use. */
   | { type: 'data-offline'; state: DataOffline }
@@ -394,6 +413,33 @@ export type WorkerEvent =
   | { type: 'heartbeat'; runId: number; phase: RunPhase; work: number }
   /** The backend's device went away (a lost WebGL context); nothing more will compute on it. */
   | { type: 'backend-lost'; backend: BackendName };
+
+/**
+ * Between the training worker and a helper worker of its pool (worker/pool/):
+ * one stacked SIMD engine per MessageChannel, driven request by request.
+ * Only requests with an `id` are answered (`done` with the arrays asked for,
+ * or `failed`); a failure of one without (a step) fails the next that has one.
+ */
+export type EngineRequest =
+  | { type: 'create'; build: SimdBuild; arch: Architecture; params: Float32Array[]; runs: number; optimizer: OptimizerSpec }
+  | { type: 'train'; x: Float32Array; y: Int32Array; n: number; hypers: StepHyper[]; noise?: Float32Array[] }
+  /** Answered with the losses queued since the last flush, batches × runs. */
+  | { type: 'flush'; id: number }
+  /** Answered with runs × n × classes log-probabilities. */
+  | { type: 'predict'; id: number; x: Float32Array; n: number }
+  /** Answered with run `run`'s weights. */
+  | { type: 'get-params'; id: number; run: number }
+  | { type: 'set-params'; run: number; params: Float32Array[] }
+  | { type: 'set-active'; run: number; active: boolean }
+  | { type: 'dispose' };
+
+export type EngineReply = { type: 'done'; id: number; values: Float32Array[] } | { type: 'failed'; id: number; message: string };
+
+/** The helper worker's own port: each message hands it the port of one more engine. */
+export interface PoolConnect {
+  type: 'connect';
+  port: MessagePort;
+}
 
 /** Answers to a single request, matched to it by requestId (the rest is a stream for the store). */
 export type Reply = Extract<

@@ -15,6 +15,7 @@ import { i18n } from '../../i18n/index.ts';
 import type { EpochResult } from '../../worker/protocol.ts';
 import type { RunState } from '../store/runSlice.ts';
 import { useLab } from '../store/index.ts';
+import { EPOCH_PANELS_MS, LOSS_CURVE_MS, useThrottled } from '../useThrottled.ts';
 
 const MAX_DRAWN = 600;
 // Okabe–Ito: distinguishable with the common colour-vision deficiencies.
@@ -27,9 +28,9 @@ export function LossChart() {
   const run = useLab((s) => s.run);
   const logLoss = useLab((s) => s.logLoss);
   const setLogLoss = useLab((s) => s.setLogLoss);
-  // Deferred: a burst of loss events (or a slow frame) never stacks up renders.
-  const lossPoints = useDeferredValue(run?.lossPoints);
-  const epochResults = useDeferredValue(run?.epochs);
+  // Deferred: a burst of loss events (or a slow frame) never stacks up renders; throttled: see useThrottled.
+  const lossPoints = useDeferredValue(useThrottled(run?.lossPoints, LOSS_CURVE_MS));
+  const epochResults = useDeferredValue(useThrottled(run?.epochs, EPOCH_PANELS_MS));
 
   const train = useMemo(
     () =>
@@ -41,7 +42,9 @@ export function LossChart() {
   );
   const validation = useMemo(() => (epochResults ?? []).map((e) => ({ x: e.epoch, y: e.validation.loss })), [epochResults]);
   const epochs = run?.settings.epochs ?? 1;
-  const nTrain = lossPoints?.length ?? 0;
+  // The name counts what the run has, not what the (throttled) chart has drawn yet.
+  const nTrain = run?.lossPoints.length ?? 0;
+  const nValidation = run?.epochs.length ?? 0;
   const markers = run?.markers ?? NO_MARKERS;
   const best = lowestValidation(validation);
   // The line under the chart reads the live epochs, not the deferred ones: it is a few words, and
@@ -52,7 +55,7 @@ export function LossChart() {
 
   const points = {
     training: t('loss.trainingPoints', { count: nTrain, n: count(nTrain) }),
-    validation: t('loss.validationPoints', { count: validation.length, n: count(validation.length) }),
+    validation: t('loss.validationPoints', { count: nValidation, n: count(nValidation) }),
   };
   const name = markers.length
     ? t('loss.nameWithMarkers', { ...points, markers: t('loss.markers', { count: markers.length, n: count(markers.length) }) })

@@ -1,10 +1,11 @@
 /**
- * Where the run stands: the backend in use, the progress bar, the latest
- * epoch's figures, and any message that ended the run.
+ * Where the run stands: the engine in use and why, the progress bar, the
+ * latest epoch's figures, and any message that ended the run.
  */
 import { useTranslation } from 'react-i18next';
 import { ANN_MNIST } from '../../model/architecture.ts';
 import { PRESET } from '../../shared/settings.ts';
+import { engineName, engineReason, fallbackWords, probeWords } from '../engineWords.ts';
 import { count, duration, loss3, pct, rate, settingNumber } from '../format.ts';
 import { networkText } from '../networkWords.ts';
 import { useLab } from '../store/index.ts';
@@ -14,13 +15,30 @@ import { backendReasonText, problemText } from '../workerWords.ts';
 export function BackendLine() {
   const { t } = useTranslation();
   const backend = useLab((s) => s.backend);
+  const engine = useLab((s) => s.engine);
+  const fallback = useLab((s) => s.engineFallback);
+  const shownJob = useLab(
+    (s) => fallback !== null && (s.run?.id === fallback.runId || s.race?.runId === fallback.runId || s.rangeTest?.runId === fallback.runId),
+  );
   const workerError = useLab((s) => s.workerError);
+  // Why tfjs's backend is not WebGL, when tfjs is what trains and a backend before it failed (the engine's
+  // own reason says why a forced or measured engine trains).
+  const tfjsWhy = backend?.reason?.kind === 'fallback' && (!engine || engine.engine === backend.name) ? backendReasonText(backend.name, backend.reason) : null;
+  const why = engine ? engineReason(engine, tfjsWhy !== null) : null;
+  const probe = engine ? probeWords(engine) : null;
   return (
     <div className="backend">
       <p>
-        {t('status.backend')} <strong>{backend ? t(`status.backends.${backend.name}`) : t('status.starting')}</strong>
+        {t('status.backend')} <strong>{engine ? engineName(engine) : t('engine.starting')}</strong>
+        {why ? ` · ${why}` : null}
       </p>
-      {backend?.reason ? <p className="backend__reason">{backendReasonText(backend.name, backend.reason)}</p> : null}
+      {tfjsWhy ? <p className="backend__reason">{tfjsWhy}</p> : null}
+      {probe ? <p className="backend__reason">{probe}</p> : null}
+      {fallback && shownJob ? (
+        <p role="status" className="backend__reason">
+          {fallbackWords(fallback.backend, fallback.code)}
+        </p>
+      ) : null}
       {workerError ? (
         <p role="alert" className="message message--error">
           {problemText(workerError)}

@@ -111,6 +111,10 @@ describe('writing the address', () => {
       page: { trainLimit: 5000, backend: 'wasm', validationSize: 2000, faults: true },
     });
     expect(search).toBe('?hide=race,history,mom&present=1&lang=pt-BR&trainLimit=5000&backend=wasm&validation=2000&faults=1');
+    // The SIMD engine and a comparison's threads, in a link as the address wrote them.
+    const simd = write({ page: { backend: 'simd', threads: 2, validationSize: 10_000, faults: false } });
+    expect(simd).toBe('?backend=simd&threads=2');
+    expect(readAddress(simd, PRESET)).toMatchObject({ page: { backend: 'simd', threads: 2 }, notices: [] });
     const read = readAddress(search, PRESET);
     expect(read).toMatchObject({
       language: 'pt-BR',
@@ -153,14 +157,15 @@ describe('reading the address', () => {
   });
 
   it('names unknown options, repeated ones, and bad page options, in the address’s order', () => {
-    const read = readAddress('?foo=1&backend=foo&lr=0.1&lr=0.2&trainLimit=12&validation=1.5&lang=fr&present=maybe&faults=yes', PRESET);
+    const read = readAddress('?foo=1&backend=foo&lr=0.1&lr=0.2&trainLimit=12&threads=4&validation=1.5&lang=fr&present=maybe&faults=yes', PRESET);
     expect(read.settings).toEqual({ learningRate: 0.1 });
     expect(read.page).toEqual({ validationSize: DEFAULT_VALIDATION_SIZE, faults: false });
     expect(read.notices).toEqual([
       { code: 'unknown', option: 'foo', value: '1' },
-      { code: 'choice', option: 'backend', value: 'foo', choices: ['webgl', 'wasm', 'cpu'] },
+      { code: 'choice', option: 'backend', value: 'foo', choices: ['simd', 'webgl', 'wasm', 'cpu'] },
       { code: 'repeated', option: 'lr', value: '0.2' },
       { code: 'range', option: 'trainLimit', value: '12', min: 64, max: 60_000 },
+      { code: 'range', option: 'threads', value: '4', min: 1, max: 2 },
       { code: 'range', option: 'validation', value: '1.5', min: 100, max: 30_000 },
       { code: 'choice', option: 'lang', value: 'fr', choices: ['en', 'pt-BR'] },
       { code: 'flag', option: 'present', value: 'maybe' },

@@ -12,7 +12,7 @@ const words = (search: string) => readAddress(search, PRESET).notices.map(notice
 describe('address notices', () => {
   it('name the option, say why, and say what was used instead', () => {
     expect(words('?backend=foo&lr=abc&validation=5&present=maybe')).toEqual([
-      'Ignored backend=foo: Use webgl, wasm or cpu. The page picks the backend itself.',
+      'Ignored backend=foo: Use simd, webgl, wasm or cpu. The page picks the fastest engine itself.',
       'Ignored lr=abc: The learning rate must be a number, like 0.01. Using 0.01.',
       'Ignored validation=5: Use a whole number from 100 to 30,000. 10,000 images are held out for validation.',
       'Ignored present=maybe: Use 1 (on) or 0 (off). Present mode stays off.',
@@ -34,7 +34,7 @@ describe('address notices', () => {
   it('list the options an unknown one might have meant, and the names hide= knows', () => {
     const [unknown, hide] = words('?learning=0.1&hide=charts');
     expect(unknown).toMatch(
-      /^Ignored learning=0\.1: This page has no option “learning”\. Its options are opt, lr, mom, .*, trainLimit, backend, validation, faults\.$/,
+      /^Ignored learning=0\.1: This page has no option “learning”\. Its options are opt, lr, mom, .*, trainLimit, backend, threads, validation, faults\.$/,
     );
     expect(hide).toMatch(/^Ignored “charts” in hide: it is neither a panel \(settings, training, loss, .*\) nor a setting \(opt, lr, mom, .*\)\.$/);
   });
@@ -50,7 +50,7 @@ describe('address notices', () => {
   it('read in Brazilian Portuguese, numbers with a decimal comma', async () => {
     await i18n.changeLanguage('pt-BR');
     expect(words('?backend=foo&lr=abc&race=0.1')).toEqual([
-      'backend=foo foi ignorado: Use webgl, wasm ou cpu. A página escolhe o backend sozinha.',
+      'backend=foo foi ignorado: Use simd, webgl, wasm ou cpu. A página escolhe sozinha o motor mais rápido.',
       'lr=abc foi ignorado: Taxa de aprendizado: digite um número, como 0,01. Valor usado: 0,01.',
       'race=0.1 foi ignorado: Uma corrida precisa de pelo menos 2 taxas de aprendizado para comparar; acrescente outra. Valores usados: 0,001; 0,01; 0,1; 1.',
     ]);

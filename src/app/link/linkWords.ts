@@ -35,6 +35,7 @@ export function valueText(key: SettingKey, value: RunSettings[SettingKey]): stri
 function usedText(option: string): string {
   switch (option) {
     case 'backend':
+    case 'threads':
     case 'lang':
     case 'trainLimit':
     case 'present':

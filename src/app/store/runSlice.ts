@@ -6,6 +6,8 @@
 import type { StateCreator } from 'zustand';
 import type { LossPoint, Progress } from '../../train/types.ts';
 import type { RunSettings } from '../../shared/settings.ts';
+import type { BackendName } from '../../shared/backendNames.ts';
+import type { EngineReport, FallbackCode } from '../../shared/engineIds.ts';
 import type { BackendReason, EpochResult, Evaluation, RunEnd, RunPhase, StreamEvent } from '../../worker/protocol.ts';
 import { i18n } from '../../i18n/index.ts';
 import { settingNumber } from '../format.ts';
@@ -46,8 +48,16 @@ export interface RunState {
 
 export interface RunSlice {
   run: RunState | null;
-  /** `reason`: why it is not WebGL as usual (workerWords.ts words it). */
-  backend: { name: 'webgl' | 'wasm' | 'cpu'; reason?: BackendReason } | null;
+  /**
+   * tfjs's backend: what trains when the engine is tfjs, else what stands by
+   * for runs the SIMD engine cannot train. `reason`: why it is not WebGL as
+   * usual (workerWords.ts words it).
+   */
+  backend: { name: BackendName; reason?: BackendReason } | null;
+  /** What trains and why (codes and numbers; app/engineWords.ts words them). */
+  engine: EngineReport | null;
+  /** The latest job that trains on tfjs although the SIMD engine was chosen, and why. */
+  engineFallback: { runId: number; backend: BackendName; code: FallbackCode } | null;
   /** A problem not tied to a run (no backend works, the worker was replaced, a start refused), as a code. */
   workerError: PageProblem | null;
   /** Reset was pressed and the worker has not said reset-done yet: nothing new starts meanwhile. */
@@ -70,6 +80,8 @@ const patchRun = (s: LabState, id: number | undefined, patch: (r: RunState) => P
 export const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set) => ({
   run: null,
   backend: null,
+  engine: null,
+  engineFallback: null,
   workerError: null,
   resetting: false,
   pendingStart: null,
@@ -102,6 +114,10 @@ export const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set) =>
       switch (e.type) {
         case 'backend':
           return { backend: { name: e.backend, reason: e.reason } };
+        case 'engine':
+          return { engine: e.report };
+        case 'engine-fallback':
+          return { engineFallback: { runId: e.runId, backend: e.backend, code: e.code } };
         case 'data-loaded':
           return patchRun(s, undefined, () => ({ dataLoadMs: e.ms, trainCount: e.trainCount, validationCount: e.validationCount }));
         case 'phase':

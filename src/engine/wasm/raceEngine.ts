@@ -17,11 +17,12 @@ import type { Architecture } from '../../model/architecture.ts';
 import { paramShapes } from '../../model/architecture.ts';
 import type { OptimizerSpec, StepHyper } from '../../shared/optimizer.ts';
 import { SGD, fullHyper } from '../../shared/optimizer.ts';
+import type { SimdBuild } from '../../shared/engineIds.ts';
 import type { RaceEngine } from '../race.ts';
 import { SimdNetwork } from './network.ts';
 
 /** Which build of the module an engine runs: relaxed SIMD's fused multiply-add, or plain SIMD. */
-export type SimdLevel = 'relaxed-simd' | 'simd';
+export type SimdLevel = SimdBuild;
 
 export class WasmRaceEngine implements RaceEngine {
   readonly arch: Architecture;

@@ -77,5 +77,6 @@ export default {
   /** Why the worker did not take a model's weights. */
   load: {
     busy: 'stop the current run before loading a model',
+    noEngine: 'no training engine works in this browser',
   },
 } as const;

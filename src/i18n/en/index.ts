@@ -9,6 +9,7 @@ import common from './common.ts';
 import compare from './compare.ts';
 import controls from './controls.ts';
 import draw from './draw.ts';
+import engine from './engine.ts';
 import evaluation from './eval.ts';
 import files from './files.ts';
 import history from './history.ts';
@@ -36,6 +37,7 @@ export const en = {
   compare,
   controls,
   draw,
+  engine,
   eval: evaluation,
   files,
   history,

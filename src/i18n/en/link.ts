@@ -21,7 +21,8 @@ export default {
     raceList: '{{problem}} Using {{used}}.',
     or: '{{items}} or {{last}}',
     used: {
-      backend: 'The page picks the backend itself.',
+      backend: 'The page picks the fastest engine itself.',
+      threads: 'A comparison trains on the threads the page picks.',
       lang: 'The page is in English.',
       trainLimit: 'Training uses every training image the settings ask for.',
       validation_one: '{{formatted}} image is held out for validation.',

@@ -11,9 +11,6 @@ export default {
   },
   interrupted: 'Interrupted',
   backend: 'Backend:',
-  starting: 'starting…',
-  /** The backends as the page names them (the worker sends the id). */
-  backends: { webgl: 'WebGL (GPU)', wasm: 'wasm (WebAssembly, CPU)', cpu: 'cpu (plain JavaScript)' },
   stopping: 'Stopping the previous run…',
   /** {{network}} is network_*; the numbers are already formatted. */
   intro:

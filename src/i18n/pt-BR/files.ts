@@ -71,6 +71,7 @@ const files: Localised<typeof en> = {
   },
   load: {
     busy: 'pare o treino atual antes de carregar um modelo',
+    noEngine: 'nenhum motor de treino funciona neste navegador',
   },
 };
 export default files;

@@ -7,6 +7,7 @@ import common from './common.ts';
 import compare from './compare.ts';
 import controls from './controls.ts';
 import draw from './draw.ts';
+import engine from './engine.ts';
 import evaluation from './eval.ts';
 import files from './files.ts';
 import history from './history.ts';
@@ -34,6 +35,7 @@ export const ptBR: Localised<typeof en> = {
   compare,
   controls,
   draw,
+  engine,
   eval: evaluation,
   files,
   history,

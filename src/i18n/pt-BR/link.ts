@@ -21,7 +21,8 @@ const link: Localised<typeof en> = {
     raceList: '{{problem}} Valores usados: {{used}}.',
     or: '{{items}} ou {{last}}',
     used: {
-      backend: 'A página escolhe o backend sozinha.',
+      backend: 'A página escolhe sozinha o motor mais rápido.',
+      threads: 'A comparação usa as threads que a página escolher.',
       lang: 'A página está em português.',
       trainLimit: 'O treino usa todas as imagens de treino que as configurações pedem.',
       validation_one: '{{formatted}} imagem fica separada para validação.',

@@ -12,9 +12,7 @@ const status: Localised<typeof en> = {
     done: 'Concluído',
   },
   interrupted: 'Interrompido',
-  backend: 'Backend:',
-  starting: 'iniciando…',
-  backends: { webgl: 'WebGL (GPU)', wasm: 'wasm (WebAssembly, CPU)', cpu: 'cpu (JavaScript puro)' },
+  backend: 'Motor de treino:',
   stopping: 'Parando o treino anterior…',
   intro:
     'Pressione Treinar para começar. A configuração inicial é a do notebook ANN_MNIST: {{network}}, SGD com taxa de aprendizado {{learningRate}} e momento {{momentum}}, lote de {{batch}}.',

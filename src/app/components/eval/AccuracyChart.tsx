@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { CartesianGrid, ComposedChart, LabelList, Legend, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
 import { chartLegend } from '../../chart/ChartLegend.tsx';
 import { useLab } from '../../store/index.ts';
+import { EPOCH_PANELS_MS, useThrottled } from '../../useThrottled.ts';
 import { accuracyDomain, accuracyPoints, accuracyTicks, epochTicks } from './accuracySeries.ts';
 import { count, pct } from '../../format.ts';
 import { notYet } from './evalText.ts';
@@ -22,8 +23,13 @@ const pct2 = (v: number) => pct(v / 100, 2);
 
 export function AccuracyChart() {
   const { t } = useTranslation();
-  // Deferred like the other evaluation panels: rendered in slices, never blocking.
-  const epochs = useDeferredValue(useLab((s) => s.run?.epochs));
+  // Deferred like the other evaluation panels: rendered in slices, never blocking; throttled (see useThrottled).
+  const epochs = useDeferredValue(
+    useThrottled(
+      useLab((s) => s.run?.epochs),
+      EPOCH_PANELS_MS,
+    ),
+  );
   const test = useDeferredValue(useLab((s) => s.run?.done?.test ?? null));
   const plannedEpochs = useLab((s) => s.run?.settings.epochs ?? 1);
 

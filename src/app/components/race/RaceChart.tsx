@@ -6,7 +6,7 @@
  * are deferred and the series memoised and thinned, so a render costs the
  * same late in a race as early.
  */
-import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Scatter, XAxis, YAxis } from 'recharts';
 import { chartLegend } from '../../chart/ChartLegend.tsx';
@@ -15,6 +15,7 @@ import { NOT_AVAILABLE, count, loss3, num } from '../../format.ts';
 import { useLab } from '../../store/index.ts';
 import type { RaceRun } from '../../store/raceSlice.ts';
 import { raceRunNames } from '../../runNames.ts';
+import { LOSS_CURVE_MS, useThrottled } from '../../useThrottled.ts';
 import { runStyle } from './racePalette.ts';
 import { lossDomain, raceSeries } from './raceSeries.ts';
 
@@ -27,7 +28,9 @@ const lossTick = (v: number): string => (v < 1000 ? num(Number(v.toPrecision(2))
 
 export function RaceChart() {
   const { t, i18n } = useTranslation();
-  const runs = useDeferredValue(useLab((s) => s.race?.runs ?? NO_RUNS));
+  const live = useLab((s) => s.race?.runs ?? NO_RUNS);
+  // The chart redraws at most twice a second (see useThrottled); its name counts what the runs have.
+  const runs = useDeferredValue(useThrottled(live, LOSS_CURVE_MS));
   const epochs = useLab((s) => s.race?.epochs ?? 1);
   const [smoothing, setSmoothing] = useState(DEFAULT_SMOOTHING);
   const [log, setLog] = useState(false);
@@ -44,8 +47,8 @@ export function RaceChart() {
   const language = i18n.language;
   // biome-ignore lint/correctness/useExhaustiveDependencies: language is read by raceRunNames through the catalogue.
   const names = useMemo(() => raceRunNames(runs), [runs, language]);
-  const nTrain = runs.reduce((n, r) => n + r.lossPoints.length, 0);
-  const nValidation = runs.reduce((n, r) => n + r.epochs.length, 0);
+  const nTrain = live.reduce((n, r) => n + r.lossPoints.length, 0);
+  const nValidation = live.reduce((n, r) => n + r.epochs.length, 0);
 
   return (
     <div className="race__chart">
@@ -62,64 +65,13 @@ export function RaceChart() {
       <div
         role="img"
         aria-label={t('raceView.chart.name', {
-          runs: t('raceView.chart.runs', { count: runs.length, n: count(runs.length) }),
+          runs: t('raceView.chart.runs', { count: live.length, n: count(live.length) }),
           training: t('raceView.chart.trainingPoints', { count: nTrain, n: count(nTrain) }),
           validation: t('raceView.chart.validationPoints', { count: nValidation, n: count(nValidation) }),
         })}
         className="chart__area"
       >
-        <ResponsiveContainer width="100%" height="100%">
-          {/* No accessibility layer: its focusable, unnamed svg would sit inside the named image; the table below carries the numbers. */}
-          <ComposedChart margin={{ top: 8, right: 24, bottom: 24, left: 8 }} accessibilityLayer={false}>
-            <CartesianGrid strokeDasharray="3 3" stroke="#d0d4dc" />
-            <XAxis
-              type="number"
-              dataKey="x"
-              domain={[0, epochs]}
-              allowDecimals={false}
-              tickCount={Math.min(epochs, 10) + 1}
-              label={{ value: t('raceView.chart.epochAxis'), position: 'insideBottom', offset: -12 }}
-            />
-            <YAxis
-              type="number"
-              dataKey="y"
-              scale={log ? 'log' : 'linear'}
-              domain={domain}
-              allowDataOverflow
-              tickFormatter={lossTick}
-              label={{ value: t('raceView.chart.lossAxis'), angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }}
-            />
-            <Legend verticalAlign="top" height={28} content={chartLegend} />
-            {series.map((s, i) => {
-              const look = runStyle(i);
-              const name = names[i];
-              return [
-                <Line
-                  key={`t${i}`}
-                  data={s.train}
-                  dataKey="y"
-                  name={name}
-                  stroke={look.colour}
-                  strokeDasharray={look.dash || undefined}
-                  strokeWidth={1.5}
-                  dot={false}
-                  legendType="plainline"
-                  isAnimationActive={false}
-                />,
-                <Scatter
-                  key={`v${i}`}
-                  data={s.validation}
-                  dataKey="y"
-                  name={t('raceView.chart.validationSeries', { name })}
-                  fill={look.colour}
-                  shape={look.shape}
-                  legendType="none"
-                  isAnimationActive={false}
-                />,
-              ];
-            })}
-          </ComposedChart>
-        </ResponsiveContainer>
+        <RacePlot series={series} domain={domain} names={names} epochs={epochs} log={log} />
       </div>
       <RaceTableOfLosses runs={runs} names={names} />
       <p className="race__chart-note">
@@ -143,3 +95,74 @@ function RaceTableOfLosses({ runs, names }: { runs: readonly RaceRun[]; names: r
   ]);
   return <DataTable caption={t('raceView.chart.table.caption')} columns={[t('raceView.chart.table.epoch'), ...names]} rows={rows} />;
 }
+
+interface PlotProps {
+  series: ReturnType<typeof raceSeries>;
+  domain: ReturnType<typeof lossDomain>;
+  names: readonly string[];
+  epochs: number;
+  log: boolean;
+}
+
+/**
+ * The chart itself, memoised: race events re-render RaceChart ten times a
+ * second, and this only when the throttled series, a setting or the
+ * language changes.
+ */
+const RacePlot = memo(function RacePlot({ series, domain, names, epochs, log }: PlotProps) {
+  const { t } = useTranslation();
+  return (
+    <ResponsiveContainer width="100%" height="100%">
+      {/* No accessibility layer: its focusable, unnamed svg would sit inside the named image; the table below carries the numbers. */}
+      <ComposedChart margin={{ top: 8, right: 24, bottom: 24, left: 8 }} accessibilityLayer={false}>
+        <CartesianGrid strokeDasharray="3 3" stroke="#d0d4dc" />
+        <XAxis
+          type="number"
+          dataKey="x"
+          domain={[0, epochs]}
+          allowDecimals={false}
+          tickCount={Math.min(epochs, 10) + 1}
+          label={{ value: t('raceView.chart.epochAxis'), position: 'insideBottom', offset: -12 }}
+        />
+        <YAxis
+          type="number"
+          dataKey="y"
+          scale={log ? 'log' : 'linear'}
+          domain={domain}
+          allowDataOverflow
+          tickFormatter={lossTick}
+          label={{ value: t('raceView.chart.lossAxis'), angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }}
+        />
+        <Legend verticalAlign="top" height={28} content={chartLegend} />
+        {series.map((s, i) => {
+          const look = runStyle(i);
+          const name = names[i];
+          return [
+            <Line
+              key={`t${i}`}
+              data={s.train}
+              dataKey="y"
+              name={name}
+              stroke={look.colour}
+              strokeDasharray={look.dash || undefined}
+              strokeWidth={1.5}
+              dot={false}
+              legendType="plainline"
+              isAnimationActive={false}
+            />,
+            <Scatter
+              key={`v${i}`}
+              data={s.validation}
+              dataKey="y"
+              name={t('raceView.chart.validationSeries', { name })}
+              fill={look.colour}
+              shape={look.shape}
+              legendType="none"
+              isAnimationActive={false}
+            />,
+          ];
+        })}
+      </ComposedChart>
+    </ResponsiveContainer>
+  );
+});

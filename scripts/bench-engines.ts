@@ -1,0 +1,71 @@
+/**
+ * The automatic choice, for `npm run bench` (`--only=engines`): the page
+ * opened without `?backend=`, in a fresh browser context each time, and what
+ * the worker's start-up probe (worker/engines.ts) decided: the engine, why,
+ * each engine's time per step in the probe, and the probe's own wall time.
+ * Also the wall time from opening the page to the engine being named, which
+ * includes loading the page and starting the worker.
+ */
+import type { Browser } from 'playwright-core';
+
+export interface AutoChoice {
+  engine?: string;
+  reason?: string;
+  runnerUp?: { engine: string; ratio: number };
+  renderer?: string;
+  probe?: { batchSize: number; ms: number; timings: { engine: string; msPerStep: number }[] };
+  /** Page opened → engine named, ms. */
+  namedAfterMs?: number;
+  /** Engines the worker left out, with why (the report's own list). */
+  unavailable?: { engine: string; code: string }[];
+  /** The page's own words. */
+  shown?: string;
+  /** Why no choice was read (the page or the worker failed); the report's `unavailable` is another thing. */
+  error?: string;
+}
+
+interface EngineState {
+  engine: { engine: string; reason: string; runnerUp?: AutoChoice['runnerUp']; renderer: string; probe?: AutoChoice['probe'] } | null;
+}
+
+export async function benchAutoChoice(browser: Browser, baseUrl: string): Promise<AutoChoice> {
+  const context = await browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  try {
+    const t0 = Date.now();
+    await page.goto(baseUrl);
+    await page.waitForFunction(() => (window as unknown as { mnistLab?: { getState(): EngineState } }).mnistLab?.getState().engine != null, undefined, {
+      timeout: 60_000,
+      polling: 20,
+    });
+    const namedAfterMs = Date.now() - t0;
+    const { engine } = await page.evaluate(() => (window as unknown as { mnistLab: { getState(): EngineState } }).mnistLab.getState());
+    const shown = (await page.locator('.backend p').allTextContents()).join(' | ');
+    return { ...engine!, namedAfterMs, shown };
+  } catch (err) {
+    return { error: err instanceof Error ? err.message : String(err) };
+  } finally {
+    await context.close();
+  }
+}
+
+const ms = (v: number) => (v < 10 ? v.toFixed(2) : v.toFixed(0));
+
+export function autoChoiceReport(choices: AutoChoice[]): string {
+  const lines = choices.map((c, i) => {
+    if (c.error !== undefined) return `automatic choice ${i + 1}: failed: ${c.error}`;
+    const timings = c.probe?.timings.map((t) => `${t.engine} ${ms(t.msPerStep)}`).join(', ') ?? 'no probe';
+    const runnerUp = c.runnerUp ? `, ${c.runnerUp.ratio.toFixed(1)}× faster than ${c.runnerUp.engine}` : '';
+    const left = c.unavailable?.length ? `; left out: ${c.unavailable.map((u) => `${u.engine} (${u.code})`).join(', ')}` : '';
+    return (
+      `automatic choice ${i + 1}: ${c.engine} (${c.reason}${runnerUp}); WebGL renderer ${c.renderer}${left}; ` +
+      `probe ${c.probe ? `${ms(c.probe.ms)} ms` : '–'} (ms per batch of ${c.probe?.batchSize ?? '–'}: ${timings}); named ${c.namedAfterMs} ms after opening the page`
+    );
+  });
+  const shown = choices.find((c) => c.shown)?.shown;
+  const legend = [
+    'Each: a fresh page without ?backend=. probe: the worker timing each engine it has, its own wall time; named: page opened → engine shown,',
+    'page load and worker start included.',
+  ];
+  return [...lines, ...(shown ? [`the page says: ${shown}`] : []), ...legend].join('\n');
+}
