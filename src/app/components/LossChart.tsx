@@ -10,6 +10,7 @@ import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveCo
 import { chartLegend } from '../chart/ChartLegend.tsx';
 import { DataTable } from '../chart/DataTable.tsx';
 import { decimate } from '../chart/decimate.ts';
+import { CHART_MARGIN, GRID_PROPS, epochAxisProps, lossAxisLabel } from '../chart/lossAxes.tsx';
 import { count, loss3, num, settingNumber } from '../format.ts';
 import { i18n } from '../../i18n/index.ts';
 import type { EpochResult } from '../../worker/protocol.ts';
@@ -156,16 +157,9 @@ const LossPlot = memo(function LossPlot({ train, validation, epochs, markers, mo
   return (
     <ResponsiveContainer width="100%" height="100%">
       {/* No accessibility layer: its focusable, unnamed svg sits inside the named image; LossTable carries the numbers. */}
-      <ComposedChart margin={{ top: 8, right: 24, bottom: 24, left: 8 }} accessibilityLayer={false}>
-        <CartesianGrid strokeDasharray="3 3" stroke="#d0d4dc" />
-        <XAxis
-          type="number"
-          dataKey="x"
-          domain={[0, epochs]}
-          allowDecimals={false}
-          tickCount={Math.min(epochs, 10) + 1}
-          label={{ value: t('loss.epochAxis'), position: 'insideBottom', offset: -12 }}
-        />
+      <ComposedChart margin={CHART_MARGIN} accessibilityLayer={false}>
+        <CartesianGrid {...GRID_PROPS} />
+        <XAxis {...epochAxisProps(epochs, t('loss.epochAxis'))} />
         <YAxis
           type="number"
           dataKey="y"
@@ -173,7 +167,7 @@ const LossPlot = memo(function LossPlot({ train, validation, epochs, markers, mo
           domain={logLoss ? ['auto', 'auto'] : [0, 'auto']}
           allowDataOverflow={logLoss}
           tickFormatter={(v: number) => (v >= 10 ? num(v, 0) : num(Number(v.toPrecision(2))))}
-          label={{ value: t('loss.lossAxis'), angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }}
+          label={lossAxisLabel(t('loss.lossAxis'))}
         />
         <Tooltip
           formatter={(v) => (typeof v === 'number' ? num(v, 4) : String(v))}

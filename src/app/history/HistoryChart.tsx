@@ -7,17 +7,17 @@
  */
 import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Scatter, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, ComposedChart, Legend, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { chartLegend } from '../chart/ChartLegend.tsx';
+import { CHART_MARGIN, GRID_PROPS, epochAxisProps, lossAxisLabel, lossTick, runElements } from '../chart/lossAxes.tsx';
 import { runStyle } from '../components/race/racePalette.ts';
 import { lossDomain, raceSeries } from '../components/race/raceSeries.ts';
-import { count, settingNumber } from '../format.ts';
+import { count } from '../format.ts';
 import type { OverlayRun } from './useHistoryOverlay.ts';
 import { OVERLAY_MAX } from './useHistoryOverlay.ts';
 
 /** Lighter than the race's 0.6: stored points already average several batch groups. */
 const LIGHT_SMOOTHING = 0.3;
-
-const lossTick = (v: number): string => (v < 1000 ? settingNumber(Number(v.toPrecision(2))) : v.toExponential(0).replace('e+', 'e'));
 
 /**
  * `ticked`: how many runs are ticked; the overlay draws the first OVERLAY_MAX of them.
@@ -52,16 +52,9 @@ export const HistoryChart = memo(function HistoryChart({ runs, ticked }: { runs:
       {capped ? <p className="history__capped">{t('history.chart.cappedNote', { max: OVERLAY_MAX, count: ticked, n: count(ticked) })}</p> : null}
       <div role="img" aria-label={label} className="chart__area">
         <ResponsiveContainer width="100%" height={340}>
-          <ComposedChart margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
-            <CartesianGrid strokeDasharray="3 3" stroke="#d0d4dc" />
-            <XAxis
-              type="number"
-              dataKey="x"
-              domain={[0, epochs]}
-              allowDecimals={false}
-              tickCount={Math.min(epochs, 10) + 1}
-              label={{ value: t('history.chart.epoch'), position: 'insideBottom', offset: -12 }}
-            />
+          <ComposedChart margin={CHART_MARGIN} accessibilityLayer={false}>
+            <CartesianGrid {...GRID_PROPS} />
+            <XAxis {...epochAxisProps(epochs, t('history.chart.epoch'))} />
             <YAxis
               type="number"
               dataKey="y"
@@ -69,37 +62,12 @@ export const HistoryChart = memo(function HistoryChart({ runs, ticked }: { runs:
               domain={domain}
               allowDataOverflow
               tickFormatter={lossTick}
-              label={{ value: t('history.chart.loss'), angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }}
+              label={lossAxisLabel(t('history.chart.loss'))}
             />
-            <Legend verticalAlign="top" />
-            {series.map((s, i) => {
-              const look = runStyle(runs[i].styleIndex);
-              const name = runs[i].name;
-              return [
-                <Line
-                  key={`t${runs[i].id}`}
-                  data={s.train}
-                  dataKey="y"
-                  name={name}
-                  stroke={look.colour}
-                  strokeDasharray={look.dash || undefined}
-                  strokeWidth={1.5}
-                  dot={false}
-                  legendType="plainline"
-                  isAnimationActive={false}
-                />,
-                <Scatter
-                  key={`v${runs[i].id}`}
-                  data={s.validation}
-                  dataKey="y"
-                  name={t('history.chart.validation', { name })}
-                  fill={look.colour}
-                  shape={look.shape}
-                  legendType="none"
-                  isAnimationActive={false}
-                />,
-              ];
-            })}
+            <Legend verticalAlign="top" height={28} content={chartLegend} />
+            {series.map((s, i) =>
+              runElements(String(runs[i].id), s, runStyle(runs[i].styleIndex), runs[i].name, t('history.chart.validation', { name: runs[i].name })),
+            )}
           </ComposedChart>
         </ResponsiveContainer>
       </div>

@@ -8,9 +8,10 @@
  */
 import { memo, useDeferredValue, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Scatter, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, ComposedChart, Legend, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { chartLegend } from '../../chart/ChartLegend.tsx';
 import { DataTable } from '../../chart/DataTable.tsx';
+import { CHART_MARGIN, GRID_PROPS, epochAxisProps, lossAxisLabel, lossTick, runElements } from '../../chart/lossAxes.tsx';
 import { NOT_AVAILABLE, count, loss3, num } from '../../format.ts';
 import { useLab } from '../../store/index.ts';
 import type { RaceRun } from '../../store/raceSlice.ts';
@@ -22,9 +23,6 @@ import { lossDomain, raceSeries } from './raceSeries.ts';
 /** TensorBoard's default is 0.6: enough to read the trend, little enough to still see spikes. */
 const DEFAULT_SMOOTHING = 0.6;
 const NO_RUNS: never[] = [];
-
-/** 0.1, 2.5, 100, then 1e4, 1e8: the log axis spans up to ten decades when a run explodes. */
-const lossTick = (v: number): string => (v < 1000 ? num(Number(v.toPrecision(2))) : v.toExponential(0).replace('e+', 'e'));
 
 export function RaceChart() {
   const { t, i18n } = useTranslation();
@@ -114,16 +112,9 @@ const RacePlot = memo(function RacePlot({ series, domain, names, epochs, log }: 
   return (
     <ResponsiveContainer width="100%" height="100%">
       {/* No accessibility layer: its focusable, unnamed svg would sit inside the named image; the table below carries the numbers. */}
-      <ComposedChart margin={{ top: 8, right: 24, bottom: 24, left: 8 }} accessibilityLayer={false}>
-        <CartesianGrid strokeDasharray="3 3" stroke="#d0d4dc" />
-        <XAxis
-          type="number"
-          dataKey="x"
-          domain={[0, epochs]}
-          allowDecimals={false}
-          tickCount={Math.min(epochs, 10) + 1}
-          label={{ value: t('raceView.chart.epochAxis'), position: 'insideBottom', offset: -12 }}
-        />
+      <ComposedChart margin={CHART_MARGIN} accessibilityLayer={false}>
+        <CartesianGrid {...GRID_PROPS} />
+        <XAxis {...epochAxisProps(epochs, t('raceView.chart.epochAxis'))} />
         <YAxis
           type="number"
           dataKey="y"
@@ -131,37 +122,10 @@ const RacePlot = memo(function RacePlot({ series, domain, names, epochs, log }: 
           domain={domain}
           allowDataOverflow
           tickFormatter={lossTick}
-          label={{ value: t('raceView.chart.lossAxis'), angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }}
+          label={lossAxisLabel(t('raceView.chart.lossAxis'))}
         />
         <Legend verticalAlign="top" height={28} content={chartLegend} />
-        {series.map((s, i) => {
-          const look = runStyle(i);
-          const name = names[i];
-          return [
-            <Line
-              key={`t${i}`}
-              data={s.train}
-              dataKey="y"
-              name={name}
-              stroke={look.colour}
-              strokeDasharray={look.dash || undefined}
-              strokeWidth={1.5}
-              dot={false}
-              legendType="plainline"
-              isAnimationActive={false}
-            />,
-            <Scatter
-              key={`v${i}`}
-              data={s.validation}
-              dataKey="y"
-              name={t('raceView.chart.validationSeries', { name })}
-              fill={look.colour}
-              shape={look.shape}
-              legendType="none"
-              isAnimationActive={false}
-            />,
-          ];
-        })}
+        {series.map((s, i) => runElements(String(i), s, runStyle(i), names[i], t('raceView.chart.validationSeries', { name: names[i] })))}
       </ComposedChart>
     </ResponsiveContainer>
   );
