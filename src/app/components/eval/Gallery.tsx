@@ -12,6 +12,7 @@ import type { GalleryState } from '../../store/evalSlice.ts';
 import { galleryItems, inkPixels, itemCaption, probText, SIDE } from './digitImage.ts';
 import { imagesText } from './confusionCells.ts';
 import { count } from '../../format.ts';
+import { useModalDialog } from '../../useModalDialog.ts';
 
 export function Gallery() {
   const gallery = useLab((s) => s.gallery);
@@ -22,20 +23,8 @@ export function Gallery() {
 function GalleryDialog({ gallery }: { gallery: GalleryState }) {
   const { t } = useTranslation();
   const close = useLab((s) => s.closeGallery);
-  const dialog = useRef<HTMLDialogElement>(null);
-  const closeButton = useRef<HTMLButtonElement>(null);
+  const { dialog, closeButton } = useModalDialog();
   const title = t(`eval.gallery.title.${gallery.set}`, { digit: gallery.trueDigit, predicted: gallery.predictedDigit });
-
-  useEffect(() => {
-    const d = dialog.current;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (d && !d.open) d.showModal();
-    closeButton.current?.focus();
-    return () => {
-      if (d?.open) d.close();
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
 
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: the backdrop click is a mouse shortcut; keys have Escape (onCancel) and the Close button.

@@ -4,26 +4,15 @@
  * inside it; Escape (its 'cancel' event) and Close both close it, and focus
  * goes back to where it was.
  */
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SHORTCUTS } from '../../keyboard.ts';
+import { useModalDialog } from '../../useModalDialog.ts';
 
 export function ShortcutHelp({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const closeButton = useRef<HTMLButtonElement>(null);
+  const { dialog, closeButton } = useModalDialog();
   const titleId = useId();
-
-  useEffect(() => {
-    const d = dialog.current;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (d && !d.open) d.showModal();
-    closeButton.current?.focus();
-    return () => {
-      if (d?.open) d.close();
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
 
   const keyName = (key: (typeof SHORTCUTS)[number]['key']) => (key === 'space' || key === 'escape' ? t(`keys.keyNames.${key}`) : key);
 
