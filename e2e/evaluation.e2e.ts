@@ -53,6 +53,10 @@ describe('evaluation after one epoch', () => {
   });
 
   test('lists ten AUCs above 0.9 with their macro mean; the legend hides a curve and the log axis toggles', async () => {
+    // Each panel throttles its own redraw: the ROC panel may still show the validation epoch after the
+    // accuracy chart has the test point. Read its AUCs and macro mean once it shows the test set.
+    const rocCaption = lab.page.getByRole('region', { name: 'ROC curves' }).locator('.eval-caption');
+    await expect.poll(() => rocCaption.textContent(), { timeout: 10_000 }).toBe('Test set (final)');
     const aucs = await lab.rocAucs();
     expect(aucs).toHaveLength(10);
     for (const [d, auc] of aucs.entries()) {
