@@ -88,6 +88,6 @@ describe('run history at scale', () => {
     const chart = panel.getByRole('img', { name: 'History overlay: 1 run' });
     await chart.waitFor({ timeout: 10_000 });
     // Its training curve up to its last written epoch is drawn.
-    await expect.poll(() => chart.locator('.recharts-line-curve').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => chart.locator('.plot__line').count(), { timeout: 10_000 }).toBe(1);
   });
 });

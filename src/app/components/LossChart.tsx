@@ -6,11 +6,11 @@
  */
 import { memo, useDeferredValue, useMemo } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { chartLegend } from '../chart/ChartLegend.tsx';
 import { DataTable } from '../chart/DataTable.tsx';
 import { decimate } from '../chart/decimate.ts';
-import { CHART_MARGIN, GRID_PROPS, epochAxisProps, lossAxisLabel } from '../chart/lossAxes.tsx';
+import { LOSS_TOOLTIP, epochAxis, lossAxis } from '../chart/lossAxes.ts';
+import { Plot, type PlotRule, type PlotSeries } from '../chart/plot/Plot.tsx';
+import { domainOf } from '../chart/plot/scale.ts';
 import { count, loss3, num, settingNumber } from '../format.ts';
 import { i18n } from '../../i18n/index.ts';
 import type { EpochResult } from '../../worker/protocol.ts';
@@ -22,6 +22,8 @@ const MAX_DRAWN = 600;
 // Okabe–Ito: distinguishable with the common colour-vision deficiencies.
 const TRAIN_COLOUR = '#0072B2';
 const VALIDATION_COLOUR = '#D55E00';
+/** Dark yellow: the learning-rate changes, apart from both curves. */
+const MARKER_COLOUR = '#6b5b00';
 const NO_MARKERS: RunState['markers'] = [];
 
 export function LossChart() {
@@ -154,61 +156,37 @@ type Point = { x: number; y: number };
  */
 const LossPlot = memo(function LossPlot({ train, validation, epochs, markers, momentum, logLoss, bestEpoch }: PlotProps) {
   const { t } = useTranslation();
-  return (
-    <ResponsiveContainer width="100%" height="100%">
-      {/* No accessibility layer: its focusable, unnamed svg sits inside the named image; LossTable carries the numbers. */}
-      <ComposedChart margin={CHART_MARGIN} accessibilityLayer={false}>
-        <CartesianGrid {...GRID_PROPS} />
-        <XAxis {...epochAxisProps(epochs, t('loss.epochAxis'))} />
-        <YAxis
-          type="number"
-          dataKey="y"
-          scale={logLoss ? 'log' : 'linear'}
-          domain={logLoss ? ['auto', 'auto'] : [0, 'auto']}
-          allowDataOverflow={logLoss}
-          tickFormatter={(v: number) => (v >= 10 ? num(v, 0) : num(Number(v.toPrecision(2))))}
-          label={lossAxisLabel(t('loss.lossAxis'))}
-        />
-        <Tooltip
-          formatter={(v) => (typeof v === 'number' ? num(v, 4) : String(v))}
-          labelFormatter={(x) => t('loss.tooltipEpoch', { epoch: num(Number(x), 2) })}
-        />
-        <Legend verticalAlign="top" height={28} content={chartLegend} />
-        <Line data={train} dataKey="y" name={t('loss.trainingSeries')} stroke={TRAIN_COLOUR} dot={false} strokeWidth={1.5} isAnimationActive={false} />
-        {markers.map((m, i) => (
-          <ReferenceLine
-            key={i}
-            x={m.epoch}
-            stroke="#6b5b00"
-            strokeDasharray="4 3"
-            label={{
-              value: markerText(m, momentum),
-              position: 'insideTopRight',
-              fill: '#6b5b00',
-              fontSize: 12,
-            }}
-          />
-        ))}
-        {bestEpoch !== null ? (
-          <ReferenceLine
-            x={bestEpoch}
-            stroke={VALIDATION_COLOUR}
-            strokeDasharray="2 4"
-            label={{ value: t('loss.lowest', { epoch: count(bestEpoch) }), position: 'insideTopLeft', fill: '#8a3c00', fontSize: 12 }}
-          />
-        ) : null}
-        <Line
-          data={validation}
-          dataKey="y"
-          name={t('loss.validationSeries')}
-          stroke={VALIDATION_COLOUR}
-          strokeWidth={2.5}
-          dot={{ r: 4 }}
-          isAnimationActive={false}
-        />
-      </ComposedChart>
-    </ResponsiveContainer>
+  const x = useMemo(() => epochAxis(epochs, t('loss.epochAxis')), [epochs, t]);
+  const y = useMemo(() => {
+    const ys = [...train, ...validation].map((p) => p.y);
+    return lossAxis(domainOf(ys, { log: logLoss, fromZero: !logLoss, fallback: logLoss ? [0.1, 10] : [0, 3] }), logLoss, t('loss.lossAxis'));
+  }, [train, validation, logLoss, t]);
+  const series = useMemo<PlotSeries[]>(
+    () => [
+      { key: 'train', name: t('loss.trainingSeries'), points: train, colour: TRAIN_COLOUR, width: 1.5 },
+      { key: 'validation', name: t('loss.validationSeries'), points: validation, colour: VALIDATION_COLOUR, width: 2.5, marker: { shape: 'circle', r: 4 } },
+    ],
+    [train, validation, t],
   );
+  const rules = useMemo<PlotRule[]>(
+    () => [
+      ...markers.map((m) => ({ x: m.epoch, colour: MARKER_COLOUR, dash: '4 3', label: markerText(m, momentum), side: 'left' as const })),
+      ...(bestEpoch !== null
+        ? [
+            {
+              x: bestEpoch,
+              colour: VALIDATION_COLOUR,
+              textColour: '#8a3c00',
+              dash: '2 4',
+              label: t('loss.lowest', { epoch: count(bestEpoch) }),
+              side: 'right' as const,
+            },
+          ]
+        : []),
+    ],
+    [markers, momentum, bestEpoch, t],
+  );
+  return <Plot x={x} y={y} series={series} rules={rules} tooltip={LOSS_TOOLTIP} />;
 });
 
 /** The epoch of the lowest validation loss, the one early stopping keeps. */

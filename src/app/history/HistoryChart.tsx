@@ -7,9 +7,8 @@
  */
 import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CartesianGrid, ComposedChart, Legend, ResponsiveContainer, XAxis, YAxis } from 'recharts';
-import { chartLegend } from '../chart/ChartLegend.tsx';
-import { CHART_MARGIN, GRID_PROPS, epochAxisProps, lossAxisLabel, lossTick, runElements } from '../chart/lossAxes.tsx';
+import { epochAxis, lossAxis, LOSS_TOOLTIP, runSeries } from '../chart/lossAxes.ts';
+import { Plot } from '../chart/plot/Plot.tsx';
 import { runStyle } from '../components/race/racePalette.ts';
 import { lossDomain, raceSeries } from '../components/race/raceSeries.ts';
 import { count } from '../format.ts';
@@ -36,6 +35,15 @@ export const HistoryChart = memo(function HistoryChart({ runs, ticked }: { runs:
   }, [runs, log]);
   const domain = useMemo(() => lossDomain(series, log), [series, log]);
   const epochs = Math.max(1, ...runs.map((r) => r.epochs));
+  const x = useMemo(() => epochAxis(epochs, t('history.chart.epoch')), [epochs, t]);
+  const y = useMemo(() => lossAxis(domain, log, t('history.chart.loss')), [domain, log, t]);
+  const plotted = useMemo(
+    () =>
+      series.flatMap((s, i) =>
+        runSeries(String(runs[i].id), s, runStyle(runs[i].styleIndex), runs[i].name, t('history.chart.validation', { name: runs[i].name })),
+      ),
+    [series, runs, t],
+  );
   const repeats = runs.some((r) => r.styleIndex >= 6);
   const capped = ticked > OVERLAY_MAX;
   const label = capped
@@ -51,25 +59,9 @@ export const HistoryChart = memo(function HistoryChart({ runs, ticked }: { runs:
       </div>
       {capped ? <p className="history__capped">{t('history.chart.cappedNote', { max: OVERLAY_MAX, count: ticked, n: count(ticked) })}</p> : null}
       <div role="img" aria-label={label} className="chart__area">
-        <ResponsiveContainer width="100%" height={340}>
-          <ComposedChart margin={CHART_MARGIN} accessibilityLayer={false}>
-            <CartesianGrid {...GRID_PROPS} />
-            <XAxis {...epochAxisProps(epochs, t('history.chart.epoch'))} />
-            <YAxis
-              type="number"
-              dataKey="y"
-              scale={log ? 'log' : 'linear'}
-              domain={domain}
-              allowDataOverflow
-              tickFormatter={lossTick}
-              label={lossAxisLabel(t('history.chart.loss'))}
-            />
-            <Legend verticalAlign="top" height={28} content={chartLegend} />
-            {series.map((s, i) =>
-              runElements(String(runs[i].id), s, runStyle(runs[i].styleIndex), runs[i].name, t('history.chart.validation', { name: runs[i].name })),
-            )}
-          </ComposedChart>
-        </ResponsiveContainer>
+        <div className="history__plot">
+          <Plot x={x} y={y} series={plotted} tooltip={LOSS_TOOLTIP} />
+        </div>
       </div>
       <p className="history__note">
         {t('history.chart.note')}

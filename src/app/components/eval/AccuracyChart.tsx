@@ -6,8 +6,9 @@
  */
 import { useMemo, useDeferredValue } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CartesianGrid, ComposedChart, LabelList, Legend, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
-import { chartLegend } from '../../chart/ChartLegend.tsx';
+import { Plot, type PlotAxis, type PlotSeries } from '../../chart/plot/Plot.tsx';
+import type { LegendEntry } from '../../chart/plot/PlotLegend.tsx';
+import { i18n } from '../../../i18n/index.ts';
 import { useLab } from '../../store/index.ts';
 import { EPOCH_PANELS_MS, useThrottled } from '../../useThrottled.ts';
 import { accuracyDomain, accuracyPoints, accuracyTicks, epochTicks } from './accuracySeries.ts';
@@ -38,9 +39,55 @@ export function AccuracyChart() {
   const testPoints = useMemo(() => (test ? [{ x: lastEpoch, y: test.accuracy * 100, label: t('eval.accuracy.testMark') }] : []), [test, lastEpoch, t]);
   const domain = useMemo(() => accuracyDomain([...validation, ...testPoints].map((p) => p.y)), [validation, testPoints]);
 
+  const maxEpoch = Math.max(plannedEpochs, lastEpoch);
+  // Half an epoch of padding each side, so the first and last points are not cut by the axes.
+  const xAxis = useMemo<PlotAxis>(
+    () => ({ domain: [0.5, maxEpoch + 0.5], ticks: epochTicks(maxEpoch), format: (v) => count(v), label: t('eval.accuracy.epochAxis') }),
+    [maxEpoch, t],
+  );
+  const yAxis = useMemo<PlotAxis>(
+    () => ({ domain, ticks: accuracyTicks(domain), format: (v) => pct(v / 100, 0), label: t('eval.accuracy.accuracyAxis') }),
+    [domain, t],
+  );
+  const series = useMemo<PlotSeries[]>(
+    () => [
+      {
+        key: 'validation',
+        name: t('eval.accuracy.validationSeries'),
+        points: validation,
+        colour: VALIDATION_COLOUR,
+        width: 2.5,
+        marker: { shape: 'circle', r: 4 },
+      },
+      ...(testPoints.length
+        ? [
+            {
+              key: 'test',
+              name: t('eval.accuracy.testMark'),
+              points: testPoints,
+              colour: TEST_COLOUR,
+              width: 0,
+              marker: { shape: 'diamond', r: 6 },
+              labels: testPoints.map((p) => p.label),
+            } satisfies PlotSeries,
+          ]
+        : []),
+    ],
+    [validation, testPoints, t],
+  );
+
+  const legend = useMemo<LegendEntry[]>(
+    () => [
+      { name: t('eval.accuracy.validationSeries'), colour: VALIDATION_COLOUR, dash: '' },
+      ...(testPoints.length
+        ? [{ name: t('eval.accuracy.testSeries', { accuracy: pct2(testPoints[0].y) }), colour: TEST_COLOUR, shape: 'diamond' as const }]
+        : []),
+    ],
+    [testPoints, t],
+  );
+
   if (validation.length === 0 && testPoints.length === 0) return <p className="eval-hint">{notYet()}</p>;
 
-  const maxEpoch = Math.max(plannedEpochs, lastEpoch);
   // The name carries every number the chart shows: it is the chart's text alternative.
   const points = [
     ...validation.map((p) => t('eval.accuracy.pointEpoch', { epoch: count(p.x), accuracy: pct2(p.y) })),
@@ -49,58 +96,9 @@ export function AccuracyChart() {
 
   return (
     <div role="img" aria-label={t('eval.accuracy.name', { points })} className="eval-chart">
-      <ResponsiveContainer width="100%" height="100%">
-        {/* No accessibility layer: its focusable, unnamed svg would sit inside the named image. */}
-        <ComposedChart margin={{ top: 8, right: 72, bottom: 24, left: 8 }} accessibilityLayer={false}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#d0d4dc" />
-          {/* Half an epoch of padding each side, so the first and last points are not cut by the axes. */}
-          <XAxis
-            type="number"
-            dataKey="x"
-            domain={[0.5, maxEpoch + 0.5]}
-            ticks={epochTicks(maxEpoch)}
-            allowDecimals={false}
-            label={{ value: t('eval.accuracy.epochAxis'), position: 'insideBottom', offset: -12 }}
-          />
-          <YAxis
-            type="number"
-            dataKey="y"
-            domain={domain}
-            ticks={accuracyTicks(domain)}
-            allowDataOverflow
-            tickFormatter={(v: number) => pct(v / 100, 0)}
-            label={{ value: t('eval.accuracy.accuracyAxis'), angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }}
-          />
-          <ZAxis type="number" range={[150, 150]} />
-          <Tooltip
-            formatter={(v) => (typeof v === 'number' ? pct2(v) : String(v))}
-            labelFormatter={(x) => t('eval.accuracy.tooltipEpoch', { epoch: count(Number(x)) })}
-          />
-          <Legend verticalAlign="top" height={28} content={chartLegend} />
-          <Line
-            data={validation}
-            dataKey="y"
-            name={t('eval.accuracy.validationSeries')}
-            stroke={VALIDATION_COLOUR}
-            strokeWidth={2.5}
-            dot={{ r: 4 }}
-            isAnimationActive={false}
-          />
-          {testPoints.length > 0 ? (
-            <Scatter
-              data={testPoints}
-              dataKey="y"
-              name={t('eval.accuracy.testSeries', { accuracy: pct2(testPoints[0].y) })}
-              fill={TEST_COLOUR}
-              shape="diamond"
-              legendType="diamond"
-              isAnimationActive={false}
-            >
-              <LabelList dataKey="label" position="right" offset={10} fill={TEST_COLOUR} />
-            </Scatter>
-          ) : null}
-        </ComposedChart>
-      </ResponsiveContainer>
+      <Plot x={xAxis} y={yAxis} series={series} legend={legend} right={72} tooltip={tooltip} />
     </div>
   );
 }
+
+const tooltip = { title: (x: number) => i18n.t('eval.accuracy.tooltipEpoch', { epoch: count(x) }), value: pct2 };

@@ -5,8 +5,8 @@
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { DataTable } from '../../chart/DataTable.tsx';
+import { Plot, type PlotAxis, type PlotSeries } from '../../chart/plot/Plot.tsx';
 import { num, pct } from '../../format.ts';
 import type { Evaluation } from '../../../worker/protocol.ts';
 import { useLab } from '../../store/index.ts';
@@ -14,6 +14,8 @@ import { aucText, notYet } from './evalText.ts';
 import { CHANCE_COLOUR, DIGIT_COLOURS, DIGIT_DASHES } from './palette.ts';
 import { type XY, TABLE_FPRS, chanceLine, fprFloor, fprTicks, fprTickText, rocSeries, splitCurves, tprAt } from './rocSeries.ts';
 import { useShownEvaluation } from './useShownEvaluation.ts';
+
+const TPR_TICKS = [0, 0.2, 0.4, 0.6, 0.8, 1];
 
 export function RocPanel() {
   const { t } = useTranslation();
@@ -42,6 +44,25 @@ function RocBody({ evaluation, label, logFpr }: { evaluation: Evaluation; label:
   const floor = useMemo(() => fprFloor(curves), [curves]);
   const series = useMemo(() => rocSeries(curves, { hidden, logFpr, floor }), [curves, hidden, logFpr, floor]);
   const chance = useMemo(() => chanceLine(logFpr, floor), [logFpr, floor]);
+  const xAxis = useMemo<PlotAxis>(
+    () => ({
+      domain: logFpr ? [floor, 1] : [0, 1],
+      log: logFpr,
+      ticks: fprTicks(logFpr, floor),
+      format: fprTickText,
+      label: logFpr ? t('eval.roc.fprAxisLog') : t('eval.roc.fprAxis'),
+    }),
+    [logFpr, floor, t],
+  );
+  const yAxis = useMemo<PlotAxis>(() => ({ domain: [0, 1], ticks: TPR_TICKS, format: (v) => num(v), label: t('eval.roc.tprAxis') }), [t]);
+  // No names: the legend beside the chart names the digits (and hides them); the table below carries the numbers.
+  const plotSeries = useMemo<PlotSeries[]>(
+    () => [
+      { key: 'chance', points: chance, colour: CHANCE_COLOUR, dash: '4 4', width: 1 },
+      ...series.map((s) => ({ key: String(s.digit), points: s.points, colour: DIGIT_COLOURS[s.digit], dash: DIGIT_DASHES[s.digit], width: 2 })),
+    ],
+    [chance, series],
+  );
 
   if (curves.every((c) => c.length === 0)) {
     return (
@@ -65,54 +86,7 @@ function RocBody({ evaluation, label, logFpr }: { evaluation: Evaluation; label:
             scale: logFpr ? t('eval.roc.scaleLog') : t('eval.roc.scaleLinear'),
           })}
         >
-          <ResponsiveContainer width="100%" height="100%">
-            {/* No accessibility layer: its focusable, unnamed svg would sit inside the named image; the table below carries the numbers. */}
-            <LineChart margin={{ top: 8, right: 16, bottom: 24, left: 8 }} accessibilityLayer={false}>
-              <CartesianGrid strokeDasharray="3 3" stroke="#d0d4dc" />
-              <XAxis
-                type="number"
-                dataKey="x"
-                scale={logFpr ? 'log' : 'linear'}
-                domain={logFpr ? [floor, 1] : [0, 1]}
-                allowDataOverflow
-                ticks={fprTicks(logFpr, floor)}
-                tickFormatter={fprTickText}
-                label={{ value: logFpr ? t('eval.roc.fprAxisLog') : t('eval.roc.fprAxis'), position: 'insideBottom', offset: -12 }}
-              />
-              <YAxis
-                type="number"
-                dataKey="y"
-                domain={[0, 1]}
-                ticks={[0, 0.2, 0.4, 0.6, 0.8, 1]}
-                tickFormatter={(v: number) => num(v)}
-                label={{ value: t('eval.roc.tprAxis'), angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }}
-              />
-              <Line
-                data={chance}
-                dataKey="y"
-                name={t('eval.roc.chance')}
-                stroke={CHANCE_COLOUR}
-                strokeDasharray="4 4"
-                strokeWidth={1}
-                dot={false}
-                isAnimationActive={false}
-              />
-              {series.map((s) => (
-                <Line
-                  key={s.digit}
-                  data={s.points}
-                  dataKey="y"
-                  name={t('eval.roc.digit', { digit: s.digit })}
-                  stroke={DIGIT_COLOURS[s.digit]}
-                  strokeDasharray={DIGIT_DASHES[s.digit] || undefined}
-                  strokeWidth={2}
-                  dot={false}
-                  type="linear"
-                  isAnimationActive={false}
-                />
-              ))}
-            </LineChart>
-          </ResponsiveContainer>
+          <Plot x={xAxis} y={yAxis} series={plotSeries} />
         </div>
         <RocLegend evaluation={evaluation} hidden={hidden} />
       </div>

@@ -8,10 +8,9 @@
  */
 import { memo, useDeferredValue, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CartesianGrid, ComposedChart, Legend, ResponsiveContainer, XAxis, YAxis } from 'recharts';
-import { chartLegend } from '../../chart/ChartLegend.tsx';
 import { DataTable } from '../../chart/DataTable.tsx';
-import { CHART_MARGIN, GRID_PROPS, epochAxisProps, lossAxisLabel, lossTick, runElements } from '../../chart/lossAxes.tsx';
+import { epochAxis, lossAxis, LOSS_TOOLTIP, runSeries } from '../../chart/lossAxes.ts';
+import { Plot } from '../../chart/plot/Plot.tsx';
 import { NOT_AVAILABLE, count, loss3, num } from '../../format.ts';
 import { useLab } from '../../store/index.ts';
 import type { RaceRun } from '../../store/raceSlice.ts';
@@ -109,24 +108,11 @@ interface PlotProps {
  */
 const RacePlot = memo(function RacePlot({ series, domain, names, epochs, log }: PlotProps) {
   const { t } = useTranslation();
-  return (
-    <ResponsiveContainer width="100%" height="100%">
-      {/* No accessibility layer: its focusable, unnamed svg would sit inside the named image; the table below carries the numbers. */}
-      <ComposedChart margin={CHART_MARGIN} accessibilityLayer={false}>
-        <CartesianGrid {...GRID_PROPS} />
-        <XAxis {...epochAxisProps(epochs, t('raceView.chart.epochAxis'))} />
-        <YAxis
-          type="number"
-          dataKey="y"
-          scale={log ? 'log' : 'linear'}
-          domain={domain}
-          allowDataOverflow
-          tickFormatter={lossTick}
-          label={lossAxisLabel(t('raceView.chart.lossAxis'))}
-        />
-        <Legend verticalAlign="top" height={28} content={chartLegend} />
-        {series.map((s, i) => runElements(String(i), s, runStyle(i), names[i], t('raceView.chart.validationSeries', { name: names[i] })))}
-      </ComposedChart>
-    </ResponsiveContainer>
+  const x = useMemo(() => epochAxis(epochs, t('raceView.chart.epochAxis')), [epochs, t]);
+  const y = useMemo(() => lossAxis(domain, log, t('raceView.chart.lossAxis')), [domain, log, t]);
+  const plotted = useMemo(
+    () => series.flatMap((s, i) => runSeries(String(i), s, runStyle(i), names[i], t('raceView.chart.validationSeries', { name: names[i] }))),
+    [series, names, t],
   );
+  return <Plot x={x} y={y} series={plotted} tooltip={LOSS_TOOLTIP} />;
 });

@@ -6,9 +6,10 @@
  * apart under the common colour-vision deficiencies (palette.test.ts), the
  * two most distinct first: most races have two or three runs.
  */
+import type { MarkerShape } from '../../chart/plot/markers.ts';
 import { DASHES, DIGIT_COLOURS } from '../eval/palette.ts';
 
-export type MarkerShape = 'circle' | 'square' | 'triangle' | 'diamond' | 'star' | 'cross';
+export type { MarkerShape };
 
 export interface RunStyle {
   colour: string;
