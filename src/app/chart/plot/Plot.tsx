@@ -136,7 +136,14 @@ export const Plot = memo(function Plot({ x, y, series, rules = [], legend, right
               const at = sx(r.x);
               const left = labelLeft(r, at, LEFT, LEFT + w + right);
               return (
-                <text key={i} className="plot__rule-label" x={at + (left ? -4 : 4)} y={TOP + 14} textAnchor={left ? 'end' : 'start'} fill={r.textColour ?? r.colour}>
+                <text
+                  key={i}
+                  className="plot__rule-label"
+                  x={at + (left ? -4 : 4)}
+                  y={TOP + 14}
+                  textAnchor={left ? 'end' : 'start'}
+                  fill={r.textColour ?? r.colour}
+                >
                   {r.label}
                 </text>
               );
