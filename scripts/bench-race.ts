@@ -170,14 +170,15 @@ async function warmUp(lab: LabPage): Promise<void> {
   await lab.clearRace.click();
 }
 
-export async function benchRace(browser: Browser, baseUrl: string, backend: string): Promise<RaceBenchFigures> {
+/** `threads`: the page's `?threads=` (a comparison's threads), when given. */
+export async function benchRace(browser: Browser, baseUrl: string, backend: string, threads?: number): Promise<RaceBenchFigures> {
   const trainLimit = TRAIN_LIMIT_OF[backend] ?? TRAIN_LIMIT;
   const figures: RaceBenchFigures = { backend, batches: trainLimit / RACE_BATCH_SIZE, batchSize: RACE_BATCH_SIZE, rounds: [] };
   const context = await browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const issues = collectIssues(page);
   try {
-    await page.goto(new URL(`?backend=${backend}&trainLimit=${trainLimit}&validation=${VALIDATION}`, baseUrl).href);
+    await page.goto(new URL(`?backend=${backend}&trainLimit=${trainLimit}&validation=${VALIDATION}${threads ? `&threads=${threads}` : ''}`, baseUrl).href);
     const lab = new LabPage(page);
     await lab.trainButton.waitFor({ state: 'visible', timeout: 30_000 });
     await page.waitForFunction(() => (window as LabWindow).mnistLab?.getState().engine != null, undefined, { timeout: 60_000 });

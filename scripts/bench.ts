@@ -41,7 +41,8 @@
  *
  * `npm run bench -- --only=speed`, `--only=race`, `--only=augment`, `--only=soak` or `--only=inside` runs one part;
  * `--only=engines` the engines side by side: speed, race and the automatic choice. `--backends=simd,wasm`
- * measures only those engines (`--only=engines --backends=none`: the automatic choice alone).
+ * measures only those engines (`--only=engines --backends=none`: the automatic choice alone); `--threads=2` runs
+ * the race on two threads (`?threads=2`) where the page would choose one.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -510,11 +511,13 @@ async function main(): Promise<void> {
       process.stdout.write(`${r.unavailable ? `unavailable (${r.unavailable})` : 'done'} in ${fmt((Date.now() - t0) / 1000, 1)} s\n`);
       results.push(r);
     }
+    // `--threads=2`: the race on two threads (the page's `?threads=`), where the page would pick one here.
+    const raceThreads = Number(process.argv.slice(2).find((a) => a.startsWith('--threads='))?.slice('--threads='.length)) || undefined;
     const race: RaceBenchFigures[] = [];
     for (const backend of part('race') ? pick(RACE_BACKENDS) : []) {
       const t0 = Date.now();
       process.stdout.write(`\n[bench] race ${backend} … `);
-      const r = await benchRace(browser, server.url, backend);
+      const r = await benchRace(browser, server.url, backend, raceThreads);
       process.stdout.write(`${r.unavailable ? `unavailable (${r.unavailable})` : 'done'} in ${fmt((Date.now() - t0) / 1000, 1)} s\n`);
       race.push(r);
     }
