@@ -8,6 +8,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RANGE_TEST } from '../../train/rangeTest.ts';
 import { Plot, type PlotAxis, type PlotRule, type PlotSeries } from '../chart/plot/Plot.tsx';
+import type { LegendEntry } from '../chart/plot/PlotLegend.tsx';
 import { linearTicks } from '../chart/plot/scale.ts';
 import { decimalMark, num, settingNumber } from '../format.ts';
 import { i18n } from '../../i18n/index.ts';
@@ -19,6 +20,7 @@ export const fmtLr = (v: number) => (v >= 0.01 ? settingNumber(roundRate(v)) : v
 /** The sweep's powers of ten, 1e-6 to 10: the x axis's ticks and the table's rows. */
 export const DECADES = [1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1, 10];
 const LOSS_COLOUR = '#0072B2';
+const NO_LEGEND: readonly LegendEntry[] = [];
 
 interface Props {
   /** The smoothed loss at each rate of the sweep, finite, in the order swept (rising rates). */
@@ -53,7 +55,8 @@ export function RangeChart({ data, suggestion: s }: Props) {
         : [],
     [s, t],
   );
-  return <Plot x={x} y={y} series={series} rules={rules} tooltip={tooltip} />;
+  // No legend: one line, named by the y axis.
+  return <Plot x={x} y={y} series={series} rules={rules} legend={NO_LEGEND} tooltip={tooltip} />;
 }
 
 /** Worded when shown, so in the page's language: "lr 3.16e-2", "lr 3,16e-2". */

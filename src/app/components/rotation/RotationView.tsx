@@ -99,15 +99,18 @@ interface ChartProps {
 /** Memoised: the panel re-renders with each progress report of a measurement, the chart only when its lines change. */
 const RotationChart = memo(function RotationChart({ angles, lines, names: joined }: ChartProps) {
   const { t } = useTranslation();
-  const x = useMemo<PlotAxis>(
-    () => ({
-      domain: [angles[0] ?? -45, angles.at(-1) ?? 45],
+  const x = useMemo<PlotAxis>(() => {
+    const first = angles[0] ?? -45;
+    const last = angles.at(-1) ?? 45;
+    // 3 % of the span (or 1°) beyond the first and last angle, so their markers are not cut by the plot's edges.
+    const pad = (last - first) * 0.03 || 1;
+    return {
+      domain: [first - pad, last + pad],
       ticks: angles,
       format: (v) => t('rotation.angle', { value: num(v) }),
       label: t('rotation.axisAngle'),
-    }),
-    [angles, t],
-  );
+    };
+  }, [angles, t]);
   const y = useMemo<PlotAxis>(() => ({ domain: [0, 100], ticks: [0, 20, 40, 60, 80, 100], format: (v) => num(v), label: t('rotation.axisAccuracy') }), [t]);
   // A line per run, accuracy in % by angle; an angle a line was not measured at is passed over.
   const series = useMemo<PlotSeries[]>(() => {
