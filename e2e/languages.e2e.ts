@@ -141,7 +141,7 @@ describe('the page in Brazilian Portuguese', () => {
       .getByText(/^\d \(\d+ %\)$/)
       .first()
       .waitFor({ state: 'visible', timeout: 20_000 });
-    // recharts' keyboard layer adds an unnamed focus stop (svg[role=application]) inside each named chart; the charts turn it off.
+    // No chart may add an unnamed focus stop (an svg[role=application] or with a tabindex, as chart libraries' keyboard layers do) inside its named image.
     const unnamed = await page.evaluate((parts) => {
       const inParts = (sel: string) => parts.flatMap((p) => Array.from(document.querySelectorAll(`${p} ${sel}`)));
       return {

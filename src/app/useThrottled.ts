@@ -40,5 +40,5 @@ export function useThrottled<T>(value: T, ms: number): T {
 
 /** How often the panels that change once an epoch (evaluation, accuracy, the validation curve) may redraw while training, ms. */
 export const EPOCH_PANELS_MS = 1000;
-/** How often the live loss curves may redraw, ms: the worker sends up to 10 points a second, and a redraw of a recharts chart costs 30-100 ms of the main thread here. */
+/** How often the live loss curves may redraw, ms: the worker sends up to 10 points a second, and each redraw is main-thread time taken from a busy 2-core machine (30-100 ms a chart before they were hand-drawn, a few ms now). */
 export const LOSS_CURVE_MS = 500;

@@ -1,6 +1,6 @@
 /**
  * The live loss chart: training loss by batch group (x in epochs) and
- * validation loss by epoch, with a log-scale option. recharts re-renders on
+ * validation loss by epoch, with a log-scale option. It may redraw on
  * every loss event (≤ 10 a second); the series is decimated to a fixed
  * number of points so each render costs the same late in a run as early.
  */
@@ -150,7 +150,7 @@ type Point = { x: number; y: number };
 /**
  * The chart itself, memoised: the loss events re-render LossChart ten times
  * a second with the same deferred series, and without this boundary each of
- * those urgent renders redrew recharts with the old data. On a busy 2-core
+ * those urgent renders redrew the chart with the old data. On a busy 2-core
  * machine that kept the deferred render from ever finishing while a run
  * trained (the chart and the line under it stood still for epochs at a time).
  */

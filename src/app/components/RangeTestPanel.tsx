@@ -6,7 +6,6 @@
  */
 import { useMemo } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { RANGE_TEST } from '../../train/rangeTest.ts';
 import { smoothEma } from '../../train/smoothing.ts';
 import * as lab from '../lab.ts';
@@ -16,12 +15,8 @@ import { settingText } from '../../shared/settings.ts';
 import { rangeResultText } from '../runWords.ts';
 import { problemText } from '../workerWords.ts';
 import { DataTable } from '../chart/DataTable.tsx';
-import { count, decimalMark, num, readOptions, settingNumber } from '../format.ts';
-
-/** A learning rate as the panel shows it: two significant digits ("0.12", "0,12"), or "5e-3" below 0.01. */
-const fmtLr = (v: number) => (v >= 0.01 ? settingNumber(roundRate(v)) : v.toExponential(0));
-
-const DECADES = [1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1, 10];
+import { count, num, readOptions } from '../format.ts';
+import { DECADES, RangeChart, fmtLr } from './RangeChart.tsx';
 
 /** The smoothed loss at the point nearest each power of ten (on the log axis), for the table; decades the sweep never reached are left out. */
 export function lossAtDecades(data: readonly { lr: number; loss: number }[]): { lr: number; loss: number }[] {
@@ -53,8 +48,6 @@ export function RangeTestPanel() {
     return rt.points.map((p, i) => ({ lr: p.lr, loss: smooth[i] })).filter((d) => Number.isFinite(d.loss));
   }, [rt]);
   const s = rt?.suggestion ?? null;
-  // Clip the blow-up at the end so the part that matters (where the loss falls) fills the chart.
-  const yMax = data.length ? Math.min(Math.max(...data.map((d) => d.loss)), 1.5 * data[0].loss) : 1;
 
   return (
     <section className="panel range" aria-labelledby="range-heading">
@@ -67,51 +60,8 @@ export function RangeTestPanel() {
       <p className="muted">{t('range.explain')}</p>
       {rt ? (
         <>
-          <div role="img" aria-label={t('range.name', { count: rt.points.length, n: count(rt.points.length) })}>
-            <ResponsiveContainer width="100%" height={240}>
-              {/* No accessibility layer: its focusable, unnamed svg sits inside the named image; the table below carries the numbers. */}
-              <LineChart data={data} margin={{ top: 8, right: 24, bottom: 24, left: 8 }} accessibilityLayer={false}>
-                <CartesianGrid strokeDasharray="3 3" stroke="#d0d4dc" />
-                <XAxis
-                  dataKey="lr"
-                  type="number"
-                  scale="log"
-                  domain={[RANGE_TEST.minLr, RANGE_TEST.maxLr]}
-                  ticks={[1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1, 10]}
-                  tickFormatter={fmtLr}
-                  label={{ value: t('range.lrAxis'), position: 'insideBottom', offset: -12 }}
-                  allowDataOverflow
-                />
-                <YAxis
-                  type="number"
-                  domain={[0, yMax]}
-                  allowDataOverflow
-                  tickFormatter={(v: number) => num(Number(v.toPrecision(2)))}
-                  label={{ value: t('range.lossAxis'), angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }}
-                />
-                <Tooltip
-                  formatter={(v) => (typeof v === 'number' ? num(v, 3) : String(v))}
-                  labelFormatter={(x) => t('range.tooltipLr', { value: Number(x).toExponential(2).replace('.', decimalMark()) })}
-                />
-                <Line dataKey="loss" name={t('range.series')} stroke="#0072B2" dot={false} isAnimationActive={false} />
-                {s ? (
-                  <ReferenceLine
-                    x={s.valley}
-                    stroke="#009E73"
-                    strokeWidth={2}
-                    label={{ value: t('range.suggestedMark'), position: 'insideTopLeft', fill: '#00785a' }}
-                  />
-                ) : null}
-                {s ? (
-                  <ReferenceLine
-                    x={s.steepest}
-                    stroke="#CC79A7"
-                    strokeDasharray="5 4"
-                    label={{ value: t('range.steepestMark'), position: 'insideBottomLeft', fill: '#a0507f' }}
-                  />
-                ) : null}
-              </LineChart>
-            </ResponsiveContainer>
+          <div role="img" aria-label={t('range.name', { count: rt.points.length, n: count(rt.points.length) })} className="range__chart">
+            <RangeChart data={data} suggestion={s} />
           </div>
           <DataTable
             caption={t('range.table.caption')}

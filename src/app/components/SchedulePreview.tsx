@@ -1,10 +1,10 @@
 /** A small picture of the learning rate (and momentum) over the planned run, before it starts, with its numbers as a table for screen readers. */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import type { RunSettings } from '../../shared/settings.ts';
 import { previewSchedule, scheduledHyper } from '../../train/schedule.ts';
 import { DataTable } from '../chart/DataTable.tsx';
+import { Plot, type PlotAxis, type PlotSeries } from '../chart/plot/Plot.tsx';
 import { count, settingNumber } from '../format.ts';
 
 interface Props {
@@ -15,6 +15,9 @@ interface Props {
 
 /** Rows of the table: at most this many epochs' starts, evenly spread, then the last batch. */
 const MAX_ROWS = 10;
+
+const LR_COLOUR = '#0b5cad';
+const MOMENTUM_COLOUR = '#D55E00';
 
 /** Two significant digits, as a student reads a learning rate off a chart. */
 const rateText = (v: number): string => settingNumber(Number(v.toPrecision(2)));
@@ -37,19 +40,25 @@ export function SchedulePreview({ settings, trainCount }: Props) {
   const last = data[data.length - 1];
   const showMomentum = settings.schedule === 'one-cycle';
   const n = { count: settings.epochs, n: count(settings.epochs) };
+  // 15 % of headroom above the highest rate, so the line's peak is not cut by the box's top edge.
+  const top = Math.max(0, ...data.map((d) => d.lr)) * 1.15 || 1;
+  const x = useMemo<PlotAxis>(() => ({ domain: [0, settings.epochs], ticks: [], format: String, label: '' }), [settings.epochs]);
+  const y = useMemo<PlotAxis>(() => ({ domain: [0, top], ticks: [], format: String, label: '' }), [top]);
+  const series = useMemo<PlotSeries[]>(
+    () => [
+      { key: 'lr', points: data.map((d) => ({ x: d.epoch, y: d.lr })), colour: LR_COLOUR, width: 2 },
+      // Momentum has its own scale, 0 to 1, which the sparkline does not show: it is drawn on the rate's axis with
+      // 1 at the axis's top, so its shape (falling while the rate rises, then back) reads against the rate's.
+      ...(showMomentum
+        ? [{ key: 'momentum', points: data.map((d) => ({ x: d.epoch, y: d.momentum * top })), colour: MOMENTUM_COLOUR, width: 1, dash: '3 3' }]
+        : []),
+    ],
+    [data, top, showMomentum],
+  );
   return (
     <div className="schedule-preview">
-      <div role="img" aria-label={t('tuning.schedule.name', { from: rateText(data[0].lr), to: rateText(last.lr) })}>
-        <ResponsiveContainer width="100%" height={70}>
-          {/* No accessibility layer: its focusable, unnamed svg would sit inside the named image. */}
-          <LineChart data={data} margin={{ top: 4, right: 4, bottom: 0, left: 0 }} accessibilityLayer={false}>
-            <XAxis dataKey="epoch" type="number" domain={[0, settings.epochs]} hide />
-            <YAxis yAxisId="lr" domain={[0, (max: number) => max * 1.15]} hide />
-            <YAxis yAxisId="m" domain={[0, 1]} hide />
-            <Line yAxisId="lr" dataKey="lr" stroke="#0b5cad" dot={false} strokeWidth={2} isAnimationActive={false} />
-            {showMomentum ? <Line yAxisId="m" dataKey="momentum" stroke="#D55E00" strokeDasharray="3 3" dot={false} isAnimationActive={false} /> : null}
-          </LineChart>
-        </ResponsiveContainer>
+      <div role="img" aria-label={t('tuning.schedule.name', { from: rateText(data[0].lr), to: rateText(last.lr) })} className="schedule-preview__chart">
+        <Plot x={x} y={y} series={series} bare />
       </div>
       <ScheduleTable settings={settings} stepsPerEpoch={stepsPerEpoch} showMomentum={showMomentum} />
       <p className="field__hint">{showMomentum ? t('tuning.schedule.hintMomentum', n) : t('tuning.schedule.hint', n)}</p>

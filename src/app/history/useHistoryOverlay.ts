@@ -2,8 +2,8 @@
  * The ticked runs with their curves, for the overlay chart: at most
  * OVERLAY_MAX runs (the first ticked), each training curve thinned to at most
  * OVERLAY_POINTS points, so the chart's cost stays flat however many runs are
- * ticked (a thousand recharts lines of a thousand points each freeze the tab,
- * and can crash it). Curves are read from IndexedDB when a run is first drawn
+ * ticked (a thousand lines of a thousand points each froze the tab, and could
+ * crash it). Curves are read from IndexedDB when a run is first drawn
  * and kept while it is; a run rewritten in place (written after each epoch)
  * has a new content key, and is read again.
  */

@@ -1,9 +1,9 @@
 /**
- * The page's live charts, drawn by hand in SVG: axes with round ticks, a
- * grid, lines (each one path), markers, labelled vertical rules, a legend,
- * and a tooltip that follows the pointer.
+ * The page's charts, drawn by hand in SVG: axes with round ticks, a grid,
+ * lines (each one path), markers, labelled vertical rules, a legend, and a
+ * tooltip that follows the pointer; or, `bare`, a sparkline of lines alone.
  *
- * Why not recharts, which the page's other charts use: these charts redraw
+ * Why not recharts, which drew them before: most of these charts redraw
  * while a run trains, and recharts re-renders each one through its own
  * store, effects and DOM measurements (getTotalLength, getBoundingClientRect):
  * 30–600 ms of the main thread a redraw on this project's 2-core machine,
@@ -14,7 +14,9 @@
 import { memo, useId, useMemo, useRef, useState } from 'react';
 import { type LegendEntry, PlotLegend } from './PlotLegend.tsx';
 import { type MarkerShape, markerPath } from './markers.ts';
-import { type AxisScale, type Scale, type XY, linePath, nearestByX, scaleOf } from './scale.ts';
+import { PlotAxes } from './PlotAxes.tsx';
+import { PlotTooltip } from './PlotTooltip.tsx';
+import { type AxisScale, type Scale, type XY, linePath, scaleOf } from './scale.ts';
 import { useSize } from './useSize.ts';
 
 export interface PlotAxis extends AxisScale {
@@ -44,9 +46,13 @@ export interface PlotRule {
   x: number;
   colour: string;
   dash: string;
+  /** The rule's width, px; 1 unless given. */
+  width?: number;
   label: string;
-  /** Which side of the rule its label sits on, at the top of the plot, unless it would not fit there. */
+  /** Which side of the rule its label sits on, unless it would not fit there. */
   side: 'left' | 'right';
+  /** Whether its label sits at the top of the plot (unless given) or at the bottom, so that two rules close together keep their labels apart. */
+  labelAt?: 'top' | 'bottom';
   /** The label's colour where the rule's is too light for text. */
   textColour?: string;
 }
@@ -62,36 +68,46 @@ export interface PlotProps {
   right?: number;
   /** The tooltip's heading for a hovered x, and each value's text; no tooltip without it. */
   tooltip?: { title: (x: number) => string; value: (y: number) => string };
+  /** A sparkline: the lines alone, no axes, ticks, labels or legend, and margins just wide enough for the lines' width. */
+  bare?: boolean;
 }
 
-const TOP = 10;
-const BOTTOM = 46;
-const LEFT = 64;
-const RIGHT = 20;
-/** How near (px) a series' point must be to the hovered x to be listed in the tooltip. */
-const HOVER_PX = 12;
+/** The margins around the plot area, px: room for the tick values and axis labels. */
+export interface PlotFrame {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
 
-export const Plot = memo(function Plot({ x, y, series, rules = [], legend, right = RIGHT, tooltip }: PlotProps) {
+const FRAME: PlotFrame = { top: 10, right: 20, bottom: 46, left: 64 };
+const BARE_FRAME: PlotFrame = { top: 4, right: 4, bottom: 2, left: 2 };
+
+export const Plot = memo(function Plot({ x, y, series, rules = [], legend, right, tooltip, bare = false }: PlotProps) {
   const box = useRef<HTMLDivElement>(null);
   const { width, height } = useSize(box);
   const clip = useId();
   const [hover, setHover] = useState<number | null>(null);
 
-  const w = Math.max(0, width - LEFT - right);
-  const h = Math.max(0, height - TOP - BOTTOM);
-  const sx = useMemo(() => scaleOf(x, LEFT, LEFT + w), [x, w]);
-  const sy = useMemo(() => scaleOf(y, TOP + h, TOP), [y, h]);
+  const base = bare ? BARE_FRAME : FRAME;
+  const frame = useMemo(() => (right === undefined ? base : { ...base, right }), [base, right]);
+  const { top, left } = frame;
+  const w = Math.max(0, width - left - frame.right);
+  const h = Math.max(0, height - top - frame.bottom);
+  const sx = useMemo(() => scaleOf(x, left, left + w), [x, left, w]);
+  const sy = useMemo(() => scaleOf(y, top + h, top), [y, top, h]);
   const paths = useMemo(() => series.map((s) => (s.width > 0 ? linePath(s.points, sx, sy) : '')), [series, sx, sy]);
-  const entries =
-    legend ??
-    series
-      .filter((s) => s.name && !s.noLegend)
-      .map((s) => ({
-        name: s.name as string,
-        colour: s.colour,
-        dash: s.width > 0 ? (s.dash ?? '') : undefined,
-        shape: s.width > 0 ? undefined : s.marker?.shape,
-      }));
+  const entries = bare
+    ? []
+    : (legend ??
+      series
+        .filter((s) => s.name && !s.noLegend)
+        .map((s) => ({
+          name: s.name as string,
+          colour: s.colour,
+          dash: s.width > 0 ? (s.dash ?? '') : undefined,
+          shape: s.width > 0 ? undefined : s.marker?.shape,
+        })));
 
   return (
     <div className="plot">
@@ -108,13 +124,23 @@ export const Plot = memo(function Plot({ x, y, series, rules = [], legend, right
           >
             <defs>
               <clipPath id={clip}>
-                <rect x={LEFT} y={TOP - 2} width={w} height={h + 4} />
+                <rect x={left} y={top - 2} width={w} height={h + 4} />
               </clipPath>
             </defs>
-            <Axes x={x} y={y} sx={sx} sy={sy} w={w} h={h} />
+            {bare ? null : <PlotAxes x={x} y={y} sx={sx} sy={sy} frame={frame} w={w} h={h} />}
             <g clipPath={`url(#${clip})`}>
               {rules.map((r, i) => (
-                <line key={i} className="plot__rule" x1={sx(r.x)} x2={sx(r.x)} y1={TOP} y2={TOP + h} stroke={r.colour} strokeDasharray={r.dash} />
+                <line
+                  key={i}
+                  className="plot__rule"
+                  x1={sx(r.x)}
+                  x2={sx(r.x)}
+                  y1={top}
+                  y2={top + h}
+                  stroke={r.colour}
+                  strokeWidth={r.width}
+                  strokeDasharray={r.dash || undefined}
+                />
               ))}
               {series.map((s, i) =>
                 paths[i] ? (
@@ -134,14 +160,14 @@ export const Plot = memo(function Plot({ x, y, series, rules = [], legend, right
             </g>
             {rules.map((r, i) => {
               const at = sx(r.x);
-              const left = labelLeft(r, at, LEFT, LEFT + w + right);
+              const toLeft = labelLeft(r, at, left, width);
               return (
                 <text
                   key={i}
                   className="plot__rule-label"
-                  x={at + (left ? -4 : 4)}
-                  y={TOP + 14}
-                  textAnchor={left ? 'end' : 'start'}
+                  x={at + (toLeft ? -4 : 4)}
+                  y={r.labelAt === 'bottom' ? top + h - 8 : top + 14}
+                  textAnchor={toLeft ? 'end' : 'start'}
                   fill={r.textColour ?? r.colour}
                 >
                   {r.label}
@@ -159,12 +185,12 @@ export const Plot = memo(function Plot({ x, y, series, rules = [], legend, right
                   )
                 : null,
             )}
-            {hover !== null && tooltip && hover >= LEFT && hover <= LEFT + w ? (
-              <line className="plot__hover" x1={hover} x2={hover} y1={TOP} y2={TOP + h} />
+            {hover !== null && tooltip && hover >= left && hover <= left + w ? (
+              <line className="plot__hover" x1={hover} x2={hover} y1={top} y2={top + h} />
             ) : null}
           </svg>
         ) : null}
-        {hover !== null && tooltip ? <Tooltip px={hover} series={series} sx={sx} width={width} tooltip={tooltip} /> : null}
+        {hover !== null && tooltip ? <PlotTooltip px={hover} series={series} sx={sx} left={left} width={width} tooltip={tooltip} /> : null}
       </div>
     </div>
   );
@@ -180,38 +206,6 @@ function labelLeft(r: PlotRule, at: number, from: number, to: number): boolean {
   return at + width > to && at - width >= from;
 }
 
-function Axes({ x, y, sx, sy, w, h }: { x: PlotAxis; y: PlotAxis; sx: Scale; sy: Scale; w: number; h: number }) {
-  const bottom = TOP + h;
-  return (
-    <g className="plot__axes">
-      {x.ticks.map((v) => (
-        <line key={`gx${v}`} className="plot__grid" x1={sx(v)} x2={sx(v)} y1={TOP} y2={bottom} />
-      ))}
-      {y.ticks.map((v) => (
-        <line key={`gy${v}`} className="plot__grid" x1={LEFT} x2={LEFT + w} y1={sy(v)} y2={sy(v)} />
-      ))}
-      <line className="plot__axis" x1={LEFT} x2={LEFT + w} y1={bottom} y2={bottom} />
-      <line className="plot__axis" x1={LEFT} x2={LEFT} y1={TOP} y2={bottom} />
-      {x.ticks.map((v) => (
-        <text key={`tx${v}`} className="plot__tick" x={sx(v)} y={bottom + 6} textAnchor="middle" dominantBaseline="hanging">
-          {x.format(v)}
-        </text>
-      ))}
-      {y.ticks.map((v) => (
-        <text key={`ty${v}`} className="plot__tick" x={LEFT - 6} y={sy(v)} textAnchor="end" dominantBaseline="middle">
-          {y.format(v)}
-        </text>
-      ))}
-      <text className="plot__label" x={LEFT + w / 2} y={bottom + BOTTOM - 4} textAnchor="middle">
-        {x.label}
-      </text>
-      <text className="plot__label" transform={`translate(14 ${TOP + h / 2}) rotate(-90)`} textAnchor="middle" dominantBaseline="middle">
-        {y.label}
-      </text>
-    </g>
-  );
-}
-
 function Markers({ series, sx, sy }: { series: PlotSeries; sx: Scale; sy: Scale }) {
   const m = series.marker as NonNullable<PlotSeries['marker']>;
   const d = useMemo(
@@ -223,48 +217,4 @@ function Markers({ series, sx, sy }: { series: PlotSeries; sx: Scale; sy: Scale 
     [series.points, m.shape, m.r, sx, sy],
   );
   return <path className="plot__markers" d={d} fill={series.colour} stroke="#fff" strokeWidth={1} />;
-}
-
-/** The values of the named series at the point nearest the pointer. */
-function Tooltip({
-  px,
-  series,
-  sx,
-  width,
-  tooltip,
-}: {
-  px: number;
-  series: readonly PlotSeries[];
-  sx: Scale;
-  width: number;
-  tooltip: NonNullable<PlotProps['tooltip']>;
-}) {
-  const at = sx.invert(px);
-  // Snap to the nearest drawn point of any named series, then list every series with a point there.
-  let snap: number | null = null;
-  for (const s of series) {
-    if (!s.name) continue;
-    const i = nearestByX(s.points, at);
-    if (i >= 0 && (snap === null || Math.abs(sx(s.points[i].x) - px) < Math.abs(sx(snap) - px))) snap = s.points[i].x;
-  }
-  if (snap === null || Math.abs(sx(snap) - px) > HOVER_PX * 3) return null;
-  const rows: { key: string; name: string; colour: string; value: string }[] = [];
-  for (const s of series) {
-    if (!s.name) continue;
-    const i = nearestByX(s.points, snap);
-    if (i >= 0 && Math.abs(sx(s.points[i].x) - sx(snap)) <= HOVER_PX)
-      rows.push({ key: s.key, name: s.name, colour: s.colour, value: tooltip.value(s.points[i].y) });
-  }
-  const left = sx(snap);
-  return (
-    // In the plot's far half from the point, so it never covers it nor leaves the chart.
-    <div className="plot__tooltip" style={left > LEFT + (width - LEFT) / 2 ? { left: LEFT + 8 } : { right: 8 }} aria-hidden="true">
-      <p className="plot__tooltip-title">{tooltip.title(snap)}</p>
-      {rows.map((r) => (
-        <p key={r.key} style={{ color: r.colour }}>
-          {r.name}: {r.value}
-        </p>
-      ))}
-    </div>
-  );
 }

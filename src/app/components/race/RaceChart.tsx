@@ -36,7 +36,7 @@ export function RaceChart() {
 
   const series = useMemo(() => {
     const all = raceSeries(runs, smoothingDeferred);
-    // The log axis cannot place 0; a loss never is, but a guard keeps recharts from NaN paths.
+    // The log axis cannot place 0; a loss never is, but a guard keeps a 0 from being drawn at the axis's low end.
     return log ? all.map((s) => ({ train: s.train.filter((p) => p.y > 0), validation: s.validation.filter((p) => p.y > 0) })) : all;
   }, [runs, smoothingDeferred, log]);
   const domain = useMemo(() => lossDomain(series, log), [series, log]);

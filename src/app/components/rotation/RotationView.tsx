@@ -6,9 +6,9 @@
  */
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { chartLegend } from '../../chart/ChartLegend.tsx';
+import { Plot, type PlotAxis, type PlotSeries } from '../../chart/plot/Plot.tsx';
 import { num, pct } from '../../format.ts';
+import { i18n } from '../../../i18n/index.ts';
 import type { RotationProblem } from '../../../worker/protocol.ts';
 import { Figure } from '../Figure.tsx';
 import { runStyle } from '../race/racePalette.ts';
@@ -99,62 +99,37 @@ interface ChartProps {
 /** Memoised: the panel re-renders with each progress report of a measurement, the chart only when its lines change. */
 const RotationChart = memo(function RotationChart({ angles, lines, names: joined }: ChartProps) {
   const { t } = useTranslation();
-  const names = joined.split('\n');
-  // One row per angle, one column per line: accuracy in %.
-  const data = useMemo(
-    () =>
-      angles.map((angle) => {
-        const row: Record<string, number> = { angle };
-        for (const l of lines) {
-          const a = l.rows.find((r) => r.angleDeg === angle)?.accuracy;
-          if (a !== undefined) row[l.key] = a * 100;
-        }
-        return row;
-      }),
-    [angles, lines],
-  );
+  const x = useMemo<PlotAxis>(() => {
+    const first = angles[0] ?? -45;
+    const last = angles.at(-1) ?? 45;
+    // 3 % of the span (or 1°) beyond the first and last angle, so their markers are not cut by the plot's edges.
+    const pad = (last - first) * 0.03 || 1;
+    return {
+      domain: [first - pad, last + pad],
+      ticks: angles,
+      format: (v) => t('rotation.angle', { value: num(v) }),
+      label: t('rotation.axisAngle'),
+    };
+  }, [angles, t]);
+  const y = useMemo<PlotAxis>(() => ({ domain: [0, 100], ticks: [0, 20, 40, 60, 80, 100], format: (v) => num(v), label: t('rotation.axisAccuracy') }), [t]);
+  // A line per run, accuracy in % by angle; an angle a line was not measured at is passed over.
+  const series = useMemo<PlotSeries[]>(() => {
+    const names = joined.split('\n');
+    return lines.map((l, i) => {
+      const style = runStyle(i);
+      const points = l.rows.map((r) => ({ x: r.angleDeg, y: r.accuracy * 100 })).sort((a, b) => a.x - b.x);
+      return { key: l.key, name: names[i], points, colour: style.colour, dash: style.dash, width: 2, marker: { shape: 'circle', r: 3 } } satisfies PlotSeries;
+    });
+  }, [lines, joined]);
   return (
-    <div role="img" aria-label={t('rotation.chart', { count: lines.length })} className="eval-chart">
-      <ResponsiveContainer width="100%" height={260}>
-        <LineChart data={data} margin={{ top: 8, right: 24, bottom: 24, left: 8 }} accessibilityLayer={false}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#d0d4dc" />
-          <XAxis
-            type="number"
-            dataKey="angle"
-            domain={[angles[0] ?? -45, angles.at(-1) ?? 45]}
-            ticks={angles}
-            tickFormatter={(v: number) => t('rotation.angle', { value: num(v) })}
-            label={{ value: t('rotation.axisAngle'), position: 'insideBottom', offset: -12 }}
-          />
-          <YAxis
-            type="number"
-            domain={[0, 100]}
-            ticks={[0, 20, 40, 60, 80, 100]}
-            tickFormatter={(v: number) => `${num(v)}`}
-            label={{ value: t('rotation.axisAccuracy'), angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }}
-          />
-          <Tooltip
-            formatter={(v) => (typeof v === 'number' ? pct(v / 100) : String(v))}
-            labelFormatter={(x) => t('rotation.angle', { value: num(Number(x)) })}
-          />
-          <Legend verticalAlign="top" height={28} content={chartLegend} />
-          {lines.map((l, i) => {
-            const style = runStyle(i);
-            return (
-              <Line
-                key={l.key}
-                dataKey={l.key}
-                name={names[i]}
-                stroke={style.colour}
-                strokeDasharray={style.dash}
-                strokeWidth={2}
-                dot={{ r: 3 }}
-                isAnimationActive={false}
-              />
-            );
-          })}
-        </LineChart>
-      </ResponsiveContainer>
+    <div role="img" aria-label={t('rotation.chart', { count: lines.length })} className="eval-chart rotation__chart">
+      <Plot x={x} y={y} series={series} tooltip={tooltip} />
     </div>
   );
 });
+
+/** Worded when shown, so in the page's language. */
+const tooltip = {
+  title: (x: number) => i18n.t('rotation.angle', { value: num(x) }),
+  value: (y: number) => pct(y / 100),
+};
