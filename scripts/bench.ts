@@ -512,7 +512,13 @@ async function main(): Promise<void> {
       results.push(r);
     }
     // `--threads=2`: the race on two threads (the page's `?threads=`), where the page would pick one here.
-    const raceThreads = Number(process.argv.slice(2).find((a) => a.startsWith('--threads='))?.slice('--threads='.length)) || undefined;
+    const raceThreads =
+      Number(
+        process.argv
+          .slice(2)
+          .find((a) => a.startsWith('--threads='))
+          ?.slice('--threads='.length),
+      ) || undefined;
     const race: RaceBenchFigures[] = [];
     for (const backend of part('race') ? pick(RACE_BACKENDS) : []) {
       const t0 = Date.now();
