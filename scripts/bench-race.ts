@@ -24,7 +24,7 @@
  *   race makes one stacked validation pass; a single run a validation pass
  *   and then the 10,000-image test pass.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { LabPage, collectIssues } from '../e2e/support/browser.ts';
 
 export const RACE_RATES = [0.001, 0.01, 0.1, 1] as const;
@@ -153,19 +153,24 @@ async function timeSingle(lab: LabPage, rate: number): Promise<RunTiming> {
   return { learningRates: [rate], trainMs: trainMsOf(run?.progress ?? null), wallMs, steps: run?.progress?.step ?? 0, outcomes: [run?.reason ?? 'unknown'] };
 }
 
+/** Presses a Stop button unless the job has already ended (on the SIMD engine a warm-up run may finish first). */
+async function stopIfRunning(stop: Locator): Promise<void> {
+  if (await stop.isEnabled()) await stop.click({ timeout: 5_000 }).catch(() => undefined);
+}
+
 /** Starts a run or a race, lets it train a few batches and stops it: compiles what the measured runs need. */
 async function warmUp(lab: LabPage): Promise<void> {
   await lab.configure({ learningRate: String(SINGLE_RATE) });
   await lab.trainButton.click();
   await waitInPage(lab.page, 'run', 'steps');
-  await lab.stopButton.click();
+  await stopIfRunning(lab.stopButton);
   await waitInPage(lab.page, 'run', 'done');
   await lab.resetButton.click();
 
   await lab.raceRates.fill(RACE_RATES.join(', '));
   await lab.startRace.click();
   await waitInPage(lab.page, 'race', 'steps');
-  await lab.stopRace.click();
+  await stopIfRunning(lab.stopRace);
   await waitInPage(lab.page, 'race', 'done');
   await lab.clearRace.click();
 }
