@@ -17,6 +17,7 @@ import { FIELDS, PRESET, SETTING_GROUPS, applies, settingText, switchesOf } from
 import { readOptions } from '../format.ts';
 import * as lab from '../lab.ts';
 import { groupLabel } from '../settingsWords.ts';
+import type { RunPhase } from '../../worker/protocol.ts';
 import { canReset, useLab, workerBusy } from '../store/index.ts';
 import { LearningRateSlider } from './LearningRateSlider.tsx';
 import { SchedulePreview } from './SchedulePreview.tsx';
@@ -36,7 +37,10 @@ export function Controls() {
   const settings = useLab((s) => s.settings);
   const setField = useLab((s) => s.setField);
   const resetSettings = useLab((s) => s.resetSettings);
-  const phase = useLab((s) => s.run?.phase ?? null);
+  // What the buttons and fields need of the run's phase, and no more: the whole form (and the
+  // augmentation preview in it) would otherwise re-render as each epoch passes from training to
+  // evaluating and back, several times a second on a fast engine.
+  const phase = useLab((s) => formPhase(s.run?.phase));
   const active = phase !== null && phase !== 'done';
   // A race, a range test or an unfinished Reset holds the worker; the form waits for it, wholly.
   const otherBusy = useLab((s) => workerBusy(s) && !(s.run && s.run.phase !== 'done'));
@@ -147,4 +151,10 @@ export function Controls() {
       </form>
     </section>
   );
+}
+
+/** A run's phase as the form tells them apart: training, evaluating, compiling and testing are one ('running'). */
+function formPhase(phase: RunPhase | 'done' | undefined): 'loading-data' | 'paused' | 'running' | 'done' | null {
+  if (phase === undefined) return null;
+  return phase === 'loading-data' || phase === 'paused' || phase === 'done' ? phase : 'running';
 }
