@@ -39,8 +39,8 @@
  * epoch and its cap, a weight snapshot's cost in the worker and the page,
  * and scrubbing the Epoch slider, on wasm.
  *
- * `npm run bench -- --only=speed`, `--only=race`, `--only=augment`, `--only=soak` or `--only=inside` runs one part;
- * `--only=engines` the engines side by side: speed, race and the automatic choice. `--backends=simd,wasm`
+ * `npm run bench -- --only=speed`, `--only=race`, `--only=augment`, `--only=soak`, `--only=inside` or `--only=frames`
+ * runs one part; `--only=engines` the engines side by side: speed, race, frames and the automatic choice. `--backends=simd,wasm`
  * measures only those engines (`--only=engines --backends=none`: the automatic choice alone); `--threads=2` runs
  * the race on two threads (`?threads=2`) where the page would choose one.
  */
@@ -50,6 +50,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { LabPage, collectIssues, launchBrowser } from '../e2e/support/browser.ts';
 import { REPO_ROOT, freePort, startPreview } from '../e2e/support/server.ts';
+import { COMPOSITORS, type FrameWindow, benchFrames, framesReport } from './bench-frames.ts';
 import { RACE_RATES, type RaceBenchFigures, SINGLE_RATE, benchRace } from './bench-race.ts';
 import { augmentReport, benchAugment } from './bench-augment.ts';
 import { type SoakFigures, benchSoak, soakReport } from './bench-soak.ts';
@@ -64,6 +65,8 @@ const BATCH_SIZES = [64, 512] as const;
 const RACE_BACKENDS: readonly Backend[] = ['simd', 'webgl', 'wasm'];
 /** The soak runs on these: the page's default and the fast CPU path. */
 const SOAK_BACKENDS: readonly Backend[] = ['webgl', 'wasm'];
+/** The CPU engines: WebGL needs the SwiftShader launch, so it has no software-compositor window to compare. */
+const FRAME_BACKENDS: readonly Backend[] = ['simd', 'wasm'];
 
 /** Wall time per backend is roughly: page and data load, then per batch size warm-up + window. */
 const WARMUP_MS = 2_000;
@@ -494,9 +497,9 @@ async function main(): Promise<void> {
     ];
     console.log(header.join('\n'));
 
-    const only = /^--only=(speed|race|augment|soak|inside|engines)$/.exec(process.argv.slice(2).find((a) => a.startsWith('--only=')) ?? '')?.[1];
+    const only = /^--only=(speed|race|augment|soak|inside|engines|frames)$/.exec(process.argv.slice(2).find((a) => a.startsWith('--only=')) ?? '')?.[1];
     // `engines`: every engine's speed and race side by side, and the automatic choice.
-    const part = (name: string) => only === undefined || only === name || (only === 'engines' && (name === 'speed' || name === 'race'));
+    const part = (name: string) => only === undefined || only === name || (only === 'engines' && (name === 'speed' || name === 'race' || name === 'frames'));
     // `--backends=simd,wasm`: only these engines (speed, race and soak).
     const chosen = process.argv
       .find((a) => a.startsWith('--backends='))
@@ -536,6 +539,17 @@ async function main(): Promise<void> {
       soak.push(r);
     }
 
+    const frames: FrameWindow[] = [];
+    for (const backend of part('frames') ? pick(FRAME_BACKENDS) : []) {
+      for (const compositor of COMPOSITORS) {
+        const t0 = Date.now();
+        process.stdout.write(`\n[bench] frames ${backend}, ${compositor} … `);
+        const r = await benchFrames(server.url, backend, compositor);
+        process.stdout.write(`${r.unavailable ? `unavailable (${r.unavailable.split('\n')[0]})` : 'done'} in ${fmt((Date.now() - t0) / 1000, 1)} s\n`);
+        frames.push(r);
+      }
+    }
+
     let inside = null;
     if (part('inside')) {
       const t0 = Date.now();
@@ -559,6 +573,7 @@ async function main(): Promise<void> {
       race.length ? raceReport(race) : '',
       auto.length ? autoChoiceReport(auto) : '',
       augment ? augmentReport(augment, wasmStep, "the page's wasm step") : '',
+      frames.length ? framesReport(frames) : '',
       soak.length ? soakReport(soak) : '',
       inside ? insideReport(inside) : '',
     ]
@@ -569,7 +584,7 @@ async function main(): Promise<void> {
     await mkdir(dir, { recursive: true });
     await writeFile(
       path.join(dir, 'bench.json'),
-      `${JSON.stringify({ machine, chromium: browser.version(), date: new Date().toISOString(), results, race, auto, augment, soak, inside }, null, 2)}\n`,
+      `${JSON.stringify({ machine, chromium: browser.version(), date: new Date().toISOString(), results, race, auto, augment, frames, soak, inside }, null, 2)}\n`,
     );
   } finally {
     await browser.close();
