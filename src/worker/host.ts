@@ -58,7 +58,7 @@ import type { RemoteEngineMaker } from './pool/pool.ts';
 
 export interface HostDeps {
   /** The data set; `offline` says whether it is now kept in the browser (reported to the page as 'data-offline'). */
-  loadData(dataUrl: string): Promise<Mnist & { offline?: StoreOutcome }>;
+  loadData(dataUrl: string): Promise<Mnist & { offline?: StoreOutcome | PromiseLike<StoreOutcome> }>;
   /** R runs stacked in one tfjs engine (1 for a single run) on the active backend, all starting from `params`. */
   createEngine(arch: Architecture, params: Float32Array[], runs: number, optimizer: OptimizerSpec): RaceEngine;
   /** The SIMD engine (its best build for this runtime, compiled once); null without SIMD. Absent: tfjs only. */
@@ -231,7 +231,8 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
           entry.loadMs = now() - t0;
           entry.ready = m;
           dataFailed = false;
-          if (m.offline) post({ type: 'data-offline', state: m.offline });
+          // Said when the browser has kept the files, which may be after a run has started on them.
+          if (m.offline !== undefined) void Promise.resolve(m.offline).then((state) => post({ type: 'data-offline', state }));
         },
         () => {
           dataFailed = true;
