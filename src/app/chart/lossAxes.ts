@@ -9,25 +9,15 @@ import type { RunSeries } from '../components/race/raceSeries.ts';
 import { count, num } from '../format.ts';
 import { i18n } from '../../i18n/index.ts';
 import type { PlotAxis, PlotSeries } from './plot/Plot.tsx';
-import { linearTicks, logTicks } from './plot/scale.ts';
+import { linearTicks, logTicks, wholeTicks } from './plot/scale.ts';
 
 /** 0.1, 2.5, 100, then 1e4, 1e8: the log axis spans up to ten decades when a run explodes. */
 export const lossTick = (v: number): string => (v < 1000 ? num(Number(v.toPrecision(2))) : v.toExponential(0).replace('e+', 'e'));
 
-/** Whole epochs 0..epochs, at most about ten steps, the last always marked. */
-export function epochTicks(epochs: number): number[] {
-  const n = Math.max(1, Math.ceil(epochs));
-  const step = Math.ceil(n / 10);
-  const ticks: number[] = [];
-  for (let e = 0; e <= n; e += step) ticks.push(e);
-  if (ticks.at(-1) !== n) ticks.push(n);
-  return ticks;
-}
-
 /** The x axis in epochs, 0 to the run's planned epochs. */
 export function epochAxis(epochs: number, label: string): PlotAxis {
   const n = Math.max(1, Math.ceil(epochs));
-  return { domain: [0, n], ticks: epochTicks(n), format: (v) => count(v), label };
+  return { domain: [0, n], ticks: wholeTicks(0, n), format: (v) => count(v), label };
 }
 
 /** The loss axis over `domain`: a tick per decade on a log axis, about five round ones on a linear one. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { domainOf, linePath, linearTicks, logTicks, nearestByX, niceStep, scaleOf } from './scale.ts';
+import { domainOf, linePath, linearTicks, logTicks, nearestByX, niceStep, scaleOf, wholeTicks } from './scale.ts';
 
 describe('scaleOf', () => {
   it('maps a linear domain onto pixels and back, y growing downwards', () => {
@@ -36,6 +36,21 @@ describe('ticks', () => {
     expect(logTicks(1e-4, 1)).toEqual([1e-4, 1e-3, 1e-2, 0.1, 1]);
     expect(logTicks(0.1, 10)).toEqual([0.1, 1, 10]);
     expect(logTicks(0.1, 1)).toEqual([0.1, 0.2, 0.5, 1]);
+  });
+});
+
+describe('wholeTicks', () => {
+  it('ticks whole epochs, about ten at most, always the last', () => {
+    expect(wholeTicks(1, 1)).toEqual([1]);
+    expect(wholeTicks(1, 5)).toEqual([1, 2, 3, 4, 5]);
+    expect(wholeTicks(1, 25)).toEqual([1, 4, 7, 10, 13, 16, 19, 22, 25]);
+    expect(wholeTicks(1, 12)).toEqual([1, 3, 5, 7, 9, 11, 12]);
+  });
+
+  it('from 0 for the loss charts, whose x axis starts before the first epoch', () => {
+    expect(wholeTicks(0, 3)).toEqual([0, 1, 2, 3]);
+    expect(wholeTicks(0, 50)).toEqual([0, 5, 10, 15, 20, 25, 30, 35, 40, 45, 50]);
+    expect(wholeTicks(0, 12)).toEqual([0, 2, 4, 6, 8, 10, 12]);
   });
 });
 

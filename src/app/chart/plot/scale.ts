@@ -54,6 +54,16 @@ export function linearTicks(lo: number, hi: number, count = 5): number[] {
   return ticks;
 }
 
+/** Whole numbers from `first` to `last` (epochs), at a step that keeps them to about ten, `last` always among them. */
+export function wholeTicks(first: number, last: number): number[] {
+  const n = Math.max(first, Math.floor(last));
+  const step = Math.max(1, Math.ceil(n / 10));
+  const ticks: number[] = [];
+  for (let v = first; v <= n; v += step) ticks.push(v);
+  if (ticks.at(-1) !== n) ticks.push(n);
+  return ticks;
+}
+
 /** Ticks of a log axis: each power of ten inside [lo, hi]; where that makes fewer than three, 2 and 5 of each decade too. */
 export function logTicks(lo: number, hi: number): number[] {
   const e0 = Math.floor(Math.log10(lo) + 1e-9);

@@ -11,7 +11,8 @@ import type { LegendEntry } from '../../chart/plot/PlotLegend.tsx';
 import { i18n } from '../../../i18n/index.ts';
 import { useLab } from '../../store/index.ts';
 import { EPOCH_PANELS_MS, useThrottled } from '../../useThrottled.ts';
-import { accuracyDomain, accuracyPoints, accuracyTicks, epochTicks } from './accuracySeries.ts';
+import { wholeTicks } from '../../chart/plot/scale.ts';
+import { accuracyDomain, accuracyPoints, accuracyTicks } from './accuracySeries.ts';
 import { count, pct } from '../../format.ts';
 import { notYet } from './evalText.ts';
 
@@ -42,7 +43,7 @@ export function AccuracyChart() {
   const maxEpoch = Math.max(plannedEpochs, lastEpoch);
   // Half an epoch of padding each side, so the first and last points are not cut by the axes.
   const xAxis = useMemo<PlotAxis>(
-    () => ({ domain: [0.5, maxEpoch + 0.5], ticks: epochTicks(maxEpoch), format: (v) => count(v), label: t('eval.accuracy.epochAxis') }),
+    () => ({ domain: [0.5, maxEpoch + 0.5], ticks: wholeTicks(1, maxEpoch), format: (v) => count(v), label: t('eval.accuracy.epochAxis') }),
     [maxEpoch, t],
   );
   const yAxis = useMemo<PlotAxis>(

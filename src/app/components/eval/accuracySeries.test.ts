@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accuracyDomain, accuracyPoints, accuracyTicks, epochTicks } from './accuracySeries.ts';
+import { accuracyDomain, accuracyPoints, accuracyTicks } from './accuracySeries.ts';
 import { aucText, shownLabel } from './evalText.ts';
 
 describe('accuracy chart series', () => {
@@ -26,13 +26,6 @@ describe('accuracy chart series', () => {
     expect(accuracyTicks([95, 100])).toEqual([95, 96, 97, 98, 99, 100]);
     expect(accuracyTicks([90, 100])).toEqual([90, 92, 94, 96, 98, 100]);
     expect(accuracyTicks([5, 100])).toEqual([20, 40, 60, 80, 100]);
-  });
-
-  it('ticks whole epochs, about ten at most, always the last', () => {
-    expect(epochTicks(1)).toEqual([1]);
-    expect(epochTicks(5)).toEqual([1, 2, 3, 4, 5]);
-    expect(epochTicks(25)).toEqual([1, 4, 7, 10, 13, 16, 19, 22, 25]);
-    expect(epochTicks(12)).toEqual([1, 3, 5, 7, 9, 11, 12]);
   });
 });
 

@@ -28,13 +28,3 @@ export function accuracyTicks([low, high]: readonly [number, number]): number[] 
   for (let v = high; v >= low - 1e-9; v -= step) ticks.unshift(v);
   return ticks;
 }
-
-/** Whole-epoch ticks 1..epochs, at most about 10 of them, always including the last. */
-export function epochTicks(epochs: number): number[] {
-  const n = Math.max(1, Math.floor(epochs));
-  const step = Math.ceil(n / 10);
-  const ticks: number[] = [];
-  for (let e = 1; e <= n; e += step) ticks.push(e);
-  if (ticks[ticks.length - 1] !== n) ticks.push(n);
-  return ticks;
-}

@@ -9,8 +9,6 @@
 import type { MarkerShape } from '../../chart/plot/markers.ts';
 import { DASHES, DIGIT_COLOURS } from '../eval/palette.ts';
 
-export type { MarkerShape };
-
 export interface RunStyle {
   colour: string;
   /** SVG stroke-dasharray, px; '' = solid. */
