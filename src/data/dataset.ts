@@ -46,7 +46,8 @@ export function splitTrainValidation(count: number, validationSize: number, seed
 
 /**
  * Copies images `indices[start .. start+n)` of `set` into `x` as pixel/255
- * (row-major n × 784) and their labels into `y`.
+ * (row-major n × 784) and their labels into `y`. The SIMD engine scales the
+ * bytes of gatherPixels itself into these very numbers (RaceEngine.trainPixels).
  */
 export function fillBatch(set: ImageSet, indices: ArrayLike<number>, start: number, n: number, x: Float32Array, y: Int32Array): void {
   const px = set.images;
@@ -57,6 +58,20 @@ export function fillBatch(set: ImageSet, indices: ArrayLike<number>, start: numb
     for (let k = 0; k < IMAGE_SIZE; k++) x[dst + k] = px[src + k] / 255;
     y[r] = set.labels[i];
   }
+}
+
+/** Copies images `indices[start .. start+n)` of `set` into `pixels` as they are stored (n × 784 bytes), and their labels into `y`. */
+export function gatherPixels(set: ImageSet, indices: ArrayLike<number>, start: number, n: number, pixels: Uint8Array, y: Int32Array): void {
+  for (let r = 0; r < n; r++) {
+    const i = indices[start + r];
+    pixels.set(set.images.subarray(i * IMAGE_SIZE, (i + 1) * IMAGE_SIZE), r * IMAGE_SIZE);
+    y[r] = set.labels[i];
+  }
+}
+
+/** x = pixels / 255 over the first n images: what fillBatch makes of the same images. */
+export function scalePixels(pixels: Uint8Array, n: number, x: Float32Array): void {
+  for (let k = 0; k < n * IMAGE_SIZE; k++) x[k] = pixels[k] / 255;
 }
 
 /** The identity index list 0..n-1 (for evaluating a whole set in order). */

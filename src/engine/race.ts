@@ -27,6 +27,14 @@ export interface RaceEngine {
    */
   trainBatch(x: Float32Array, y: Int32Array, n: number, hypers: readonly StepHyper[], noise?: readonly Float32Array[]): void;
   /**
+   * Where the engine has it: trainBatch from the images' uint8 pixels
+   * (n × inputs), which it scales to [0, 1] itself exactly as fillBatch does
+   * (pixel / 255, data/dataset.ts), so that the step is the same to the bit.
+   * The training core calls it for batches that are not augmented: the
+   * pixels are a quarter of the floats' bytes and need no conversion here.
+   */
+  trainPixels?(pixels: Uint8Array, y: Int32Array, n: number, hypers: readonly StepHyper[], noise?: readonly Float32Array[]): void;
+  /**
    * Every loss queued since the last flush: batches × R, row-major (row =
    * batch, column = run). An inactive run's column holds a loss of its frozen
    * weights, which may be NaN; callers ignore it.

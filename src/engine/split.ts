@@ -29,6 +29,9 @@ export class SplitRaceEngine implements RaceEngine {
       runs += p.runs;
     }
     this.runs = runs;
+    if (parts.every((p) => p.trainPixels)) {
+      this.trainPixels = (pixels, y, n, hypers, noise) => this.eachPart(hypers, (part, own) => part.trainPixels!(pixels, y, n, own, noise));
+    }
   }
 
   get backend(): string {
@@ -44,10 +47,18 @@ export class SplitRaceEngine implements RaceEngine {
   }
 
   trainBatch(x: Float32Array, y: Int32Array, n: number, hypers: readonly StepHyper[], noise?: readonly Float32Array[]): void {
+    this.eachPart(hypers, (part, own) => part.trainBatch(x, y, n, own, noise));
+  }
+
+  /** Present only where every part has it (see RaceEngine.trainPixels). */
+  readonly trainPixels?: (pixels: Uint8Array, y: Int32Array, n: number, hypers: readonly StepHyper[], noise?: readonly Float32Array[]) => void;
+
+  /** Calls `train` on every part, last first, with its own runs' hyperparameters. */
+  private eachPart(hypers: readonly StepHyper[], train: (part: RaceEngine, own: StepHyper[]) => void): void {
     if (hypers.length !== this.runs) throw new Error(`expected ${this.runs} hyperparameter sets, got ${hypers.length}`);
     for (let i = this.parts.length - 1; i >= 0; i--) {
       const first = this.firsts[i];
-      this.parts[i].trainBatch(x, y, n, hypers.slice(first, first + this.parts[i].runs), noise);
+      train(this.parts[i], hypers.slice(first, first + this.parts[i].runs));
     }
   }
 

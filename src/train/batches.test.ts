@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readMnist } from '../test-support/mnist.ts';
-import { splitTrainValidation } from '../data/dataset.ts';
+import { IMAGE_SIZE, epochOrder, fillBatch, splitTrainValidation } from '../data/dataset.ts';
 import type { AugmentSettings } from '../data/augment/settings.ts';
 import { NO_AUGMENTATION, SIMARD_ELASTIC } from '../data/augment/settings.ts';
 import type { BatchSourceOptions } from './batches.ts';
@@ -118,5 +118,32 @@ describe('augmentPreview', () => {
 describe('BatchSource with elastic distortion', () => {
   it('refuses a smoothness σ that is not positive when it is made, before any batch', () => {
     expect(() => new BatchSource(options({ ...NO_AUGMENTATION, elastic: { alpha: 34, sigma: 0 } }))).toThrow(RangeError);
+  });
+});
+
+describe('BatchSource.pixels (an engine that scales the bytes itself)', () => {
+  it('holds the batch’s images as stored, and x is what fillBatch makes of the same images', () => {
+    const o = options(undefined, 50);
+    const source = new BatchSource(o);
+    for (const [e, b] of [
+      [1, 0],
+      [2, 12],
+    ]) {
+      const n = source.fill(e, b);
+      // The batch as fillBatch makes it from the epoch's seeded order.
+      const want = { x: new Float32Array(n * IMAGE_SIZE), y: new Int32Array(n) };
+      fillBatch(o.train, epochOrder(o.indices, o.seed, e), b * 50, n, want.x, want.y);
+      const pixels = source.pixels!.slice(0, n * IMAGE_SIZE);
+      expect(pixels.some((v) => v > 0)).toBe(true);
+      expect(Float32Array.from(pixels, (v) => v / 255)).toEqual(want.x);
+      expect(source.y.slice(0, n)).toEqual(want.y);
+      expect(source.x.slice(0, n * IMAGE_SIZE)).toEqual(want.x);
+    }
+  });
+
+  it('has none where the source augments: its images exist only as floats', () => {
+    const source = new BatchSource(options(AUGMENT));
+    source.fill(1, 0);
+    expect(source.pixels).toBeNull();
   });
 });

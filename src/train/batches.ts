@@ -6,7 +6,7 @@
  * written once.
  */
 import type { ImageSet } from '../data/dataset.ts';
-import { IMAGE_SIZE, epochOrder, fillBatch } from '../data/dataset.ts';
+import { IMAGE_SIZE, epochOrder, fillBatch, gatherPixels, scalePixels } from '../data/dataset.ts';
 import type { AugmentSettings } from '../data/augment/index.ts';
 import { augmentBatch, elasticPool, isAugmentOff } from '../data/augment/index.ts';
 import type { Rng } from '../shared/rng.ts';
@@ -34,9 +34,12 @@ export function augmentRng(seed: number, epoch: number, b: number): Rng {
 export class BatchSource {
   readonly batchSize: number;
   readonly batchesPerEpoch: number;
-  /** The batch's pixels, batchSize × 784 in [0, 1]; reused, valid until the next fill. */
-  readonly x: Float32Array;
   readonly y: Int32Array;
+  /** The batch's images as stored, batchSize × 784 bytes (unaugmented sources only: see pixels). */
+  private readonly bytes: Uint8Array;
+  private readonly floats: Float32Array;
+  /** Whether floats holds the last fill's images yet: an engine that takes pixels never needs them. */
+  private floatsFilled = false;
   private readonly options: BatchSourceOptions;
   /** The augmentation to apply, null when off (then fill is exactly what it was before augmentation existed). */
   private readonly augment: AugmentSettings | null;
@@ -52,7 +55,8 @@ export class BatchSource {
     this.options = options;
     this.batchSize = options.batchSize;
     this.batchesPerEpoch = Math.ceil(options.indices.length / options.batchSize);
-    this.x = new Float32Array(options.batchSize * IMAGE_SIZE);
+    this.floats = new Float32Array(options.batchSize * IMAGE_SIZE);
+    this.bytes = new Uint8Array(options.batchSize * IMAGE_SIZE);
     this.y = new Int32Array(options.batchSize);
     this.augment = options.augment && !isAugmentOff(options.augment) ? options.augment : null;
     // The elastic fields now (tens of ms, once), not inside the first timed batch; a bad σ fails here, before any training.
@@ -72,10 +76,33 @@ export class BatchSource {
     }
     const start = b * this.batchSize;
     const n = Math.min(this.batchSize, this.size - start);
-    fillBatch(this.options.train, this.order, start, n, this.x, this.y);
-    if (this.augment) augmentBatch(this.x, n, this.augment, augmentRng(this.options.seed, epoch, b), this.options.seed);
+    if (this.augment) {
+      fillBatch(this.options.train, this.order, start, n, this.floats, this.y);
+      augmentBatch(this.floats, n, this.augment, augmentRng(this.options.seed, epoch, b), this.options.seed);
+    } else {
+      gatherPixels(this.options.train, this.order, start, n, this.bytes, this.y);
+    }
+    this.floatsFilled = this.augment !== null;
     this.current = { epoch, b, n };
     return n;
+  }
+
+  /** The batch's pixels, batchSize × 784 in [0, 1] (augmented where the source augments); reused, valid until the next fill. */
+  get x(): Float32Array {
+    if (!this.floatsFilled) {
+      scalePixels(this.bytes, this.current.n, this.floats);
+      this.floatsFilled = true;
+    }
+    return this.floats;
+  }
+
+  /**
+   * The batch's images as stored, batchSize × 784 bytes, for an engine that
+   * scales them itself (RaceEngine.trainPixels); null where the source
+   * augments, whose images exist only as floats.
+   */
+  get pixels(): Uint8Array | null {
+    return this.augment ? null : this.bytes;
   }
 
   /**
@@ -94,7 +121,7 @@ export class BatchSource {
     const key = off ? 'off' : JSON.stringify(augment);
     let v = this.variants.get(key);
     if (!v) {
-      v = { x: new Float32Array(this.x.length), epoch: 0, b: -1 };
+      v = { x: new Float32Array(this.floats.length), epoch: 0, b: -1 };
       this.variants.set(key, v);
     }
     if (v.epoch !== epoch || v.b !== b) {

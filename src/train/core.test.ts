@@ -151,6 +151,58 @@ describe('the training core', () => {
     expect(turnedAlone).not.toEqual(plainAlone);
   });
 
+  it('hands an engine that takes pixels the batch’s bytes where nothing augments them, and floats where its group does', async () => {
+    const init = initParams(ANN_MNIST, 'pytorch', 5);
+    const hyper: StepHyper = { learningRate: 0.05, momentum: 0.5 };
+    /** A tfjs engine that also takes pixels, scaling them as the SIMD engine does; counts how each batch came. */
+    const taking = () => {
+      const e = createTfjsStackedEngine(ANN_MNIST, init, 1);
+      const calls = { pixels: 0, floats: 0 };
+      const trainBatch = e.trainBatch.bind(e);
+      e.trainBatch = (...args) => {
+        calls.floats++;
+        trainBatch(...args);
+      };
+      const engine: RaceEngine = Object.assign(e, {
+        trainPixels: (pixels: Uint8Array, y: Int32Array, n: number, hypers: readonly StepHyper[]) => {
+          calls.pixels++;
+          trainBatch(
+            Float32Array.from(pixels.subarray(0, n * 784), (v) => v / 255),
+            y,
+            n,
+            hypers,
+          );
+        },
+      });
+      return { engine, calls };
+    };
+    const plain = taking();
+    const off = taking();
+    const turned = taking();
+    const rotate: AugmentSettings = { ...NO_AUGMENTATION, rotationDeg: 30 };
+    const got = await core(
+      [
+        { engine: plain.engine, runs: [0] },
+        { engine: off.engine, runs: [1], augment: NO_AUGMENTATION },
+        { engine: turned.engine, runs: [2], augment: rotate },
+      ],
+      () => [hyper, hyper, hyper],
+      { epochs: 1, flushIntervalMs: 0 },
+    );
+    for (const e of [plain, off, turned]) e.engine.dispose();
+    expect(plain.calls).toEqual({ pixels: 10, floats: 0 });
+    expect(off.calls).toEqual({ pixels: 10, floats: 0 });
+    expect(turned.calls).toEqual({ pixels: 0, floats: 10 });
+    // The bytes trained as the floats do: the plain run's curve is that of an engine that takes floats only.
+    const floatsOnly = createTfjsStackedEngine(ANN_MNIST, init, 1);
+    const alone = await core([{ engine: floatsOnly, runs: [0] }], () => [hyper], { epochs: 1, flushIntervalMs: 0 });
+    floatsOnly.dispose();
+    const losses = (run: number) => got.points.filter((p) => p.run === run).map((p) => p.loss);
+    expect(losses(0)).toEqual(alone.points.map((p) => p.loss));
+    expect(losses(1)).toEqual(losses(0));
+    expect(losses(2)).not.toEqual(losses(0));
+  });
+
   it('freezes a run that diverges at lr 10 and tells it at once; the others go on', async () => {
     const engine = createTfjsStackedEngine(ANN_MNIST, initParams(ANN_MNIST, 'pytorch', 5), 2);
     const got = await core(

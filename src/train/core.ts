@@ -12,6 +12,7 @@
  * the job's run list; each group says which of them its engine trains.
  */
 import type { AugmentSettings } from '../data/augment/index.ts';
+import { isAugmentOff } from '../data/augment/index.ts';
 import type { ImageSet } from '../data/dataset.ts';
 import type { StepHyper } from '../engine/engine.ts';
 import type { RaceEngine } from '../engine/race.ts';
@@ -246,8 +247,10 @@ export async function trainRuns(
         const groupHypers = group.runs.map((r) => hypers[r]);
         const hidden = group.engine.arch.sizes.slice(1, -1);
         const noise = groupHypers.some((h) => (h.dropout ?? 0) > 0) ? batches.dropoutNoise(step, m, hidden) : undefined;
-        const x = group.augment ? batches.augmentedX(group.augment) : batches.x;
-        group.engine.trainBatch(x, batches.y, m, groupHypers, noise);
+        // The images as bytes where the engine scales them itself and no augmentation applies.
+        const pixels = group.augment && !isAugmentOff(group.augment) ? null : batches.pixels;
+        if (pixels && group.engine.trainPixels) group.engine.trainPixels(pixels, batches.y, m, groupHypers, noise);
+        else group.engine.trainBatch(group.augment ? batches.augmentedX(group.augment) : batches.x, batches.y, m, groupHypers, noise);
         pending.get(group)!.push({ size: m, step, hypers });
       }
       step++;

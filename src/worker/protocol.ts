@@ -423,6 +423,8 @@ export type WorkerEvent =
 export type EngineRequest =
   | { type: 'create'; build: SimdBuild; arch: Architecture; params: Float32Array[]; runs: number; optimizer: OptimizerSpec }
   | { type: 'train'; x: Float32Array; y: Int32Array; n: number; hypers: StepHyper[]; noise?: Float32Array[] }
+  /** A step from uint8 pixels (RaceEngine.trainPixels). */
+  | { type: 'train-pixels'; pixels: Uint8Array; y: Int32Array; n: number; hypers: StepHyper[]; noise?: Float32Array[] }
   /** Answered with the losses queued since the last flush, batches × runs. */
   | { type: 'flush'; id: number }
   /** Answered with runs × n × classes log-probabilities. */

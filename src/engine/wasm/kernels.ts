@@ -50,6 +50,8 @@ export interface Kernels {
   dropout(dst: number, src: number, u: number, n: number, cols: number, ld: number, p: number, scale: number): void;
   columnSums(db: number, dz: number, n: number, ld: number): void;
   standardise(x: number, count: number, mean: number, std: number): void;
+  /** x = pixel / 255 over `count` uint8 pixels at byte `pixels`. */
+  unitPixels(x: number, pixels: number, count: number): void;
   transpose(wt: number, w: number, rows: number, cols: number, ldw: number, ldt: number): void;
   logSoftmaxNll(z: number, ld: number, n: number, classes: number, labels: number, dz: number, logp: number): number;
   /** A run's numbers for its step, read by every update until the next call (see assembly/optimizers.as). */

@@ -13,7 +13,7 @@
  * From the module's own static data upwards:
  *   per run: its parameters W1 b1 W2 b2 …, then each optimizer state slot in
  *            the same layout;
- *   batch:   the input rows (and their packed copies without the zeros,
+ *   batch:   the input rows (their bytes, and their packed copies without the zeros,
  *            assembly/sparse.as), labels, dropout draws, per layer the
  *            activations (and their dropped copy), the gradients, and one
  *            parameter-sized gradient buffer and one transposed weight
@@ -60,6 +60,8 @@ export interface BatchMemory {
   rows: number;
   /** rows × inputs, the (scaled) pixels. */
   x: number;
+  /** rows × inputs bytes: a batch's uint8 pixels as the data holds them, before unitPixels scales them into x. */
+  pixels: number;
   /** x by groups of 4 rows, inputs + 1 entries each, for x·W1. */
   packedRows: PackedInputs;
   /** x by groups of 4 pixels, rows + 1 entries each, for xᵀ·dy. */
@@ -136,6 +138,7 @@ export function layoutBatch(shapes: LayerShape[], rows: number, base: number): B
   return {
     rows,
     x: a.take(rows * inputs),
+    pixels: a.take(Math.ceil((rows * inputs) / FLOAT)),
     packedRows: packed(rows >> 2, inputs + 1),
     packedColumns: packed(inputs >> 2, rows + 1),
     labels: a.take(rows),

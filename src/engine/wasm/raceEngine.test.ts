@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { IMAGE_SIZE, fillBatch, range } from '../../data/dataset.ts';
+import { IMAGE_SIZE, fillBatch, gatherPixels, range } from '../../data/dataset.ts';
 import type { Architecture } from '../../model/architecture.ts';
 import { ANN_MNIST, paramShapes } from '../../model/architecture.ts';
 import { initParams } from '../../model/init.ts';
@@ -17,6 +17,7 @@ import { useBackend } from '../../test-support/tf.ts';
 import { createTfjsStackedEngine } from '../tfjs/create.ts';
 import type { SimdLevel } from './create.ts';
 import { simdEngines, simdModuleUrl, simdSupport } from './create.ts';
+import { instantiateKernels } from './kernels.ts';
 import { WasmRaceEngine } from './raceEngine.ts';
 
 setFlagsFromString('--experimental-wasm-relaxed-simd');
@@ -211,5 +212,54 @@ describe('the first layer without its zero inputs', () => {
     }
     // It learnt something, so the comparison is of a network that moves.
     expect(want.losses[want.losses.length - 1]).toBeLessThan(want.losses[0]);
+  });
+});
+
+describe('a batch from its uint8 pixels (trainPixels)', () => {
+  it('scales every byte to the float fillBatch makes of it, pixel / 255, in both builds', () => {
+    // 263 bytes: every value, then 7 more past the last whole vector of 16.
+    const bytes = Uint8Array.from({ length: 263 }, (_, i) => (i < 256 ? i : (i * 53) % 256));
+    const want = Float32Array.from(bytes, (v) => v / 255);
+    for (const level of ['relaxed-simd', 'simd'] as const) {
+      const k = instantiateKernels(compiled(level));
+      const at = k.heapBase() + 64;
+      new Uint8Array(k.memory.buffer, at, bytes.length).set(bytes);
+      k.unitPixels(at + 1024, at, bytes.length);
+      expect(new Float32Array(k.memory.buffer, at + 1024, bytes.length)).toEqual(want);
+    }
+  });
+
+  it('trains to the very losses and weights of trainBatch on the same images as floats, unit-scaled and standardised', async () => {
+    const { train } = readMnist();
+    const n = 61;
+    const batches = Array.from({ length: 8 }, (_, b) => {
+      const order = range(8 * n);
+      const x = new Float32Array(n * IMAGE_SIZE);
+      const pixels = new Uint8Array(n * IMAGE_SIZE);
+      const y = new Int32Array(n);
+      fillBatch(train, order, b * n, n, x, y);
+      gatherPixels(train, order, b * n, n, pixels, new Int32Array(n));
+      return { x, pixels, y };
+    });
+    const hypers = [
+      { learningRate: 0.05, momentum: 0.5 },
+      { learningRate: 0.01, momentum: 0.9 },
+    ];
+    for (const inputScaling of ['unit', 'standardised'] as const) {
+      const arch: Architecture = { ...ANN_MNIST, inputScaling };
+      const init = initParams(arch, 'pytorch', 4);
+      const floats = engines.createRaceEngine(arch, init, 2);
+      const bytes = engines.createRaceEngine(arch, init, 2);
+      for (const { x, pixels, y } of batches) {
+        floats.trainBatch(x, y, n, hypers);
+        bytes.trainPixels!(pixels, y, n, hypers);
+      }
+      const losses = await bytes.flushLosses();
+      expect(losses).toEqual(await floats.flushLosses());
+      expect(losses[losses.length - 1]).toBeLessThan(losses[0]);
+      for (const r of [0, 1]) expect(await bytes.getParams(r)).toEqual(await floats.getParams(r));
+      floats.dispose();
+      bytes.dispose();
+    }
   });
 });

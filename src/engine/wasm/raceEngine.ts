@@ -53,6 +53,15 @@ export class WasmRaceEngine implements RaceEngine {
   }
 
   trainBatch(x: Float32Array, y: Int32Array, n: number, hypers: readonly StepHyper[], noise?: readonly Float32Array[]): void {
+    this.step(n, hypers, noise, () => this.net.loadInputs(x, n, true), y);
+  }
+
+  /** trainBatch from the images' uint8 pixels, scaled to [0, 1] in the module (network.loadPixels). */
+  trainPixels(pixels: Uint8Array, y: Int32Array, n: number, hypers: readonly StepHyper[], noise?: readonly Float32Array[]): void {
+    this.step(n, hypers, noise, () => this.net.loadPixels(pixels, n, true), y);
+  }
+
+  private step(n: number, hypers: readonly StepHyper[], noise: readonly Float32Array[] | undefined, loadInputs: () => void, y: Int32Array): void {
     this.checkLive();
     if (hypers.length !== this.runs) throw new Error(`expected ${this.runs} hyperparameter sets, got ${hypers.length}`);
     const rates = hypers.map((h) => h.dropout ?? 0);
@@ -61,7 +70,7 @@ export class WasmRaceEngine implements RaceEngine {
     if (!Number.isInteger(n) || n < 1) throw new RangeError(`a batch needs a whole number of examples ≥ 1, got ${n}`);
     const { net } = this;
     net.reserve(n);
-    net.loadInputs(x, n, true);
+    loadInputs();
     net.loadTargets(y, n, dropping ? noise : undefined);
     this.steps++;
     for (let r = 0; r < this.runs; r++) {

@@ -42,6 +42,10 @@ export function attachEngineServer(port: EnginePort, load: (build: SimdBuild) =>
         case 'train':
           engine.trainBatch(req.x, req.y, req.n, req.hypers, req.noise);
           return;
+        case 'train-pixels':
+          if (!engine.trainPixels) throw new Error('this engine takes no pixels');
+          engine.trainPixels(req.pixels, req.y, req.n, req.hypers, req.noise);
+          return;
         case 'set-params':
           engine.setParams(req.run, req.params);
           return;

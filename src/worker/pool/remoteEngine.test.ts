@@ -41,13 +41,19 @@ function remote(runs: number, engines: SimdEngines = simd): RaceEngine {
 
 const HYPERS: StepHyper[] = [1e-3, 3e-3, 1e-2, 3e-2].map((learningRate, r) => ({ learningRate, momentum: 0, dropout: r === 1 ? 0.3 : 0 }));
 
-/** 30 steps of 4 runs, run 2 frozen after step 10; the losses, run 3's weights and predictions on 200 images. */
-async function train(engine: RaceEngine) {
+/**
+ * 30 steps of 4 runs, run 2 frozen after step 10; the losses, run 3's
+ * weights and predictions on 200 images. `fromPixels`: each batch as its
+ * uint8 pixels (trainPixels) rather than floats.
+ */
+async function train(engine: RaceEngine, fromPixels = false) {
   const source = new BatchSource({ train: readMnist().train, indices: range(30 * 64), batchSize: 64, seed: 1 });
   for (let b = 0; b < 30; b++) {
     if (b === 10) engine.setActive(2, false);
     const n = source.fill(1, b);
-    engine.trainBatch(source.x, source.y, n, HYPERS, source.dropoutNoise(b, n, [128, 64]));
+    const noise = source.dropoutNoise(b, n, [128, 64]);
+    if (fromPixels) engine.trainPixels!(source.pixels!, source.y, n, HYPERS, noise);
+    else engine.trainBatch(source.x, source.y, n, HYPERS, noise);
   }
   const losses = await engine.flushLosses();
   const params = await engine.getParams(3);
@@ -60,21 +66,32 @@ async function train(engine: RaceEngine) {
 
 describe('a comparison split between this worker and a helper', () => {
   it.each([
-    [2, 2],
-    [1, 3],
-  ])('trains to the very numbers of one stacked engine of all its runs (%i here, %i in the helper)', async (here, there) => {
+    [2, 2, 'floats'],
+    [1, 3, 'floats'],
+    [2, 2, 'pixels'],
+  ])('trains to the very numbers of one stacked engine of all its runs (%i here, %i in the helper, batches as %s)', async (here, there, batches) => {
     const params = initParams(ANN_MNIST, 'pytorch', 1);
     const whole = await train(simd.createRaceEngine(ANN_MNIST, params, 4, { kind: 'adam' }));
     const split = new SplitRaceEngine([simd.createRaceEngine(ANN_MNIST, params, here, { kind: 'adam' }), remote(there)]);
     expect(split.runs).toBe(4);
     expect(split.isActive(2)).toBe(true);
-    const parts = await train(split);
+    const parts = await train(split, batches === 'pixels');
     expect(parts.losses).toEqual(whole.losses);
     expect(parts.params).toEqual(whole.params);
     expect(parts.logProbs).toEqual(whole.logProbs);
     // The frozen run's loss stopped moving the weights; the others learnt.
     expect(whole.losses.length).toBe(30 * 4);
     expect(whole.losses[29 * 4 + 3]).toBeLessThan(whole.losses[3]);
+  });
+
+  it('takes pixels only where every part does', () => {
+    const params = initParams(ANN_MNIST, 'pytorch', 1);
+    const parts = [simd.createRaceEngine(ANN_MNIST, params, 1), remote(1)];
+    expect(new SplitRaceEngine(parts).trainPixels).toBeTypeOf('function');
+    // A part without it (as tfjs's engines are): the split engine has none, and the core sends it floats.
+    const floatsOnly = Object.assign(simd.createRaceEngine(ANN_MNIST, params, 1), { trainPixels: undefined });
+    expect(new SplitRaceEngine([floatsOnly, parts[1]]).trainPixels).toBeUndefined();
+    for (const p of [...parts, floatsOnly]) p.dispose();
   });
 
   it('hands a failure in the helper to the next call that waits for it', async () => {

@@ -67,6 +67,15 @@ export class RemoteRaceEngine implements RaceEngine {
     this.post({ type: 'train', x: batch, y: labels, n, hypers: hypers.map((h) => ({ ...h })), noise: draws }, [batch, labels, ...(draws ?? [])]);
   }
 
+  /** As trainBatch, posting the batch's uint8 pixels: a quarter of the floats' bytes. */
+  trainPixels(pixels: Uint8Array, y: Int32Array, n: number, hypers: readonly StepHyper[], noise?: readonly Float32Array[]): void {
+    this.checkLive();
+    const batch = pixels.slice(0, n * this.arch.sizes[0]);
+    const labels = y.slice(0, n);
+    const draws = noise?.map((u) => u.slice());
+    this.post({ type: 'train-pixels', pixels: batch, y: labels, n, hypers: hypers.map((h) => ({ ...h })), noise: draws }, [batch, labels, ...(draws ?? [])]);
+  }
+
   async flushLosses(): Promise<Float32Array> {
     const [losses] = await this.request({ type: 'flush', id: this.nextId++ });
     return losses;

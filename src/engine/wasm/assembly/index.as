@@ -3,7 +3,7 @@
 // No allocator, no runtime: every pointer is the host's.
 export { gemmRows, gradCols } from './gemm';
 export { packRows, packColumns, gemmPacked, gradPacked } from './sparse';
-export { activate, activateBackward, dropout, columnSums, standardise, transpose } from './layers';
+export { activate, activateBackward, dropout, columnSums, standardise, transpose, unitPixels } from './layers';
 export { logSoftmaxNll } from './loss';
 export { setStep, update } from './optimizers';
 

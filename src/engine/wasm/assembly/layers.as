@@ -103,6 +103,28 @@ export function columnSums(db: usize, dz: usize, n: i32, ld: i32): void {
   }
 }
 
+/**
+ * x = pixel / 255 over `count` bytes of uint8 pixels: the unit-scaled inputs
+ * fillBatch (data/dataset.ts) makes in JavaScript, the same float32 numbers
+ * (a float32 division is correctly rounded, and so is JavaScript's float64
+ * quotient rounded to float32, for every byte: wasm/raceEngine.test.ts), without a
+ * float array crossing from the host.
+ */
+export function unitPixels(x: usize, pixels: usize, count: i32): void {
+  const end = pixels + <usize>count;
+  const end16 = pixels + <usize>(count & ~15);
+  const scale = f32x4.splat(255);
+  for (; pixels < end16; pixels += 16, x += 64) {
+    const v = v128.load(pixels);
+    const lo = i16x8.extend_low_i8x16_u(v), hi = i16x8.extend_high_i8x16_u(v);
+    v128.store(x, f32x4.div(f32x4.convert_i32x4_u(i32x4.extend_low_i16x8_u(lo)), scale));
+    v128.store(x, f32x4.div(f32x4.convert_i32x4_u(i32x4.extend_high_i16x8_u(lo)), scale), 16);
+    v128.store(x, f32x4.div(f32x4.convert_i32x4_u(i32x4.extend_low_i16x8_u(hi)), scale), 32);
+    v128.store(x, f32x4.div(f32x4.convert_i32x4_u(i32x4.extend_high_i16x8_u(hi)), scale), 48);
+  }
+  for (; pixels < end; pixels++, x += 4) store<f32>(x, <f32>load<u8>(pixels) / <f32>255);
+}
+
 /** x = (x − mean) / std over `count` floats: MNIST standardisation (shared/network.ts). */
 export function standardise(x: usize, count: i32, mean: f32, std: f32): void {
   const end = x + ((<usize>count) << 2);
