@@ -42,7 +42,8 @@
  * `npm run bench -- --only=speed`, `--only=race`, `--only=augment`, `--only=soak`, `--only=inside` or `--only=frames`
  * runs one part; `--only=engines` the engines side by side: speed, race, frames and the automatic choice. `--backends=simd,wasm`
  * measures only those engines (`--only=engines --backends=none`: the automatic choice alone); `--threads=2` runs
- * the race on two threads (`?threads=2`) where the page would choose one.
+ * the race on two threads (`?threads=2`) where the page would choose one; `--rounds=3` measures the speed part's
+ * engines in turn three times over and prints the median of their ratios.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -434,6 +435,43 @@ function report(results: BackendFigures[]): string {
   return `${table(rows)}\n\n${legend.join('\n')}\n\n${notes.join('\n')}`;
 }
 
+/** The SIMD engine's speed against each other engine's, round by round (each round measured them in turn), and the median. */
+function roundsReport(rounds: BackendFigures[][]): string {
+  const rate = (r: BackendFigures | undefined, b: (typeof BATCH_SIZES)[number]) => {
+    const f = r?.batches[b];
+    return f && 'samplesPerSec' in f ? f.samplesPerSec : undefined;
+  };
+  const lines: string[] = [];
+  for (const b of BATCH_SIZES) {
+    for (const other of rounds[0].filter((r) => r.backend !== 'simd')) {
+      const ratios = rounds
+        .map((results) => {
+          const simd = rate(
+            results.find((r) => r.backend === 'simd'),
+            b,
+          );
+          const them = rate(
+            results.find((r) => r.backend === other.backend),
+            b,
+          );
+          return simd !== undefined && them !== undefined ? simd / them : undefined;
+        })
+        .filter((x): x is number => x !== undefined);
+      if (ratios.length === 0) continue;
+      const sorted = ratios.slice().sort((x, y) => x - y);
+      const median = sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+      lines.push(
+        `simd @${b} against ${other.backend}, ${ratios.length} rounds: median ${fmt(median, 2)}× (rounds: ${ratios.map((x) => `${fmt(x, 2)}×`).join(', ')})`,
+      );
+    }
+  }
+  const perRound = rounds.map(
+    (results, i) =>
+      `round ${i + 1}: ${results.map((r) => `${r.backend} ${BATCH_SIZES.map((b) => `${fmt(rate(r, b))}@${b}`).join(' ')}`).join(' · ')} samples/s`,
+  );
+  return [...lines, ...perRound].join('\n');
+}
+
 /** Race / single ratios per backend, by training time and by wall time. */
 function raceReport(results: RaceBenchFigures[]): string {
   const s = (ms: number | undefined) => fmt(ms === undefined ? undefined : ms / 1000, 2);
@@ -476,6 +514,13 @@ function raceReport(results: RaceBenchFigures[]): string {
   return `${table(rows)}\n\n${legend.join('\n')}\n\n${notes.join('\n')}`;
 }
 
+/** The value of a `--name=value` argument, if given. */
+const flag = (prefix: string): string | undefined =>
+  process.argv
+    .slice(2)
+    .find((a) => a.startsWith(prefix))
+    ?.slice(prefix.length);
+
 async function main(): Promise<void> {
   const started = Date.now();
   const server = await startPreview(await freePort());
@@ -506,22 +551,24 @@ async function main(): Promise<void> {
       ?.slice('--backends='.length)
       .split(',');
     const pick = <T extends string>(list: readonly T[]): readonly T[] => (chosen ? list.filter((b) => chosen.includes(b)) : list);
-    const results: BackendFigures[] = [];
-    for (const backend of part('speed') ? pick(BACKENDS) : []) {
-      const t0 = Date.now();
-      process.stdout.write(`\n[bench] ${backend} … `);
-      const r = await benchBackend(browser, server.url, backend);
-      process.stdout.write(`${r.unavailable ? `unavailable (${r.unavailable})` : 'done'} in ${fmt((Date.now() - t0) / 1000, 1)} s\n`);
-      results.push(r);
+    // `--rounds=3`: the speed part's engines measured in turn, three times over. On a shared machine the speed
+    // drifts by tens of percent from minute to minute; the median of alternating rounds' ratios is what stands.
+    const rounds = Math.max(1, Number(flag('--rounds=')) || 1);
+    const speedRounds: BackendFigures[][] = [];
+    for (let round = 1; round <= (part('speed') ? rounds : 0); round++) {
+      const results: BackendFigures[] = [];
+      for (const backend of pick(BACKENDS)) {
+        const t0 = Date.now();
+        process.stdout.write(`\n[bench] ${backend}${rounds > 1 ? ` (round ${round} of ${rounds})` : ''} … `);
+        const r = await benchBackend(browser, server.url, backend);
+        process.stdout.write(`${r.unavailable ? `unavailable (${r.unavailable})` : 'done'} in ${fmt((Date.now() - t0) / 1000, 1)} s\n`);
+        results.push(r);
+      }
+      speedRounds.push(results);
     }
+    const results = speedRounds[0] ?? [];
     // `--threads=2`: the race on two threads (the page's `?threads=`), where the page would pick one here.
-    const raceThreads =
-      Number(
-        process.argv
-          .slice(2)
-          .find((a) => a.startsWith('--threads='))
-          ?.slice('--threads='.length),
-      ) || undefined;
+    const raceThreads = Number(flag('--threads=')) || undefined;
     const race: RaceBenchFigures[] = [];
     for (const backend of part('race') ? pick(RACE_BACKENDS) : []) {
       const t0 = Date.now();
@@ -570,6 +617,7 @@ async function main(): Promise<void> {
     const wasmStep = wasm && 'msPerBatch' in wasm ? wasm.msPerBatch : undefined;
     const text = [
       results.length ? report(results) : '',
+      speedRounds.length > 1 ? roundsReport(speedRounds) : '',
       race.length ? raceReport(race) : '',
       auto.length ? autoChoiceReport(auto) : '',
       augment ? augmentReport(augment, wasmStep, "the page's wasm step") : '',
@@ -584,7 +632,7 @@ async function main(): Promise<void> {
     await mkdir(dir, { recursive: true });
     await writeFile(
       path.join(dir, 'bench.json'),
-      `${JSON.stringify({ machine, chromium: browser.version(), date: new Date().toISOString(), results, race, auto, augment, frames, soak, inside }, null, 2)}\n`,
+      `${JSON.stringify({ machine, chromium: browser.version(), date: new Date().toISOString(), results, speedRounds, race, auto, augment, frames, soak, inside }, null, 2)}\n`,
     );
   } finally {
     await browser.close();
