@@ -40,7 +40,8 @@ const WINDOW_MS = 8_000;
 
 const SWIFTSHADER_ONLY = new Set(['--use-angle=swiftshader', '--enable-unsafe-swiftshader']);
 
-function launch(compositor: Compositor): Promise<Browser> {
+/** Chromium as the e2e tests launch it (swiftshader), or with its software compositor. */
+export function launch(compositor: Compositor): Promise<Browser> {
   const args = compositor === 'swiftshader' ? [...CHROMIUM_ARGS] : CHROMIUM_ARGS.filter((a) => !SWIFTSHADER_ONLY.has(a));
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args });
 }

@@ -43,15 +43,16 @@
  * runs one part; `--only=engines` the engines side by side: speed, race, frames and the automatic choice. `--backends=simd,wasm`
  * measures only those engines (`--only=engines --backends=none`: the automatic choice alone); `--threads=2` runs
  * the race on two threads (`?threads=2`) where the page would choose one; `--rounds=3` measures the speed part's
- * engines in turn three times over and prints the median of their ratios.
+ * engines in turn three times over and prints the median of their ratios; `--compositor=software` launches Chromium
+ * with its software compositor instead of SwiftShader's (see bench-frames.ts) for every part but frames.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { LabPage, collectIssues, launchBrowser } from '../e2e/support/browser.ts';
+import { LabPage, collectIssues } from '../e2e/support/browser.ts';
 import { REPO_ROOT, freePort, startPreview } from '../e2e/support/server.ts';
-import { COMPOSITORS, type FrameWindow, benchFrames, framesReport } from './bench-frames.ts';
+import { COMPOSITORS, type FrameWindow, benchFrames, framesReport, launch } from './bench-frames.ts';
 import { RACE_RATES, type RaceBenchFigures, SINGLE_RATE, benchRace } from './bench-race.ts';
 import { augmentReport, benchAugment } from './bench-augment.ts';
 import { type SoakFigures, benchSoak, soakReport } from './bench-soak.ts';
@@ -524,7 +525,9 @@ const flag = (prefix: string): string | undefined =>
 async function main(): Promise<void> {
   const started = Date.now();
   const server = await startPreview(await freePort());
-  const browser = await launchBrowser();
+  // `--compositor=software`: every part but frames (which launches both) in Chromium with its software compositor.
+  const compositor = flag('--compositor=') === 'software' ? 'software' : 'swiftshader';
+  const browser = await launch(compositor);
   try {
     const cpus = os.cpus();
     const machine = `${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${os.platform()} ${os.release()}, ${fmt(os.totalmem() / 2 ** 30, 1)} GiB`;
@@ -535,7 +538,7 @@ async function main(): Promise<void> {
         .join(' ');
     const header = [
       `machine:  ${machine}`,
-      `chromium: ${browser.version()} (WebGL via ANGLE/SwiftShader: no GPU is used)`,
+      `chromium: ${browser.version()} (WebGL via ANGLE/SwiftShader: no GPU is used; page composited ${compositor === 'software' ? 'by the software compositor' : 'through SwiftShader'})`,
       `node:     ${process.version}`,
       // Other work on a shared machine slows every figure; the load says how much there was.
       `load:     ${load()} (1, 5, 15 min) at the start`,
