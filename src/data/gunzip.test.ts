@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { GzipError, gunzip, isGzip } from './gunzip.ts';
+import { GzipError, gunzip, gunzipStream, isGzip } from './gunzip.ts';
 import { encodeIdxLabels } from './idx.ts';
 
 const bytesOf = (b: Buffer): ArrayBuffer => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
@@ -31,5 +31,36 @@ describe('gunzip', () => {
       await expect(gunzip(bytesOf(bad))).rejects.toThrow(GzipError);
     }
     await expect(gunzip(bytesOf(cut))).rejects.toThrow(/^not a valid gzip file \(/);
+  });
+
+  it('decompresses a stream as it arrives, in chunks of any size, and passes a stream that is not gzip through', async () => {
+    const raw = encodeIdxLabels(Uint8Array.from({ length: 5000 }, (_, i) => i % 10));
+    const zipped = new Uint8Array(gzipSync(new Uint8Array(raw)));
+    // A first chunk of one byte: the magic spans two chunks.
+    const chunks = (bytes: Uint8Array) => [bytes.subarray(0, 1), bytes.subarray(1, 700), bytes.subarray(700)];
+    const stream = (parts: Uint8Array[]) =>
+      new ReadableStream<Uint8Array>({
+        start(c) {
+          for (const p of parts) c.enqueue(p.slice());
+          c.close();
+        },
+      });
+    expect(new Uint8Array(await gunzipStream(stream(chunks(zipped))))).toEqual(new Uint8Array(raw));
+    expect(new Uint8Array(await gunzipStream(stream(chunks(new Uint8Array(raw)))))).toEqual(new Uint8Array(raw));
+    expect((await gunzipStream(stream([]))).byteLength).toBe(0);
+  });
+
+  it('throws a failure of the stream itself (the network) as it is, not as a damaged file', async () => {
+    const zipped = new Uint8Array(gzipSync(new Uint8Array(encodeIdxLabels(new Uint8Array(3000)))));
+    const lost = new TypeError('network error');
+    let sent = false;
+    const body = new ReadableStream<Uint8Array>({
+      pull(c) {
+        if (sent) c.error(lost);
+        else c.enqueue(zipped.slice(0, 100));
+        sent = true;
+      },
+    });
+    await expect(gunzipStream(body)).rejects.toBe(lost);
   });
 });

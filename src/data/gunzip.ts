@@ -28,10 +28,56 @@ export function isGzip(bytes: ArrayBuffer): boolean {
  */
 export async function gunzip(bytes: ArrayBuffer): Promise<ArrayBuffer> {
   if (!isGzip(bytes)) return bytes;
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return gunzipStream(new Blob([bytes]).stream());
+}
+
+/**
+ * gunzip of a stream as it arrives (a download's body): the decompression
+ * keeps pace with the network instead of starting at its end, which took a
+ * second more for the 11.5 MB of MNIST in a worker here. A failure of the
+ * stream itself (the network) is thrown as it is, not as a GzipError.
+ */
+export async function gunzipStream(body: ReadableStream<Uint8Array>): Promise<ArrayBuffer> {
+  const reader = body.getReader();
+  // Enough of the start to see the magic; the rest flows on from the reader.
+  const head: Uint8Array[] = [];
+  let seen = 0;
+  while (seen < GZIP_MAGIC.length) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    head.push(value);
+    seen += value.byteLength;
+  }
+  let sourceFailure: unknown = null;
+  const whole = new ReadableStream<Uint8Array>({
+    start(c) {
+      for (const chunk of head) c.enqueue(chunk);
+    },
+    async pull(c) {
+      try {
+        const { value, done } = await reader.read();
+        if (done) c.close();
+        else c.enqueue(value);
+      } catch (e) {
+        sourceFailure = e;
+        throw e;
+      }
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+  const start = new Uint8Array(seen);
+  let at = 0;
+  for (const chunk of head) {
+    start.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  if (!isGzip(start.buffer)) return new Response(whole).arrayBuffer();
   try {
-    return await new Response(stream).arrayBuffer();
+    // DOM's types have the decompressor's input as any BufferSource, which a stream of bytes is.
+    const inflate = new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>;
+    return await new Response(whole.pipeThrough(inflate)).arrayBuffer();
   } catch (e) {
+    if (sourceFailure !== null) throw sourceFailure;
     throw new GzipError(`not a valid gzip file (${(e as Error).message})`);
   }
 }

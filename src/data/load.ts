@@ -8,7 +8,7 @@
  */
 import type { ImageSet } from './dataset.ts';
 import type { DataStore, StoreOutcome } from './dataStore.ts';
-import { GzipError, gunzip } from './gunzip.ts';
+import { GzipError, gunzip, gunzipStream } from './gunzip.ts';
 import { IdxError, parseIdxImages, parseIdxLabels } from './idx.ts';
 
 export const MNIST_FILES = {
@@ -77,7 +77,18 @@ export function mnistUrls(baseUrl: string): string[] {
   return FILE_ORDER.map((file) => new URL(file + GZIP_SUFFIX, baseUrl).href);
 }
 
-async function fetchBytes(url: string, file: string, fetcher: Fetcher): Promise<ArrayBuffer> {
+/** A file as the server sent it (what the store keeps) and decompressed. */
+interface Fetched {
+  sent: ArrayBuffer;
+  bytes: ArrayBuffer;
+}
+
+/**
+ * Fetches a file and decompresses it while it downloads: the body is split
+ * in two, one branch kept as sent, the other fed to the decompression as its
+ * chunks arrive.
+ */
+async function fetchFile(url: string, file: string, fetcher: Fetcher): Promise<Fetched> {
   const name = file + GZIP_SUFFIX;
   let res: Response;
   try {
@@ -89,15 +100,26 @@ async function fetchBytes(url: string, file: string, fetcher: Fetcher): Promise<
   // A server that answers unknown paths with the app's own page (vite preview, most single-page hosts) says 200 for a missing file.
   if (res.headers.get('Content-Type')?.startsWith('text/html'))
     throw new DataLoadError({ kind: 'data-missing', file: name, status: res.status, webPage: true });
-  return res.arrayBuffer();
+  if (!res.body || typeof DecompressionStream === 'undefined') {
+    const sent = await res.arrayBuffer();
+    return { sent, bytes: await gunzipOrExplain(file, sent) };
+  }
+  const [kept, inflated] = res.body.tee();
+  const [sent, bytes] = await Promise.all([new Response(kept).arrayBuffer(), explainGzip(file, gunzipStream(inflated))]);
+  return { sent, bytes };
 }
 
 async function gunzipOrExplain(file: string, bytes: ArrayBuffer): Promise<ArrayBuffer> {
   if (typeof DecompressionStream === 'undefined') {
     throw new DataLoadError({ kind: 'data-no-decompression', file: file + GZIP_SUFFIX });
   }
+  return explainGzip(file, gunzip(bytes));
+}
+
+/** A decompression's bytes, or a DataLoadError saying the file is damaged. */
+async function explainGzip(file: string, inflating: Promise<ArrayBuffer>): Promise<ArrayBuffer> {
   try {
-    return await gunzip(bytes);
+    return await inflating;
   } catch (e) {
     if (e instanceof GzipError) throw new DataLoadError({ kind: 'data-damaged', file: file + GZIP_SUFFIX, detail: `${file}${GZIP_SUFFIX}: ${e.message}` });
     throw e;
@@ -115,7 +137,11 @@ function parseOrExplain<T>(file: string, parse: () => T): T {
 
 /** Decompresses and checks the four gzipped files (in FILE_ORDER); throws a DataLoadError naming the first bad one. */
 async function decode(gzipped: readonly ArrayBuffer[]): Promise<Mnist> {
-  const [ti, tl, si, sl] = await Promise.all(FILE_ORDER.map((file, i) => gunzipOrExplain(file, gzipped[i])));
+  return parse(await Promise.all(FILE_ORDER.map((file, i) => gunzipOrExplain(file, gzipped[i]))));
+}
+
+/** Checks the four decompressed files (in FILE_ORDER); throws a DataLoadError naming the first bad one. */
+function parse([ti, tl, si, sl]: readonly ArrayBuffer[]): Mnist {
   const f = MNIST_FILES;
   const trainImages = parseOrExplain(f.trainImages, () => parseIdxImages(ti, f.trainImages));
   const trainLabels = parseOrExplain(f.trainLabels, () => parseIdxLabels(tl, f.trainLabels, { count: trainImages.count, numClasses: 10 }));
@@ -171,7 +197,8 @@ export async function loadMnist(baseUrl: string, { fetcher = (u) => fetch(u), st
       }
     }
   }
-  const fetched = await Promise.all(urls.map((url, i) => fetchBytes(url, FILE_ORDER[i], fetcher)));
-  const mnist = await decode(fetched);
-  return { ...mnist, offline: store ? writeAll(store, urls, fetched) : Promise.resolve('no-store') };
+  const fetched = await Promise.all(urls.map((url, i) => fetchFile(url, FILE_ORDER[i], fetcher)));
+  const mnist = parse(fetched.map((f) => f.bytes));
+  const sent = fetched.map((f) => f.sent);
+  return { ...mnist, offline: store ? writeAll(store, urls, sent) : Promise.resolve('no-store') };
 }
