@@ -4,7 +4,7 @@ import { readMnist } from '../test-support/mnist.ts';
 import type { Architecture } from '../model/architecture.ts';
 import { ANN_MNIST } from '../model/architecture.ts';
 import { initParams } from '../model/init.ts';
-import { splitTrainValidation } from '../data/dataset.ts';
+import { IMAGE_SIZE, splitTrainValidation } from '../data/dataset.ts';
 import type { StepHyper } from '../engine/engine.ts';
 import type { RaceEngine } from '../engine/race.ts';
 import { createTfjsStackedEngine } from '../engine/tfjs/create.ts';
@@ -167,7 +167,7 @@ describe('the training core', () => {
         trainPixels: (pixels: Uint8Array, y: Int32Array, n: number, hypers: readonly StepHyper[]) => {
           calls.pixels++;
           trainBatch(
-            Float32Array.from(pixels.subarray(0, n * 784), (v) => v / 255),
+            Float32Array.from(pixels.subarray(0, n * IMAGE_SIZE), (v) => v / 255),
             y,
             n,
             hypers,

@@ -12,7 +12,7 @@ import type { PlotAxis, PlotSeries } from './plot/Plot.tsx';
 import { linearTicks, logTicks, wholeTicks } from './plot/scale.ts';
 
 /** 0.1, 2.5, 100, then 1e4, 1e8: the log axis spans up to ten decades when a run explodes. */
-export const lossTick = (v: number): string => (v < 1000 ? num(Number(v.toPrecision(2))) : v.toExponential(0).replace('e+', 'e'));
+const lossTick = (v: number): string => (v < 1000 ? num(Number(v.toPrecision(2))) : v.toExponential(0).replace('e+', 'e'));
 
 /** The x axis in epochs, 0 to the run's planned epochs. */
 export function epochAxis(epochs: number, label: string): PlotAxis {

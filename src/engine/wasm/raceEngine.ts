@@ -53,15 +53,16 @@ export class WasmRaceEngine implements RaceEngine {
   }
 
   trainBatch(x: Float32Array, y: Int32Array, n: number, hypers: readonly StepHyper[], noise?: readonly Float32Array[]): void {
-    this.step(n, hypers, noise, () => this.net.loadInputs(x, n, true), y);
+    this.step(() => this.net.loadInputs(x, n, true), y, n, hypers, noise);
   }
 
   /** trainBatch from the images' uint8 pixels, scaled to [0, 1] in the module (network.loadPixels). */
   trainPixels(pixels: Uint8Array, y: Int32Array, n: number, hypers: readonly StepHyper[], noise?: readonly Float32Array[]): void {
-    this.step(n, hypers, noise, () => this.net.loadPixels(pixels, n, true), y);
+    this.step(() => this.net.loadPixels(pixels, n, true), y, n, hypers, noise);
   }
 
-  private step(n: number, hypers: readonly StepHyper[], noise: readonly Float32Array[] | undefined, loadInputs: () => void, y: Int32Array): void {
+  /** One step of every active run, the batch's inputs put in memory by `loadInputs` (floats or bytes). */
+  private step(loadInputs: () => void, y: Int32Array, n: number, hypers: readonly StepHyper[], noise?: readonly Float32Array[]): void {
     this.checkLive();
     if (hypers.length !== this.runs) throw new Error(`expected ${this.runs} hyperparameter sets, got ${hypers.length}`);
     const rates = hypers.map((h) => h.dropout ?? 0);
