@@ -11,11 +11,16 @@ import { E2E_PORT, REPO_ROOT } from './server.ts';
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 /**
- * Headless Chromium with WebGL 2 through ANGLE on SwiftShader (a CPU Vulkan
- * driver bundled with Chromium), so the worker's WebGL backend runs on
- * machines without a GPU. Checked with a probe: a module worker gets a
- * WebGL 2 context on an OffscreenCanvas with these flags (and also without
- * the two SwiftShader ones, which only makes the choice explicit).
+ * Headless Chromium as it runs on a machine without a usable GPU: the page
+ * rastered and composited in software, WebGL 2 through ANGLE on SwiftShader
+ * (a CPU Vulkan driver bundled with Chromium) as the WebGL fallback
+ * (`--use-angle=swiftshader-webgl`; chrome://gpu then reads "Compositing:
+ * Software only" and "WebGL: Software only"), so the worker's real WebGL
+ * backend runs here. `--use-angle=swiftshader` would instead make SwiftShader
+ * pose as a GPU for everything: every frame of the page composited through
+ * it on the two cores the worker trains on, which no student's Chrome does
+ * (bench-frames.ts measures both). `--enable-unsafe-swiftshader` is the opt-in
+ * that Chromium 139+ asks for the fallback.
  * No --disable-gpu: WebGL would then depend on Chromium's fallback rules.
  */
 export const CHROMIUM_ARGS: readonly string[] = [
@@ -25,7 +30,7 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  '--use-angle=swiftshader',
+  '--use-angle=swiftshader-webgl',
   '--enable-unsafe-swiftshader',
 ];
 
