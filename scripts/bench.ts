@@ -8,8 +8,9 @@
  *
  * Figures (all wall time in the page, ms unless named otherwise):
  * - ms/batch and samples/s: training steps over a window after warm-up, from
- *   `run.progress.step` deltas; intervals spanning an epoch end or an
- *   evaluation are left out, so they are pure training throughput.
+ *   `run.progress.step` deltas between the store's progress events, timed in
+ *   the page; pairs spanning an epoch end (and its evaluation) are left out,
+ *   so they are pure training throughput, wall time.
  * - store samples/s: the page's own `run.progress.samplesPerSec` at the end of
  *   the window (run average, pauses excluded), as a cross-check.
  * - data load: `run.dataLoadMs`, fetching and parsing the MNIST files.
@@ -74,7 +75,6 @@ const FRAME_BACKENDS: readonly Backend[] = ['simd', 'webgl', 'wasm'];
 /** Wall time per backend is roughly: page and data load, then per batch size warm-up + window. */
 const WARMUP_MS = 2_000;
 const WINDOW_MS = { 64: 8_000, 512: 6_000 } as const;
-const SAMPLE_EVERY_MS = 200;
 const FIRST_LOSS_TIMEOUT_MS = 90_000;
 
 interface StoreProgress {
@@ -218,36 +218,42 @@ function frameGaps(page: Page, ms: number): Promise<FrameFigures> {
 }
 
 /**
- * Training throughput over `windowMs`: sums wall time and steps over sampling
- * intervals that stay inside one epoch's training phase.
+ * Training throughput over `windowMs`, measured in the page: the store's
+ * progress events timestamped as they arrive, summed over consecutive pairs
+ * within one epoch. The worker sends progress every ~100 ms while it trains
+ * and none while it evaluates an epoch; the first event of the next epoch
+ * comes ~100 ms into it, so a pair that spans an epoch end (and so its
+ * evaluation) is left out. Polling the store from here instead (every 200 ms
+ * until 2026-11-30) counted the evaluation whenever a poll landed in it, still
+ * reading the last epoch: on the SIMD engine, whose epoch is half a second,
+ * that made a batch look 0.7 ms where the page's own events said 0.45, and
+ * each poll cost the two cores a CDP round-trip. A string: tsx's `__name`
+ * helper does not exist in the page.
  */
 async function throughput(page: Page, batchSize: number, windowMs: number): Promise<Omit<BatchFigures, 'firstLossMs'>> {
-  let wall = 0;
-  let steps = 0;
-  let prev: { t: number; step: number; epoch: number; training: boolean } | undefined;
-  let last: StoreRun | null = null;
-  const end = Date.now() + windowMs;
-  while (Date.now() < end) {
-    const { run } = await readState(page);
-    const failure = runFailure(run);
-    if (failure) throw new Error(failure);
-    last = run;
-    const p = run?.progress;
-    if (p) {
-      const cur = { t: Date.now(), step: p.step, epoch: p.epoch, training: run.phase === 'training' };
+  const { wall, steps } = (await page.evaluate(`new Promise((resolve) => {
+    let prev = null, last = null, wall = 0, steps = 0;
+    const unsubscribe = window.mnistLab.subscribe((s) => {
+      const p = s.run?.progress;
+      if (!p || p === last) return;
+      last = p;
+      const cur = { t: performance.now(), step: p.step, epoch: p.epoch, training: s.run.phase === 'training' };
       if (prev?.training && cur.training && prev.epoch === cur.epoch) {
         wall += cur.t - prev.t;
         steps += cur.step - prev.step;
       }
       prev = cur;
-    }
-    await sleep(SAMPLE_EVERY_MS);
-  }
+    });
+    setTimeout(() => { unsubscribe(); resolve({ wall, steps }); }, ${windowMs});
+  })`)) as { wall: number; steps: number };
+  const { run } = await readState(page);
+  const failure = runFailure(run);
+  if (failure) throw new Error(failure);
   if (steps === 0) throw new Error(`no training step finished in ${windowMs} ms`);
   return {
     msPerBatch: wall / steps,
     samplesPerSec: (steps * batchSize * 1000) / wall,
-    storeSamplesPerSec: last?.progress?.samplesPerSec ?? null,
+    storeSamplesPerSec: run?.progress?.samplesPerSec ?? null,
     steps,
   };
 }
