@@ -15,7 +15,12 @@ export interface ShellReport {
   update(apply: () => void): void;
 }
 
-export function registerServiceWorker(report: ShellReport): void {
+/**
+ * `defer` decides when the registration itself happens (start.ts: once the
+ * data has loaded); the dev server and a browser without service workers are
+ * reported at once.
+ */
+export function registerServiceWorker(report: ShellReport, defer: (register: () => void) => void = (register) => register()): void {
   if (!import.meta.env.PROD) {
     report.shell('dev');
     return;
@@ -24,10 +29,14 @@ export function registerServiceWorker(report: ShellReport): void {
     report.shell('unsupported');
     return;
   }
+  report.shell('installing');
+  defer(() => install(report));
+}
+
+function install(report: ShellReport): void {
   // Relative to the page, like every other file of the build (base './'): the lab works from any folder.
   const wb = new Workbox(new URL('sw.js', document.baseURI).href);
   let ready = false;
-  report.shell('installing');
   // Resolves once a service worker for this page is active: every precached file is in its cache.
   navigator.serviceWorker.ready.then(() => {
     ready = true;
