@@ -29,9 +29,12 @@ export const pageOptions = options;
 /**
  * Two threads for a comparison from four cores up: the training worker and
  * its helper each keep a core busy, and the page and the compositor need the
- * others. Measured on this project's 2-core machine, a race of four on two
- * threads took longer than on one (2.5-5.5 s against 1.2-3.2 s for 500
- * batches), and the page drew fewer frames.
+ * others. Measured on this project's 2-core machine with the page composited
+ * through SwiftShader, a race of four on two threads took longer than on one
+ * (2.5-5.5 s against 1.2-3.2 s for 500 batches), and the page drew fewer
+ * frames; composited in software, as without a GPU, its training time was
+ * 0.75-0.78 s against 0.94-0.95 s, but the page's own steps a second during
+ * a longer race were no higher (337-478 against 394-484).
  */
 function defaultThreads(): number {
   return typeof navigator !== 'undefined' && (navigator.hardwareConcurrency ?? 1) >= 4 ? 2 : 1;
