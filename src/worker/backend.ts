@@ -66,8 +66,30 @@ function unmaskedRenderer(gl: WebGLRenderingContext | null): string | null {
   return typeof name === 'string' ? name : null;
 }
 
-/** What WebGL draws with (a software renderer computes on the CPU); 'unknown' until WebGL has started. */
+/** What WebGL draws with (a software renderer computes on the CPU); 'unknown' until WebGL has started or been peeked at. */
 export function webglRenderer(): RendererKind {
+  return rendererKind(renderer);
+}
+
+/**
+ * What WebGL would draw with, read from a context of its own that is
+ * released at once, without starting tfjs's WebGL backend. On a software
+ * renderer that backend is not timed (engines.ts), and starting it anyway
+ * (a context, its capability checks and a test product, each a shader
+ * compiled on the CPU) took 1.4-1.8 s of a fresh page on this project's
+ * 2-core machine, while the data downloaded; this takes 20-30 ms.
+ */
+export function peekWebglRenderer(): RendererKind {
+  if (renderer === null && typeof OffscreenCanvas !== 'undefined') {
+    try {
+      const canvas = new OffscreenCanvas(1, 1);
+      const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext | null;
+      renderer = unmaskedRenderer(gl);
+      gl?.getExtension('WEBGL_lose_context')?.loseContext();
+    } catch {
+      // No WebGL here: tfjs's own order finds that out.
+    }
+  }
   return rendererKind(renderer);
 }
 

@@ -21,6 +21,8 @@ interface World {
   /** ms per step of each engine. */
   ms: Partial<Record<EngineId, number>>;
   simd: 'relaxed-simd' | 'none' | 'fails-to-load' | 'fails-to-train';
+  /** Whether the worker can read the renderer from a context of its own before tfjs's WebGL starts (peekRenderer). */
+  peek?: boolean;
 }
 
 /** Fake deps over `world`; `log` lists every backend activated and every engine timed or made, in order. */
@@ -29,6 +31,7 @@ function fake(world: World): { deps: EngineDeps; log: string[]; active(): Backen
   const log: string[] = [];
   let active: BackendName | null = null;
   let webglTried = false;
+  let peeked = false;
   const engine = (id: EngineId): RaceEngine => {
     log.push(`make ${id}`);
     if (id === 'simd' && world.simd === 'fails-to-train') throw new Error('out of memory');
@@ -66,7 +69,16 @@ function fake(world: World): { deps: EngineDeps; log: string[]; active(): Backen
       if (world.simd === 'fails-to-load') throw new Error('HTTP 404');
       return world.simd === 'none' ? null : simd;
     },
-    webglRenderer: () => (webglTried ? world.renderer : 'unknown'),
+    webglRenderer: () => (webglTried || peeked ? world.renderer : 'unknown'),
+    ...(world.peek
+      ? {
+          peekRenderer: () => {
+            peeked = true;
+            log.push('peek');
+            return world.renderer;
+          },
+        }
+      : {}),
     tfjsThreads: () => 1,
     probeOptions: { warmSteps: 1, minSteps: 2, maxSteps: 4, budgetMs: 1000 },
     clock: () => clock.t,
@@ -111,6 +123,30 @@ describe('choosing the engine by measurement', () => {
     expect(sel.report.probe?.timings.map((t) => t.engine)).toEqual(['simd', 'wasm']);
     expect(w.log).not.toContain('make webgl');
     expect(sel.tfjs.backend).toBe('wasm');
+  });
+
+  it('never starts tfjs’s WebGL when a peek shows a software renderer: tfjs begins on wasm, the report still names the renderer', async () => {
+    const w = fake({ works: ALL, renderer: 'swiftshader', ms: { simd: 0.5, webgl: 56, wasm: 4.5 }, simd: 'relaxed-simd', peek: true });
+    const sel = await selectEngine(w.deps, request());
+    expect(sel.report).toMatchObject({ engine: 'simd', reason: 'measured', renderer: 'swiftshader', unavailable: [], runnerUp: { engine: 'wasm', ratio: 9 } });
+    expect(sel.report.probe?.timings.map((t) => t.engine)).toEqual(['simd', 'wasm']);
+    expect(w.log).not.toContain('use webgl');
+    expect(w.log.slice(0, 2)).toEqual(['peek', 'use wasm']);
+    expect(sel.tfjs.backend).toBe('wasm');
+  });
+
+  it('a peek at a graphics card changes nothing: WebGL starts and is timed', async () => {
+    const w = fake({ works: ALL, renderer: 'hardware', ms: { simd: 0.5, webgl: 2, wasm: 4 }, simd: 'relaxed-simd', peek: true });
+    const sel = await selectEngine(w.deps, request());
+    expect(w.log).toContain('use webgl');
+    expect(sel.report.probe?.timings.map((t) => t.engine)).toEqual(['simd', 'webgl', 'wasm']);
+  });
+
+  it('without the SIMD engine a software peek changes nothing: tfjs’s own order, WebGL first, as before there was a choice', async () => {
+    const w = fake({ works: ALL, renderer: 'swiftshader', ms: {}, simd: 'none', peek: true });
+    const sel = await selectEngine(w.deps, request());
+    expect(sel.report).toMatchObject({ engine: 'webgl', reason: 'default' });
+    expect(w.log).not.toContain('peek');
   });
 
   it('trains on tfjs wasm when it beats the SIMD engine (the choice is the clock’s, not a rule)', async () => {

@@ -13,8 +13,9 @@
  *   resort, 10-100 times slower than the others. Without SIMD (a browser
  *   from before 2021-23, which lacks tfjs's SIMD wasm build too) tfjs's own
  *   order chooses, as it did before there was a choice.
- * - WebGL on a software renderer (SwiftShader, llvmpipe: WEBGL_debug_renderer_info)
- *   is not timed. Its first steps compile some twenty shader programs, about
+ * - WebGL on a software renderer (SwiftShader, llvmpipe: WEBGL_debug_renderer_info,
+ *   read from a context of its own before tfjs's WebGL backend starts) is not
+ *   timed, nor started. Its first steps compile some twenty shader programs, about
  *   2 s on this project's 2-core machine (10 s under load), which alone would
  *   break the probe's budget of well under a second, and it computes on the
  *   same CPU cores as the CPU engines, with a graphics pipeline in between:
@@ -49,6 +50,8 @@ export interface EngineDeps {
   loadSimd?(): Promise<SimdEngines | null>;
   /** What WebGL draws with, once WebGL has been tried. */
   webglRenderer?(): RendererKind;
+  /** What WebGL would draw with, without starting tfjs's WebGL backend ('unknown' where it cannot tell). */
+  peekRenderer?(): RendererKind;
   /** Threads a tfjs backend computes with. */
   tfjsThreads?(backend: BackendName): number;
   /** Threads a comparison on the SIMD engine trains on at once (the worker pool's; 1 without one). */
@@ -118,7 +121,10 @@ export async function selectEngine(deps: EngineDeps, req: SelectRequest): Promis
   }
 
   // tfjs's first working backend, as before there was a choice; wasm beside WebGL, which it often beats on a CPU.
-  let tfjs = await firstTfjs();
+  // Where the SIMD engine is there and WebGL would draw in software, WebGL is not timed, so its backend is not
+  // started either: tfjs begins on wasm (peekRenderer says why).
+  const softwareWebgl = simd !== null && isSoftwareRenderer(deps.peekRenderer?.() ?? 'unknown');
+  let tfjs = await firstTfjs(softwareWebgl ? 'wasm' : undefined);
   if (!simd) return { report: { ...base(tfjs.backend, tfjs), reason: 'default' }, tfjs, simd: null };
   const candidates: EngineId[] = [
     'simd',

@@ -8,7 +8,7 @@ import { loadMnist } from '../data/load.ts';
 import { createTfjsStackedEngine } from '../engine/tfjs/create.ts';
 import type { SimdEngines } from '../engine/wasm/create.ts';
 import { loadSimdEngines } from '../engine/wasm/create.ts';
-import { liveTensors, loseWebGLContext, selectBackend, tfjsThreads, watchBackend, webglRenderer } from './backend.ts';
+import { liveTensors, loseWebGLContext, peekWebglRenderer, selectBackend, tfjsThreads, watchBackend, webglRenderer } from './backend.ts';
 import { enginePool } from './pool/pool.ts';
 import { attachHost } from './host.ts';
 import type { Endpoint, Fault } from './protocol.ts';
@@ -52,6 +52,7 @@ attachHost(self as unknown as Endpoint, {
   loadSimd,
   remoteEngine: enginePool(self, () => new Worker(new URL('./pool/helper.ts', import.meta.url), { type: 'module', name: 'mnist-lab-engine' })),
   webglRenderer,
+  peekRenderer: peekWebglRenderer,
   tfjsThreads,
   selectBackend,
   watchBackend,

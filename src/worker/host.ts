@@ -65,6 +65,8 @@ export interface HostDeps {
   loadSimd?(): Promise<SimdEngines | null>;
   /** What WebGL draws with, once WebGL has been tried (WEBGL_debug_renderer_info). */
   webglRenderer?(): RendererKind;
+  /** What WebGL would draw with, from a context of its own, without starting tfjs's WebGL backend. */
+  peekRenderer?(): RendererKind;
   /** Threads a tfjs backend computes with. */
   tfjsThreads?(backend: BackendName): number;
   /** The start-up probe's step counts and budget (engine/probe.ts; tests shorten it). */
@@ -162,6 +164,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
         createTfjsEngine: deps.createEngine,
         loadSimd: deps.loadSimd,
         webglRenderer: deps.webglRenderer,
+        peekRenderer: deps.peekRenderer,
         tfjsThreads: deps.tfjsThreads,
         comparisonThreads: helper() ? 2 : 1,
         probeOptions: deps.probeOptions,
