@@ -220,17 +220,18 @@ describe('the training core', () => {
     expect(got.epochs[1].runs.map((r) => r.run)).toEqual([1]);
   });
 
-  it('a run that diverges inside its first group of batches keeps a point for the finite batches before', async () => {
+  it('reports the first batch at once, and a run that diverges inside its next group of batches keeps a point for the finite batches before', async () => {
     const engine = createTfjsStackedEngine(ANN_MNIST, initParams(ANN_MNIST, 'pytorch', 5), 1);
-    // No flush until the epoch's end: every batch up to the blow-up waits in one group.
+    // No flush until the epoch's end but the first batch's: every batch after it up to the blow-up waits in one group.
     const got = await core([{ engine, runs: [0] }], () => [{ learningRate: 10, momentum: 0.5 }], { epochs: 1, flushIntervalMs: 600_000 });
     engine.dispose();
     const end = got.outcomes[0];
     if (end.kind !== 'diverged') throw new Error(`expected a divergence, got ${end.kind}`);
-    expect(end.step).toBeGreaterThan(1);
-    expect(got.points).toHaveLength(1);
-    const [point] = got.points;
-    expect(point).toMatchObject({ run: 0, step: end.step - 1, batches: end.step - 1 });
+    expect(end.step).toBeGreaterThan(2);
+    expect(got.points).toHaveLength(2);
+    const [first, point] = got.points;
+    expect(first).toMatchObject({ run: 0, step: 1, batches: 1 });
+    expect(point).toMatchObject({ run: 0, step: end.step - 1, batches: end.step - 2 });
     expect(Number.isFinite(point.loss)).toBe(true);
     expect(point.epoch).toBeGreaterThan(0);
     expect(point.epoch).toBeLessThan(1);
