@@ -19,26 +19,16 @@ interface OfflineSource {
   subscribe(listener: (state: { offline: Pick<OfflineState, 'data'> }) => void): () => void;
 }
 
-export interface Timers {
-  setTimeout(run: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-const browserTimers: Timers = {
-  setTimeout: (run, ms) => globalThis.setTimeout(run, ms),
-  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
-
 /** Calls `action` once: when the data has settled, or after `atLatestMs`. */
-export function afterDataSettles(store: OfflineSource, action: () => void, atLatestMs: number, timers: Timers = browserTimers): void {
+export function afterDataSettles(store: OfflineSource, action: () => void, atLatestMs: number): void {
   let done = false;
   let unsubscribe = () => {};
-  const timer = timers.setTimeout(() => fire(), atLatestMs);
+  const timer = setTimeout(() => fire(), atLatestMs);
   function fire(): void {
     if (done) return;
     done = true;
     unsubscribe();
-    timers.clearTimeout(timer);
+    clearTimeout(timer);
     action();
   }
   const settled = (s: { offline: Pick<OfflineState, 'data'> }) => s.offline.data !== 'loading';

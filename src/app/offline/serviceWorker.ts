@@ -20,7 +20,7 @@ export interface ShellReport {
  * data has loaded); the dev server and a browser without service workers are
  * reported at once.
  */
-export function registerServiceWorker(report: ShellReport, defer: (register: () => void) => void = (register) => register()): void {
+export function registerServiceWorker(report: ShellReport, defer: (register: () => void) => void): void {
   if (!import.meta.env.PROD) {
     report.shell('dev');
     return;
