@@ -51,7 +51,9 @@ export function cacheStore(storage: CacheStorage | undefined, name = DATA_CACHE_
     },
     async write(url, bytes) {
       const headers = { 'Content-Type': 'application/gzip', 'Content-Length': String(bytes.byteLength) };
-      await (await cache()).put(url, new Response(bytes, { headers }));
+      // From a Blob, not the ArrayBuffer itself: Chromium then hands the bytes over at once (36-61 ms of the
+      // thread for 10 MB here), where a buffer body is streamed through the thread (119-214 ms).
+      await (await cache()).put(url, new Response(new Blob([bytes]), { headers }));
     },
     async remove(url) {
       await (await cache()).delete(url);

@@ -53,14 +53,14 @@ describe('loadMnist', () => {
     expect(Array.from(m.train.labels)).toEqual([5, 0, 4]);
     expect(Array.from(m.test.labels)).toEqual([7, 2]);
     expect(m.test.images[784]).toBe(2);
-    expect(await m.offline).toBe('no-store');
+    expect(await m.keep()).toBe('no-store');
   });
 
   it('keeps the files once they parse, and a later load reads them with no network', async () => {
     const srv = server(tinyFiles());
     const store = memoryStore();
     const first = await loadMnist(BASE, { fetcher: srv.fetcher, store });
-    expect(await first.offline).toBe('stored');
+    expect(await first.keep()).toBe('stored');
     expect([...store.entries.keys()].sort()).toEqual([TEST_IMAGES, TEST_LABELS, TRAIN_IMAGES, TRAIN_LABELS].sort());
     // Stored as they came: gzipped, 1f 8b.
     expect(Array.from(new Uint8Array(store.entries.get(TRAIN_LABELS)!, 0, 2))).toEqual([0x1f, 0x8b]);
@@ -71,36 +71,40 @@ describe('loadMnist', () => {
     const before = srv.requests;
     const again = await loadMnist(BASE, { fetcher: srv.fetcher, store });
     expect(srv.requests).toBe(before);
-    expect(await again.offline).toBe('stored');
+    expect(await again.keep()).toBe('stored');
     expect(Array.from(again.train.labels)).toEqual([5, 0, 4]);
     expect(Array.from(again.train.images)).toEqual(Array.from(first.train.images));
   });
 
-  it('hands the data over before the browser has finished keeping it, and says so when it has', async () => {
+  it('keeps nothing until asked, then writes the four files once however often it is asked', async () => {
     const srv = server(tinyFiles());
     const store = memoryStore();
+    let writes = 0;
     let finish = () => {};
     const written = new Promise<void>((resolve) => (finish = resolve));
-    const slow: DataStore = { ...store, write: async (url, bytes) => written.then(() => store.write(url, bytes)) };
+    const slow: DataStore = { ...store, write: async (url, bytes) => written.then(() => void writes++).then(() => store.write(url, bytes)) };
     const m = await loadMnist(BASE, { fetcher: srv.fetcher, store: slow });
-    expect(Array.from(m.train.labels), 'the data, while the write is still pending').toEqual([5, 0, 4]);
+    expect(Array.from(m.train.labels), 'the data, before anything is kept').toEqual([5, 0, 4]);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(store.entries.size, 'not kept before keep() is called').toBe(0);
     let outcome: string | undefined;
-    void m.offline.then((o) => (outcome = o));
+    void m.keep().then((o) => (outcome = o));
     await Promise.resolve();
-    expect(outcome).toBeUndefined();
-    expect(store.entries.size).toBe(0);
+    expect(outcome, 'still writing').toBeUndefined();
     finish();
-    expect(await m.offline).toBe('stored');
+    expect(await m.keep()).toBe('stored');
+    expect(outcome).toBe('stored');
     expect(store.entries.size).toBe(4);
+    expect(writes, 'one write per file, however often keep() is called').toBe(4);
   });
 
   it('fetches all four again when one stored file is missing, and when a stored file no longer decodes', async () => {
     const srv = server(tinyFiles());
     const store = memoryStore();
-    await (await loadMnist(BASE, { fetcher: srv.fetcher, store })).offline;
+    await (await loadMnist(BASE, { fetcher: srv.fetcher, store })).keep();
     store.entries.delete(TEST_LABELS);
     const n = srv.requests;
-    expect(await (await loadMnist(BASE, { fetcher: srv.fetcher, store })).offline).toBe('stored');
+    expect(await (await loadMnist(BASE, { fetcher: srv.fetcher, store })).keep()).toBe('stored');
     expect(srv.requests).toBe(n + 4);
 
     const good = store.entries.get(TRAIN_IMAGES)!;
@@ -108,6 +112,8 @@ describe('loadMnist', () => {
     const m = await loadMnist(BASE, { fetcher: srv.fetcher, store });
     expect(srv.requests).toBe(n + 8);
     expect(m.train.count).toBe(3);
+    expect(store.entries.has(TRAIN_IMAGES), 'the damaged copy is dropped').toBe(false);
+    expect(await m.keep()).toBe('stored');
     expect(store.entries.get(TRAIN_IMAGES)!.byteLength).toBe(good.byteLength);
   });
 
@@ -166,7 +172,7 @@ describe('loadMnist', () => {
       },
     };
     const m = await loadMnist(BASE, { fetcher: server(tinyFiles()).fetcher, store: full });
-    expect(await m.offline).toBe('store-failed');
+    expect(await m.keep()).toBe('store-failed');
     expect(m.train.count).toBe(3);
     expect(store.entries.size).toBe(0);
 
@@ -175,7 +181,7 @@ describe('loadMnist', () => {
       write: () => Promise.reject(new Error('no')),
       remove: () => Promise.reject(new Error('no')),
     };
-    expect(await (await loadMnist(BASE, { fetcher: server(tinyFiles()).fetcher, store: unreadable })).offline).toBe('store-failed');
+    expect(await (await loadMnist(BASE, { fetcher: server(tinyFiles()).fetcher, store: unreadable })).keep()).toBe('store-failed');
   });
 
   it('says so, as a data problem, in a browser that cannot decompress gzip', async () => {

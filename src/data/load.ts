@@ -57,11 +57,13 @@ export interface Mnist {
 
 export interface LoadedMnist extends Mnist {
   /**
-   * Whether the files are now kept in the browser for a visit without
-   * network. Settles after the data is handed over: the write (about a third
-   * of a second for the 11.5 MB here) does not hold up the first run. Never rejects.
+   * Keeps the files in the browser for a visit without network, once
+   * however often it is called, and says whether they are kept. Left to
+   * the caller to start: the write takes a quarter of a second of the
+   * thread here, which the worker spends after a first loss rather than
+   * before it. Never rejects.
    */
-  offline: Promise<StoreOutcome>;
+  keep(): Promise<StoreOutcome>;
 }
 
 export type Fetcher = (url: string) => Promise<Response>;
@@ -183,7 +185,7 @@ async function removeAll(store: DataStore, urls: readonly string[]): Promise<voi
  * store, a complete stored copy is used without touching the network; a
  * stored copy that no longer decodes is dropped and the files fetched again.
  * Files are stored only once all four have decoded, so a damaged download
- * is never kept; the data is returned without waiting for the store.
+ * is never kept, and only when `keep` is called.
  */
 export async function loadMnist(baseUrl: string, { fetcher = (u) => fetch(u), store = null }: LoadOptions = {}): Promise<LoadedMnist> {
   const urls = mnistUrls(baseUrl);
@@ -191,7 +193,7 @@ export async function loadMnist(baseUrl: string, { fetcher = (u) => fetch(u), st
     const kept = await readAll(store, urls);
     if (kept) {
       try {
-        return { ...(await decode(kept)), offline: Promise.resolve('stored') };
+        return { ...(await decode(kept)), keep: () => Promise.resolve('stored') };
       } catch {
         await removeAll(store, urls);
       }
@@ -200,5 +202,6 @@ export async function loadMnist(baseUrl: string, { fetcher = (u) => fetch(u), st
   const fetched = await Promise.all(urls.map((url, i) => fetchFile(url, FILE_ORDER[i], fetcher)));
   const mnist = parse(fetched.map((f) => f.bytes));
   const sent = fetched.map((f) => f.sent);
-  return { ...mnist, offline: store ? writeAll(store, urls, sent) : Promise.resolve('no-store') };
+  let kept: Promise<StoreOutcome> | null = null;
+  return { ...mnist, keep: () => (kept ??= store ? writeAll(store, urls, sent) : Promise.resolve('no-store')) };
 }

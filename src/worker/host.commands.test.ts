@@ -565,7 +565,7 @@ describe('the data kept for offline use', () => {
     const h = (open = harness({
       loadData: async () => {
         if (loads++ === 0) throw new DataLoadError({ kind: 'data-missing', file: 'train-images-idx3-ubyte.gz', status: 404 });
-        return { ...tinyMnist(), offline: 'stored' };
+        return { ...tinyMnist(), keep: () => 'stored' as const };
       },
     }));
     h.send(startRun(1, 1));
@@ -579,5 +579,42 @@ describe('the data kept for offline use', () => {
     await h.seen(is({ type: 'done', runId: 3 }));
     expect(h.events.filter((e) => e.type === 'data-offline').map((e) => e.type === 'data-offline' && e.state)).toEqual(['load-failed', 'stored']);
     expect(loads).toBe(2);
+  });
+
+  it('keeps the data after the first run has posted a loss, not between the data and the first step', async () => {
+    let keeps = 0;
+    const h = (open = harness({
+      loadData: async () => ({
+        ...tinyMnist(),
+        keep: () => {
+          keeps++;
+          return 'stored' as const;
+        },
+      }),
+    }));
+    h.send(startRun(1, 1));
+    await h.seen(is({ type: 'done', runId: 1 }));
+    await h.seen(is({ type: 'data-offline', state: 'stored' }));
+    const at = (type: WorkerEvent['type']) => h.events.findIndex((e) => e.type === type);
+    expect(at('losses')).toBeGreaterThan(-1);
+    expect(at('data-offline'), 'kept after the first loss').toBeGreaterThan(at('losses'));
+    expect(keeps).toBe(1);
+  });
+
+  it('keeps the data loaded at start-up after the warm-up, with no run asked for', async () => {
+    let keeps = 0;
+    const h = (open = harness({
+      loadData: async () => ({
+        ...tinyMnist(),
+        keep: () => {
+          keeps++;
+          return 'stored' as const;
+        },
+      }),
+    }));
+    h.send({ type: 'init', prefetch: { dataUrl: DATA.dataUrl, batchSize: 64, arch: ANN_MNIST } });
+    await h.seen(is({ type: 'data-offline', state: 'stored' }));
+    expect(keeps).toBe(1);
+    expect(h.events.some((e) => e.type === 'accepted')).toBe(false);
   });
 });

@@ -57,8 +57,8 @@ import { SplitRaceEngine } from '../engine/split.ts';
 import type { RemoteEngineMaker } from './pool/pool.ts';
 
 export interface HostDeps {
-  /** The data set; `offline` says whether it is now kept in the browser (reported to the page as 'data-offline'). */
-  loadData(dataUrl: string): Promise<Mnist & { offline?: StoreOutcome | PromiseLike<StoreOutcome> }>;
+  /** The data set; `keep` keeps it in the browser and says whether it is (reported to the page as 'data-offline'). */
+  loadData(dataUrl: string): Promise<Mnist & { keep?: () => StoreOutcome | PromiseLike<StoreOutcome> }>;
   /** R runs stacked in one tfjs engine (1 for a single run) on the active backend, all starting from `params`. */
   createEngine(arch: Architecture, params: Float32Array[], runs: number, optimizer: OptimizerSpec): RaceEngine;
   /** The SIMD engine (its best build for this runtime, compiled once); null without SIMD. Absent: tfjs only. */
@@ -223,6 +223,21 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     post({ type: 'backend-lost', backend: lost });
   });
 
+  /** Keeping the loaded data for offline use, waiting for a moment when it would not hold up a first loss. */
+  let keepPending: (() => void) | null = null;
+  /**
+   * Starts the pending keep after the warm-up, unless a job is on its way to
+   * its first loss (`lossPosted`: the job has just posted one). Pressing
+   * Train as the page opens, the write came between the data and the first
+   * step, 0.3-0.4 s of the worker's thread.
+   */
+  const keepIfQuiet = (lossPosted = false): void => {
+    if (!keepPending || (run && !lossPosted)) return;
+    const keep = keepPending;
+    keepPending = null;
+    keep();
+  };
+
   const getData = (url: string): Promise<Mnist> => {
     if (!data || data.url !== url) {
       const t0 = now();
@@ -235,7 +250,11 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
           entry.ready = m;
           dataFailed = false;
           // Said when the browser has kept the files, which may be after a run has started on them.
-          if (m.offline !== undefined) void Promise.resolve(m.offline).then((state) => post({ type: 'data-offline', state }));
+          const { keep } = m;
+          if (keep) {
+            keepPending = () => void Promise.resolve(keep()).then((state) => post({ type: 'data-offline', state }));
+            void warming.then(() => keepIfQuiet());
+          }
         },
         () => {
           dataFailed = true;
@@ -262,7 +281,10 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
    * frees the worker and answers the resets that waited for it.
    */
   function launch(cmd: StartRun | RaceStart | RangeTestStart): void {
-    const job = createJob(cmd, post);
+    const job = createJob(cmd, (e, transfer) => {
+      post(e, transfer);
+      if (e.type === 'losses' || e.type === 'race-losses' || e.type === 'range-points') keepIfQuiet(true);
+    });
     run = job;
     post({ type: 'accepted', runId: cmd.runId });
     job.beat = setInterval(() => post({ type: 'heartbeat', runId: job.runId, phase: job.paused ? 'paused' : job.phase, work }), heartbeatMs);
@@ -272,6 +294,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
       clearInterval(job.beat);
       if (run !== job) return;
       run = null;
+      keepIfQuiet();
       for (; resetsWaiting > 0; resetsWaiting--) resetModel();
     });
   }
