@@ -104,8 +104,19 @@ export function LossChart() {
   );
 }
 
-/** The chart's numbers for a screen reader: each epoch's mean training loss and validation loss, and where the learning rate changed. */
-function LossTable({ epochs, markers, momentum }: { epochs: readonly EpochResult[]; markers: RunState['markers']; momentum: number | undefined }) {
+/**
+ * The chart's numbers for a screen reader: each epoch's mean training loss and validation loss, and where the
+ * learning rate changed. Memoised: the chart re-renders on every loss event, the table only with the epochs.
+ */
+const LossTable = memo(function LossTable({
+  epochs,
+  markers,
+  momentum,
+}: {
+  epochs: readonly EpochResult[];
+  markers: RunState['markers'];
+  momentum: number | undefined;
+}) {
   const { t } = useTranslation();
   return (
     <>
@@ -121,7 +132,7 @@ function LossTable({ epochs, markers, momentum }: { epochs: readonly EpochResult
       ) : null}
     </>
   );
-}
+});
 
 /** "lr 0.05", or "lr 0.05, μ 0.9" where momentum changed too. */
 function markerText(m: RunState['markers'][number], momentum: number | undefined): string {

@@ -3,7 +3,7 @@
  * predictions. Correct answers (the diagonal) and mistakes have their own
  * colour scales; each mistake with images opens them in the gallery.
  */
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { count, pct } from '../../format.ts';
 import { showExamples } from '../../lab.ts';
@@ -52,7 +52,11 @@ function ModeOption(props: { mode: ConfusionMode; current: ConfusionMode; onChan
   );
 }
 
-function ConfusionBody({ evaluation, label, mode }: { evaluation: Evaluation; label: string; mode: ConfusionMode }) {
+/**
+ * Memoised: the panel re-renders when the store's evaluation changes, first with the deferred (old)
+ * one; the hundred cells then render once, in the deferred pass, instead of twice.
+ */
+const ConfusionBody = memo(function ConfusionBody({ evaluation, label, mode }: { evaluation: Evaluation; label: string; mode: ConfusionMode }) {
   const { t, i18n } = useTranslation();
   // The cells' names are worded in the view: a new language is a new view.
   const language = i18n.language;
@@ -105,7 +109,7 @@ function ConfusionBody({ evaluation, label, mode }: { evaluation: Evaluation; la
       <ColourLegend view={view} mode={mode} />
     </>
   );
-}
+});
 
 function CellView({ cell, onOpen }: { cell: Cell; onOpen(): void }) {
   const { t } = useTranslation();

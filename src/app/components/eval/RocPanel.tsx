@@ -3,7 +3,7 @@
  * whose entries hide and show the curves. Series are rebuilt only when the
  * evaluation or a display option changes.
  */
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../chart/DataTable.tsx';
 import { Plot, type PlotAxis, type PlotSeries } from '../../chart/plot/Plot.tsx';
@@ -37,7 +37,8 @@ export function RocPanel() {
   );
 }
 
-function RocBody({ evaluation, label, logFpr }: { evaluation: Evaluation; label: string; logFpr: boolean }) {
+/** Memoised, like the confusion matrix's body: the ten curves render once per evaluation, in the deferred pass. */
+const RocBody = memo(function RocBody({ evaluation, label, logFpr }: { evaluation: Evaluation; label: string; logFpr: boolean }) {
   const { t } = useTranslation();
   const hidden = useLab((s) => s.rocHidden);
   const curves = useMemo(() => splitCurves(evaluation), [evaluation]);
@@ -94,7 +95,7 @@ function RocBody({ evaluation, label, logFpr }: { evaluation: Evaluation; label:
       {logFpr ? <p className="eval-note">{t('eval.roc.logNote', { floor: fprTickText(floor) })}</p> : null}
     </>
   );
-}
+});
 
 /** The curves' numbers for a screen reader: every digit's AUC and how many of its images it finds at a few false-positive rates. */
 function RocTable({ curves, auc }: { curves: readonly (readonly XY[])[]; auc: ArrayLike<number> }) {
