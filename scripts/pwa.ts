@@ -2,7 +2,7 @@
  * What makes the built lab installable and usable offline: the web app
  * manifest, the icons (scripts/icons.ts) and a Workbox service worker that
  * precaches the app shell (html, scripts, styles, WebAssembly, icons) and
- * nothing under data/: the MNIST files (11.5 MB gzipped) are kept by the
+ * nothing under data/: the MNIST files (11.0 MB gzipped) are kept by the
  * training worker once it has fetched them (src/data/dataStore.ts), not in
  * the install step, where one failed download on classroom Wi-Fi would
  * fail the whole install. The page registers the worker itself

@@ -67,7 +67,7 @@ export interface OpenOptions {
   initScript?: () => void;
   /**
    * Whether the page may install its service worker. Off by default: each test's
-   * fresh browser would otherwise precache the shell and store 11.5 MB of data
+   * fresh browser would otherwise precache the shell and store 11.0 MB of data
    * for nothing; the offline test turns it on.
    */
   serviceWorkers?: boolean;

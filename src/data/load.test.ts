@@ -4,6 +4,7 @@ import type { DataStore } from './dataStore.ts';
 import { encodeIdxImages, encodeIdxLabels } from './idx.ts';
 import type { Fetcher } from './load.ts';
 import { DataLoadError, MNIST_FILES, loadMnist, mnistUrls } from './load.ts';
+import { encodeRunLength } from './runLength.ts';
 
 const BASE = 'https://lab.example/data/mnist/';
 const [TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS] = mnistUrls(BASE);
@@ -11,9 +12,15 @@ const [TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS] = mnistUrls(BASE);
 const bytesOf = (b: Uint8Array): ArrayBuffer => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
 const gz = (b: ArrayBuffer) => bytesOf(gzipSync(new Uint8Array(b)));
 
-/** A tiny MNIST: 3 training and 2 test images of 28×28, each image filled with its label's value. */
-function tinyFiles(): Map<string, ArrayBuffer> {
-  const images = (labels: number[]) => encodeIdxImages(new Uint8Array(labels.flatMap((l) => Array(784).fill(l))), labels.length, 28, 28);
+/**
+ * A tiny MNIST: 3 training and 2 test images of 28×28, each image filled with its label's value, as the lab's
+ * server sends them (the images run-length coded, then gzipped) or, `plain`, as an earlier version of it did.
+ */
+function tinyFiles({ plain = false } = {}): Map<string, ArrayBuffer> {
+  const images = (labels: number[]) => {
+    const idx = encodeIdxImages(new Uint8Array(labels.flatMap((l) => Array(784).fill(l))), labels.length, 28, 28);
+    return plain ? idx : bytesOf(encodeRunLength(new Uint8Array(idx), 16));
+  };
   return new Map([
     [TRAIN_IMAGES, gz(images([5, 0, 4]))],
     [TRAIN_LABELS, gz(encodeIdxLabels(new Uint8Array([5, 0, 4])))],
@@ -54,6 +61,19 @@ describe('loadMnist', () => {
     expect(Array.from(m.test.labels)).toEqual([7, 2]);
     expect(m.test.images[784]).toBe(2);
     expect(await m.keep()).toBe('no-store');
+  });
+
+  it('reads files kept by an earlier version of the lab, gzipped IDX with no run-length coding, with no network', async () => {
+    const earlier = server(tinyFiles({ plain: true }));
+    const store = memoryStore();
+    expect(await (await loadMnist(BASE, { fetcher: earlier.fetcher, store })).keep()).toBe('stored');
+    const now = server(tinyFiles());
+    now.offline = true;
+    const m = await loadMnist(BASE, { fetcher: now.fetcher, store });
+    expect(now.requests).toBe(0);
+    expect(Array.from(m.train.labels)).toEqual([5, 0, 4]);
+    expect(m.test.images[784]).toBe(2);
+    expect(m.train.images[3 * 784 - 1]).toBe(4);
   });
 
   it('keeps the files once they parse, and a later load reads them with no network', async () => {
@@ -151,14 +171,29 @@ describe('loadMnist', () => {
     mismatched.set(TEST_LABELS, gz(encodeIdxLabels(new Uint8Array([7, 2, 1]))));
     const err2 = await loadMnist(BASE, { fetcher: server(mismatched).fetcher, store }).catch((e) => e);
     expect(err2.problem).toEqual({ kind: 'data-damaged', file: 't10k-labels-idx1-ubyte', detail: 't10k-labels-idx1-ubyte: holds 3 labels, expected 2' });
+
+    // A sound gzip around a run-length coding cut short.
+    const images = encodeIdxImages(new Uint8Array(784 * 2).fill(7), 2, 28, 28);
+    const coded = encodeRunLength(new Uint8Array(images), 16);
+    const shortCoding = tinyFiles();
+    shortCoding.set(TEST_IMAGES, gz(bytesOf(coded.subarray(0, coded.length - 10))));
+    const err3 = await loadMnist(BASE, { fetcher: server(shortCoding).fetcher, store }).catch((e) => e);
+    expect(err3.problem).toMatchObject({
+      kind: 'data-damaged',
+      file: 't10k-images-idx3-ubyte.gz',
+      detail: expect.stringMatching(/^t10k-images-idx3-ubyte\.gz: the coding is cut short/),
+    });
     expect(store.entries.size).toBe(0);
   });
 
-  it('reads files a server sent already decompressed', async () => {
+  it('reads files a server sent already decompressed (Content-Encoding: gzip), run-length coded or not', async () => {
     const files = tinyFiles();
     files.set(TRAIN_LABELS, encodeIdxLabels(new Uint8Array([5, 0, 4])));
+    const images = encodeIdxImages(new Uint8Array([5, 0, 4].flatMap((l) => Array(784).fill(l))), 3, 28, 28);
+    files.set(TRAIN_IMAGES, bytesOf(encodeRunLength(new Uint8Array(images), 16)));
     const m = await loadMnist(BASE, { fetcher: server(files).fetcher });
     expect(Array.from(m.train.labels)).toEqual([5, 0, 4]);
+    expect(Array.from(m.train.images)).toEqual(Array.from(new Uint8Array(images, 16)));
   });
 
   it('still trains when the store cannot keep the files, says so, and takes back a partial write', async () => {

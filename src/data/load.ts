@@ -1,6 +1,7 @@
 /**
  * Fetches and parses the four MNIST files from the app's own origin, where
- * they lie gzipped (`<name>.gz`, 11.5 MB instead of 55 MB), and keeps them
+ * they lie gzipped (`<name>.gz`, 11.0 MB instead of 55 MB; the images
+ * run-length coded inside, see runLength.ts), and keeps them
  * in a DataStore once all four have parsed, so that a later load reads them
  * from the browser, network or not. Runs in the worker; a missing or damaged
  * file becomes a DataLoadError that names the file and carries a problem
@@ -10,6 +11,7 @@ import type { ImageSet } from './dataset.ts';
 import type { DataStore, StoreOutcome } from './dataStore.ts';
 import { GzipError, gunzip, gunzipStream } from './gunzip.ts';
 import { IdxError, parseIdxImages, parseIdxLabels } from './idx.ts';
+import { RunLengthError, runLengthSink } from './runLength.ts';
 
 export const MNIST_FILES = {
   trainImages: 'train-images-idx3-ubyte',
@@ -107,7 +109,7 @@ async function fetchFile(url: string, file: string, fetcher: Fetcher): Promise<F
     return { sent, bytes: await gunzipOrExplain(file, sent) };
   }
   const [kept, inflated] = res.body.tee();
-  const [sent, bytes] = await Promise.all([new Response(kept).arrayBuffer(), explainGzip(file, gunzipStream(inflated))]);
+  const [sent, bytes] = await Promise.all([new Response(kept).arrayBuffer(), explainGzip(file, gunzipStream(inflated, runLengthSink()))]);
   return { sent, bytes };
 }
 
@@ -115,15 +117,16 @@ async function gunzipOrExplain(file: string, bytes: ArrayBuffer): Promise<ArrayB
   if (typeof DecompressionStream === 'undefined') {
     throw new DataLoadError({ kind: 'data-no-decompression', file: file + GZIP_SUFFIX });
   }
-  return explainGzip(file, gunzip(bytes));
+  return explainGzip(file, gunzip(bytes, runLengthSink()));
 }
 
-/** A decompression's bytes, or a DataLoadError saying the file is damaged. */
+/** A decompression's bytes (run-length decoded, where they were coded), or a DataLoadError saying the file is damaged. */
 async function explainGzip(file: string, inflating: Promise<ArrayBuffer>): Promise<ArrayBuffer> {
   try {
     return await inflating;
   } catch (e) {
-    if (e instanceof GzipError) throw new DataLoadError({ kind: 'data-damaged', file: file + GZIP_SUFFIX, detail: `${file}${GZIP_SUFFIX}: ${e.message}` });
+    if (e instanceof GzipError || e instanceof RunLengthError)
+      throw new DataLoadError({ kind: 'data-damaged', file: file + GZIP_SUFFIX, detail: `${file}${GZIP_SUFFIX}: ${e.message}` });
     throw e;
   }
 }
