@@ -6,7 +6,7 @@
  * follow. Then the gate opens and the worker must come free: a new run is
  * accepted and finishes. Nothing may hang and nothing may go unanswered.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Mnist } from '../data/load.ts';
 import { DataLoadError } from '../data/load.ts';
 import { ANN_MNIST } from '../model/architecture.ts';
@@ -616,5 +616,41 @@ describe('the data kept for offline use', () => {
     await h.seen(is({ type: 'data-offline', state: 'stored' }));
     expect(keeps).toBe(1);
     expect(h.events.some((e) => e.type === 'accepted')).toBe(false);
+  });
+});
+
+describe('the warm-up at start-up', () => {
+  /** A harness whose engines are counted. */
+  const counted = () => {
+    const made: number[] = [];
+    const gate = new Gate();
+    const h = (open = harness({
+      createEngine: (arch, params, runs) => {
+        made.push(runs);
+        return new FakeRaceEngine(arch, params, runs, gate);
+      },
+    }));
+    return { h, made };
+  };
+  const prefetch: Command = { type: 'init', prefetch: { dataUrl: DATA.dataUrl, batchSize: 64, arch: ANN_MNIST } };
+
+  it('warms an engine once the data is in, while nobody waits', async () => {
+    const { h, made } = counted();
+    h.send(prefetch);
+    await vi.waitFor(() => expect(made, 'the warm-up engine').toEqual([1]));
+    h.send(startRun(1, 1));
+    await h.seen(is({ type: 'done', runId: 1 }));
+    expect(made, 'then the run’s').toEqual([1, 1]);
+  });
+
+  it('leaves the throwaway step out when Train was pressed while the data loaded: the run is the warm-up', async () => {
+    const { h, made } = counted();
+    h.holdData();
+    h.send(prefetch);
+    h.send(startRun(1, 1));
+    await h.seen(is({ type: 'accepted', runId: 1 }));
+    h.open();
+    await h.seen(is({ type: 'done', runId: 1 }));
+    expect(made, 'the run’s engine only').toEqual([1]);
   });
 });

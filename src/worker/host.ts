@@ -421,7 +421,10 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
   /**
    * Loads the data and runs one throwaway step and one evaluation chunk, so
    * the engine compiles its programs (1-3 s on WebGL) before the student
-   * presses Train. Failures are silent here: the run reports them properly.
+   * presses Train. Once Train has been pressed there is nothing to win: the
+   * run compiles the same programs itself, and its first loss would wait for
+   * the throwaway step (50-60 ms of the SIMD engine here, Train pressed as
+   * the page opened). Failures are silent here: the run reports them properly.
    */
   async function warmUp(dataUrl: string, batchSize: number): Promise<void> {
     try {
@@ -429,7 +432,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
       const mnist = getData(dataUrl);
       const sel = await selection;
       await mnist;
-      if (sel) await warmEngine((params) => engineMaker(sel, batchSize, null)(ANN_MNIST, params, 1, SGD), batchSize);
+      if (sel && run === null) await warmEngine((params) => engineMaker(sel, batchSize, null)(ANN_MNIST, params, 1, SGD), batchSize);
     } catch {
       // The run that follows loads and compiles again, and reports any error.
     }
