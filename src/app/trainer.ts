@@ -17,6 +17,7 @@ import { isHealthEvent, isReply } from '../worker/protocol.ts';
 import type { InterruptCause, Interruption } from './interruption.ts';
 import type { WatchdogCause } from './watchdog.ts';
 import { Watchdog } from './watchdog.ts';
+import { startDataWorker } from './dataWorker.ts';
 
 export interface TrainerCallbacks {
   onEvent(e: StreamEvent): void;
@@ -53,6 +54,8 @@ export class Trainer {
   /** Backends that failed in an earlier worker; every new worker leaves them out. */
   private readonly excluded = new Set<BackendName>();
   private prefetch?: Prefetch;
+  /** The data worker has been started (once a page: a replaced worker loads the data itself). */
+  private dataAsked = false;
   private readonly dog = new Watchdog((cause) => this.replace({ cause: CAUSE_OF[cause], excluded: null }));
 
   constructor(
@@ -82,13 +85,23 @@ export class Trainer {
     this.heard = false;
     this.backend = null;
     this.dog.setBackend(null);
+    const data = this.prefetch;
+    const dataComing =
+      data !== undefined &&
+      !this.dataAsked &&
+      startDataWorker(data.dataUrl, (sets, transfer) => {
+        // To whichever worker holds the page by then: one started since loads the data itself and ignores it.
+        this.worker?.postMessage(sets, transfer);
+      });
+    if (data) this.dataAsked = true;
     this.post({
       type: 'init',
       preferredBackend: this.options.preferredBackend,
       exclude: [...this.excluded],
-      prefetch: this.prefetch,
+      prefetch: data,
       threads: this.options.threads,
       faults: this.options.faults,
+      ...(dataComing ? { dataComing } : {}),
     });
   }
 

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { DataStore } from './dataStore.ts';
 import { encodeIdxImages, encodeIdxLabels } from './idx.ts';
 import type { Fetcher } from './load.ts';
-import { DataLoadError, MNIST_FILES, loadMnist, mnistUrls } from './load.ts';
+import { DataLoadError, MNIST_FILES, keeper, loadMnist, mnistUrls } from './load.ts';
 import { encodeRunLength } from './runLength.ts';
 
 const BASE = 'https://lab.example/data/mnist/';
@@ -94,6 +94,22 @@ describe('loadMnist', () => {
     expect(await again.keep()).toBe('stored');
     expect(Array.from(again.train.labels)).toEqual([5, 0, 4]);
     expect(Array.from(again.train.images)).toEqual(Array.from(first.train.images));
+  });
+
+  it('hands over the files as sent, for another thread to keep; none when they were read from the store', async () => {
+    const srv = server(tinyFiles());
+    const elsewhere = await loadMnist(BASE, { fetcher: srv.fetcher });
+    expect(elsewhere.sent?.map((b) => b.byteLength)).toEqual([TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS].map((u) => tinyFiles().get(u)!.byteLength));
+    const store = memoryStore();
+    const keep = keeper(store, BASE, elsewhere.sent);
+    expect(await keep()).toBe('stored');
+    expect(await keep()).toBe('stored');
+    expect(store.entries.size).toBe(4);
+    srv.offline = true;
+    const again = await loadMnist(BASE, { fetcher: srv.fetcher, store });
+    expect(again.sent, 'read from the store').toBeNull();
+    expect(Array.from(again.train.labels)).toEqual([5, 0, 4]);
+    expect(await keeper(null, BASE, elsewhere.sent)()).toBe('no-store');
   });
 
   it('keeps nothing until asked, then writes the four files once however often it is asked', async () => {

@@ -66,6 +66,12 @@ export interface LoadedMnist extends Mnist {
    * before it. Never rejects.
    */
   keep(): Promise<StoreOutcome>;
+  /**
+   * The four files as the server sent them, in FILE_ORDER, for a thread
+   * other than the one that loaded them to keep (`keeper`); null when they
+   * were read from the store.
+   */
+  sent: ArrayBuffer[] | null;
 }
 
 export type Fetcher = (url: string) => Promise<Response>;
@@ -196,7 +202,7 @@ export async function loadMnist(baseUrl: string, { fetcher = (u) => fetch(u), st
     const kept = await readAll(store, urls);
     if (kept) {
       try {
-        return { ...(await decode(kept)), keep: () => Promise.resolve('stored') };
+        return { ...(await decode(kept)), keep: keeper(store, baseUrl, null), sent: null };
       } catch {
         await removeAll(store, urls);
       }
@@ -205,6 +211,15 @@ export async function loadMnist(baseUrl: string, { fetcher = (u) => fetch(u), st
   const fetched = await Promise.all(urls.map((url, i) => fetchFile(url, FILE_ORDER[i], fetcher)));
   const mnist = parse(fetched.map((f) => f.bytes));
   const sent = fetched.map((f) => f.sent);
+  return { ...mnist, keep: keeper(store, baseUrl, sent), sent };
+}
+
+/**
+ * LoadedMnist's `keep` for files loaded from `baseUrl`: writes `sent` (the
+ * files as the server sent them) to `store` on the first call, and says the
+ * same outcome on every call; `sent` null: they were read from the store.
+ */
+export function keeper(store: DataStore | null, baseUrl: string, sent: readonly ArrayBuffer[] | null): () => Promise<StoreOutcome> {
   let kept: Promise<StoreOutcome> | null = null;
-  return { ...mnist, keep: () => (kept ??= store ? writeAll(store, urls, sent) : Promise.resolve('no-store')) };
+  return () => (kept ??= !store ? Promise.resolve('no-store') : sent ? writeAll(store, mnistUrls(baseUrl), sent) : Promise.resolve('stored'));
 }

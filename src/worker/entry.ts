@@ -4,7 +4,7 @@
  * wires together is tested in Node over a MessageChannel.
  */
 import { cacheStore } from '../data/dataStore.ts';
-import { loadMnist } from '../data/load.ts';
+import { keeper, loadMnist } from '../data/load.ts';
 import { createTfjsStackedEngine } from '../engine/tfjs/create.ts';
 import type { SimdEngines } from '../engine/wasm/create.ts';
 import { loadSimdEngines } from '../engine/wasm/create.ts';
@@ -48,6 +48,7 @@ function loadSimd(): Promise<SimdEngines | null> {
 
 attachHost(self as unknown as Endpoint, {
   loadData: (url) => loadMnist(url, { store }),
+  keeper: (url, sent) => keeper(store, url, sent),
   createEngine: createTfjsStackedEngine,
   loadSimd,
   remoteEngine: enginePool(self, () => new Worker(new URL('./pool/helper.ts', import.meta.url), { type: 'module', name: 'mnist-lab-engine' })),

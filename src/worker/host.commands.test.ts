@@ -228,6 +228,8 @@ const COMMANDS = {
   replay: { type: 'replay', requestId: 7, epoch: 1 },
   'augment-preview': { type: 'augment-preview', requestId: 7, settings: { ...PRESET, rotationDeg: 30 }, data: DATA, count: 4 },
   'model-rotation': { type: 'model-rotation', requestId: 7, dataUrl: DATA.dataUrl },
+  // Nothing is coming in these states (init did not say so): a delivery nobody waits for.
+  data: { type: 'data', dataUrl: DATA.dataUrl, sets: null },
 } satisfies Record<Command['type'], Command>;
 type CommandType = keyof typeof COMMANDS;
 
@@ -351,6 +353,9 @@ const JOB_STATES: ReadonlySet<State> = new Set(['loading', 'training', 'paused',
 /** What must follow `command` in `state`. */
 function expected(state: State, command: CommandType): (e: WorkerEvent) => boolean {
   switch (command) {
+    case 'data':
+      // Unanswered and ignored: the host goes on with what it was doing (the probe that follows answers).
+      return (e) => e.type === 'examples' && e.requestId >= 1_000_000;
     case 'init':
       return is({ type: 'backend' });
     case 'predict':
@@ -458,7 +463,9 @@ describe('the host answers every command in every state', () => {
       h.open();
       if (answer === 'marker after resume') h.send({ type: 'resume', runId: 1 });
     }
+    if (command === 'data') await h.handled();
     await h.seen(expected(state, command), from);
+    if (command === 'data') expect(h.events.slice(from).filter((e) => e.type === 'refused' || e.type === 'error')).toEqual([]);
     if (answer === 'applied') expect(h.events.slice(from).filter((e) => e.type === 'refused')).toEqual([]);
     await comesFree(h);
   });
@@ -652,5 +659,64 @@ describe('the warm-up at start-up', () => {
     h.open();
     await h.seen(is({ type: 'done', runId: 1 }));
     expect(made, 'the run’s engine only').toEqual([1]);
+  });
+});
+
+describe('the data from the page’s data worker', () => {
+  const init: Command = { type: 'init', prefetch: { dataUrl: DATA.dataUrl, batchSize: 64, arch: ANN_MNIST }, dataComing: true };
+  /** A harness counting its own loads and what it is asked to keep. */
+  const counted = () => {
+    const seen = { loads: 0, kept: [] as (ArrayBuffer[] | null)[] };
+    const h = (open = harness({
+      loadData: async () => {
+        seen.loads++;
+        return tinyMnist() as Mnist;
+      },
+      keeper: (_url, sent) => () => {
+        seen.kept.push(sent);
+        return 'stored' as const;
+      },
+    }));
+    return { h, seen };
+  };
+
+  it('trains on the data worker’s sets without loading them, waiting for them if Train comes first, and keeps the files it sent', async () => {
+    const { h, seen } = counted();
+    h.send(init);
+    h.send(startRun(1, 1));
+    await h.seen(is({ type: 'accepted', runId: 1 }));
+    await h.handled();
+    expect(
+      h.events.some((e) => e.type === 'losses'),
+      'nothing trains before the data comes',
+    ).toBe(false);
+    const sent = [new ArrayBuffer(3), new ArrayBuffer(1), new ArrayBuffer(2), new ArrayBuffer(1)];
+    h.send({ type: 'data', dataUrl: DATA.dataUrl, sets: { ...tinyMnist(), sent } });
+    await h.seen(is({ type: 'done', runId: 1 }));
+    await h.seen(is({ type: 'data-offline', state: 'stored' }));
+    expect(seen.loads, 'never loaded here').toBe(0);
+    expect(seen.kept.map((k) => k?.map((b) => b.byteLength))).toEqual([[3, 1, 2, 1]]);
+  });
+
+  it('loads the data itself when the data worker failed', async () => {
+    const { h, seen } = counted();
+    h.send(init);
+    h.send({ type: 'data', dataUrl: DATA.dataUrl, sets: null });
+    h.send(startRun(1, 1));
+    await h.seen(is({ type: 'done', runId: 1 }));
+    expect(seen.loads).toBe(1);
+  });
+
+  it('loads a data set the data worker is not bringing itself, and ignores a delivery nothing waits for', async () => {
+    const { h, seen } = counted();
+    h.send({ ...init, prefetch: { dataUrl: 'mem://other/', batchSize: 64 } } as Command);
+    h.send({ type: 'data', dataUrl: 'mem://other/', sets: { ...tinyMnist(), sent: null } });
+    h.send(startRun(1, 1));
+    await h.seen(is({ type: 'done', runId: 1 }));
+    expect(seen.loads, 'the run’s data set, not the one coming').toBe(1);
+    h.send({ type: 'data', dataUrl: DATA.dataUrl, sets: { ...tinyMnist(), sent: null } });
+    h.send(startRun(2, 1));
+    await h.seen(is({ type: 'done', runId: 2 }));
+    expect(seen.loads).toBe(1);
   });
 });

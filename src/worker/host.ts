@@ -28,6 +28,7 @@ import type {
   EvalSet,
   Evaluation,
   Fault,
+  LoadedSets,
   Prefetch,
   RaceStart,
   RangeTestStart,
@@ -59,6 +60,8 @@ import type { RemoteEngineMaker } from './pool/pool.ts';
 export interface HostDeps {
   /** The data set; `keep` keeps it in the browser and says whether it is (reported to the page as 'data-offline'). */
   loadData(dataUrl: string): Promise<Mnist & { keep?: () => StoreOutcome | PromiseLike<StoreOutcome> }>;
+  /** `keep` for a data set the page's data worker loaded: `sent`, the files as sent (null: read from the store). */
+  keeper?(dataUrl: string, sent: ArrayBuffer[] | null): () => StoreOutcome | PromiseLike<StoreOutcome>;
   /** R runs stacked in one tfjs engine (1 for a single run) on the active backend, all starting from `params`. */
   createEngine(arch: Architecture, params: Float32Array[], runs: number, optimizer: OptimizerSpec): RaceEngine;
   /** The SIMD engine (its best build for this runtime, compiled once); null without SIMD. Absent: tfjs only. */
@@ -238,10 +241,28 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     keep();
   };
 
+  /**
+   * The data set the page's data worker is loading (init's `dataComing`), until its `data` command
+   * arrives. The data worker starts with the page, while this worker's own start (its scripts, the
+   * engine probe) takes the thread: the download and its decoding run on the other core meanwhile.
+   */
+  let coming: { url: string; taken: boolean; sets: Promise<LoadedSets | null>; arrive(sets: LoadedSets | null): void } | null = null;
+  const expectData = (url: string) => {
+    let arrive: (sets: LoadedSets | null) => void = () => {};
+    const sets = new Promise<LoadedSets | null>((resolve) => (arrive = resolve));
+    coming = { url, taken: false, sets, arrive };
+  };
+  /** The data set of `url`: the data worker's, where it is bringing that one; else (or if it failed) loaded here. */
+  const loadData = (url: string): ReturnType<HostDeps['loadData']> => {
+    if (!coming || coming.taken || coming.url !== url) return deps.loadData(url);
+    coming.taken = true;
+    return coming.sets.then((sets) => (sets ? { train: sets.train, test: sets.test, keep: deps.keeper?.(url, sets.sent) } : deps.loadData(url)));
+  };
+
   const getData = (url: string): Promise<Mnist> => {
     if (!data || data.url !== url) {
       const t0 = now();
-      const mnist = deps.loadData(url);
+      const mnist = loadData(url);
       const entry: { url: string; mnist: Promise<Mnist>; loadMs: number; ready?: Mnist } = { url, mnist, loadMs: NaN };
       data = entry;
       mnist.then(
@@ -569,6 +590,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
         preferred = cmd.preferredBackend;
         threads = cmd.threads ?? 1;
         if (cmd.prefetch) probeTarget = probeTargetOf(cmd.prefetch);
+        if (cmd.prefetch && cmd.dataComing) expectData(cmd.prefetch.dataUrl);
         void chooseEngine();
         if (cmd.prefetch) warming = warmUp(cmd.prefetch.dataUrl, cmd.prefetch.batchSize);
         return;
@@ -666,6 +688,10 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
         job.hyperVersion++;
         return;
       }
+      case 'data':
+        // Anything else (data meant for a worker this one replaced, a second copy) is not waited for: dropped.
+        if (coming?.url === cmd.dataUrl) coming.arrive(cmd.sets);
+        return;
       case 'fault':
         if (!faultsEnabled || !deps.fault?.(cmd.fault)) refuse(cmd.type, 'unavailable');
         return;

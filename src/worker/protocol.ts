@@ -10,7 +10,7 @@ import type { HyperSettings } from '../shared/runSpec.ts';
 import type { Architecture } from '../model/architecture.ts';
 import type { BackendName } from '../shared/backendNames.ts';
 import type { StoreOutcome } from '../data/dataStore.ts';
-import type { DataProblem } from '../data/load.ts';
+import type { DataProblem, Mnist } from '../data/load.ts';
 import type { DivergedLoss } from '../train/divergence.ts';
 import type { ReadProblem } from '../shared/validate.ts';
 import type { Inspection } from '../model/inspect.ts';
@@ -197,9 +197,16 @@ export type Command =
    * an earlier worker of this page (a lost WebGL context). `threads`: how
    * many a comparison may train on (2: a helper worker beside this one,
    * where the page is cross-origin isolated; 1 when absent). `faults`:
-   * accept the `fault` command (tests only).
+   * accept the `fault` command (tests only). `dataComing`: the page's data
+   * worker is loading `prefetch`'s data set, which a `data` command brings.
    */
-  | { type: 'init'; preferredBackend?: EngineId; exclude?: EngineId[]; prefetch?: Prefetch; threads?: number; faults?: boolean }
+  | { type: 'init'; preferredBackend?: EngineId; exclude?: EngineId[]; prefetch?: Prefetch; threads?: number; faults?: boolean; dataComing?: boolean }
+  /**
+   * The data set of `dataUrl`, loaded by the page's data worker (worker/data/)
+   * while this worker started: `sets` null when that failed, and this worker
+   * loads it itself (and reports any problem).
+   */
+  | { type: 'data'; dataUrl: string; sets: LoadedSets | null }
   | StartRun
   | { type: 'pause'; runId: number }
   | { type: 'resume'; runId: number }
@@ -243,6 +250,16 @@ export type Command =
    */
   | { type: 'fault'; fault: Fault };
 
+/** A data set as the data worker hands it over: the parsed sets, and the files as sent (null: read from the browser's store) for this worker to keep. */
+export interface LoadedSets extends Mnist {
+  sent: ArrayBuffer[] | null;
+}
+
+/** The page asks its data worker for the data set under `dataUrl` (worker/data/). */
+export interface DataRequest {
+  dataUrl: string;
+}
+
 /** Why the host did not do what a command asked. */
 export type RefusalCode =
   /** Another job holds the worker (one trains at a time). */
@@ -275,6 +292,13 @@ export interface Evaluation {
 }
 
 /** The typed arrays of an Evaluation, for the transfer list. */
+/** What a `data` command transfers: the sets' arrays and the files as sent, each buffer once. */
+export function loadedSetsBuffers(sets: LoadedSets | null): ArrayBuffer[] {
+  if (!sets) return [];
+  const views = [sets.train.images, sets.train.labels, sets.test.images, sets.test.labels];
+  return [...new Set([...views.map((v) => v.buffer as ArrayBuffer), ...(sets.sent ?? [])])];
+}
+
 export function evaluationBuffers(e: Evaluation): ArrayBufferView[] {
   return [e.confusion, e.auc, e.rocFpr, e.rocTpr, e.rocOffsets];
 }

@@ -46,6 +46,7 @@ export function applyRefusal(s: LabState, e: Refused): Partial<LabState> {
       return {};
     case 'fault':
     case 'init':
+    case 'data':
     case 'reset':
     case 'predict':
     case 'get-params':
