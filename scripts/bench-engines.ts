@@ -4,9 +4,13 @@
  * the worker's start-up probe (worker/engines.ts) decided: the engine, why,
  * each engine's time per step in the probe, and the probe's own wall time.
  * Also the wall time from opening the page to the engine being named, which
- * includes loading the page and starting the worker.
+ * includes loading the page and starting the worker; and Train pressed the
+ * moment the page shows it, as a student does: the first loss point after
+ * the click (`run.firstLossAt - run.startedAt`), while the page, the
+ * workers and the data are still starting.
  */
 import type { Browser } from 'playwright-core';
+import { LabPage } from '../e2e/support/browser.ts';
 
 export interface AutoChoice {
   engine?: string;
@@ -16,6 +20,8 @@ export interface AutoChoice {
   probe?: { batchSize: number; ms: number; timings: { engine: string; msPerStep: number }[] };
   /** Page opened → engine named, ms. */
   namedAfterMs?: number;
+  /** Train pressed as the page showed it → first loss point, ms; and page opened → that click. */
+  firstLoss?: { afterClickMs: number; clickedAfterMs: number };
   /** Engines the worker left out, with why (the report's own list). */
   unavailable?: { engine: string; code: string }[];
   /** The page's own words. */
@@ -26,6 +32,7 @@ export interface AutoChoice {
 
 interface EngineState {
   engine: { engine: string; reason: string; runnerUp?: AutoChoice['runnerUp']; renderer: string; probe?: AutoChoice['probe'] } | null;
+  run?: { startedAt: number; firstLossAt?: number | null } | null;
 }
 
 export async function benchAutoChoice(browser: Browser, baseUrl: string): Promise<AutoChoice> {
@@ -34,14 +41,28 @@ export async function benchAutoChoice(browser: Browser, baseUrl: string): Promis
   try {
     const t0 = Date.now();
     await page.goto(baseUrl);
+    const lab = new LabPage(page);
+    await lab.trainButton.waitFor({ state: 'visible', timeout: 60_000 });
+    await lab.trainButton.click();
+    const clickedAfterMs = Date.now() - t0;
     await page.waitForFunction(() => (window as unknown as { mnistLab?: { getState(): EngineState } }).mnistLab?.getState().engine != null, undefined, {
       timeout: 60_000,
       polling: 20,
     });
     const namedAfterMs = Date.now() - t0;
+    const afterClickMs = (await page
+      .waitForFunction(
+        () => {
+          const run = (window as unknown as { mnistLab: { getState(): EngineState } }).mnistLab.getState().run;
+          return run?.firstLossAt ? run.firstLossAt - run.startedAt : null;
+        },
+        undefined,
+        { timeout: 60_000, polling: 20 },
+      )
+      .then((h) => h.jsonValue())) as number;
     const { engine } = await page.evaluate(() => (window as unknown as { mnistLab: { getState(): EngineState } }).mnistLab.getState());
     const shown = (await page.locator('.backend p').allTextContents()).join(' | ');
-    return { ...engine!, namedAfterMs, shown };
+    return { ...engine!, namedAfterMs, firstLoss: { afterClickMs, clickedAfterMs }, shown };
   } catch (err) {
     return { error: err instanceof Error ? err.message : String(err) };
   } finally {
@@ -59,13 +80,15 @@ export function autoChoiceReport(choices: AutoChoice[]): string {
     const left = c.unavailable?.length ? `; left out: ${c.unavailable.map((u) => `${u.engine} (${u.code})`).join(', ')}` : '';
     return (
       `automatic choice ${i + 1}: ${c.engine} (${c.reason}${runnerUp}); WebGL renderer ${c.renderer}${left}; ` +
-      `probe ${c.probe ? `${ms(c.probe.ms)} ms` : '–'} (ms per batch of ${c.probe?.batchSize ?? '–'}: ${timings}); named ${c.namedAfterMs} ms after opening the page`
+      `probe ${c.probe ? `${ms(c.probe.ms)} ms` : '–'} (ms per batch of ${c.probe?.batchSize ?? '–'}: ${timings}); named ${c.namedAfterMs} ms after opening the page; ` +
+      `first loss ${c.firstLoss ? `${c.firstLoss.afterClickMs} ms after Train, pressed ${c.firstLoss.clickedAfterMs} ms after opening the page` : '–'}`
     );
   });
   const shown = choices.find((c) => c.shown)?.shown;
   const legend = [
     'Each: a fresh page without ?backend=. probe: the worker timing each engine it has, its own wall time; named: page opened → engine shown,',
-    'page load and worker start included.',
+    'page load and worker start included. first loss: Train pressed the moment the page shows it → the first loss point (the page, the',
+    'workers, the probe and the data still starting).',
   ];
   return [...lines, ...(shown ? [`the page says: ${shown}`] : []), ...legend].join('\n');
 }
