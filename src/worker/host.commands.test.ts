@@ -588,40 +588,37 @@ describe('the data kept for offline use', () => {
     expect(loads).toBe(2);
   });
 
-  it('keeps the data after the first run has posted a loss, not between the data and the first step', async () => {
-    let keeps = 0;
+  /** A harness whose data set counts the times it is asked to be kept. */
+  const keeping = () => {
+    let n = 0;
     const h = (open = harness({
       loadData: async () => ({
         ...tinyMnist(),
         keep: () => {
-          keeps++;
+          n++;
           return 'stored' as const;
         },
       }),
     }));
+    return { h, keeps: () => n };
+  };
+
+  it('keeps the data after the first run has posted a loss, not between the data and the first step', async () => {
+    const { h, keeps } = keeping();
     h.send(startRun(1, 1));
     await h.seen(is({ type: 'done', runId: 1 }));
     await h.seen(is({ type: 'data-offline', state: 'stored' }));
     const at = (type: WorkerEvent['type']) => h.events.findIndex((e) => e.type === type);
     expect(at('losses')).toBeGreaterThan(-1);
     expect(at('data-offline'), 'kept after the first loss').toBeGreaterThan(at('losses'));
-    expect(keeps).toBe(1);
+    expect(keeps()).toBe(1);
   });
 
   it('keeps the data loaded at start-up after the warm-up, with no run asked for', async () => {
-    let keeps = 0;
-    const h = (open = harness({
-      loadData: async () => ({
-        ...tinyMnist(),
-        keep: () => {
-          keeps++;
-          return 'stored' as const;
-        },
-      }),
-    }));
+    const { h, keeps } = keeping();
     h.send({ type: 'init', prefetch: { dataUrl: DATA.dataUrl, batchSize: 64, arch: ANN_MNIST } });
     await h.seen(is({ type: 'data-offline', state: 'stored' }));
-    expect(keeps).toBe(1);
+    expect(keeps()).toBe(1);
     expect(h.events.some((e) => e.type === 'accepted')).toBe(false);
   });
 });
