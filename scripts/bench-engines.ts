@@ -59,7 +59,7 @@ export async function benchAutoChoice(browser: Browser, baseUrl: string): Promis
         undefined,
         { timeout: 60_000, polling: 20 },
       )
-      .then((h) => h.jsonValue())) as number;
+      .then((h) => h.jsonValue().then((v) => Math.round(v ?? Number.NaN)))) as number;
     const { engine } = await page.evaluate(() => (window as unknown as { mnistLab: { getState(): EngineState } }).mnistLab.getState());
     const shown = (await page.locator('.backend p').allTextContents()).join(' | ');
     return { ...engine!, namedAfterMs, firstLoss: { afterClickMs, clickedAfterMs }, shown };
