@@ -3,7 +3,7 @@
  * of a race), kept in IndexedDB. Tick runs to overlay their curves and to
  * export them as CSV or JSON; import such a JSON file back.
  */
-import { useCallback, useEffect } from 'react';
+import { useCallback, useDeferredValue, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DamagedRecords } from '../components/DamagedRecords.tsx';
 import { runsNotKept } from '../storage/failure.ts';
@@ -19,13 +19,15 @@ import './history.css';
 
 export function HistoryPanel() {
   const { t } = useTranslation();
-  const rows = useLab((s) => s.history);
+  // Deferred: the running run's row is rewritten after every epoch (autoSave), and a table of many runs
+  // renders in slices rather than in the IndexedDB callback that stored it.
+  const rows = useDeferredValue(useLab((s) => s.history));
   const listed = useLab((s) => s.historyListed);
   const selected = useLab((s) => s.historySelected);
   const message = useLab((s) => s.historyMessage);
   const toggle = useLab((s) => s.toggleHistorySelected);
   const setSelected = useLab((s) => s.setHistorySelected);
-  const live = useLab((s) => s.historyLive);
+  const live = useDeferredValue(useLab((s) => s.historyLive));
   const damaged = useLab((s) => s.historyDamaged);
   // Where nothing can be stored, the panel must not promise to keep runs.
   const keeping = useStorageAvailability() !== 'unavailable';
