@@ -11,6 +11,10 @@ export default defineConfig({
   base: './',
   plugins: [react(), mnistData(), pwa()],
   worker: { format: 'es' },
+  // The workers' entries too: `vite` pre-bundles their imports (tfjs) before the first page load. From
+  // index.html alone it found them only once the training worker ran, and reloaded a fresh clone's first
+  // page (a Train pressed by then was lost).
+  optimizeDeps: { entries: ['index.html', 'src/worker/entry.ts', 'src/worker/pool/helper.ts', 'src/worker/data/entry.ts'] },
   build: { target: 'es2022', chunkSizeWarningLimit: 2500 },
   // Cross-origin isolation (SharedArrayBuffer, threads): a comparison's runs train on two workers at once.
   server: { port: 5173, headers: CROSS_ORIGIN_ISOLATION },
