@@ -74,7 +74,7 @@ export function decodeRunLength(bytes: ArrayBuffer): ArrayBuffer {
  */
 export function runLengthSink(): ByteSink {
   /** The first chunks, until the preamble is in: they say whether the file is coded. */
-  let start: Uint8Array[] | null = [];
+  let start: ByteSink | null = concatSink();
   let startLength = 0;
   let plain: ByteSink | null = null;
   let out = new Uint8Array(0);
@@ -125,16 +125,6 @@ export function runLengthSink(): ByteSink {
     if (!problem) decode(first, PREAMBLE);
   };
 
-  const joined = (chunks: Uint8Array[], length: number) => {
-    const all = new Uint8Array(length);
-    let at = 0;
-    for (const c of chunks) {
-      all.set(c, at);
-      at += c.length;
-    }
-    return all;
-  };
-
   return {
     push(chunk) {
       if (problem) return;
@@ -143,7 +133,7 @@ export function runLengthSink(): ByteSink {
         start.push(chunk);
         startLength += chunk.length;
         if (startLength < PREAMBLE) return;
-        const first = start.length === 1 ? chunk : joined(start, startLength);
+        const first = new Uint8Array(start.end());
         start = null;
         return begin(first);
       }
@@ -152,7 +142,7 @@ export function runLengthSink(): ByteSink {
     end() {
       if (start) {
         // Shorter than the preamble: a coded file cut short, or a (tiny) plain one.
-        const all = joined(start, startLength);
+        const all = new Uint8Array(start.end());
         if (startsWithMagic(all)) throw new RunLengthError('the coding is cut short in its preamble');
         start = null;
         begin(all);
