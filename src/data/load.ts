@@ -221,5 +221,13 @@ export async function loadMnist(baseUrl: string, { fetcher = (u) => fetch(u), st
  */
 export function keeper(store: DataStore | null, baseUrl: string, sent: readonly ArrayBuffer[] | null): () => Promise<StoreOutcome> {
   let kept: Promise<StoreOutcome> | null = null;
-  return () => (kept ??= !store ? Promise.resolve('no-store') : sent ? writeAll(store, mnistUrls(baseUrl), sent) : Promise.resolve('stored'));
+  // Let go of the 11 MB once written: the keeper itself lives as long as the data set.
+  let files = sent;
+  return () => {
+    if (!kept) {
+      kept = !store ? Promise.resolve('no-store') : files ? writeAll(store, mnistUrls(baseUrl), files) : Promise.resolve('stored');
+      files = null;
+    }
+    return kept;
+  };
 }

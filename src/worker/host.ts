@@ -254,9 +254,11 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
   };
   /** The data set of `url`: the data worker's, where it is bringing that one; else (or if it failed) loaded here. */
   const loadData = (url: string): ReturnType<HostDeps['loadData']> => {
-    if (!coming || coming.taken || coming.url !== url) return deps.loadData(url);
+    // Only the sets and `keep`: the data set stays loaded for the page's life, the files as sent need not.
+    const own = () => deps.loadData(url).then(({ train, test, keep }) => ({ train, test, keep }));
+    if (!coming || coming.taken || coming.url !== url) return own();
     coming.taken = true;
-    return coming.sets.then((sets) => (sets ? { train: sets.train, test: sets.test, keep: deps.keeper?.(url, sets.sent) } : deps.loadData(url)));
+    return coming.sets.then((sets) => (sets ? { train: sets.train, test: sets.test, keep: deps.keeper?.(url, sets.sent) } : own()));
   };
 
   const getData = (url: string): Promise<Mnist> => {
