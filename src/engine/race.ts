@@ -36,8 +36,9 @@ export interface RaceEngine {
   trainPixels?(pixels: Uint8Array, y: Int32Array, n: number, hypers: readonly StepHyper[], noise?: readonly Float32Array[]): void;
   /**
    * Every loss queued since the last flush: batches × R, row-major (row =
-   * batch, column = run). An inactive run's column holds a loss of its frozen
-   * weights, which may be NaN; callers ignore it.
+   * batch, column = run). An inactive run's column is not a loss to read:
+   * the tfjs engine, which freezes a run with a select, puts its frozen
+   * weights' loss there, the SIMD engine, which skips the run, NaN.
    */
   flushLosses(): Promise<Float32Array>;
   /** Log-probabilities of every run: R × n × classes, row-major. */

@@ -10,8 +10,9 @@
  * step. Nothing is allocated per batch but the losses' queue when it doubles.
  *
  * A frozen run (setActive false) takes no step: its weights and optimizer
- * state stay exactly as they are, and its loss column holds the loss of its
- * frozen weights on the batch, as in the tfjs engine.
+ * state stay exactly as they are. Nor does it take a forward pass: its loss
+ * column holds NaN, which nobody reads (the training core has ended the run).
+ * A race's diverged run used to cost half a run's step per batch here.
  */
 import type { Architecture } from '../../model/architecture.ts';
 import { paramShapes } from '../../model/architecture.ts';
@@ -75,10 +76,13 @@ export class WasmRaceEngine implements RaceEngine {
     net.loadTargets(y, n, dropping ? noise : undefined);
     this.steps++;
     for (let r = 0; r < this.runs; r++) {
-      const training = this.active[r];
+      if (!this.active[r]) {
+        this.enqueue(Number.NaN);
+        continue;
+      }
       net.forward(r, n, rates[r]);
-      this.enqueue(net.loss(n, training));
-      if (training) net.backward(r, n, fullHyper(this.optimizer.kind, hypers[r]), rates[r], this.steps);
+      this.enqueue(net.loss(n, true));
+      net.backward(r, n, fullHyper(this.optimizer.kind, hypers[r]), rates[r], this.steps);
     }
   }
 
