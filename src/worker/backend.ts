@@ -6,7 +6,6 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import '@tensorflow/tfjs-backend-webgl';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
@@ -24,6 +23,9 @@ let wasmModule: typeof import('@tensorflow/tfjs-backend-wasm') | null = null;
 let renderer: string | null = null;
 
 async function prepare(name: BackendName): Promise<void> {
+  // Loaded when first tried: where WebGL draws in software, the SIMD engine and tfjs's wasm are timed instead
+  // and WebGL never starts (engines.ts), so its 0.5 MB of script would only be compiled and run for nothing.
+  if (name === 'webgl') await import('@tensorflow/tfjs-backend-webgl');
   if (name === 'wasm' && !wasmRegistered) {
     // Loaded on demand: most sessions never need it.
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
