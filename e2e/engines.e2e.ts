@@ -1,8 +1,9 @@
 /**
- * The hand-written WebAssembly SIMD engine in the page: named on the page,
- * it trains a run to its test evaluation and a race of three learning rates
- * (on two threads: the page is cross-origin isolated under `vite preview`,
- * so the race's runs are split between the training worker and its helper).
+ * The hand-written WebAssembly SIMD engine in the page, on two threads (the
+ * page is cross-origin isolated under `vite preview`): named on the page, it
+ * trains a run to its test evaluation, each step's products split between
+ * the training worker and a helper on a shared memory, and a race of three
+ * learning rates, its runs split between the training worker and another.
  * The automatic choice is checked in lab.e2e.ts.
  */
 import { describe, expect, test } from 'vitest';
@@ -14,11 +15,11 @@ const RUN_MS = 60_000;
 
 describe('the WebAssembly SIMD engine', () => {
   test('?backend=simd: the page names it, a run trains and is tested, a race of three rates finishes, all on it', async () => {
-    // Two threads for a comparison, which the page gives by default from four cores up only.
+    // Two threads, which the page gives by default from four cores up only; forced, the engine takes them untimed.
     const lab = await open('?backend=simd&threads=2&trainLimit=2000&validation=1000');
     expect(await lab.page.evaluate(() => crossOriginIsolated), 'the preview server sends COOP and COEP').toBe(true);
     await lab
-      .text(/^Backend: WebAssembly SIMD, 1 thread \(2 for a comparison\) · chosen in the page address \(\?backend=simd\)$/)
+      .text(/^Backend: WebAssembly SIMD, 2 threads · chosen in the page address \(\?backend=simd\)$/)
       .first()
       .waitFor({ state: 'visible', timeout: RUN_MS });
 

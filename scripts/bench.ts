@@ -61,9 +61,17 @@ import { type SoakFigures, benchSoak, soakReport } from './bench-soak.ts';
 import { benchInside, insideReport } from './bench-inside.ts';
 import { type AutoChoice, autoChoiceReport, benchAutoChoice } from './bench-engines.ts';
 
-/** Every engine, by its `?backend=` value: the SIMD engine and tfjs's three backends. */
-const BACKENDS = ['simd', 'webgl', 'wasm', 'cpu'] as const;
+/**
+ * Every engine, by its `?backend=` value: the SIMD engine and tfjs's three
+ * backends; and `simd-2`, the SIMD engine with each step on two threads
+ * (`?backend=simd&threads=2`: the page offers two threads from four cores up).
+ */
+const BACKENDS = ['simd', 'simd-2', 'webgl', 'wasm', 'cpu'] as const;
 type Backend = (typeof BACKENDS)[number];
+/** The page address's query for an engine of BACKENDS. */
+const query = (backend: Backend): string => (backend === 'simd-2' ? '?backend=simd&threads=2' : `?backend=${backend}`);
+/** The engine id and threads the worker reports for an engine of BACKENDS. */
+const trainsOn = (backend: Backend): { engine: string; threads?: number } => (backend === 'simd-2' ? { engine: 'simd', threads: 2 } : { engine: backend });
 const BATCH_SIZES = [64, 512] as const;
 /** The race part runs on these; the cpu backend would take minutes per race. */
 const RACE_BACKENDS: readonly Backend[] = ['simd', 'webgl', 'wasm'];
@@ -96,7 +104,7 @@ interface StoreRun {
 interface StoreState {
   backend: { name: Backend; reason?: unknown } | null;
   /** What trains (worker/engines.ts's report). */
-  engine: { engine: Backend } | null;
+  engine: { engine: string; threads: number } | null;
   run: StoreRun | null;
 }
 
@@ -294,7 +302,7 @@ async function benchBackend(browser: Browser, baseUrl: string, backend: Backend)
   const issues = collectIssues(page);
   const mnist = watchMnistRequests(page);
   try {
-    await page.goto(new URL(`?backend=${backend}`, baseUrl).href);
+    await page.goto(new URL(query(backend), baseUrl).href);
     const lab = new LabPage(page);
     await lab.trainButton.waitFor({ state: 'visible', timeout: 30_000 });
 
@@ -310,7 +318,8 @@ async function benchBackend(browser: Browser, baseUrl: string, backend: Backend)
         });
         // A forced engine that could not start falls back; the page says which and why.
         const { engine: got } = await readState(page);
-        if (got && got.engine !== backend) {
+        const wanted = trainsOn(backend);
+        if (got && (got.engine !== wanted.engine || (wanted.threads !== undefined && got.threads !== wanted.threads))) {
           const shown = await page
             .getByText(/Backend:/)
             .first()

@@ -1,9 +1,10 @@
 /**
  * `npm run build:wasm`: compiles the SIMD training engine's AssemblyScript
- * (src/engine/wasm/assembly/*.as) into two WebAssembly modules under
+ * (src/engine/wasm/assembly/*.as) into WebAssembly modules under
  * src/engine/wasm/build/ (git-ignored): mlp-relaxed.wasm, whose products use
  * relaxed SIMD's fused multiply-add, and mlp-simd.wasm, plain 128-bit SIMD,
- * for engines without relaxed SIMD. `npm run build` runs it before Vite
+ * for engines without relaxed SIMD; and each again with a shared, imported
+ * memory (-shared), for one run's step on two threads. `npm run build` runs it before Vite
  * (which emits the two files as assets), and so does the unit tests' global
  * setup; it skips the compiler when the sources have not changed.
  *
@@ -26,16 +27,26 @@ const sourceDir = path.join(root, 'src/engine/wasm/assembly');
 const outDir = path.join(root, 'src/engine/wasm/build');
 const stampFile = path.join(outDir, 'stamp.txt');
 
-/** The two builds: their file names and the WebAssembly features each may use. */
+/**
+ * A shared build imports its memory ('env.memory'), shared between threads, so
+ * that a helper worker's instance computes on the same weights and batch
+ * (engine/wasm/team.ts); its maximum is the engine's memory limit, 1 GiB
+ * (SIMD_MEMORY_LIMIT in worker/engines.ts), reserved, not committed.
+ */
+const SHARED = ['--importMemory', '--sharedMemory', '--initialMemory', '1', '--maximumMemory', '16384'];
+
+/** The builds: their file names, the WebAssembly features each may use, and their memory's options. */
 const VARIANTS = [
-  { file: 'mlp-simd.wasm', features: ['simd'] },
-  { file: 'mlp-relaxed.wasm', features: ['simd', 'relaxed-simd'] },
+  { file: 'mlp-simd.wasm', features: ['simd'], options: [] },
+  { file: 'mlp-relaxed.wasm', features: ['simd', 'relaxed-simd'], options: [] },
+  { file: 'mlp-simd-shared.wasm', features: ['simd', 'threads'], options: SHARED },
+  { file: 'mlp-relaxed-shared.wasm', features: ['simd', 'relaxed-simd', 'threads'], options: SHARED },
 ];
 
 /** -O3 for speed; no runtime (the host owns every byte of memory); no assertions in kernels that index memory directly. */
 const OPTIONS = ['--optimizeLevel', '3', '--shrinkLevel', '0', '--runtime', 'stub', '--noAssert'];
 
-/** Builds both modules unless the last build had the same sources, options and compiler. */
+/** Builds every module unless the last build had the same sources, options and compiler. */
 export async function buildWasm() {
   const sources = new Map(
     readdirSync(sourceDir)
@@ -56,7 +67,7 @@ export async function buildWasm() {
     /** @type {string[]} */
     const log = [];
     const stream = { write: (/** @type {string | Uint8Array} */ s) => log.push(String(s)) };
-    const { error } = await asc.main(['index.ts', '--outFile', out, ...OPTIONS, ...variant.features.flatMap((f) => ['--enable', f])], {
+    const { error } = await asc.main(['index.ts', '--outFile', out, ...OPTIONS, ...variant.options, ...variant.features.flatMap((f) => ['--enable', f])], {
       stdout: stream,
       stderr: stream,
       // The compiler asks for files relative to its base directory; the .ts names map to the .as sources.

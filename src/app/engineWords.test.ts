@@ -71,6 +71,32 @@ describe('the engine in words', () => {
     expect(engineReason(fellBack, true)).toBeNull();
   });
 
+  it('on two threads: compares the SIMD engine with itself on one thread too, and labels each timing with its threads', () => {
+    const two: EngineReport = {
+      ...measured,
+      threads: 2,
+      probe: {
+        ...measured.probe!,
+        timings: [
+          { engine: 'simd', msPerStep: 0.52, threads: 1 },
+          { engine: 'simd', msPerStep: 0.4, threads: 2 },
+          { engine: 'wasm', msPerStep: 4.5 },
+        ],
+      },
+    };
+    expect(engineName(two)).toBe('WebAssembly SIMD, 2 threads');
+    expect(engineReason(two)).toMatch(/^1\.3× faster than on 1 thread and 11× faster than tfjs wasm here; /);
+    expect(probeWords(two)).toMatch(/ms per batch of 64: WebAssembly SIMD \(1 thread\) 0\.52, WebAssembly SIMD \(2 threads\) 0\.40, tfjs wasm 4\.50/);
+    // Two threads timed and found slower: one thread trains, 1.3× faster than on two.
+    expect(
+      engineReason({
+        ...two,
+        threads: 1,
+        probe: { ...two.probe!, timings: [{ ...two.probe!.timings[0], msPerStep: 0.4 }, { ...two.probe!.timings[1], msPerStep: 0.52 }, two.probe!.timings[2]] },
+      }),
+    ).toMatch(/^1\.3× faster than on 2 threads and 11× faster than tfjs wasm here/);
+  });
+
   it('gives the start-up test’s own figures, and a run’s fallback', () => {
     expect(probeWords(measured)).toBe(
       'Start-up test 0.14 s · ms per batch of 64: WebAssembly SIMD 0.52, tfjs wasm 4.50 · the SIMD engine uses relaxed SIMD’s fused multiply-add',

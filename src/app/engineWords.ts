@@ -74,13 +74,18 @@ const clauses = (...parts: (string | null)[]): string => parts.filter((p): p is 
 
 /** "9× faster than tfjs wasm and 110× faster than WebGL here; WebGL runs on a software renderer (SwiftShader), which computes on the CPU". */
 function measuredWords(r: EngineReport): string {
-  const chosen = r.probe?.timings.find((t) => t.engine === r.engine);
-  const others = chosen ? (r.probe?.timings ?? []).filter((t) => t.engine !== r.engine && t.msPerStep > 0) : [];
+  // The SIMD engine may have been timed on one thread and on two: the chosen timing is the one with its threads.
+  const chosen = r.probe?.timings.find((t) => t.engine === r.engine && (t.threads ?? r.threads) === r.threads);
+  const others = chosen ? (r.probe?.timings ?? []).filter((t) => t !== chosen && t.msPerStep > 0) : [];
   if (!chosen || others.length === 0) return clauses(i18n.t('engine.reason.only'), r.unavailable.length ? unavailableWords(r) : null, softwareWebglWords(r));
   const compared = listAnd(
     [...others]
       .sort((a, b) => a.msPerStep - b.msPerStep)
-      .map((t) => i18n.t('engine.fasterThan', { times: times(t.msPerStep / chosen.msPerStep), engine: short(t.engine) })),
+      .map((t) =>
+        t.engine === r.engine
+          ? i18n.t('engine.fasterThanThreads', { times: times(t.msPerStep / chosen.msPerStep), count: t.threads ?? 1 })
+          : i18n.t('engine.fasterThan', { times: times(t.msPerStep / chosen.msPerStep), engine: short(t.engine) }),
+      ),
   );
   return clauses(i18n.t('engine.reason.measured', { compared }), softwareWebglWords(r));
 }
@@ -103,7 +108,13 @@ function unavailableWords(r: EngineReport): string {
 export function probeWords(r: EngineReport): string | null {
   if (!r.probe) return null;
   const ms = (v: number) => (v < 10 ? num(v, 2) : num(v, 0));
-  const timings = r.probe.timings.map((t) => i18n.t('engine.probeTiming', { engine: short(t.engine), ms: ms(t.msPerStep) })).join(', ');
+  const timings = r.probe.timings
+    .map((t) =>
+      t.threads === undefined
+        ? i18n.t('engine.probeTiming', { engine: short(t.engine), ms: ms(t.msPerStep) })
+        : i18n.t('engine.probeTimingThreads', { engine: short(t.engine), count: t.threads, ms: ms(t.msPerStep) }),
+    )
+    .join(', ');
   const probe = i18n.t('engine.probe', { seconds: num(r.probe.ms / 1000, 2), batch: count(r.probe.batchSize), timings });
   return r.build === 'relaxed-simd' ? `${probe} · ${i18n.t('engine.relaxed')}` : probe;
 }

@@ -65,6 +65,8 @@ export interface EngineTiming {
   engine: EngineId;
   /** Wall time per training step of the probed network at the probe's batch size, ms. */
   msPerStep: number;
+  /** Threads one step used, where the SIMD engine was timed on one thread and on two; absent otherwise. */
+  threads?: number;
 }
 
 /** What the worker trains on, and why: the `engine` event's body. */

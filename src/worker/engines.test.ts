@@ -23,6 +23,8 @@ interface World {
   simd: 'relaxed-simd' | 'none' | 'fails-to-load' | 'fails-to-train';
   /** Whether the worker can read the renderer from a context of its own before tfjs's WebGL starts (peekRenderer). */
   peek?: boolean;
+  /** The SIMD engine on two threads, where the page allows them: ms per step, or failing to load. Absent: not offered. */
+  threaded?: number | 'fails-to-load';
 }
 
 /** Fake deps over `world`; `log` lists every backend activated and every engine timed or made, in order. */
@@ -32,13 +34,13 @@ function fake(world: World): { deps: EngineDeps; log: string[]; active(): Backen
   let active: BackendName | null = null;
   let webglTried = false;
   let peeked = false;
-  const engine = (id: EngineId): RaceEngine => {
-    log.push(`make ${id}`);
+  const engine = (id: EngineId, ms = world.ms[id], label: string = id): RaceEngine => {
+    log.push(`make ${label}`);
     if (id === 'simd' && world.simd === 'fails-to-train') throw new Error('out of memory');
     return {
       runs: 1,
       trainBatch: () => {
-        clock.t += world.ms[id] ?? Number.NaN;
+        clock.t += ms ?? Number.NaN;
       },
       flushLosses: async () => new Float32Array(0),
       dispose: () => {},
@@ -46,6 +48,7 @@ function fake(world: World): { deps: EngineDeps; log: string[]; active(): Backen
   };
   const simd: SimdEngines = {
     level: 'relaxed-simd',
+    threads: 1,
     createEngine: () => {
       throw new Error('not used');
     },
@@ -69,6 +72,15 @@ function fake(world: World): { deps: EngineDeps; log: string[]; active(): Backen
       if (world.simd === 'fails-to-load') throw new Error('HTTP 404');
       return world.simd === 'none' ? null : simd;
     },
+    ...(world.threaded === undefined
+      ? {}
+      : {
+          loadThreadedSimd: async () => {
+            if (world.threaded === 'fails-to-load') throw new Error('no helper');
+            const ms = world.threaded;
+            return { ...simd, threads: 2, createRaceEngine: () => engine('simd', ms, 'simd on 2 threads') };
+          },
+        }),
     webglRenderer: () => (webglTried || peeked ? world.renderer : 'unknown'),
     ...(world.peek
       ? {
@@ -177,6 +189,48 @@ describe('choosing the engine by measurement', () => {
       expect(sel.report.probe).toBeUndefined();
       expect(w.log.filter((l) => l.startsWith('make'))).toEqual([]);
     }
+  });
+});
+
+describe('one run on two threads, where the page allows them', () => {
+  it('times the SIMD engine on one thread and on two, and trains on the faster; the report names its threads and both timings', async () => {
+    const w = fake({ works: ALL, renderer: 'swiftshader', ms: { simd: 0.5, wasm: 4.5 }, simd: 'relaxed-simd', peek: true, threaded: 0.25 });
+    const sel = await selectEngine(w.deps, request());
+    expect(sel.report).toMatchObject({ engine: 'simd', threads: 2, reason: 'measured', runnerUp: { engine: 'wasm' } });
+    // Against the faster SIMD timing: 4.5 / 0.25.
+    expect(sel.report.runnerUp?.ratio).toBe(18);
+    expect(sel.report.probe?.timings).toEqual([
+      { engine: 'simd', msPerStep: 0.5, threads: 1 },
+      { engine: 'simd', msPerStep: 0.25, threads: 2 },
+      { engine: 'wasm', msPerStep: 4.5 },
+    ]);
+    expect(sel.simd?.threads).toBe(2);
+    expect(w.log).toContain('make simd on 2 threads');
+  });
+
+  it('stays on one thread where two are slower (a machine whose two cores are busy, or share their arithmetic)', async () => {
+    const w = fake({ works: ALL, renderer: 'swiftshader', ms: { simd: 0.5, wasm: 4.5 }, simd: 'relaxed-simd', peek: true, threaded: 0.6 });
+    const sel = await selectEngine(w.deps, request());
+    expect(sel.report).toMatchObject({ engine: 'simd', threads: 1, runnerUp: { engine: 'wasm', ratio: 9 } });
+    expect(sel.simd?.threads).toBe(1);
+  });
+
+  it('leaves two threads out, quietly, where their build or helper does not load', async () => {
+    const w = fake({ works: ALL, renderer: 'swiftshader', ms: { simd: 0.5, wasm: 4.5 }, simd: 'relaxed-simd', peek: true, threaded: 'fails-to-load' });
+    const sel = await selectEngine(w.deps, request());
+    expect(sel.report).toMatchObject({ engine: 'simd', threads: 1, unavailable: [] });
+    expect(sel.report.probe?.timings).toEqual([
+      { engine: 'simd', msPerStep: 0.5 },
+      { engine: 'wasm', msPerStep: 4.5 },
+    ]);
+  });
+
+  it('?backend=simd trains on two threads, untimed', async () => {
+    const w = fake({ works: ALL, renderer: 'hardware', ms: {}, simd: 'relaxed-simd', threaded: 0.3 });
+    const sel = await selectEngine(w.deps, request({ preferred: 'simd' }));
+    expect(sel.report).toMatchObject({ engine: 'simd', threads: 2, reason: 'forced' });
+    expect(sel.simd?.threads).toBe(2);
+    expect(w.log.filter((l) => l.startsWith('make'))).toEqual([]);
   });
 });
 

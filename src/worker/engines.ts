@@ -48,6 +48,12 @@ export interface EngineDeps {
   createTfjsEngine(arch: Architecture, params: Float32Array[], runs: number, optimizer: OptimizerSpec): RaceEngine;
   /** The SIMD engine's best build for this runtime, compiled once; null without SIMD. Absent: not offered. */
   loadSimd?(): Promise<SimdEngines | null>;
+  /**
+   * The SIMD engine with one run's step on two threads (its shared build and
+   * a helper worker per engine). Absent where the page may not use threads
+   * (not cross-origin isolated, or fewer than four cores without ?threads=2).
+   */
+  loadThreadedSimd?(): Promise<SimdEngines | null>;
   /** What WebGL draws with, once WebGL has been tried. */
   webglRenderer?(): RendererKind;
   /** What WebGL would draw with, without starting tfjs's WebGL backend ('unknown' where it cannot tell). */
@@ -86,9 +92,13 @@ export async function selectEngine(deps: EngineDeps, req: SelectRequest): Promis
   const failedTfjs = tfjsOnly(req.failed);
   const unavailable: EngineReport['unavailable'] = [...req.failed].map((engine) => ({ engine, code: 'failed-earlier' as UnavailableCode }));
   const simd = await loadSimd(deps, req.failed, unavailable);
+  // Its two-thread variant is timed beside it, and trains where it is the faster; one that fails to load is left out.
+  const threaded = simd && deps.loadThreadedSimd ? await deps.loadThreadedSimd().catch(() => null) : null;
+  /** The SIMD engine that trains if the SIMD engine is chosen: on one thread, or on two. */
+  let simdPick = simd;
   const base = (engine: EngineId, tfjs: BackendChoice) => ({
     engine,
-    threads: engine === 'simd' ? 1 : (deps.tfjsThreads?.(tfjs.backend) ?? 1),
+    threads: engine === 'simd' ? (simdPick?.threads ?? 1) : (deps.tfjsThreads?.(tfjs.backend) ?? 1),
     ...(engine === 'simd' && simd ? { build: simd.level } : {}),
     ...(engine === 'simd' && (deps.comparisonThreads ?? 1) > 1 ? { comparisonThreads: deps.comparisonThreads } : {}),
     renderer: deps.webglRenderer?.() ?? 'unknown',
@@ -108,8 +118,10 @@ export async function selectEngine(deps: EngineDeps, req: SelectRequest): Promis
 
   if (req.preferred === 'simd' && simd) {
     // Standing by for a run the SIMD engine cannot train, on the CPU beside it: no WebGL context is made for it.
+    // Forced, with threads allowed: on two threads, untimed, as a forced engine is.
+    simdPick = threaded ?? simd;
     const tfjs = await firstTfjs('wasm');
-    return { report: { ...base('simd', tfjs), reason: 'forced' }, tfjs, simd };
+    return { report: { ...base('simd', tfjs), reason: 'forced' }, tfjs, simd: simdPick };
   }
   if (req.preferred) {
     const tfjs = await firstTfjs(req.preferred === 'simd' ? undefined : req.preferred);
@@ -144,20 +156,29 @@ export async function selectEngine(deps: EngineDeps, req: SelectRequest): Promis
           continue;
         }
       }
+      if (engine === 'simd' && threaded) {
+        // Both SIMD variants, each timing with its threads; the faster is the SIMD engine's time.
+        const one = await timeOne(simd.createRaceEngine, req, deps.probeOptions, clock);
+        timings.push({ engine, msPerStep: one, threads: 1 });
+        const two = await timeOne(threaded.createRaceEngine, req, deps.probeOptions, clock).catch(() => Number.NaN);
+        if (Number.isFinite(two)) timings.push({ engine, msPerStep: two, threads: 2 });
+        if (two < one) simdPick = threaded;
+        continue;
+      }
       const make = engine === 'simd' ? simd.createRaceEngine : deps.createTfjsEngine;
       timings.push({ engine, msPerStep: await timeOne(make, req, deps.probeOptions, clock) });
     } catch {
       unavailable.push({ engine, code: 'failed' });
     }
   }
-  const best = fastest(timings);
+  const best = fastest(timings.filter((t) => t.engine !== 'simd' || t.threads === undefined || t.threads === simdPick?.threads));
   // tfjs keeps the faster of its backends, for runs the SIMD engine cannot train.
   const tfjsBest = fastest(timings.filter((t) => t.engine !== 'simd'))?.engine as BackendName | undefined;
   if (tfjsBest && tfjs.backend !== tfjsBest) tfjs = await deps.selectBackend(tfjsBest, failedTfjs);
   const probe = { batchSize: req.batchSize, ms: clock() - t0, timings };
   const engine = best?.engine === 'simd' ? 'simd' : tfjs.backend;
   const runnerUp = best?.engine === engine ? best.runnerUp : undefined;
-  return { report: { ...base(engine, tfjs), reason: 'measured', ...(runnerUp ? { runnerUp } : {}), probe }, tfjs, simd: engine === 'simd' ? simd : null };
+  return { report: { ...base(engine, tfjs), reason: 'measured', ...(runnerUp ? { runnerUp } : {}), probe }, tfjs, simd: engine === 'simd' ? simdPick : null };
 }
 
 /** The SIMD engine unless it failed before or this runtime lacks it; says why not in `unavailable`. */

@@ -7,9 +7,10 @@ import { cacheStore } from '../data/dataStore.ts';
 import { keeper, loadMnist } from '../data/load.ts';
 import { createTfjsStackedEngine } from '../engine/tfjs/create.ts';
 import type { SimdEngines } from '../engine/wasm/create.ts';
-import { loadSimdEngines } from '../engine/wasm/create.ts';
+import { loadSimdEngines, loadThreadedSimdEngines } from '../engine/wasm/create.ts';
 import { liveTensors, loseWebGLContext, peekWebglRenderer, selectBackend, tfjsThreads, watchBackend, webglRenderer } from './backend.ts';
 import { enginePool } from './pool/pool.ts';
+import { teamPool } from './pool/teams.ts';
 import { attachHost } from './host.ts';
 import type { Endpoint, Fault } from './protocol.ts';
 import { assertNever } from './protocol.ts';
@@ -46,11 +47,24 @@ function loadSimd(): Promise<SimdEngines | null> {
   return simd;
 }
 
+/** Helpers for one run's step on two threads, where this worker can have them. */
+const teams = teamPool(self, () => new Worker(new URL('./pool/teamHelper.ts', import.meta.url), { type: 'module', name: 'mnist-lab-team' }));
+/** The SIMD engine on two threads: its shared build, once a helper has started (null if none does). */
+let threaded: Promise<SimdEngines | null> | null = null;
+function loadThreadedSimd(): Promise<SimdEngines | null> {
+  threaded ??= (teams ? teams.ready().then((ok) => (ok ? loadThreadedSimdEngines(teams.make) : null)) : Promise.resolve(null)).catch((e: unknown) => {
+    threaded = null;
+    throw e;
+  });
+  return threaded;
+}
+
 attachHost(self as unknown as Endpoint, {
   loadData: (url) => loadMnist(url, { store }),
   keeper: (url, sent) => keeper(store, url, sent),
   createEngine: createTfjsStackedEngine,
   loadSimd,
+  loadThreadedSimd,
   remoteEngine: enginePool(self, () => new Worker(new URL('./pool/helper.ts', import.meta.url), { type: 'module', name: 'mnist-lab-engine' })),
   webglRenderer,
   peekRenderer: peekWebglRenderer,

@@ -66,6 +66,8 @@ export interface HostDeps {
   createEngine(arch: Architecture, params: Float32Array[], runs: number, optimizer: OptimizerSpec): RaceEngine;
   /** The SIMD engine (its best build for this runtime, compiled once); null without SIMD. Absent: tfjs only. */
   loadSimd?(): Promise<SimdEngines | null>;
+  /** The SIMD engine on two threads (worker/pool/teams.ts), where this worker can have them; offered only if the page allows two threads. */
+  loadThreadedSimd?(): Promise<SimdEngines | null>;
   /** What WebGL draws with, once WebGL has been tried (WEBGL_debug_renderer_info). */
   webglRenderer?(): RendererKind;
   /** What WebGL would draw with, from a context of its own, without starting tfjs's WebGL backend. */
@@ -166,6 +168,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
         selectBackend: deps.selectBackend,
         createTfjsEngine: deps.createEngine,
         loadSimd: deps.loadSimd,
+        loadThreadedSimd: threads >= 2 ? deps.loadThreadedSimd : undefined,
         webglRenderer: deps.webglRenderer,
         peekRenderer: deps.peekRenderer,
         tfjsThreads: deps.tfjsThreads,

@@ -15,6 +15,7 @@ import type { RaceEngine } from '../race.ts';
 import { singleRun } from '../single.ts';
 import type { SimdLevel } from './raceEngine.ts';
 import { WasmRaceEngine } from './raceEngine.ts';
+import type { Team } from './team.ts';
 
 export type { SimdLevel };
 
@@ -36,15 +37,23 @@ export function simdSupport(): SimdLevel | null {
   return null;
 }
 
-/** Where a build is: a file beside this module in development, an asset of the build in production. */
-export function simdModuleUrl(level: SimdLevel): URL {
+/**
+ * Where a build is: a file beside this module in development, an asset of
+ * the build in production. `shared`: the build whose memory is imported and
+ * shared, for two threads (build-wasm.mjs).
+ */
+export function simdModuleUrl(level: SimdLevel, shared = false): URL {
   // Literal paths: Vite finds and emits only `new URL('literal', import.meta.url)`.
+  if (shared)
+    return level === 'relaxed-simd' ? new URL('./build/mlp-relaxed-shared.wasm', import.meta.url) : new URL('./build/mlp-simd-shared.wasm', import.meta.url);
   return level === 'relaxed-simd' ? new URL('./build/mlp-relaxed.wasm', import.meta.url) : new URL('./build/mlp-simd.wasm', import.meta.url);
 }
 
 /** Makes engines from one compiled build; each engine is an instance of it with its own memory. */
 export interface SimdEngines {
   readonly level: SimdLevel;
+  /** Threads one run's step computes on: 1, or 2 for a shared build with a helper (threadedSimdEngines). */
+  readonly threads: number;
   createEngine(arch: Architecture, params: Float32Array[], optimizer?: OptimizerSpec): Engine;
   createRaceEngine(arch: Architecture, params: Float32Array[], runs: number, optimizer?: OptimizerSpec): RaceEngine;
 }
@@ -52,8 +61,41 @@ export interface SimdEngines {
 export function simdEngines(module: WebAssembly.Module, level: SimdLevel): SimdEngines {
   return {
     level,
+    threads: 1,
     createEngine: (arch, params, optimizer = SGD) => singleRun(new WasmRaceEngine(module, level, arch, params, 1, optimizer)),
     createRaceEngine: (arch, params, runs, optimizer = SGD) => new WasmRaceEngine(module, level, arch, params, runs, optimizer),
+  };
+}
+
+/** A helper for an engine's shared memory: an instance of `module` on `memory` in another thread (worker/pool/teams.ts). */
+export type TeamMaker = (module: WebAssembly.Module, memory: WebAssembly.Memory) => Team;
+
+/** The shared builds' memory limit in 64 KiB pages, as build-wasm.mjs declares it: 1 GiB, reserved, not committed. */
+const SHARED_MAXIMUM_PAGES = 16_384;
+
+/**
+ * The SIMD engine with one run's step on two threads: `module` is a shared
+ * build, and every engine gets a shared memory and, when it trains one run,
+ * a team from `teams`, which it lets go when disposed. A comparison's engine
+ * of several runs gets none: the worker pool trains its runs in parallel
+ * instead (worker/pool/). The same numbers as simdEngines' engines.
+ */
+export function threadedSimdEngines(module: WebAssembly.Module, level: SimdLevel, teams: TeamMaker): SimdEngines {
+  const make = (arch: Architecture, params: Float32Array[], runs: number, optimizer: OptimizerSpec) => {
+    const memory = new WebAssembly.Memory({ initial: 1, maximum: SHARED_MAXIMUM_PAGES, shared: true });
+    const team = runs === 1 ? teams(module, memory) : null;
+    try {
+      return new WasmRaceEngine(module, level, arch, params, runs, optimizer, { memory, team });
+    } catch (e) {
+      team?.dispose();
+      throw e;
+    }
+  };
+  return {
+    level,
+    threads: 2,
+    createEngine: (arch, params, optimizer = SGD) => singleRun(make(arch, params, 1, optimizer)),
+    createRaceEngine: (arch, params, runs, optimizer = SGD) => make(arch, params, runs, optimizer),
   };
 }
 
@@ -63,10 +105,17 @@ export function simdEngines(module: WebAssembly.Module, level: SimdLevel): SimdE
  * fetch of file URLs (the tests compile the file from disk and call simdEngines).
  */
 export async function loadSimdEngines(level: SimdLevel | null = simdSupport()): Promise<SimdEngines | null> {
-  if (!level) return null;
-  const url = simdModuleUrl(level);
+  return level ? simdEngines(await compileBuild(simdModuleUrl(level)), level) : null;
+}
+
+/** loadSimdEngines for two threads: the shared build, each engine's helper made by `teams`. */
+export async function loadThreadedSimdEngines(teams: TeamMaker, level: SimdLevel | null = simdSupport()): Promise<SimdEngines | null> {
+  return level ? threadedSimdEngines(await compileBuild(simdModuleUrl(level, true)), level, teams) : null;
+}
+
+async function compileBuild(url: URL): Promise<WebAssembly.Module> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`could not load ${url.pathname}: HTTP ${response.status}`);
-  // Six kilobytes: compiled from the bytes, which needs no application/wasm type from the server (compileStreaming does).
-  return simdEngines(await WebAssembly.compile(await response.arrayBuffer()), level);
+  // Seventeen kilobytes: compiled from the bytes, which needs no application/wasm type from the server (compileStreaming does).
+  return WebAssembly.compile(await response.arrayBuffer());
 }

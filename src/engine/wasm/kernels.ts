@@ -60,7 +60,8 @@ export interface Kernels {
     lr: number,
     mu: number,
     wd: number,
-    nesterov: boolean,
+    /** 1 or 0 (a team's helper gets its arguments as numbers). */
+    nesterov: number,
     beta1: number,
     oneMinusBeta1: number,
     beta2: number,
@@ -76,8 +77,11 @@ export interface Kernels {
   update(p: number, g: number, count: number, d0: number, d1: number): void;
 }
 
-/** A fresh instance, with its own memory, of a compiled engine module (mlp-simd or mlp-relaxed). */
-export function instantiateKernels(module: WebAssembly.Module): Kernels {
-  // The module imports nothing: no runtime, no allocator, no host calls.
-  return new WebAssembly.Instance(module, {}).exports as unknown as Kernels;
+/**
+ * A fresh instance of a compiled engine module: mlp-simd or mlp-relaxed with
+ * its own memory, or a shared build (-shared) on `memory`, which it imports.
+ */
+export function instantiateKernels(module: WebAssembly.Module, memory?: WebAssembly.Memory): Kernels {
+  // Nothing else is imported: no runtime, no allocator, no host calls.
+  return new WebAssembly.Instance(module, memory ? { env: { memory } } : {}).exports as unknown as Kernels;
 }

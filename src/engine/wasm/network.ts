@@ -23,6 +23,7 @@ import type { FullHyper, OptimizerSpec } from '../../shared/optimizer.ts';
 import { stateSlots } from '../../shared/optimizer.ts';
 import type { Kernels } from './kernels.ts';
 import { ACTIVATION_CODES, OPTIMIZER_CODES, instantiateKernels } from './kernels.ts';
+import type { KernelCall, Team } from './team.ts';
 import type { BatchMemory, LayerShape, ParamBlock, RunMemory } from './layout.ts';
 import { layerShapes, layoutBatch, layoutRuns } from './layout.ts';
 
@@ -35,6 +36,16 @@ const INITIAL_ROWS = 256;
  */
 const SPARSE_LIMIT = 0.75;
 const PAGE_BYTES = 65_536;
+/** The smallest product split between two threads: its columns, rows or pixel groups. */
+const MIN_SPLIT = 32;
+
+/** A product whose columns (or rows, or groups) can be made in two parts: `part(from, to)` is the call for a range. */
+interface Product {
+  total: number;
+  /** Where a cut may fall: a multiple of this (a kernel's column panel is 8 wide). */
+  align: number;
+  part(from: number, to: number): KernelCall;
+}
 
 const f32 = Math.fround;
 
@@ -52,12 +63,27 @@ export class SimdNetwork {
   private sparseRows = false;
   private sparseColumns = false;
   private heap: Float32Array | null = null;
+  /** With a team, the largest products are made half here and half in its helper (team.ts). */
+  private readonly team: Team | null;
+  /** The arguments of the last setStep, which the helper's instance needs before its part of a weight gradient. */
+  private stepCall: KernelCall | null = null;
 
-  /** Every run's weights start at 0 (see writeParams). */
-  constructor(module: WebAssembly.Module, arch: Architecture, runs: number, optimizer: OptimizerSpec) {
+  /**
+   * Every run's weights start at 0 (see writeParams). `shared`: the memory
+   * of a shared build (the module imports it) and the team whose helper
+   * computes on it; without, the module's own memory, one thread.
+   */
+  constructor(
+    module: WebAssembly.Module,
+    arch: Architecture,
+    runs: number,
+    optimizer: OptimizerSpec,
+    shared?: { memory: WebAssembly.Memory; team: Team | null },
+  ) {
     this.arch = arch;
     this.optimizer = optimizer;
-    this.k = instantiateKernels(module);
+    this.k = instantiateKernels(module, shared?.memory);
+    this.team = shared?.team ?? null;
     this.shapes = layerShapes(arch);
     this.activation = ACTIVATION_CODES[arch.activation ?? 'relu'];
     const laid = layoutRuns(this.shapes, runs, stateSlots(optimizer), this.k.heapBase());
@@ -200,12 +226,33 @@ export class SimdNetwork {
   private firstProduct(n: number, weights: number, bias: number): void {
     const { k, batch, inputs } = this;
     const { width } = this.shapes[0];
+    const out = batch.out[0];
+    const offset = (pointer: number, from: number) => (pointer ? pointer + from * 4 : 0);
     if (!this.sparseRows) {
-      k.gemmRows(batch.out[0], width, batch.x, inputs, weights, width, n, inputs, width, bias);
+      this.together([columns(out, width, batch.x, inputs, weights, width, n, inputs, width, bias)]);
       return;
     }
     const { index, values, counts } = batch.packedRows;
-    k.gemmPacked(batch.out[0], width, index, values, counts, n >> 2, inputs + 1, weights, width, width, bias);
+    this.together([
+      {
+        total: width,
+        align: 8,
+        part: (from, to) => [
+          'gemmPacked',
+          out + from * 4,
+          width,
+          index,
+          values,
+          counts,
+          n >> 2,
+          inputs + 1,
+          weights + from * 4,
+          width,
+          to - from,
+          offset(bias, from),
+        ],
+      },
+    ]);
     // The last n mod 4 rows were not packed.
     const done = n & ~3;
     if (done < n) k.gemmRows(batch.out[0] + done * width * 4, width, batch.x + done * inputs * 4, inputs, weights, width, n - done, inputs, width, bias);
@@ -216,11 +263,35 @@ export class SimdNetwork {
     const { k, batch, inputs } = this;
     const { width } = this.shapes[0];
     if (!this.sparseColumns) {
-      k.gradCols(w, width, batch.x, inputs, batch.dz[0], width, inputs, n, width, d0, d1);
+      this.together([rows(w, width, batch.x, inputs, batch.dz[0], width, inputs, n, width, d0, d1)], true);
       return;
     }
     const { index, values, counts } = batch.packedColumns;
-    k.gradPacked(w, width, index, values, counts, inputs >> 2, n + 1, batch.dz[0], width, width, d0, d1);
+    const stride = n + 1;
+    this.together(
+      [
+        {
+          total: inputs >> 2,
+          align: 1,
+          part: (from, to) => [
+            'gradPacked',
+            w + from * 16 * width,
+            width,
+            index + from * stride * 4,
+            values + from * stride * 16,
+            counts + from * 4,
+            to - from,
+            stride,
+            batch.dz[0],
+            width,
+            width,
+            d0,
+            d1,
+          ],
+        },
+      ],
+      true,
+    );
     // The last inputs mod 4 pixels were not packed.
     const done = inputs & ~3;
     if (done < inputs) k.gradCols(w + done * width * 4, width, batch.x + done * 4, inputs, batch.dz[0], width, inputs - done, n, width, d0, d1);
@@ -239,7 +310,7 @@ export class SimdNetwork {
     for (let l = 0; l < shapes.length; l++) {
       const s = shapes[l];
       if (l === 0) this.firstProduct(n, weights[0], biases[0]);
-      else k.gemmRows(batch.out[l], s.width, a, lda, weights[l], s.width, n, s.inputs, s.width, biases[l]);
+      else this.together([columns(batch.out[l], s.width, a, lda, weights[l], s.width, n, s.inputs, s.width, biases[l])]);
       if (l === shapes.length - 1) break;
       k.activate(batch.out[l], batch.out[l], n * s.width, this.activation);
       a = batch.out[l];
@@ -260,14 +331,20 @@ export class SimdNetwork {
       const s = shapes[l];
       const dz = batch.dz[l];
       const below = l > 0 ? shapes[l - 1] : null;
-      // The gradient for the layer below, from this layer's weights before their update.
-      if (below) {
-        k.transpose(batch.transposed, weights[l], s.inputs, s.outputs, s.width, below.width);
-        k.gemmRows(batch.da[l - 1], below.width, dz, s.width, batch.transposed, below.width, n, s.outputs, below.width, 0);
-      }
       const [d0, d1] = this.stateOffsets(r, 'weights', l);
-      if (below) k.gradCols(weights[l], s.width, rate > 0 ? batch.dropped[l - 1] : batch.out[l - 1], below.width, dz, s.width, s.inputs, n, s.width, d0, d1);
-      else this.firstWeightGradient(n, weights[0], d0, d1);
+      if (below) {
+        // The gradient for the layer below, from a transposed copy of this layer's weights before their
+        // update: so the two products read nothing the other writes, and go to the two threads at once.
+        k.transpose(batch.transposed, weights[l], s.inputs, s.outputs, s.width, below.width);
+        const input = rate > 0 ? batch.dropped[l - 1] : batch.out[l - 1];
+        this.together(
+          [
+            columns(batch.da[l - 1], below.width, dz, s.width, batch.transposed, below.width, n, s.outputs, below.width, 0),
+            rows(weights[l], s.width, input, below.width, dz, s.width, s.inputs, n, s.width, d0, d1),
+          ],
+          true,
+        );
+      } else this.firstWeightGradient(n, weights[0], d0, d1);
       k.columnSums(batch.grad, dz, n, s.width);
       k.update(biases[l], batch.grad, s.width, ...this.stateOffsets(r, 'biases', l));
       if (below) {
@@ -285,12 +362,13 @@ export class SimdNetwork {
     const { bc1, bc2 } = biasCorrections(h.beta1, h.beta2, steps);
     const lr = f32(h.learningRate);
     const adam = kind === 'adam' || kind === 'adamw';
-    this.k.setStep(
+    this.stepCall = [
+      'setStep',
       OPTIMIZER_CODES[kind],
       lr,
       h.momentum,
       h.weightDecay,
-      nesterov ?? false,
+      nesterov ? 1 : 0,
       h.beta1,
       f32(1 - f32(h.beta1)),
       h.beta2,
@@ -301,7 +379,27 @@ export class SimdNetwork {
       f32(lr * f32(h.weightDecay)),
       h.alpha,
       f32(1 - f32(h.alpha)),
-    );
+    ];
+    this.call(this.stepCall);
+  }
+
+  /**
+   * Makes `products`: whole in this thread, or, with a team, each large
+   * one's first part here and its second in the helper, at once. `updates`:
+   * they step the optimizer, so the helper takes this step's setStep first.
+   */
+  private together(products: readonly Product[], updates = false): void {
+    const cut = (p: Product) => (this.team && p.total >= MIN_SPLIT ? Math.floor(p.total / (2 * p.align)) * p.align : p.total);
+    const theirs = products.filter((p) => cut(p) < p.total).map((p) => p.part(cut(p), p.total));
+    const mine = () => {
+      for (const p of products) this.call(p.part(0, cut(p)));
+    };
+    if (!this.team || theirs.length === 0) mine();
+    else this.team.split(updates && this.stepCall ? [this.stepCall, ...theirs] : theirs, mine);
+  }
+
+  private call([name, ...args]: KernelCall): void {
+    (this.k[name] as (...a: number[]) => unknown)(...args);
   }
 
   /** Byte offsets from run r's layer-l weights or biases to their optimizer state slots (0 for a slot the optimizer lacks). */
@@ -310,6 +408,24 @@ export class SimdNetwork {
     const at = params[which][l];
     return [state[0] ? state[0][which][l] - at : 0, state[1] ? state[1][which][l] - at : 0];
   }
+}
+
+/** gemmRows (C = A·B + bias) as a product cut by columns of C and B. */
+function columns(c: number, ldc: number, a: number, lda: number, b: number, ldb: number, m: number, k: number, n: number, bias: number): Product {
+  return {
+    total: n,
+    align: 8,
+    part: (from, to) => ['gemmRows', c + from * 4, ldc, a, lda, b + from * 4, ldb, m, k, to - from, bias ? bias + from * 4 : 0],
+  };
+}
+
+/** gradCols (Aᵀ·dy into W's optimizer step) as a product cut by rows of W (columns of A). */
+function rows(w: number, ldw: number, a: number, lda: number, b: number, ldb: number, m: number, k: number, n: number, d0: number, d1: number): Product {
+  return {
+    total: m,
+    align: 4,
+    part: (from, to) => ['gradCols', w + from * ldw * 4, ldw, a + from * 4, lda, b, ldb, to - from, k, n, d0, d1],
+  };
 }
 
 /** Dropout's scale for a kept unit, 1/(1 − p): computed in float64 and rounded once, as tfjs makes its tensor. */

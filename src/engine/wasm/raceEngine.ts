@@ -21,6 +21,7 @@ import { SGD, fullHyper } from '../../shared/optimizer.ts';
 import type { SimdBuild } from '../../shared/engineIds.ts';
 import type { RaceEngine } from '../race.ts';
 import { SimdNetwork } from './network.ts';
+import type { Team } from './team.ts';
 
 /** Which build of the module an engine runs: relaxed SIMD's fused multiply-add, or plain SIMD. */
 export type SimdLevel = SimdBuild;
@@ -39,8 +40,23 @@ export class WasmRaceEngine implements RaceEngine {
   private queued = 0;
   private disposed = false;
 
-  /** `initial` is ONE run's parameters (paramShapes order); every run starts from them. */
-  constructor(module: WebAssembly.Module, level: SimdLevel, arch: Architecture, initial: Float32Array[], runs: number, optimizer: OptimizerSpec = SGD) {
+  private readonly team: Team | null;
+
+  /**
+   * `initial` is ONE run's parameters (paramShapes order); every run starts
+   * from them. `shared`: a shared build's memory and the team that makes
+   * half of each large product in its helper (team.ts); the engine disposes
+   * the team with itself.
+   */
+  constructor(
+    module: WebAssembly.Module,
+    level: SimdLevel,
+    arch: Architecture,
+    initial: Float32Array[],
+    runs: number,
+    optimizer: OptimizerSpec = SGD,
+    shared?: { memory: WebAssembly.Memory; team: Team | null },
+  ) {
     if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`a race needs a whole number of runs ≥ 1, got ${runs}`);
     const shapes = paramShapes(arch);
     if (initial.length !== shapes.length) throw new Error(`expected ${shapes.length} parameter arrays, got ${initial.length}`);
@@ -48,7 +64,8 @@ export class WasmRaceEngine implements RaceEngine {
     this.runs = runs;
     this.optimizer = optimizer;
     this.backend = `wasm-${level}`;
-    this.net = new SimdNetwork(module, arch, runs, optimizer);
+    this.team = shared?.team ?? null;
+    this.net = new SimdNetwork(module, arch, runs, optimizer, shared);
     this.active = new Array<boolean>(runs).fill(true);
     for (let r = 0; r < runs; r++) this.net.writeParams(r, initial);
   }
@@ -139,9 +156,15 @@ export class WasmRaceEngine implements RaceEngine {
     return this.net.memoryBytes;
   }
 
-  /** The instance and its memory go with the last reference to this engine; calls after this one throw. */
+  /** Threads one step computes on: 2 with a team. */
+  get threads(): number {
+    return this.team ? 2 : 1;
+  }
+
+  /** The instance and its memory go with the last reference to this engine (a team's helper is let go now); calls after this one throw. */
   dispose(): void {
     this.disposed = true;
+    this.team?.dispose();
   }
 
   private enqueue(loss: number): void {

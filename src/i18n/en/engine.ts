@@ -26,6 +26,9 @@ export default {
   /** {{ratio}} is formatted: "9", "1.4". */
   times: '{{ratio}}×',
   fasterThan: '{{times}} faster than {{engine}}',
+  /** The SIMD engine against itself on another number of threads: "1.3× faster than on 1 thread". */
+  fasterThanThreads_one: '{{times}} faster than on {{count}} thread',
+  fasterThanThreads_other: '{{times}} faster than on {{count}} threads',
   /** Why this engine trains, after its name; clauses are joined with "; ". */
   reason: {
     /** {{compared}}: "9× faster than tfjs wasm and 110× faster than WebGL". */
@@ -51,6 +54,9 @@ export default {
   /** The start-up test's own figures; the numbers are formatted. */
   probe: 'Start-up test {{seconds}} s · ms per batch of {{batch}}: {{timings}}',
   probeTiming: '{{engine}} {{ms}}',
+  /** The SIMD engine timed on one thread and on two: "WebAssembly SIMD (2 threads) 0.30". */
+  probeTimingThreads_one: '{{engine}} ({{count}} thread) {{ms}}',
+  probeTimingThreads_other: '{{engine}} ({{count}} threads) {{ms}}',
   relaxed: 'the SIMD engine uses relaxed SIMD’s fused multiply-add',
   /** A job that trains on tfjs although the SIMD engine was chosen. */
   fallback: 'This run trains on {{engine}}: {{why}}.',

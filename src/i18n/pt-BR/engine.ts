@@ -22,6 +22,9 @@ const engine: Localised<typeof en> = {
   short: { simd: 'WebAssembly SIMD', webgl: 'WebGL', wasm: 'tfjs wasm', cpu: 'tfjs cpu' },
   times: '{{ratio}}×',
   fasterThan: '{{times}} mais rápido que {{engine}}',
+  fasterThanThreads_one: '{{times}} mais rápido que com {{count}} thread',
+  fasterThanThreads_many: '{{times}} mais rápido que com {{count}} threads',
+  fasterThanThreads_other: '{{times}} mais rápido que com {{count}} threads',
   reason: {
     measured: '{{compared}} aqui',
     only: 'o único motor que rodou no teste inicial',
@@ -42,6 +45,9 @@ const engine: Localised<typeof en> = {
   },
   probe: 'Teste inicial {{seconds}} s · ms por lote de {{batch}}: {{timings}}',
   probeTiming: '{{engine}} {{ms}}',
+  probeTimingThreads_one: '{{engine}} ({{count}} thread) {{ms}}',
+  probeTimingThreads_many: '{{engine}} ({{count}} threads) {{ms}}',
+  probeTimingThreads_other: '{{engine}} ({{count}} threads) {{ms}}',
   relaxed: 'o motor SIMD usa a multiplicação-adição fundida (FMA) do relaxed SIMD',
   fallback: 'Este treino roda em {{engine}}: {{why}}.',
   fallbackWhy: {
