@@ -91,9 +91,11 @@ const tfjsOnly = (failed: ReadonlySet<EngineId>): ReadonlySet<BackendName> => ne
 export async function selectEngine(deps: EngineDeps, req: SelectRequest): Promise<EngineSelection> {
   const failedTfjs = tfjsOnly(req.failed);
   const unavailable: EngineReport['unavailable'] = [...req.failed].map((engine) => ({ engine, code: 'failed-earlier' as UnavailableCode }));
+  // The two-thread variant (its build and a helper worker) loads while the one-thread build does; it is timed
+  // beside it and trains where it is the faster. One that fails to load is left out.
+  const threadedLoad = req.failed.has('simd') ? null : (deps.loadThreadedSimd?.().catch(() => null) ?? null);
   const simd = await loadSimd(deps, req.failed, unavailable);
-  // Its two-thread variant is timed beside it, and trains where it is the faster; one that fails to load is left out.
-  const threaded = simd && deps.loadThreadedSimd ? await deps.loadThreadedSimd().catch(() => null) : null;
+  const threaded = simd && threadedLoad ? await threadedLoad : null;
   /** The SIMD engine that trains if the SIMD engine is chosen: on one thread, or on two. */
   let simdPick = simd;
   const base = (engine: EngineId, tfjs: BackendChoice) => ({
