@@ -3,7 +3,9 @@
  * SCALING=unit|standardised): ms per training step of the ANN_MNIST preset
  * (SGD, lr 0.01, momentum 0.5) at batch 64 and 512, and samples per second,
  * for the SIMD engine's two builds (relaxed SIMD where this Node has it: the
- * flag is set below) and tfjs's wasm and cpu backends. Standardised inputs
+ * flag is set below) and tfjs's wasm and cpu backends; and the best build
+ * with each step on two threads (engine/wasm/team.ts, its helper a
+ * worker_thread), the one contender that is not one thread. Standardised inputs
  * have no zero pixels for the SIMD engine to skip: its dense products alone.
  *
  *   npm run bench:cpu-engines   (npx vitest run --config vitest.scripts.config.ts scripts/wasm-bench.script.ts)
@@ -24,7 +26,9 @@ import { IMAGE_SIZE, fillBatch, range } from '../src/data/dataset.ts';
 import type { RaceEngine } from '../src/engine/race.ts';
 import { createTfjsStackedEngine } from '../src/engine/tfjs/create.ts';
 import type { SimdLevel } from '../src/engine/wasm/create.ts';
-import { simdEngines, simdModuleUrl, simdSupport } from '../src/engine/wasm/create.ts';
+import { simdEngines, simdModuleUrl, simdSupport, threadedSimdEngines } from '../src/engine/wasm/create.ts';
+import { compiledSimd } from '../src/test-support/simd.ts';
+import { type TeamThread, teamThread } from '../src/test-support/teamThread.ts';
 import type { Architecture } from '../src/model/architecture.ts';
 import { ANN_MNIST } from '../src/model/architecture.ts';
 import type { InputScaling } from '../src/shared/network.ts';
@@ -55,6 +59,15 @@ const hyper = [{ learningRate: PRESET.learningRate, momentum: PRESET.momentum }]
 function simd(level: SimdLevel): Contender {
   const module = new WebAssembly.Module(readFileSync(fileURLToPath(simdModuleUrl(level))));
   return { name: `SIMD engine (${level})`, make: async () => simdEngines(module, level).createRaceEngine(ARCH, init, 1) };
+}
+
+/** The SIMD engine with each step's products split with a helper thread on a shared memory. */
+function simdTwoThreads(level: SimdLevel, helper: TeamThread): Contender {
+  const module = compiledSimd(level, true);
+  return {
+    name: `SIMD engine, 2 threads`,
+    make: async () => threadedSimdEngines(module, level, (m, memory) => helper.team(m, memory)).createRaceEngine(ARCH, init, 1),
+  };
 }
 
 function tfjs(backend: 'wasm' | 'cpu'): Contender {
@@ -104,7 +117,13 @@ it('CPU engines side by side', async () => {
   // One thread for every engine: tfjs wasm runs its threaded build where it can.
   setThreadsCount(1);
   const level = simdSupport();
-  const contenders = [...(level === 'relaxed-simd' ? [simd('relaxed-simd')] : []), ...(level ? [simd('simd')] : []), tfjs('wasm'), tfjs('cpu')];
+  const helper = teamThread();
+  const contenders = [
+    ...(level === 'relaxed-simd' ? [simd('relaxed-simd')] : []),
+    ...(level ? [simd('simd'), simdTwoThreads(level, helper)] : []),
+    tfjs('wasm'),
+    tfjs('cpu'),
+  ];
   console.log(
     `ANN_MNIST (784-128-64-10, ${ARCH.inputScaling} inputs), SGD, Node ${process.version} on ${os.cpus()[0]?.model} (${os.cpus().length} cores, load ${os
       .loadavg()
@@ -153,6 +172,7 @@ it('CPU engines side by side', async () => {
     });
     console.log([c.name.padEnd(26), ...cells].join(''));
   }
+  await helper.close();
   for (const c of contenders) {
     console.log(
       `${c.name}: ${BATCH_SIZES.map(
