@@ -225,6 +225,19 @@ describe('one run on two threads, where the page allows them', () => {
     ]);
   });
 
+  it('?backend=wasm does not start a helper for the SIMD engine it will not use', async () => {
+    let asked = 0;
+    const w = fake({ works: ALL, renderer: 'hardware', ms: {}, simd: 'relaxed-simd', threaded: 0.3 });
+    const load = w.deps.loadThreadedSimd!;
+    w.deps.loadThreadedSimd = () => {
+      asked++;
+      return load();
+    };
+    const sel = await selectEngine(w.deps, request({ preferred: 'wasm' }));
+    expect(sel.report).toMatchObject({ engine: 'wasm', threads: 1, reason: 'forced' });
+    expect(asked).toBe(0);
+  });
+
   it('?backend=simd trains on two threads, untimed', async () => {
     const w = fake({ works: ALL, renderer: 'hardware', ms: {}, simd: 'relaxed-simd', threaded: 0.3 });
     const sel = await selectEngine(w.deps, request({ preferred: 'simd' }));

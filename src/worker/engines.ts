@@ -93,7 +93,8 @@ export async function selectEngine(deps: EngineDeps, req: SelectRequest): Promis
   const unavailable: EngineReport['unavailable'] = [...req.failed].map((engine) => ({ engine, code: 'failed-earlier' as UnavailableCode }));
   // The two-thread variant (its build and a helper worker) loads while the one-thread build does; it is timed
   // beside it and trains where it is the faster. One that fails to load is left out.
-  const threadedLoad = req.failed.has('simd') ? null : (deps.loadThreadedSimd?.().catch(() => null) ?? null);
+  const simdWanted = !req.failed.has('simd') && (req.preferred === undefined || req.preferred === 'simd');
+  const threadedLoad = simdWanted ? (deps.loadThreadedSimd?.().catch(() => null) ?? null) : null;
   const simd = await loadSimd(deps, req.failed, unavailable);
   const threaded = simd && threadedLoad ? await threadedLoad : null;
   /** The SIMD engine that trains if the SIMD engine is chosen: on one thread, or on two. */
