@@ -8,6 +8,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTfjsStackedEngine } from '../engine/tfjs/create.ts';
 import type { SimdEngines } from '../engine/wasm/create.ts';
+import { TeamError } from '../engine/wasm/team.ts';
 import { ANN_MNIST } from '../model/architecture.ts';
 import { PRESET } from '../shared/settings.ts';
 import type { HostChannel } from '../test-support/hostChannel.ts';
@@ -152,6 +153,35 @@ describe('the worker on the SIMD engine', () => {
     c.sendCmd({ type: 'start', runId: 2, settings: { ...PRESET, epochs: 1 }, data });
     expect((await c.next('done', (e) => e.runId === 2)).end.reason).toBe('completed');
     expect(tfjsMade).toEqual([1]);
+  });
+
+  it('on two threads: a helper that fails ends the run with an error, and the next run trains on one thread', async () => {
+    const { simd } = countedSimd();
+    const threadedMade: number[] = [];
+    const threaded: SimdEngines = {
+      ...simd,
+      threads: 2,
+      createRaceEngine: (arch, params, runs, optimizer) => {
+        threadedMade.push(runs);
+        const engine = simd.createRaceEngine(arch, params, runs, optimizer);
+        engine.flushLosses = async () => {
+          throw new TeamError('the helper thread did not answer in 10000 ms');
+        };
+        return engine;
+      },
+    };
+    const { c, tfjsMade } = connect(simd, 'cpu', { loadThreadedSimd: async () => threaded });
+    c.sendCmd({ type: 'init', preferredBackend: 'simd', threads: 2 });
+    expect((await c.next('engine')).report).toMatchObject({ engine: 'simd', threads: 2, reason: 'forced' });
+    c.sendCmd({ type: 'start', runId: 1, settings: { ...PRESET, epochs: 1 }, data });
+    const err = await c.next('error', (e) => e.runId === 1);
+    expect(err.problem).toEqual({ kind: 'backend-failed', backend: 'simd', next: 'simd', detail: 'the helper thread did not answer in 10000 ms' });
+    // The SIMD engine stays; its two threads do not.
+    expect((await c.next('engine', (e) => e.report.threads === 1)).report).toMatchObject({ engine: 'simd', reason: 'forced' });
+    c.sendCmd({ type: 'start', runId: 2, settings: { ...PRESET, epochs: 1 }, data });
+    expect((await c.next('done', (e) => e.runId === 2)).end.reason).toBe('completed');
+    expect(threadedMade).toEqual([1]);
+    expect(tfjsMade).toEqual([]);
   });
 
   it('with a helper worker, a comparison trains part of its runs there, to the very curves it trains alone', async () => {

@@ -42,6 +42,7 @@ import type { Job } from './job.ts';
 import { createJob, pauseJob, stopJob, whilePaused } from './job.ts';
 import { checkParams, warmEngine } from './params.ts';
 import { detailOf, knownProblem } from './problems.ts';
+import { TeamError } from '../engine/wasm/team.ts';
 import { countingEngine } from './progress.ts';
 import { runRangeTest } from './rangeTest.ts';
 import { runRace } from './race.ts';
@@ -123,6 +124,8 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
   let preferred: EngineId | undefined;
   /** Threads a comparison may train on, as init said: 2 uses the helper worker (deps.remoteEngine). */
   let threads = 1;
+  /** The two-thread SIMD engine's helper failed or stopped answering: one thread from then on (the SIMD engine itself still works). */
+  let threadsFailed = false;
   /** The network and batch size the probe times: the page's, as init said. */
   let probeTarget: { arch: Architecture; batchSize: number } = { arch: ANN_MNIST, batchSize: 64 };
   /** Data prefetch and engine warm-up started by 'init'; a run waits for it. */
@@ -168,7 +171,7 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
         selectBackend: deps.selectBackend,
         createTfjsEngine: deps.createEngine,
         loadSimd: deps.loadSimd,
-        loadThreadedSimd: threads >= 2 ? deps.loadThreadedSimd : undefined,
+        loadThreadedSimd: threads >= 2 && !threadsFailed ? deps.loadThreadedSimd : undefined,
         webglRenderer: deps.webglRenderer,
         peekRenderer: deps.peekRenderer,
         tfjsThreads: deps.tfjsThreads,
@@ -544,6 +547,16 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     }
     const detail = detailOf(err);
     dropEngineSafely();
+    if (err instanceof TeamError) {
+      // The helper thread broke, not the SIMD engine: it goes on, on one thread.
+      threadsFailed = true;
+      const next = await chooseEngine().then(
+        (c) => c.report.engine,
+        () => null,
+      );
+      post({ type: 'error', runId: active.runId, problem: { kind: 'backend-failed', backend: 'simd', next, detail } });
+      return;
+    }
     // Whatever broke mid-run, the next run should not meet the same engine again
     // (a lost WebGL context does not come back); tfjs's cpu backend is the last resort.
     const broken = active.engine ?? (await activeBackend());
