@@ -99,7 +99,7 @@ const ConfusionBody = memo(function ConfusionBody({ evaluation, label, mode }: {
                   {digit}
                 </th>
                 {row.map((cell) => (
-                  <CellView key={cell.predictedDigit} cell={cell} onOpen={() => showExamples(set, cell.trueDigit, cell.predictedDigit)} />
+                  <CellView key={cell.predictedDigit} cell={cell} set={set} />
                 ))}
               </tr>
             ))}
@@ -111,11 +111,15 @@ const ConfusionBody = memo(function ConfusionBody({ evaluation, label, mode }: {
   );
 });
 
-function CellView({ cell, onOpen }: { cell: Cell; onOpen(): void }) {
-  const { t } = useTranslation();
+/**
+ * One cell, worded by its view (confusionView): no hook of its own, so the hundred cells
+ * subscribe to nothing. With a hook for the tooltip each, their first mount at a run's first
+ * epoch made a long task on tfjs wasm, where the worker keeps the other core busy.
+ */
+function CellView({ cell, set }: { cell: Cell; set: Evaluation['set'] }) {
   const style = { background: cell.background, color: cell.color };
   const className = cell.diagonal ? 'cm__cell cm__cell--correct' : 'cm__cell';
-  if (cell.diagonal || cell.count === 0) {
+  if (cell.open === null) {
     return (
       <td className={className} style={style} title={cell.label}>
         {cell.text}
@@ -124,7 +128,13 @@ function CellView({ cell, onOpen }: { cell: Cell; onOpen(): void }) {
   }
   return (
     <td className={className} style={style}>
-      <button type="button" className="cm__open" aria-label={cell.label} title={t('eval.confusion.showThem', { cell: cell.label })} onClick={onOpen}>
+      <button
+        type="button"
+        className="cm__open"
+        aria-label={cell.label}
+        title={cell.open}
+        onClick={() => showExamples(set, cell.trueDigit, cell.predictedDigit)}
+      >
         {cell.text}
       </button>
     </td>

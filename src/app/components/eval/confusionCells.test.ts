@@ -70,6 +70,15 @@ describe('confusionView', () => {
     const c = v.cells[4][5];
     expect(c).toMatchObject({ trueDigit: 4, predictedDigit: 5, count: 4, value: 4, text: '4', diagonal: false, label: '4 predicted as 5: 4 images' });
     expect(v.cells[1][2].label).toBe('1 predicted as 2: 1 image');
+    // A mistake with images opens them; a correct cell or an empty one opens nothing.
+    expect(c.open).toBe('4 predicted as 5: 4 images: show them');
+    expect(v.cells[4][4].open).toBeNull();
+    expect(
+      v.cells
+        .flat()
+        .filter((x) => x.count === 0)
+        .every((x) => x.open === null),
+    ).toBe(true);
     expect(v.cells[3][3].diagonal).toBe(true);
   });
 

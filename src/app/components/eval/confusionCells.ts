@@ -56,6 +56,8 @@ export interface Cell {
   diagonal: boolean;
   /** Accessible name, e.g. "4 predicted as 9: 23 images". */
   label: string;
+  /** A mistake with images opens them: the button's tooltip ("4 predicted as 9: 23 images: show them"); null otherwise. */
+  open: string | null;
 }
 
 export interface ConfusionView {
@@ -100,6 +102,8 @@ export function confusionView(flat: ArrayLike<number>, mode: ConfusionMode, k = 
       const diagonal = t === p;
       const background = count === 0 ? EMPTY_BACKGROUND : rampColour(diagonal ? CORRECT_RAMP : MISTAKE_RAMP, shade(value, diagonal ? correctMax : mistakeMax));
       const names = { digit: t, predicted: p, images: imagesText(count) };
+      const label =
+        mode === 'recall' && rowTotals[t] > 0 ? i18n.t('eval.confusion.cellShare', { ...names, share: pct(value) }) : i18n.t('eval.confusion.cell', names);
       return {
         trueDigit: t,
         predictedDigit: p,
@@ -109,8 +113,8 @@ export function confusionView(flat: ArrayLike<number>, mode: ConfusionMode, k = 
         background,
         color: count === 0 ? EMPTY_TEXT : readableText(background),
         diagonal,
-        label:
-          mode === 'recall' && rowTotals[t] > 0 ? i18n.t('eval.confusion.cellShare', { ...names, share: pct(value) }) : i18n.t('eval.confusion.cell', names),
+        label,
+        open: diagonal || count === 0 ? null : i18n.t('eval.confusion.showThem', { cell: label }),
       };
     }),
   );
