@@ -62,7 +62,7 @@ export interface BatchMemory {
   x: number;
   /** rows × inputs bytes: a batch's uint8 pixels as the data holds them, before unitPixels scales them into x. */
   pixels: number;
-  /** x by groups of 4 rows, inputs + 1 entries each, for x·W1. */
+  /** x by pairs of rows, inputs + 1 entries each, for x·W1. */
   packedRows: PackedInputs;
   /** x by groups of 4 pixels, rows + 1 entries each, for xᵀ·dy. */
   packedColumns: PackedInputs;
@@ -129,18 +129,18 @@ export function layoutBatch(shapes: LayerShape[], rows: number, base: number): B
   const hidden = shapes.slice(0, -1);
   const classes = shapes[shapes.length - 1].outputs;
   const inputs = shapes[0].inputs;
-  /** An entry is an int32 index and 4 floats. */
-  const packed = (groups: number, stride: number): PackedInputs => ({
+  /** An entry is an int32 index and `width` floats, one per row (or pixel) of its group. */
+  const packed = (groups: number, stride: number, width: number): PackedInputs => ({
     index: a.take(groups * stride),
-    values: a.take(groups * stride * 4),
+    values: a.take(groups * stride * width),
     counts: a.take(groups),
   });
   return {
     rows,
     x: a.take(rows * inputs),
     pixels: a.take(Math.ceil((rows * inputs) / FLOAT)),
-    packedRows: packed(rows >> 2, inputs + 1),
-    packedColumns: packed(inputs >> 2, rows + 1),
+    packedRows: packed(rows >> 1, inputs + 1, 2),
+    packedColumns: packed(inputs >> 2, rows + 1, 4),
     labels: a.take(rows),
     noise: hidden.map((s) => a.take(rows * s.outputs)),
     out: shapes.map((s) => a.take(rows * s.width)),

@@ -213,7 +213,7 @@ export class SimdNetwork {
       return;
     }
     const rows = batch.packedRows;
-    const groups = n >> 2;
+    const groups = n >> 1;
     if (groups > 0) this.sparseRows = k.packRows(batch.x, n, inputs, rows.index, rows.values, rows.counts) <= SPARSE_LIMIT * groups * inputs;
     const columns = batch.packedColumns;
     const pixelGroups = inputs >> 2;
@@ -236,7 +236,7 @@ export class SimdNetwork {
     this.together([
       {
         total: width,
-        align: 8,
+        align: 16,
         part: (from, to) => [
           'gemmPacked',
           out + from * 4,
@@ -244,7 +244,7 @@ export class SimdNetwork {
           index,
           values,
           counts,
-          n >> 2,
+          n >> 1,
           inputs + 1,
           weights + from * 4,
           width,
@@ -253,8 +253,8 @@ export class SimdNetwork {
         ],
       },
     ]);
-    // The last n mod 4 rows were not packed.
-    const done = n & ~3;
+    // The last row of an odd n was not packed.
+    const done = n & ~1;
     if (done < n) k.gemmRows(batch.out[0] + done * width * 4, width, batch.x + done * inputs * 4, inputs, weights, width, n - done, inputs, width, bias);
   }
 
