@@ -192,16 +192,25 @@ describe('the first layer without its zero inputs', () => {
     await useBackend('wasm');
   });
 
-  it('trains as tfjs does on mostly-zero inputs, with rows and pixels left over from the groups of 4', async () => {
-    // 10 inputs (2 groups of 4 pixels and 2 more), batches of 7 (1 group of 4 rows and 3 more);
-    // nine inputs in ten are 0, so both packed products are taken.
-    const arch: Architecture = { sizes: [10, 8, 3] };
+  it('trains as tfjs does on mostly-zero inputs, with pixels and a row left over from their groups, and a tile of 8 after the 16s', async () => {
+    // 11 inputs (2 groups of 4 pixels and 3 more), batches of 7 (3 pairs of rows and 1 more), 24 hidden units
+    // (a forward tile of 16 columns and one of 8); nine inputs in ten are 0, so both packed products are taken.
+    const arch: Architecture = { sizes: [11, 24, 3] };
     const init = initParams(arch, 'pytorch', 9);
     const n = 7;
-    const data = Array.from({ length: 12 }, (_, b) => ({
-      x: Float32Array.from({ length: n * 10 }, (_, i) => ((i * 7 + b * 3) % 10 === 0 ? ((i * 37 + b) % 17) / 17 + 0.1 : 0)),
-      y: Int32Array.from({ length: n }, (_, i) => (i + b) % 3),
-    }));
+    const data = Array.from({ length: 12 }, (_, b) => {
+      const x = Float32Array.from({ length: n * 11 }, (_, i) => ((i * 7 + b * 3) % 10 === 0 ? ((i * 37 + b) % 17) / 17 + 0.1 : 0));
+      // A label the inputs tell: where a row's first lit pixel is (mod 3).
+      const y = Int32Array.from(
+        { length: n },
+        (_, r) =>
+          Math.max(
+            0,
+            x.subarray(r * 11, (r + 1) * 11).findIndex((v) => v !== 0),
+          ) % 3,
+      );
+      return { x, y };
+    });
     const hyper = [{ learningRate: 0.3, momentum: 0.9 }];
     const tfjs = createTfjsStackedEngine(arch, init, 1);
     data.forEach(({ x, y }) => tfjs.trainBatch(x, y, n, hyper));
