@@ -42,7 +42,7 @@ const MIN_SPLIT = 32;
 /** A product whose columns (or rows, or groups) can be made in two parts: `part(from, to)` is the call for a range. */
 interface Product {
   total: number;
-  /** Where a cut may fall: a multiple of this (a kernel's column panel is 8 wide). */
+  /** Where a cut may fall: a multiple of this (a kernel's column panel: 8 wide, 16 for layer 1's packed product). */
   align: number;
   part(from: number, to: number): KernelCall;
 }
