@@ -120,4 +120,23 @@ describe('em português', () => {
     );
     expect(fallbackWords('wasm', 'memory')).toBe('Este treino roda em tfjs wasm: o motor WebAssembly SIMD não comporta esta rede na memória dele.');
   });
+
+  it('words two threads: the name, the comparison with one thread, each timing with its threads', async () => {
+    await i18n.changeLanguage('pt-BR');
+    const two: EngineReport = {
+      ...measured,
+      threads: 2,
+      probe: {
+        ...measured.probe!,
+        timings: [
+          { engine: 'simd', msPerStep: 0.52, threads: 1 },
+          { engine: 'simd', msPerStep: 0.4, threads: 2 },
+          { engine: 'wasm', msPerStep: 4.5 },
+        ],
+      },
+    };
+    expect(engineName(two)).toBe('WebAssembly SIMD, 2 threads');
+    expect(engineReason(two)).toMatch(/^1,3× mais rápido que com 1 thread e 11× mais rápido que tfjs wasm aqui; /);
+    expect(probeWords(two)).toMatch(/WebAssembly SIMD \(1 thread\) 0,52, WebAssembly SIMD \(2 threads\) 0,40, tfjs wasm 4,50/);
+  });
 });
