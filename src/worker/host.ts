@@ -547,21 +547,14 @@ export function attachHost(port: Endpoint, deps: HostDeps): { dispose(): void } 
     }
     const detail = detailOf(err);
     dropEngineSafely();
-    if (err instanceof TeamError) {
-      // The helper thread broke, not the SIMD engine: it goes on, on one thread.
-      threadsFailed = true;
-      const next = await chooseEngine().then(
-        (c) => c.report.engine,
-        () => null,
-      );
-      post({ type: 'error', runId: active.runId, problem: { kind: 'backend-failed', backend: 'simd', next, detail } });
-      return;
-    }
-    // Whatever broke mid-run, the next run should not meet the same engine again
-    // (a lost WebGL context does not come back); tfjs's cpu backend is the last resort.
-    const broken = active.engine ?? (await activeBackend());
+    // Whatever broke mid-run, the next run should not meet it again (a lost WebGL context does not
+    // come back); tfjs's cpu backend is the last resort. A helper thread that failed is not the SIMD
+    // engine breaking: only its two threads are left out, and the engine goes on, on one.
+    const helperFailed = err instanceof TeamError;
+    const broken = helperFailed ? 'simd' : (active.engine ?? (await activeBackend()));
     if (broken && broken !== 'cpu') {
-      failedEngines.add(broken);
+      if (helperFailed) threadsFailed = true;
+      else failedEngines.add(broken);
       const next = await chooseEngine().then(
         (c) => c.report.engine,
         () => null,

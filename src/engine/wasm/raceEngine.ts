@@ -156,11 +156,6 @@ export class WasmRaceEngine implements RaceEngine {
     return this.net.memoryBytes;
   }
 
-  /** Threads one step computes on: 2 with a team. */
-  get threads(): number {
-    return this.team ? 2 : 1;
-  }
-
   /** The instance and its memory go with the last reference to this engine (a team's helper is let go now); calls after this one throw. */
   dispose(): void {
     this.disposed = true;
