@@ -22,6 +22,7 @@
  * apart, and waking a sleeping thread costs about as much.
  */
 import type { Kernels } from './kernels.ts';
+import { instantiateKernels } from './kernels.ts';
 
 /** The kernels a helper makes (their exports in assembly/index.as). */
 export const KERNELS = ['gemmRows', 'gradCols', 'gemmPacked', 'gradPacked', 'setStep'] as const satisfies readonly (keyof Kernels)[];
@@ -126,11 +127,35 @@ export function serveTeam(control: SharedArrayBuffer, kernels: Kernels): void {
   }
 }
 
-/** Marks a team failed from the helper's side when it cannot serve at all (its instance could not be made). */
-export function failTeam(control: SharedArrayBuffer): void {
-  const flags = new Int32Array(control, 0, 4);
-  Atomics.store(flags, STATE, FAILED);
-  Atomics.notify(flags, DONE);
+/** What a helper is sent to serve a team: the shared build, the engine's memory and the team's control block. */
+export interface TeamBinding {
+  module: WebAssembly.Module;
+  memory: WebAssembly.Memory;
+  control: SharedArrayBuffer;
+}
+
+/**
+ * A helper's whole part for one team: an instance of the build on the
+ * engine's memory, serving until the team lets it go. An instance that
+ * cannot be made, or a kernel that throws, marks the team failed (its
+ * step throws a TeamError) and returns, so the helper can serve the next.
+ * `adapt`: tests put throwing kernels in place of the instance's.
+ */
+export function serveBinding({ module, memory, control }: TeamBinding, adapt: (k: Kernels) => Kernels = (k) => k): void {
+  let kernels: Kernels;
+  try {
+    kernels = adapt(instantiateKernels(module, memory));
+  } catch {
+    const flags = new Int32Array(control, 0, 4);
+    Atomics.store(flags, STATE, FAILED);
+    Atomics.notify(flags, DONE);
+    return;
+  }
+  try {
+    serveTeam(control, kernels);
+  } catch {
+    // serveTeam has marked the team failed.
+  }
 }
 
 /**

@@ -4,23 +4,8 @@
  * product until the engine lets it go (engine/wasm/team.ts), then waits in
  * its event loop for the next engine. It says 'ready' once its script runs.
  */
-import { instantiateKernels } from '../../engine/wasm/kernels.ts';
-import { failTeam, serveTeam } from '../../engine/wasm/team.ts';
-import type { TeamBinding } from './teams.ts';
+import type { TeamBinding } from '../../engine/wasm/team.ts';
+import { serveBinding } from '../../engine/wasm/team.ts';
 
-self.onmessage = (ev: MessageEvent<TeamBinding>) => {
-  const { module, memory, control } = ev.data;
-  let kernels: ReturnType<typeof instantiateKernels>;
-  try {
-    kernels = instantiateKernels(module, memory);
-  } catch {
-    failTeam(control);
-    return;
-  }
-  try {
-    serveTeam(control, kernels);
-  } catch {
-    // The team has been told (its state says failed); this worker serves the next one.
-  }
-};
+self.onmessage = (ev: MessageEvent<TeamBinding>) => serveBinding(ev.data);
 postMessage('ready');

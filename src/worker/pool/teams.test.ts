@@ -6,7 +6,7 @@
  * a real one.
  */
 import { describe, expect, it } from 'vitest';
-import type { TeamBinding } from './teams.ts';
+import type { TeamBinding } from '../../engine/wasm/team.ts';
 import { teamPool } from './teams.ts';
 
 /** A worker that records what it is sent and says 'ready' when told to. */

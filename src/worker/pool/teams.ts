@@ -9,14 +9,8 @@
  * decides whether it is faster than one thread here.
  */
 import type { TeamMaker } from '../../engine/wasm/create.ts';
+import type { TeamBinding } from '../../engine/wasm/team.ts';
 import { CONTROL_BYTES, leadTeam } from '../../engine/wasm/team.ts';
-
-/** What a helper is sent to serve a team: the shared build, the engine's memory and the team's control block. */
-export interface TeamBinding {
-  module: WebAssembly.Module;
-  memory: WebAssembly.Memory;
-  control: SharedArrayBuffer;
-}
 
 export interface TeamPool {
   /** Starts a helper and resolves true once its script runs (false if it does not within `ms`): offer two threads only then. */
