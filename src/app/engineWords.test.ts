@@ -24,6 +24,20 @@ const measured: EngineReport = {
   unavailable: [],
 };
 
+/** The SIMD engine timed on one thread and on two, and trained on two. */
+const two: EngineReport = {
+  ...measured,
+  threads: 2,
+  probe: {
+    ...measured.probe!,
+    timings: [
+      { engine: 'simd', msPerStep: 0.52, threads: 1 },
+      { engine: 'simd', msPerStep: 0.4, threads: 2 },
+      { engine: 'wasm', msPerStep: 4.5 },
+    ],
+  },
+};
+
 describe('the engine in words', () => {
   it('names the SIMD engine with its threads, and WebGL by what it runs on, never a software renderer as a GPU', () => {
     expect(engineName(measured)).toBe('WebAssembly SIMD, 1 thread');
@@ -72,18 +86,6 @@ describe('the engine in words', () => {
   });
 
   it('on two threads: compares the SIMD engine with itself on one thread too, and labels each timing with its threads', () => {
-    const two: EngineReport = {
-      ...measured,
-      threads: 2,
-      probe: {
-        ...measured.probe!,
-        timings: [
-          { engine: 'simd', msPerStep: 0.52, threads: 1 },
-          { engine: 'simd', msPerStep: 0.4, threads: 2 },
-          { engine: 'wasm', msPerStep: 4.5 },
-        ],
-      },
-    };
     expect(engineName(two)).toBe('WebAssembly SIMD, 2 threads');
     expect(engineReason(two)).toMatch(/^1\.3× faster than on 1 thread and 11× faster than tfjs wasm here; /);
     expect(probeWords(two)).toMatch(/ms per batch of 64: WebAssembly SIMD \(1 thread\) 0\.52, WebAssembly SIMD \(2 threads\) 0\.40, tfjs wasm 4\.50/);
@@ -123,18 +125,6 @@ describe('em português', () => {
 
   it('words two threads: the name, the comparison with one thread, each timing with its threads', async () => {
     await i18n.changeLanguage('pt-BR');
-    const two: EngineReport = {
-      ...measured,
-      threads: 2,
-      probe: {
-        ...measured.probe!,
-        timings: [
-          { engine: 'simd', msPerStep: 0.52, threads: 1 },
-          { engine: 'simd', msPerStep: 0.4, threads: 2 },
-          { engine: 'wasm', msPerStep: 4.5 },
-        ],
-      },
-    };
     expect(engineName(two)).toBe('WebAssembly SIMD, 2 threads');
     expect(engineReason(two)).toMatch(/^1,3× mais rápido que com 1 thread e 11× mais rápido que tfjs wasm aqui; /);
     expect(probeWords(two)).toMatch(/WebAssembly SIMD \(1 thread\) 0,52, WebAssembly SIMD \(2 threads\) 0,40, tfjs wasm 4,50/);
