@@ -5,7 +5,8 @@
  * number of points so each render costs the same late in a run as early.
  */
 import { memo, useDeferredValue, useMemo } from 'react';
-import { Trans, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
+import { markup } from '../markup.ts';
 import { DataTable } from '../chart/DataTable.tsx';
 import { decimate } from '../chart/decimate.ts';
 import { LOSS_TOOLTIP, epochAxis, lossAxis } from '../chart/lossAxes.ts';
@@ -93,23 +94,21 @@ export function LossChart() {
  * The line under the chart: the last epoch's gap between validation and
  * training loss, the lowest validation loss, overfitting. Memoised: the
  * chart re-renders on every loss event, this line only when an epoch ends
- * (its Trans parses the sentence's markup on every render: 36 ms of
- * i18next in half a second of a run on tfjs wasm here, before it was).
+ * (36 ms of i18next in half a second of a run on tfjs wasm here, before
+ * it was, when react-i18next's Trans parsed the sentence on every render).
  */
 const LossGap = memo(function LossGap({ last, best, epochs }: { last: EpochResult; best: { x: number; y: number } | null; epochs: number }) {
   const { t } = useTranslation();
   return (
     <p className="loss-gap">
-      <Trans
-        i18nKey="loss.gap"
-        values={{
+      {markup(
+        t('loss.gap', {
           epoch: count(last.epoch),
           trainLoss: num(last.trainLoss, 4),
           validationLoss: num(last.validation.loss, 4),
           gap: num(last.validation.loss - last.trainLoss, 4),
-        }}
-        components={{ b: <strong /> }}
-      />
+        }),
+      )}
       {best && epochs > 1 ? t('loss.gapLowest', { loss: num(best.y, 4), epoch: count(best.x) }) : ''}
       {best && last.epoch - best.x >= 2 ? t('loss.overfitting') : ''}
     </p>

@@ -5,13 +5,14 @@
  * suggestion uses fast.ai's "valley" rule; steepest descent is marked too.
  */
 import { useMemo } from 'react';
-import { Trans, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
 import { RANGE_TEST } from '../../train/rangeTest.ts';
 import { smoothEma } from '../../train/smoothing.ts';
 import * as lab from '../lab.ts';
 import { useLab, workerBusy } from '../store/index.ts';
 import { roundRate } from './LearningRateSlider.tsx';
 import { settingText } from '../../shared/settings.ts';
+import { markup } from '../markup.ts';
 import { rangeResultText } from '../runWords.ts';
 import { problemText } from '../workerWords.ts';
 import { DataTable } from '../chart/DataTable.tsx';
@@ -77,9 +78,7 @@ export function RangeTestPanel() {
           {rt.status === 'done' ? (
             <div className="range__result">
               <p role="status">
-                {s ? (
-                  <Trans i18nKey="range.suggestion" values={{ valley: fmtLr(s.valley), steepest: fmtLr(s.steepest) }} components={{ b: <strong /> }} />
-                ) : null}
+                {s ? markup(t('range.suggestion', { valley: fmtLr(s.valley), steepest: fmtLr(s.steepest) })) : null}
                 {rt.result ? rangeResultText(rt.result) : null}
               </p>
               {s ? (

@@ -6,7 +6,8 @@
  * what it shows, so the ten-a-second loss events re-render the chart and the
  * progress line only.
  */
-import { Trans, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
+import { markup } from '../../markup.ts';
 import { useShallow } from 'zustand/react/shallow';
 import { useState } from 'react';
 import { CHANCE_LOSS } from '../../../train/divergence.ts';
@@ -128,7 +129,6 @@ const HIGH_MOMENTUM = 0.9;
 function RaceExplanations() {
   const { t } = useTranslation();
   const momenta = useLab(useShallow((s) => s.race?.runs.map((r) => r.momentum) ?? NO_MOMENTA));
-  const em = { i: <em /> };
   return (
     <div className="race__explain">
       <h3>{t('raceView.explain.heading')}</h3>
@@ -141,7 +141,7 @@ function RaceExplanations() {
         </li>
         <li>
           <strong>{t('raceView.explain.tooLargeLead')}</strong>{' '}
-          <Trans i18nKey="raceView.explain.tooLarge" values={{ chanceLoss: num(CHANCE_LOSS, 1), chanceAccuracy: pct(0.1, 0) }} components={em} />
+          {markup(t('raceView.explain.tooLarge', { chanceLoss: num(CHANCE_LOSS, 1), chanceAccuracy: pct(0.1, 0) }))}
         </li>
         <li>
           <strong>{t('raceView.explain.momentumLead')}</strong> {t('raceView.explain.momentum', { high: settingNumber(HIGH_MOMENTUM) })}{' '}
