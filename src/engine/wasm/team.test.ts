@@ -7,11 +7,12 @@
  * never answers stops the step with a TeamError instead of hanging it.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { IMAGE_SIZE, fillBatch, range } from '../../data/dataset.ts';
+import { range } from '../../data/dataset.ts';
 import type { Architecture } from '../../model/architecture.ts';
 import { ANN_MNIST } from '../../model/architecture.ts';
 import { initParams } from '../../model/init.ts';
 import type { OptimizerSpec, StepHyper } from '../../shared/optimizer.ts';
+import { engineResults } from '../../test-support/engineResults.ts';
 import { readMnist } from '../../test-support/mnist.ts';
 import { compiledSimd } from '../../test-support/simd.ts';
 import { type TeamThread, teamThread } from '../../test-support/teamThread.ts';
@@ -35,13 +36,7 @@ async function train(engine: RaceEngine, hyper: StepHyper, steps = STEPS) {
     if (unit) engine.trainPixels!(source.pixels!, source.y, n, [hyper], noise);
     else engine.trainBatch(source.x, source.y, n, [hyper], noise);
   }
-  const losses = await engine.flushLosses();
-  const params = await engine.getParams(0);
-  const x = new Float32Array(300 * IMAGE_SIZE);
-  fillBatch(readMnist().test, range(300), 0, 300, x, new Int32Array(300));
-  const logProbs = await engine.predictLogProbs(x, 300);
-  engine.dispose();
-  return { losses, params, logProbs };
+  return engineResults(engine, 0, 300);
 }
 
 const SETTINGS: [string, Architecture, OptimizerSpec, StepHyper][] = [

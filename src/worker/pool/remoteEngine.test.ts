@@ -6,13 +6,14 @@
  * the caller.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { IMAGE_SIZE, fillBatch, range } from '../../data/dataset.ts';
+import { range } from '../../data/dataset.ts';
 import type { StepHyper } from '../../engine/engine.ts';
 import type { RaceEngine } from '../../engine/race.ts';
 import { SplitRaceEngine } from '../../engine/split.ts';
 import type { SimdEngines } from '../../engine/wasm/create.ts';
 import { ANN_MNIST } from '../../model/architecture.ts';
 import { initParams } from '../../model/init.ts';
+import { engineResults } from '../../test-support/engineResults.ts';
 import { readMnist } from '../../test-support/mnist.ts';
 import { simdEnginesOf } from '../../test-support/simd.ts';
 import { BatchSource } from '../../train/batches.ts';
@@ -55,13 +56,7 @@ async function train(engine: RaceEngine, fromPixels = false) {
     if (fromPixels) engine.trainPixels!(source.pixels!, source.y, n, HYPERS, noise);
     else engine.trainBatch(source.x, source.y, n, HYPERS, noise);
   }
-  const losses = await engine.flushLosses();
-  const params = await engine.getParams(3);
-  const x = new Float32Array(200 * IMAGE_SIZE);
-  fillBatch(readMnist().test, range(200), 0, 200, x, new Int32Array(200));
-  const logProbs = await engine.predictLogProbs(x, 200);
-  engine.dispose();
-  return { losses, params, logProbs };
+  return engineResults(engine, 3, 200);
 }
 
 describe('a comparison split between this worker and a helper', () => {
